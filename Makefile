@@ -1,0 +1,54 @@
+# ties — the two commands of the README are `make demo` and `make test`; both set up what they need.
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE := .build/release/ties
+DEBIAN_PACKAGES := libcmark-dev pkg-config
+
+.PHONY: all deps build release demo test bench install uninstall fmt lint clean
+
+all: build
+
+# libcmark (via pkg-config) is the one system library ties needs. Installed only when missing.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
+		echo "Installing $(DEBIAN_PACKAGES) with apt-get…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# The main job on the bundled sample journal.
+demo: release
+	$(RELEASE) check --journal journal-template
+	@echo
+	@echo "Checked the sample journal in journal-template/ with $(RELEASE)."
+	@echo "Try: $(RELEASE) init my-network --example && cd my-network && ../$(RELEASE) check"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+# Loads generated journals of 1k and 10k records with the release binary; see docs/PERFORMANCE.md.
+bench: release
+	python3 bench/run.py --binary $(RELEASE)
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/ties
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/ties
+
+fmt:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Plugins
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
+
+clean:
+	rm -rf .build

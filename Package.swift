@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ties",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ties", targets: ["ties"]),
+        .library(name: "Index", targets: ["Index"]),
+        .library(name: "Site", targets: ["Site"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libcmark from the system (Debian: libcmark-dev); `make deps` installs it.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(
+            name: "Index",
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedJournalTemplate"]
+        ),
+        .target(name: "Site", dependencies: ["Index", "CCmark"]),
+        .executableTarget(
+            name: "ties",
+            dependencies: ["Index", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Build tool: turns journal-template/ into Swift source, so `ties init --example`
+        // works from an installed binary with no resource bundle beside it.
+        .executableTarget(name: "TiesEmbed", path: "Sources/TiesEmbed"),
+        .plugin(
+            name: "EmbedJournalTemplate",
+            capability: .buildTool(),
+            dependencies: ["TiesEmbed"]
+        ),
+        .target(name: "TestSupport", dependencies: ["Index"], path: "Tests/TestSupport"),
+        .testTarget(name: "IndexTests", dependencies: ["Index", "TestSupport"]),
+        .testTarget(name: "TiesTests", dependencies: ["Index", "TestSupport"]),
+    ]
+)
