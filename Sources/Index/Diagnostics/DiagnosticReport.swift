@@ -1,0 +1,53 @@
+import Foundation
+
+/// How diagnostics are shown: compiler-style lines for people and editors, JSON for scripts.
+public enum DiagnosticReport {
+    /// `path:line:col: error: message [code]`, one line each, in the journal's sorted order.
+    public static func text(_ diagnostics: [Diagnostic], color: Bool = false) -> String {
+        diagnostics.map { line(for: $0, color: color) + "\n" }.joined()
+    }
+
+    public static func line(for diagnostic: Diagnostic, color: Bool = false) -> String {
+        let severity = diagnostic.severity.rawValue
+        guard color else {
+            return "\(diagnostic.location): \(severity): \(diagnostic.message) [\(diagnostic.code.rawValue)]"
+        }
+        let tint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
+        return "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(tint)\(severity):\u{1B}[0m \(diagnostic.message) \u{1B}[2m[\(diagnostic.code.rawValue)]\u{1B}[0m"
+    }
+
+    /// "2 errors, 1 warning", or "no problems".
+    public static func tally(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        if errors == 0 && warnings == 0 { return "no problems" }
+        return [(errors, "error"), (warnings, "warning")].filter { $0.0 > 0 }
+            .map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", ")
+    }
+
+    /// `{"diagnostics": [{"file", "line", "column", "severity", "code", "message"}], "counts": {…}}`.
+    public static func json(_ diagnostics: [Diagnostic], counts: [RecordKind: Int]) -> String {
+        struct Entry: Encodable {
+            var file: String
+            var line: Int
+            var column: Int
+            var severity: Diagnostic.Severity
+            var code: String
+            var message: String
+        }
+        struct Document: Encodable {
+            var diagnostics: [Entry]
+            var counts: [String: Int]
+        }
+        let document = Document(
+            diagnostics: diagnostics.map {
+                Entry(file: $0.location.path, line: $0.location.line, column: $0.location.column,
+                      severity: $0.severity, code: $0.code.rawValue, message: $0.message)
+            },
+            counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.folder, $0.value) }))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,28 @@
+/// A strategic networking goal: a job change, know-how to build, access to an expert field.
+public struct Goal: Record, Hashable {
+    public static let kind = RecordKind.goal
+
+    public enum Status: String, Sendable, CaseIterable, Codable {
+        case active, achieved, dropped
+    }
+
+    public var slug: String
+    public var path: String
+    public var title: String
+    public var due: Day?
+    public var status: Status = .active
+    public var aliases: [String] = []
+    public var tags: [String] = []
+    public var body: String = ""
+    public var bodyLine: Int = 1
+    public var wikiLinks: [WikiLink] = []
+    public var extraFields: [ExtraField] = []
+
+    public init(slug: String, path: String, title: String) {
+        self.slug = slug
+        self.path = path
+        self.title = title
+    }
+
+    public var displayName: String { title }
+}

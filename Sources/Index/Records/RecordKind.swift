@@ -1,0 +1,45 @@
+/// The five kinds of record a journal holds; the top-level folder a file lies in decides its kind.
+public enum RecordKind: String, CaseIterable, Sendable, Codable, Comparable {
+    case contact, encounter, publication, org, goal
+
+    /// The folder under the journal's root that holds records of this kind.
+    public var folder: String {
+        switch self {
+        case .contact: return "contacts"
+        case .encounter: return "encounters"
+        case .publication: return "publications"
+        case .org: return "orgs"
+        case .goal: return "goals"
+        }
+    }
+
+    public init?(folder: String) {
+        guard let kind = RecordKind.allCases.first(where: { $0.folder == folder }) else { return nil }
+        self = kind
+    }
+
+    /// Whether a record's slug keeps its sub-folders (`2024/03-05-coffee`) or is only the file name.
+    ///
+    /// Encounters and publications pile up by year, so their folders are part of their identity;
+    /// people, orgs and goals are few enough that a file name names them.
+    var slugKeepsFolders: Bool { self == .encounter || self == .publication }
+
+    public static func < (a: RecordKind, b: RecordKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Names one record: its kind and its slug, unique within the kind.
+public struct RecordID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var kind: RecordKind
+    public var slug: String
+
+    public init(_ kind: RecordKind, _ slug: String) {
+        self.kind = kind
+        self.slug = slug
+    }
+
+    public var description: String { "\(kind.folder)/\(slug)" }
+
+    public static func < (a: RecordID, b: RecordID) -> Bool { (a.kind, a.slug) < (b.kind, b.slug) }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Slugs: lower-case ASCII words joined by `-`, safe as file names and URLs.
+public enum Slug {
+    /// `Jürgen Weiß` → `jurgen-weiss`, `Ōtani Shōhei` → `otani-shohei`; other scripts are
+    /// transliterated to Latin first. Never empty: falls back to `x`.
+    public static func make(from text: String) -> String {
+        var latin = text
+        if latin.unicodeScalars.contains(where: { !$0.isASCII }) {
+            latin = latin.replacingOccurrences(of: "ß", with: "ss")
+            latin = latin.applyingTransform(.toLatin, reverse: false) ?? latin
+            latin = latin.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        }
+        var slug = ""
+        var pendingDash = false
+        for scalar in latin.lowercased().unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingDash && !slug.isEmpty { slug.append("-") }
+                slug.unicodeScalars.append(scalar)
+                pendingDash = false
+            } else {
+                pendingDash = true
+            }
+        }
+        return slug.isEmpty ? "x" : slug
+    }
+}
