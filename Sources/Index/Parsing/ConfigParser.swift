@@ -1,0 +1,61 @@
+import Foundation
+
+/// Reads `ties.yaml`. A problem in it is a diagnostic like any other; the defaults stand in for
+/// whatever could not be read, so the rest of the journal is still checked.
+enum ConfigParser {
+    static let fileName = "ties.yaml"
+
+    static func parse(at url: URL) -> (config: JournalConfig, diagnostics: [Diagnostic]) {
+        switch SourceText.read(url, path: fileName) {
+        case let .failure(diagnostic): return (JournalConfig(), [diagnostic])
+        case let .success(text): return parse(text)
+        }
+    }
+
+    static func parse(_ text: String) -> (config: JournalConfig, diagnostics: [Diagnostic]) {
+        var (fields, _) = Fields.parse(yaml: text, yamlLine: 1, path: fileName)
+        var config = JournalConfig()
+        if let title = fields.text("title") { config.title = title }
+        config.owner = fields.text("owner")
+        if let language = fields.choice("language", as: JournalConfig.Language.self) { config.language = language }
+        if let (zone, location) = fields.located("timezone") {
+            if TimeZone(identifier: zone) == nil {
+                fields.warning(.invalidValue, "unknown time zone '\(zone)'; write an IANA name like Europe/Berlin",
+                               at: location)
+            } else {
+                config.timezone = zone
+            }
+        }
+        if let node = fields.node("me") {
+            if var me = fields.child(node) {
+                config.myOrg = me.reference("org")
+                _ = me.text("name")
+                _ = me.unknownFields()
+                fields.absorb(me)
+            } else {
+                fields.error(.wrongType, "field 'me' must be a map like 'org: Acme', found \(Fields.describe(node))",
+                             at: fields.location(of: node))
+            }
+        }
+        for entry in fields.textMap("circles") {
+            guard let cadence = Cadence(entry.value) else {
+                fields.error(.invalidDuration,
+                             "'\(entry.value)' for circle '\(entry.key)' is not a cadence; write e.g. 30d, 6w, 3m, 1y or none",
+                             at: entry.location)
+                continue
+            }
+            config.circles.append(.init(name: entry.key, cadence: cadence))
+        }
+        if let cadence = fields.cadence("default_cadence") { config.defaultCadence = cadence }
+        if let (output, location) = fields.located("output") {
+            if output.hasPrefix("/") || output.split(separator: "/").contains("..") || output == "." {
+                fields.error(.invalidValue, "'output' must be a folder inside the journal, like _site", at: location)
+            } else {
+                config.output = output
+            }
+        }
+        if let unsafe = fields.bool("unsafe_html") { config.unsafeHTML = unsafe }
+        config.extraFields = fields.unknownFields()
+        return (config, fields.diagnostics)
+    }
+}

@@ -1,0 +1,168 @@
+/// The fields of each kind of record, read from a front matter.
+extension RecordParser.Context {
+    mutating func contact() -> Contact {
+        let name = fields.text("name") ?? markdown.firstHeading ?? fileStem
+        var contact = Contact(slug: file.slug, path: file.path, name: name)
+        contact.aliases = fields.list("aliases")
+        contact.emails = fields.list("emails")
+        contact.phones = fields.list("phones")
+        contact.links = fields.textMap("links").map { Contact.Link(label: $0.key, url: $0.value) }
+        contact.location = fields.text("location")
+        if let (text, location) = fields.located("birthday") {
+            contact.birthday = Birthday(text)
+            if contact.birthday == nil {
+                fields.error(.invalidDate, "'\(text)' in 'birthday' is not a date; write YYYY-MM-DD or MM-DD", at: location)
+            }
+        }
+        contact.org = fields.reference("org")
+        contact.title = fields.text("title")
+        for item in fields.records("roles") {
+            var role = item
+            if let plain = role.plainText {
+                fields.error(.wrongType, "a role must be a map like '{org: Acme, title: CTO, from: 2020}', found '\(plain.text)'",
+                             at: plain.location)
+                continue
+            }
+            guard let org = role.reference("org") else {
+                role.error(.missingField, "a role needs an 'org'", at: role.mapLocation)
+                fields.absorb(role)
+                continue
+            }
+            let title = role.text("title")
+            let from = role.partialDate("from")
+            var to: PartialDate?
+            if let (text, location) = role.located("to"), text.lowercased() != "present" {
+                to = PartialDate(text)
+                if to == nil {
+                    role.error(.invalidDate, "'\(text)' in 'to' is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or present",
+                               at: location)
+                }
+            }
+            _ = role.unknownFields()
+            fields.absorb(role)
+            contact.roles.append(Role(org: org, title: title, from: from, to: to, location: role.mapLocation))
+        }
+        contact.met = fields.day("met")
+        contact.metVia = fields.reference("met_via")
+        contact.howMet = fields.text("how_met")
+        contact.circle = fields.reference("circle")
+        contact.cadence = fields.cadence("cadence")
+        contact.tags = fields.tags()
+        contact.goals = fields.references("goals")
+        contact.body = body
+        contact.bodyLine = bodyLine
+        contact.extraFields = fields.unknownFields()
+        finish(&contact)
+        return contact
+    }
+
+    mutating func encounter() -> Encounter {
+        var date: Moment?
+        if let (text, location) = fields.located("date") {
+            date = Moment(text)
+            if date == nil {
+                fields.error(.invalidDate, "'\(text)' in 'date' is not a date; write YYYY-MM-DD or YYYY-MM-DD HH:MM",
+                             at: location)
+            }
+        } else if let day = Day(fileStem.prefix(10)) {
+            date = Moment(day: day)
+        } else if !frontMatterBroken {
+            missing("date", "add 'date: YYYY-MM-DD' or start the file name with the date")
+        }
+        var encounter = Encounter(slug: file.slug, path: file.path, date: date ?? Moment(day: Day(dayNumber: 0)))
+        encounter.title = fields.text("title") ?? markdown.firstHeading
+        encounter.kind = fields.text("kind")?.lowercased()
+        encounter.with = fields.references("with")
+        encounter.introduced = fields.references("introduced")
+        encounter.event = fields.text("event")
+        encounter.location = fields.text("location")
+        encounter.gave = fields.list("gave")
+        encounter.received = fields.list("received")
+        for item in fields.records("followups") {
+            var followup = item
+            if let plain = followup.plainText {
+                if !plain.text.isEmpty {
+                    encounter.followups.append(FollowUp(task: plain.text, due: nil, done: false, location: plain.location))
+                }
+                continue
+            }
+            guard let task = followup.text("task") else {
+                followup.error(.missingField, "a follow-up needs a 'task'", at: followup.mapLocation)
+                fields.absorb(followup)
+                continue
+            }
+            var due: Day?
+            if let (text, location) = followup.located("due") {
+                // `due` is a date, or a duration after the encounter such as `2w`.
+                if let day = Day(text) {
+                    due = day
+                } else if let cadence = Cadence(text), let day = date?.day, let after = cadence.after(day) {
+                    due = after
+                } else {
+                    followup.error(.invalidDate, "'\(text)' in 'due' is not a date; write YYYY-MM-DD or a duration like 2w",
+                                   at: location)
+                }
+            }
+            let done = followup.bool("done") ?? false
+            _ = followup.unknownFields()
+            fields.absorb(followup)
+            encounter.followups.append(FollowUp(task: task, due: due, done: done, location: followup.mapLocation))
+        }
+        encounter.goals = fields.references("goals")
+        encounter.tags = fields.tags()
+        encounter.body = body
+        encounter.bodyLine = bodyLine
+        encounter.extraFields = fields.unknownFields()
+        encounter.hasDate = date != nil
+        finish(&encounter)
+        return encounter
+    }
+
+    mutating func publication() -> Publication {
+        let title = fields.text("title")
+        if title == nil, !frontMatterBroken { missing("title", "add 'title: …' to the front matter") }
+        var publication = Publication(slug: file.slug, path: file.path, title: title ?? markdown.firstHeading ?? fileStem)
+        publication.kind = fields.text("kind")?.lowercased()
+        publication.date = fields.day("date")
+        publication.status = fields.choice("status", as: Publication.Status.self) ?? .published
+        publication.venue = fields.text("venue")
+        publication.url = fields.text("url")
+        publication.slides = fields.text("slides")
+        publication.recording = fields.text("recording")
+        publication.with = fields.references("with")
+        publication.audience = fields.integer("audience")
+        publication.tags = fields.tags()
+        publication.goals = fields.references("goals")
+        publication.body = body
+        publication.bodyLine = bodyLine
+        publication.extraFields = fields.unknownFields()
+        finish(&publication)
+        return publication
+    }
+
+    mutating func org() -> Org {
+        var org = Org(slug: file.slug, path: file.path, name: fields.text("name") ?? markdown.firstHeading ?? fileStem)
+        org.aliases = fields.list("aliases")
+        org.website = fields.text("website")
+        org.industry = fields.text("industry")
+        org.tags = fields.tags()
+        org.body = body
+        org.bodyLine = bodyLine
+        org.extraFields = fields.unknownFields()
+        finish(&org)
+        return org
+    }
+
+    mutating func goal() -> Goal {
+        var goal = Goal(slug: file.slug, path: file.path, title: fields.text("title") ?? markdown.firstHeading ?? fileStem)
+        goal.due = fields.day("due")
+        goal.status = fields.choice("status", as: Goal.Status.self) ?? .active
+        goal.aliases = fields.list("aliases")
+        goal.tags = fields.tags()
+        goal.body = body
+        goal.bodyLine = bodyLine
+        goal.extraFields = fields.unknownFields()
+        finish(&goal)
+        return goal
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// One file of the journal, before it is read: where it is and what it should hold.
+struct JournalFile: Sendable {
+    var url: URL
+    /// Relative to the journal's root, with `/`.
+    var path: String
+    var kind: RecordKind
+    var slug: String
+}
+
+/// A record of any kind, as parsing returns it.
+enum AnyRecord: Sendable {
+    case contact(Contact)
+    case encounter(Encounter)
+    case publication(Publication)
+    case org(Org)
+    case goal(Goal)
+}
+
+/// Turns one file into a record and its diagnostics. Pure: runs on any thread, touches nothing
+/// but the file it reads.
+enum RecordParser {
+    static func parse(_ file: JournalFile) -> (record: AnyRecord?, diagnostics: [Diagnostic]) {
+        switch SourceText.read(file.url, path: file.path) {
+        case let .failure(diagnostic): return (nil, [diagnostic])
+        case let .success(text): return parse(text, file: file)
+        }
+    }
+
+    static func parse(_ text: String, file: JournalFile) -> (record: AnyRecord?, diagnostics: [Diagnostic]) {
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text, path: file.path) {
+        case let .failure(diagnostic): return (nil, [diagnostic])
+        case let .success(split): frontMatter = split
+        }
+        var fields = Fields(path: file.path)
+        var broken = false
+        if let yaml = frontMatter.yaml {
+            (fields, broken) = Fields.parse(yaml: yaml, yamlLine: frontMatter.yamlLine, path: file.path)
+        }
+        let body = MarkdownBody(frontMatter.body, firstLine: frontMatter.bodyLine, path: file.path)
+        var context = Context(file: file, fields: fields, body: frontMatter.body, bodyLine: frontMatter.bodyLine,
+                              markdown: body, frontMatterBroken: broken)
+        let record: AnyRecord?
+        switch file.kind {
+        case .contact: record = .contact(context.contact())
+        case .encounter: record = .encounter(context.encounter())
+        case .publication: record = .publication(context.publication())
+        case .org: record = .org(context.org())
+        case .goal: record = .goal(context.goal())
+        }
+        var diagnostics = context.fields.diagnostics
+        if broken { diagnostics.removeAll { $0.code == .missingField } }
+        return (record, diagnostics)
+    }
+
+    /// The state of parsing one file.
+    struct Context {
+        var file: JournalFile
+        var fields: Fields
+        var body: String
+        var bodyLine: Int
+        var markdown: MarkdownBody
+        var frontMatterBroken: Bool
+
+        /// The file name without folders or `.md`: the fallback for names and titles.
+        var fileStem: String { String(file.slug.split(separator: "/").last ?? Substring(file.slug)) }
+
+        mutating func missing(_ key: String, _ hint: String) {
+            fields.error(.missingField, "missing required field '\(key)'; \(hint)",
+                         at: SourceLocation(path: file.path, line: 1, column: 1))
+        }
+
+        mutating func finish<R: Record>(_ record: inout R) {
+            record.wikiLinks = markdown.wikiLinks
+        }
+    }
+}
