@@ -1,0 +1,115 @@
+/// The cross-link tables: one pass over each kind of record.
+extension Linker {
+    func buildTables() -> Journal.Tables {
+        var t = Journal.Tables()
+        var goalContacts: [String: Set<String>] = [:]
+        for (i, r) in contacts.enumerated() { t.contactIndex[r.slug] = i }
+        for (i, r) in encounters.enumerated() { t.encounterIndex[r.slug] = i }
+        for (i, r) in publications.enumerated() { t.publicationIndex[r.slug] = i }
+        for (i, r) in orgs.enumerated() { t.orgIndex[r.slug] = i }
+        for (i, r) in goals.enumerated() { t.goalIndex[r.slug] = i }
+
+        func addMentions<R: Record>(_ records: [R]) {
+            for record in records {
+                for link in record.wikiLinks {
+                    guard let target = link.target, target != record.id else { continue }
+                    t.mentions[target, default: []].append(Mention(source: record.id, location: link.location))
+                }
+            }
+        }
+        addMentions(contacts)
+        addMentions(encounters)
+        addMentions(publications)
+        addMentions(orgs)
+        addMentions(goals)
+        for key in t.mentions.keys {
+            // One entry per linking record, in a stable order.
+            var seen = Set<RecordID>()
+            t.mentions[key] = t.mentions[key]!.sorted { ($0.source, $0.location) < ($1.source, $1.location) }
+                .filter { seen.insert($0.source).inserted }
+        }
+
+        for contact in contacts {
+            if let via = contact.metVia?.target {
+                t.introductions.append(Introduction(introducers: [via], introduced: contact.slug,
+                                                    source: contact.id, date: contact.met))
+            }
+            for goal in contact.goals.compactMap(\.target) { goalContacts[goal, default: []].insert(contact.slug) }
+            var affiliations = contact.roles.compactMap { role -> Affiliation? in
+                guard let org = role.org.target else { return nil }
+                return Affiliation(contact: contact.slug, org: org, title: role.title, from: role.from, to: role.to)
+            }
+            if let org = contact.org?.target {
+                if let current = affiliations.firstIndex(where: { $0.org == org && $0.isCurrent }) {
+                    if affiliations[current].title == nil { affiliations[current].title = contact.title }
+                } else {
+                    affiliations.append(Affiliation(contact: contact.slug, org: org, title: contact.title, from: nil, to: nil))
+                }
+            }
+            for affiliation in affiliations {
+                t.affiliationsByContact[contact.slug, default: []].append(affiliation)
+                t.affiliationsByOrg[affiliation.org, default: []].append(affiliation)
+            }
+        }
+
+        for (index, encounter) in encounters.enumerated() {
+            let met = Linker.unique(encounter.with.compactMap(\.target))
+            for contact in met {
+                t.encountersByContact[contact, default: []].append(index)
+                for what in encounter.gave {
+                    t.exchangesByContact[contact, default: []].append(
+                        Exchange(direction: .gave, what: what, encounter: encounter.slug, date: encounter.date.day))
+                }
+                for what in encounter.received {
+                    t.exchangesByContact[contact, default: []].append(
+                        Exchange(direction: .received, what: what, encounter: encounter.slug, date: encounter.date.day))
+                }
+            }
+            for introduced in Linker.unique(encounter.introduced.compactMap(\.target)) {
+                t.introductions.append(Introduction(introducers: met.filter { $0 != introduced }, introduced: introduced,
+                                                    source: encounter.id, date: encounter.date.day))
+            }
+            for goal in Linker.unique(encounter.goals.compactMap(\.target)) {
+                t.encountersByGoal[goal, default: []].append(index)
+                goalContacts[goal, default: []].formUnion(met)
+            }
+        }
+
+        for (index, publication) in publications.enumerated() {
+            for contact in Linker.unique(publication.with.compactMap(\.target)) {
+                t.publicationsByContact[contact, default: []].append(index)
+            }
+            for goal in Linker.unique(publication.goals.compactMap(\.target)) {
+                t.publicationsByGoal[goal, default: []].append(index)
+            }
+        }
+
+        for (i, introduction) in t.introductions.enumerated() {
+            t.introductionsTo[introduction.introduced, default: []].append(i)
+            for introducer in introduction.introducers { t.introductionsBy[introducer, default: []].append(i) }
+        }
+        for key in t.affiliationsByOrg.keys {
+            t.affiliationsByOrg[key]!.sort { Linker.affiliationOrder($0, $1) }
+        }
+        t.contactsByGoal = goalContacts.mapValues { $0.sorted() }
+        return t
+    }
+
+    /// Current before former; then most recent start first; then contact and title.
+    static func affiliationOrder(_ a: Affiliation, _ b: Affiliation) -> Bool {
+        if a.isCurrent != b.isCurrent { return a.isCurrent }
+        let aEnd = a.to?.latest.dayNumber ?? Int.max
+        let bEnd = b.to?.latest.dayNumber ?? Int.max
+        if aEnd != bEnd { return aEnd > bEnd }
+        let aStart = a.from?.earliest.dayNumber ?? Int.min
+        let bStart = b.from?.earliest.dayNumber ?? Int.min
+        if aStart != bStart { return aStart > bStart }
+        return (a.contact, a.title ?? "") < (b.contact, b.title ?? "")
+    }
+
+    /// The elements in first-seen order, each once.
+    static func unique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+
+/// Resolves every reference and wiki link, creates implicit orgs and builds the cross-link
+/// tables, reporting unknown and ambiguous names.
+///
+/// Each step is one pass over the records with hash lookups: linear in the size of the journal.
+struct Linker {
+    let root: URL
+    let config: JournalConfig
+    var contacts: [Contact] = []
+    var encounters: [Encounter] = []
+    /// Encounters without a valid date: their references are checked, then they are left out.
+    var undated: [Encounter] = []
+    var publications: [Publication] = []
+    var orgs: [Org] = []
+    var goals: [Goal] = []
+    var diagnostics: [Diagnostic]
+
+    init(root: URL, config: JournalConfig, records: [AnyRecord], diagnostics: [Diagnostic]) {
+        self.root = root
+        self.config = config
+        self.diagnostics = diagnostics
+        for record in records {
+            switch record {
+            case let .contact(r): contacts.append(r)
+            case let .encounter(r): if r.hasDate { encounters.append(r) } else { undated.append(r) }
+            case let .publication(r): publications.append(r)
+            case let .org(r): orgs.append(r)
+            case let .goal(r): goals.append(r)
+            }
+        }
+        contacts.sort { $0.slug < $1.slug }
+        encounters.sort { ($0.date, $0.slug) < ($1.date, $1.slug) }
+        publications.sort { Linker.publicationOrder($0, $1) }
+        orgs.sort { $0.slug < $1.slug }
+        goals.sort { $0.slug < $1.slug }
+    }
+
+    static func publicationOrder(_ a: Publication, _ b: Publication) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x < y
+        case (nil, _?): return false
+        case (_?, nil): return true
+        default: return a.slug < b.slug
+        }
+    }
+
+    mutating func link() -> Journal {
+        let contactTable = NameTable(contacts)
+        let goalTable = NameTable(goals)
+        var orgResolver = OrgResolver(explicit: orgs)
+
+        // Typed references.
+        var myOrg = config.myOrg
+        if var reference = myOrg {
+            reference.target = orgResolver.resolve(reference.text, at: reference.location, into: &diagnostics)
+            myOrg = reference
+        }
+        for i in contacts.indices {
+            if var org = contacts[i].org {
+                org.target = orgResolver.resolve(org.text, at: org.location, into: &diagnostics)
+                contacts[i].org = org
+            }
+            for r in contacts[i].roles.indices {
+                let role = contacts[i].roles[r].org
+                contacts[i].roles[r].org.target = orgResolver.resolve(role.text, at: role.location, into: &diagnostics)
+            }
+            if let via = contacts[i].metVia {
+                contacts[i].metVia = resolve(via, in: contactTable, kind: .contact, field: "met_via")
+                if contacts[i].metVia?.target == contacts[i].slug {
+                    diagnostics.append(.warning(.unknownReference, "a contact cannot be introduced by themselves",
+                                                at: via.location))
+                    contacts[i].metVia?.target = nil
+                }
+            }
+            if let circle = contacts[i].circle {
+                if let known = config.circle(named: circle.text) {
+                    contacts[i].circle?.target = known.name
+                } else {
+                    let names = config.circles.map(\.name)
+                    let hint = names.isEmpty ? "; define circles in ties.yaml" : Suggestion.clause(Suggestion.nearest(to: circle.text, in: names))
+                    diagnostics.append(.warning(.unknownCircle, "unknown circle '\(circle.text)'\(hint)", at: circle.location))
+                }
+            }
+            contacts[i].goals = contacts[i].goals.map { resolve($0, in: goalTable, kind: .goal, field: "goals") }
+        }
+        for i in encounters.indices { encounters[i] = resolvingReferences(of: encounters[i], contactTable, goalTable) }
+        for i in undated.indices { undated[i] = resolvingReferences(of: undated[i], contactTable, goalTable) }
+        for i in publications.indices {
+            publications[i].with = publications[i].with.map { resolve($0, in: contactTable, kind: .contact, field: "with") }
+            publications[i].goals = publications[i].goals.map { resolve($0, in: goalTable, kind: .goal, field: "goals") }
+        }
+        orgs = orgResolver.allOrgs()
+
+        // Wiki links, against every kind at once.
+        let tables: [RecordKind: NameTable] = [
+            .contact: contactTable, .encounter: NameTable(encounters), .publication: NameTable(publications),
+            .org: NameTable(orgs), .goal: goalTable,
+        ]
+        let wiki = WikiLinkResolver(tables: tables)
+        func linkBodies<R: Record>(_ records: inout [R]) {
+            for i in records.indices where !records[i].wikiLinks.isEmpty {
+                for l in records[i].wikiLinks.indices {
+                    records[i].wikiLinks[l].target = wiki.resolve(records[i].wikiLinks[l], into: &diagnostics)
+                }
+            }
+        }
+        linkBodies(&contacts)
+        linkBodies(&encounters)
+        linkBodies(&undated)
+        linkBodies(&publications)
+        linkBodies(&orgs)
+        linkBodies(&goals)
+
+        if contacts.isEmpty && encounters.isEmpty && publications.isEmpty && goals.isEmpty && orgs.allSatisfy(\.isImplicit) {
+            diagnostics.append(.warning(
+                .emptyJournal,
+                "the journal has no records yet; add Markdown files under contacts/, encounters/, publications/, orgs/ or goals/",
+                at: SourceLocation(path: ConfigParser.fileName)))
+        }
+
+        var finalConfig = config
+        finalConfig.myOrg = myOrg
+        diagnostics.sort()
+        return Journal(root: root, config: finalConfig, contacts: contacts, encounters: encounters,
+                       publications: publications, orgs: orgs, goals: goals, diagnostics: diagnostics,
+                       tables: buildTables())
+    }
+
+    private mutating func resolvingReferences(of encounter: Encounter, _ contacts: NameTable, _ goals: NameTable) -> Encounter {
+        var encounter = encounter
+        encounter.with = encounter.with.map { resolve($0, in: contacts, kind: .contact, field: "with") }
+        encounter.introduced = encounter.introduced.map { resolve($0, in: contacts, kind: .contact, field: "introduced") }
+        encounter.goals = encounter.goals.map { resolve($0, in: goals, kind: .goal, field: "goals") }
+        return encounter
+    }
+
+    /// Resolves a typed reference, reporting what it cannot.
+    private mutating func resolve(_ reference: Reference, in table: NameTable, kind: RecordKind, field: String) -> Reference {
+        var resolved = reference
+        switch table.match(reference.text) {
+        case let .one(slug):
+            resolved.target = slug
+        case let .several(slugs):
+            let listed = slugs.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.append(.error(
+                .ambiguousReference,
+                "'\(reference.text)' in '\(field)' names \(slugs.count) \(kind.folder): \(listed); write the slug of the one you mean",
+                at: reference.location))
+        case .none:
+            diagnostics.append(.warning(
+                .unknownReference,
+                "unknown \(kind.rawValue) '\(reference.text)' in '\(field)'\(Suggestion.clause(table.suggestion(for: reference.text)))",
+                at: reference.location))
+        }
+        return resolved
+    }
+}
+
+/// Resolves org names: to an org file by slug, name or alias, else to an implicit org whose slug
+/// is made from the name, so `Acme GmbH` written in two places is one org.
+struct OrgResolver {
+    private var table: NameTable
+    private var explicit: [String: Org] = [:]
+    private var implicit: [String: Org] = [:]
+
+    init(explicit orgs: [Org]) {
+        table = NameTable(orgs)
+        for org in orgs { explicit[org.slug] = org }
+    }
+
+    mutating func resolve(_ text: String, at location: SourceLocation, into diagnostics: inout [Diagnostic]) -> String? {
+        switch table.match(text) {
+        case let .one(slug): return slug
+        case let .several(slugs):
+            diagnostics.append(.error(
+                .ambiguousReference,
+                "'\(text)' names \(slugs.count) orgs: \(slugs.map { "'\($0)'" }.joined(separator: ", ")); write the slug of the one you mean",
+                at: location))
+            return nil
+        case .none:
+            let slug = Slug.make(from: text)
+            if explicit[slug] != nil { return slug }
+            if implicit[slug] == nil {
+                implicit[slug] = Org(slug: slug, path: "", name: text)
+                if let near = table.suggestion(for: text) {
+                    diagnostics.append(.warning(
+                        .unknownReference,
+                        "org '\(text)' has no file and is not an alias of one (did you mean '\(near)'?)",
+                        at: location))
+                }
+            } else if let existing = implicit[slug], existing.name != text, !existing.aliases.contains(text) {
+                implicit[slug]?.aliases.append(text)
+            }
+            return slug
+        }
+    }
+
+    func allOrgs() -> [Org] {
+        (Array(explicit.values) + Array(implicit.values)).sorted { $0.slug < $1.slug }
+    }
+}
+
+/// Resolves `[[…]]` against every kind; `[[contacts/ada]]` looks in one kind only.
+struct WikiLinkResolver {
+    let tables: [RecordKind: NameTable]
+
+    func resolve(_ link: WikiLink, into diagnostics: inout [Diagnostic]) -> RecordID? {
+        var text = link.text
+        var kinds = RecordKind.allCases
+        if let slash = text.firstIndex(of: "/"), let kind = RecordKind(folder: String(text[..<slash])) {
+            kinds = [kind]
+            text = String(text[text.index(after: slash)...])
+        }
+        if text.lowercased().hasSuffix(".md") { text = String(text.dropLast(3)) }
+        var found: [RecordID] = []
+        for kind in kinds {
+            guard let table = tables[kind] else { continue }
+            switch table.match(text) {
+            case let .one(slug): found.append(RecordID(kind, slug))
+            case let .several(slugs): found += slugs.map { RecordID(kind, $0) }
+            case .none: break
+            }
+        }
+        if found.count == 1 { return found[0] }
+        if found.count > 1 {
+            let listed = found.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.append(.error(.ambiguousReference,
+                                      "[[\(link.text)]] names \(found.count) records: \(listed); write [[folder/slug]] for the one you mean",
+                                      at: link.location))
+            return nil
+        }
+        let suggestion = Suggestion.nearest(to: text, in: kinds.flatMap { tables[$0]?.candidates ?? [] })
+        diagnostics.append(.warning(.unknownReference,
+                                    "[[\(link.text)]] links to nothing in the journal\(Suggestion.clause(suggestion))",
+                                    at: link.location))
+        return nil
+    }
+}

@@ -1,0 +1,69 @@
+/// The questions the cross-link tables answer; each costs a lookup plus the size of its answer.
+public extension Journal {
+    /// The encounters where I met this contact (`with`), oldest first: their timeline.
+    ///
+    /// A mere mention in a body is not an encounter; see `mentions(of:)`.
+    func encounters(with contact: String) -> [Encounter] {
+        (tables.encountersByContact[contact] ?? []).map { encounters[$0] }
+    }
+
+    /// The last time I met this contact, if ever.
+    func lastEncounter(with contact: String) -> Encounter? {
+        tables.encountersByContact[contact]?.last.map { encounters[$0] }
+    }
+
+    /// Records whose bodies link here with `[[…]]`: backlinks, one per linking record.
+    func mentions(of id: RecordID) -> [Mention] { tables.mentions[id] ?? [] }
+
+    /// How I came to know this contact: who introduced us, from `met_via` and from encounters.
+    func introductions(of contact: String) -> [Introduction] {
+        (tables.introductionsTo[contact] ?? []).map { tables.introductions[$0] }
+    }
+
+    /// Whom this contact introduced me to.
+    func introductions(by contact: String) -> [Introduction] {
+        (tables.introductionsBy[contact] ?? []).map { tables.introductions[$0] }
+    }
+
+    /// Every introduction in the journal, in the order of the records that state them.
+    var introductions: [Introduction] { tables.introductions }
+
+    /// Publications this contact was part of (co-speaker, host, interviewer).
+    func publications(with contact: String) -> [Publication] {
+        (tables.publicationsByContact[contact] ?? []).map { publications[$0] }
+    }
+
+    /// A contact's positions over time, in the order written, the current `org` last if not in `roles`.
+    func affiliations(of contact: String) -> [Affiliation] { tables.affiliationsByContact[contact] ?? [] }
+
+    /// Everyone who works or worked at an org: current people first, then former, most recent first.
+    func affiliations(at org: String) -> [Affiliation] { tables.affiliationsByOrg[org] ?? [] }
+
+    /// The contacts working at an org now.
+    func currentPeople(at org: String) -> [Affiliation] { affiliations(at: org).filter(\.isCurrent) }
+
+    /// The contacts who worked at an org and have left: former colleagues worth staying close to.
+    func formerPeople(at org: String) -> [Affiliation] { affiliations(at: org).filter { !$0.isCurrent } }
+
+    /// Contacts tied to a goal: by their own `goals`, or by meeting them in an encounter for it.
+    func contacts(for goal: String) -> [Contact] {
+        (tables.contactsByGoal[goal] ?? []).compactMap { contact($0) }
+    }
+
+    func encounters(for goal: String) -> [Encounter] {
+        (tables.encountersByGoal[goal] ?? []).map { encounters[$0] }
+    }
+
+    func publications(for goal: String) -> [Publication] {
+        (tables.publicationsByGoal[goal] ?? []).map { publications[$0] }
+    }
+
+    /// What I gave this contact and what I received, oldest first: the give and take.
+    func exchanges(with contact: String) -> [Exchange] { tables.exchangesByContact[contact] ?? [] }
+
+    /// Whether the contact works at the owner's own organisation (`me.org` in ties.yaml).
+    func isInternal(_ contact: String) -> Bool {
+        guard let mine = config.myOrg?.target else { return false }
+        return affiliations(of: contact).contains { $0.org == mine && $0.isCurrent }
+    }
+}
