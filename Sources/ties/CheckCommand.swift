@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Index
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Report every problem in the journal, like a compiler.",
+        discussion: """
+            Prints one line per problem, 'path:line:col: error: message [code]', so editors can
+            jump to it, then a summary. All files are read: one bad file never hides the others.
+
+            Examples:
+              ties check
+              ties check --journal ~/network --strict
+              ties check --format json | jq '.diagnostics[] | select(.severity == "error")'
+
+            Exit codes: 0 no errors; 1 errors (with --strict, warnings too); 2 bad invocation or no journal.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var options: JournalOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Flag(help: "Treat warnings as errors for the exit code.")
+    var strict = false
+
+    func run() throws {
+        let root = try options.locate()
+        let journal = Journal.load(from: root)
+        switch format {
+        case .json:
+            print(DiagnosticReport.json(journal.diagnostics, counts: journal.counts), terminator: "")
+        case .text:
+            let color = Terminal.colorOnStandardOutput
+            print(DiagnosticReport.text(journal.diagnostics, color: color), terminator: "")
+            let counts = journal.counts
+            let records = RecordKind.allCases.map { kind in
+                "\(counts[kind] ?? 0) \(counts[kind] == 1 ? kind.rawValue : kind.folder)"
+            }.joined(separator: ", ")
+            print("\(records): \(DiagnosticReport.tally(journal.diagnostics))")
+        }
+        let failing = journal.diagnostics.contains { $0.severity == .error || strict }
+        if failing { throw ExitCode(TiesExitCode.problems.rawValue) }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Index
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a new journal in a new or empty folder.",
+        discussion: """
+            Writes ties.yaml, the folders contacts/, encounters/, publications/, orgs/ and goals/,
+            a short README.md and a .gitignore for the site folder: ready for 'git init'.
+            A folder holding anything but .git is refused; nothing is ever overwritten.
+
+            Examples:
+              ties init ~/network
+              ties init demo --example     with the sample journal's records
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The folder for the new journal (created when missing).", valueName: "dir"))
+    var directory: String
+
+    @Flag(help: "Include the sample records of the bundled example journal.")
+    var example = false
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: directory).standardizedFileURL
+        do {
+            let written = try JournalScaffold.create(at: folder, example: example)
+            let records = written.filter { $0.hasSuffix(".md") && $0.contains("/") }.count
+            print("Created a journal in \(folder.path)\(example ? " with \(records) sample records" : "").")
+            print("Next: cd \(directory) && git init && ties check")
+        } catch {
+            throw CommandFailure(message: error.description, exitCode: .usage)
+        }
+    }
+}

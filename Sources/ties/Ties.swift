@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Index
+
+/// The `ties` command: a plain-text, git-friendly networking journal.
+struct Ties: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ties",
+        abstract: "A plain-text, git-friendly networking journal.",
+        discussion: """
+            A journal is a folder of Markdown files with YAML front matter: contacts/, encounters/,
+            publications/, orgs/ and goals/, with ties.yaml at its root. Commands find it like git
+            finds a repository: --journal DIR, else $TIES_JOURNAL, else the nearest folder upwards
+            holding ties.yaml.
+
+            Examples:
+              ties init ~/network --example     a new journal with sample records
+              ties check                        every problem in the journal, like a compiler
+              ties check --format json --strict for scripts and CI
+
+            Exit codes: 0 success; 1 the journal has errors (with --strict, warnings too);
+            2 bad invocation, or no journal found.
+            """,
+        version: "0.1.0",
+        subcommands: [InitCommand.self, CheckCommand.self]
+    )
+}
+
+/// Options every command that reads a journal shares.
+struct JournalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The journal's folder (default: $TIES_JOURNAL, else the nearest folder upwards with ties.yaml).", valueName: "dir"))
+    var journal: String?
+
+    func locate() throws -> URL {
+        do {
+            return try JournalLocator.locate(explicit: journal)
+        } catch {
+            throw CommandFailure(message: error.description, exitCode: .usage)
+        }
+    }
+}
+
+/// An error a command reports itself, with the exit code it stands for.
+struct CommandFailure: Error {
+    var message: String
+    var exitCode: TiesExitCode
+}
+
+/// The documented exit codes.
+enum TiesExitCode: Int32 {
+    case success = 0
+    case problems = 1
+    case usage = 2
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Ties.parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            Terminal.standardError.write("ties: \(failure.message)\n")
+            exit(failure.exitCode.rawValue)
+        } catch let code as ExitCode where code.rawValue == TiesExitCode.problems.rawValue {
+            exit(code.rawValue)
+        } catch {
+            // Parse errors, --help and --version: ArgumentParser's own text; its usage code
+            // (64) becomes ours (2).
+            let code = Ties.exitCode(for: error)
+            let message = Ties.fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                exit(0)
+            }
+            Terminal.standardError.write(message + "\n")
+            exit(TiesExitCode.usage.rawValue)
+        }
+    }
+}
