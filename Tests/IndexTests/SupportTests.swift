@@ -1,0 +1,42 @@
+@testable import Index
+import Testing
+
+@Suite("Slugs and suggestions")
+struct SupportTests {
+    @Test(arguments: [
+        ("Ada Lovelace", "ada-lovelace"), ("Jürgen Weiß", "jurgen-weiss"), ("  ACME Inc. ", "acme-inc"),
+        ("Sofía Álvarez", "sofia-alvarez"), ("Open Source Berlin e.V.", "open-source-berlin-e-v"), ("!!!", "x"),
+        ("Дмитрий Волков", "dmitrij-volkov"),
+    ])
+    func makesSlugs(input: String, expected: String) {
+        #expect(Slug.make(from: input) == expected)
+    }
+
+    @Test func slugsOfOtherScriptsAreASCII() {
+        for name in ["田中 宏", "林美", "Ὀδυσσεύς", "محمد"] {
+            let slug = Slug.make(from: name)
+            #expect(slug.unicodeScalars.allSatisfy { $0.isASCII }, "\(name) → \(slug)")
+            #expect(!slug.isEmpty)
+        }
+    }
+
+    @Test(arguments: [
+        ("Charls Babbage", ["Ada Lovelace", "Charles Babbage"], "Charles Babbage"),
+        ("titel", ["title", "tags", "name"], "title"),
+        ("emial", ["emails", "phones"], nil),  // two edits in a five-letter word is too far
+        ("publshed", ["idea", "draft", "published"], "published"),
+        ("zzz", ["ada", "bob"], nil),
+        ("ADA LOVELACE", ["Ada Lovelace"], "Ada Lovelace"),
+    ] as [(String, [String], String?)])
+    func suggestsNearbyNames(word: String, candidates: [String], expected: String?) {
+        #expect(Suggestion.nearest(to: word, in: candidates) == expected)
+    }
+
+    @Test func editDistanceCountsTranspositionsAsOne() {
+        let a = Array("titel".unicodeScalars)
+        let b = Array("title".unicodeScalars)
+        #expect(Suggestion.editDistance(a, b, atMost: 3) == 1)
+        #expect(Suggestion.editDistance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars), atMost: 3) == 3)
+        #expect(Suggestion.editDistance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars), atMost: 2) == nil)
+    }
+}
