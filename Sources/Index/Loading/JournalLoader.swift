@@ -38,27 +38,37 @@ struct JournalLoader {
         let outputPath = output.split(separator: "/").joined(separator: "/")
         var files: [JournalFile] = []
         for kind in RecordKind.allCases {
-            let folder = root.appending(path: kind.folder, directoryHint: .isDirectory)
-            guard let walker = FileManager.default.enumerator(
-                at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
-                options: [.skipsHiddenFiles])
-            else { continue }
-            let prefix = folder.standardizedFileURL.path
-            for case let url as URL in walker {
-                let full = url.standardizedFileURL.path
-                guard full.hasPrefix(prefix + "/") else { continue }
-                let inFolder = String(full.dropFirst(prefix.count + 1))
-                let path = "\(kind.folder)/\(inFolder)"
-                if path == outputPath || path.hasPrefix(outputPath + "/") {
-                    walker.skipDescendants()
-                    continue
+            // Walks with readdir: d_type tells files from folders without a stat per entry.
+            var pending = [kind.folder]
+            var visited = Set<[UInt64]>()  // (device, inode) of folders seen: symlink loops end here
+            while let relative = pending.popLast() {
+                var folderInfo = stat()
+                let folderPath = root.appending(path: relative).path
+                guard stat(folderPath, &folderInfo) == 0,
+                      visited.insert([UInt64(folderInfo.st_dev), UInt64(folderInfo.st_ino)]).inserted,
+                      let directory = opendir(folderPath) else { continue }
+                defer { closedir(directory) }
+                while let entry = readdir(directory) {
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                    }
+                    guard !name.hasPrefix(".") else { continue }
+                    let path = relative + "/" + name
+                    if path == outputPath { continue }
+                    var type = Int32(entry.pointee.d_type)
+                    if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                        var info = stat()
+                        guard stat(root.appending(path: path).path, &info) == 0 else { continue }
+                        type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
+                    }
+                    if type == Int32(DT_DIR) {
+                        pending.append(path)
+                    } else if type == Int32(DT_REG), name.utf8.count > 3, name.lowercased().hasSuffix(".md") {
+                        let inFolder = path.dropFirst(kind.folder.count + 1).dropLast(3)
+                        let slug = kind.slugKeepsFolders ? String(inFolder) : String(name.dropLast(3))
+                        files.append(JournalFile(url: root.appending(path: path), path: path, kind: kind, slug: slug))
+                    }
                 }
-                guard url.pathExtension.lowercased() == "md",
-                      (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                let withoutExtension = String(inFolder.dropLast(3))
-                let slug = kind.slugKeepsFolders
-                    ? withoutExtension : String(withoutExtension.split(separator: "/").last ?? "")
-                files.append(JournalFile(url: url, path: path, kind: kind, slug: slug))
             }
         }
         files.sort { $0.path < $1.path }

@@ -27,7 +27,7 @@ struct Fields {
         var fields = Fields(path: path, yamlLine: yamlLine, location: SourceLocation(path: path, line: yamlLine))
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, .basic)
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             fields.diagnostics.append(fields.diagnostic(for: error, yaml: yaml))
             return (fields, true)
@@ -149,7 +149,7 @@ struct Fields {
             error(.wrongType, "field '\(key)' must be a text, found \(Fields.describe(node))", at: location(of: node))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmed
         return text.isEmpty ? nil : (text, location(of: node))
     }
 
@@ -160,7 +160,7 @@ struct Fields {
         guard let node = node(key) else { return [] }
         switch node {
         case let .scalar(scalar):
-            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = scalar.string.trimmed
             return text.isEmpty ? [] : [(text, location(of: node))]
         case let .sequence(sequence):
             var items: [(String, SourceLocation)] = []
@@ -170,7 +170,7 @@ struct Fields {
                           at: location(of: item))
                     continue
                 }
-                let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = scalar.string.trimmed
                 if !text.isEmpty { items.append((text, location(of: item))) }
             }
             return items
@@ -272,7 +272,7 @@ struct Fields {
                 }
                 continue
             }
-            let text = value.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = value.string.trimmed
             if !text.isEmpty { result.append((name.string, text, location(of: v))) }
         }
         return result
@@ -311,7 +311,7 @@ struct Fields {
     /// For an item of `records(_:)` written as plain text: that text.
     var plainText: (text: String, location: SourceLocation)? {
         guard entries.count == 1, entries[0].key.isEmpty, case let .scalar(scalar) = entries[0].value else { return nil }
-        return (scalar.string.trimmingCharacters(in: .whitespacesAndNewlines), mapLocation)
+        return (scalar.string.trimmed, mapLocation)
     }
 
     /// Takes in the diagnostics of a child reader.

@@ -11,7 +11,7 @@ struct MarkdownBody {
 
     init(_ body: String, firstLine: Int, path: String) {
         guard body.contains(where: { !$0.isWhitespace }) else { return }
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines: [ArraySlice<UInt8>]?
         guard let document = body.withCString({ cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }) else { return }
         defer { cmark_node_free(document) }
         guard let iterator = cmark_iter_new(document) else { return }
@@ -29,7 +29,7 @@ struct MarkdownBody {
                     headingDepth += 1
                 } else {
                     headingDepth -= 1
-                    let trimmed = headingText.trimmingCharacters(in: .whitespaces)
+                    let trimmed = headingText.trimmed
                     if !trimmed.isEmpty { firstHeading = trimmed }
                 }
                 continue
@@ -43,30 +43,35 @@ struct MarkdownBody {
             }
             if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
                 let text = String(cString: literal)
-                guard text.contains("[[") else { continue }
-                collectLinks(in: text, node: node, lines: lines, firstLine: firstLine, path: path)
+                let matches = MarkdownBody.wikiLinkMatches(in: text)
+                guard !matches.isEmpty else { continue }
+                collectLinks(matches, node: node, lines: &lines, body: body, firstLine: firstLine, path: path)
             }
         }
-        if headingDepth > 0 { firstHeading = headingText.trimmingCharacters(in: .whitespaces) }
+        if headingDepth > 0 { firstHeading = headingText.trimmed }
     }
 
-    private mutating func collectLinks(in text: String, node: OpaquePointer, lines: [Substring], firstLine: Int,
-                                       path: String) {
+    private mutating func collectLinks(_ matches: [(target: String, label: String?, raw: String)], node: OpaquePointer, lines: inout [ArraySlice<UInt8>]?,
+                                       body: String, firstLine: Int, path: String) {
+        if lines == nil {
+            lines = Array(body.utf8).split(separator: 0x0A, omittingEmptySubsequences: false)
+        }
+        let lines = lines!
         // cmark counts lines from the body's start and columns in bytes.
         let startLine = Int(cmark_node_get_start_line(node))
         let startByte = Int(cmark_node_get_start_column(node))
         var searchLine = startLine
         var searchByte = max(0, startByte - 1)
-        for match in MarkdownBody.wikiLinkMatches(in: text) {
+        for match in matches {
             // Find the raw `[[target` in the source from where the previous link ended; the
             // literal may differ from the source (escapes, entities), so fall back to the node.
             var location = SourceLocation(path: path, line: startLine + firstLine - 1,
                                           column: MarkdownBody.column(ofByte: startByte - 1, in: lines, line: startLine))
+            let needle = Array(("[[" + match.raw).utf8)
             var lineIndex = searchLine
             var fromByte = searchByte
-            while lineIndex - 1 < lines.count, lineIndex <= startLine + 20 {
-                let utf8 = Array(lines[lineIndex - 1].utf8)
-                if let found = MarkdownBody.find(Array(("[[" + match.raw).utf8), in: utf8, from: fromByte) {
+            while lineIndex >= 1, lineIndex - 1 < lines.count, lineIndex <= startLine + 20 {
+                if let found = MarkdownBody.find(needle, in: lines[lineIndex - 1], from: fromByte) {
                     location = SourceLocation(path: path, line: lineIndex + firstLine - 1,
                                               column: MarkdownBody.column(ofByte: found, in: lines, line: lineIndex))
                     searchLine = lineIndex
@@ -82,45 +87,65 @@ struct MarkdownBody {
 
     /// The `[[…]]` spans of a text: target (before `|` and `#`), label (after `|`), raw inner text.
     static func wikiLinkMatches(in text: String) -> [(target: String, label: String?, raw: String)] {
+        let bytes = Array(text.utf8)
         var result: [(String, String?, String)] = []
-        var rest = text[...]
-        while let open = rest.range(of: "[[") {
-            var afterOpen = rest[open.upperBound...]
+        var index = 0
+        while let open = find([0x5B, 0x5B], in: bytes[...], from: index) {
+            var innerStart = open + 2
             // `[[[a]]`: the last two brackets of a run open the link.
-            while afterOpen.first == "[" { afterOpen = afterOpen.dropFirst() }
-            guard let close = afterOpen.range(of: "]]") else { break }
-            var inner = afterOpen[..<close.lowerBound]
-            // `[[[a]]` or `[[a [[b]]`: the innermost opening counts.
-            if let nested = inner.range(of: "[[", options: .backwards) {
-                inner = inner[nested.upperBound...]
+            while innerStart < bytes.count, bytes[innerStart] == 0x5B { innerStart += 1 }
+            guard let close = find([0x5D, 0x5D], in: bytes[...], from: innerStart) else { break }
+            index = close + 2
+            var inner = bytes[innerStart..<close]
+            // `[[a [[b]]`: the innermost opening counts.
+            if let nested = lastOpening(in: inner) { inner = inner[(nested + 2)...] }
+            guard !inner.contains(0x0A) else { continue }
+            let raw = String(decoding: inner, as: UTF8.self)
+            var target = raw[...]
+            var label: String?
+            if let bar = target.firstIndex(of: "|") {
+                label = target[target.index(after: bar)...].trimmed
+                target = target[..<bar]
             }
-            rest = afterOpen[close.upperBound...]
-            guard !inner.contains("\n") else { continue }
-            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-            var target = String(parts[0])
-            if let hash = target.firstIndex(where: { $0 == "#" || $0 == "^" }) { target = String(target[..<hash]) }
-            target = target.trimmingCharacters(in: .whitespaces)
-            let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
-            guard !target.isEmpty else { continue }
-            result.append((target, label?.isEmpty == true ? nil : label, String(inner)))
+            if let anchor = target.firstIndex(where: { $0 == "#" || $0 == "^" }) { target = target[..<anchor] }
+            let name = target.trimmed
+            guard !name.isEmpty else { continue }
+            result.append((name, label?.isEmpty == true ? nil : label, raw))
         }
         return result
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    private static func lastOpening(in bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.endIndex - 2
+        while index >= bytes.startIndex {
+            if bytes[index] == 0x5B && bytes[index + 1] == 0x5B { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The index of `needle` in `haystack` at or after `start` (an offset from the slice's start).
+    private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
+        let base = haystack.startIndex
         guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
-        for i in start...(haystack.count - needle.count) where haystack[i] == needle[0] {
-            if haystack[i..<i + needle.count].elementsEqual(needle) { return i }
+        var i = base + start
+        let last = haystack.endIndex - needle.count
+        while i <= last {
+            if haystack[i] == needle[0] {
+                var j = 1
+                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i - base }
+            }
+            i += 1
         }
         return nil
     }
 
     /// 1-based column in Unicode scalars of a 0-based byte offset in a body line.
-    private static func column(ofByte byte: Int, in lines: [Substring], line: Int) -> Int {
+    private static func column(ofByte byte: Int, in lines: [ArraySlice<UInt8>], line: Int) -> Int {
         guard line - 1 < lines.count, line >= 1 else { return 1 }
-        let utf8 = lines[line - 1].utf8
-        let prefix = utf8.prefix(max(0, byte))
-        return (String(decoding: prefix, as: UTF8.self).unicodeScalars.count) + 1
+        // Count scalars by their first bytes: every byte that is not a continuation byte.
+        return lines[line - 1].prefix(max(0, byte)).reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
     }
 }
 

@@ -4,25 +4,71 @@ import Foundation
 enum SourceText {
     /// The file's text with a byte-order mark dropped and line endings made `\n`, or a diagnostic.
     static func read(_ url: URL, path: String) -> Result<String, Diagnostic> {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
+        switch readBytes(url.path) {
+        case let .success(bytes): return decode(bytes, path: path)
+        case let .failure(reason):
             return .failure(.error(.unreadableFile, "cannot read file: \(reason)", at: SourceLocation(path: path)))
         }
-        return decode(data, path: path)
+    }
+
+    /// The whole file, read with plain system calls: the loader reads thousands of small files.
+    static func readBytes(_ path: String) -> Result<[UInt8], ReadFailure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(ReadFailure(errno: errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 ? max(0, Int(info.st_size)) : 0
+        // Sized by fstat, so one read usually does it; the spare byte detects a file that grew.
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var used = 0
+        while true {
+            if used == bytes.count { bytes += [UInt8](repeating: 0, count: max(4096, bytes.count)) }
+            let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + used, $0.count - used) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadFailure(errno: errno))
+            }
+            if count == 0 { break }
+            used += count
+        }
+        bytes.removeSubrange(used...)
+        return .success(bytes)
+    }
+
+    struct ReadFailure: Error, CustomStringConvertible {
+        var errno: Int32
+        var description: String { String(cString: strerror(errno)) }
     }
 
     static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(.error(.notUTF8, "file is not valid UTF-8; save it as UTF-8",
-                                   at: firstInvalidByte(in: bytes, path: path)))
+        decode([UInt8](data), path: path)
+    }
+
+    static func decode(_ raw: [UInt8], path: String) -> Result<String, Diagnostic> {
+        let start = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let decoded: String? = raw.withUnsafeBufferPointer { buffer in
+            String(validating: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        return .success(text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\r", with: "\n") : text)
+        guard let text = decoded else {
+            return .failure(.error(.notUTF8, "file is not valid UTF-8; save it as UTF-8",
+                                   at: firstInvalidByte(in: Array(raw[start...]), path: path)))
+        }
+        guard raw.contains(0x0D) else { return .success(text) }
+        // CRLF and lone CR become LF, so line numbers match what editors show.
+        var normalized = [UInt8]()
+        normalized.reserveCapacity(raw.count)
+        var index = start
+        while index < raw.count {
+            let byte = raw[index]
+            if byte == 0x0D {
+                normalized.append(0x0A)
+                if index + 1 < raw.count, raw[index + 1] == 0x0A { index += 1 }
+            } else {
+                normalized.append(byte)
+            }
+            index += 1
+        }
+        return .success(String(decoding: normalized, as: UTF8.self))
     }
 
     /// Where the first byte that breaks UTF-8 lies, counting columns in characters before it.

@@ -9,7 +9,7 @@ public enum Cadence: Hashable, Sendable, CustomStringConvertible {
     case every(Int, Unit)
 
     public init?(_ text: some StringProtocol) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimmed.lowercased()
         if trimmed == "none" {
             self = .none
             return

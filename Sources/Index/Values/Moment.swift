@@ -11,7 +11,7 @@ public struct Moment: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM`.
     public init?(_ text: some StringProtocol) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         guard trimmed.count >= 10 else { return nil }
         let dayPart = trimmed.prefix(10)
         guard let day = Day(dayPart) else { return nil }
@@ -21,7 +21,7 @@ public struct Moment: Hashable, Sendable, Comparable, CustomStringConvertible {
             return
         }
         guard rest.first == " " || rest.first == "T" else { return nil }
-        let time = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        let time = rest.dropFirst().trimmed
         let parts = time.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
               let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60 else { return nil }

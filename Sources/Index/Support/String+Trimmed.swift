@@ -1,0 +1,13 @@
+extension StringProtocol {
+    /// The text without leading and trailing white space (spaces, tabs, newlines).
+    ///
+    /// Most values need no trimming, so this returns them without going through Foundation.
+    var trimmed: String {
+        let text = String(self)
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
+    }
+}
