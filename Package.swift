@@ -40,6 +40,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Index"], path: "Tests/TestSupport"),
         .testTarget(name: "IndexTests", dependencies: ["Index", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Index", "TestSupport"]),
         .testTarget(name: "TiesTests", dependencies: ["Index", "TestSupport"]),
     ]
 )

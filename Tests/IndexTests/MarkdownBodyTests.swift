@@ -49,3 +49,16 @@ struct MarkdownBodyTests {
         #expect(MarkdownBody.wikiLinkMatches(in: text).map(\.target) == targets)
     }
 }
+
+@Suite("Wiki link syntax")
+struct WikiLinkSyntaxTests {
+    @Test func cutsTextIntoTextAndLinksKeepingEveryCharacter() {
+        #expect(WikiLinkSyntax.segments(of: "a [[b|c]] d [[e#f]]!") == [
+            .text("a "), .link(target: "b", label: "c", raw: "b|c"), .text(" d "), .link(target: "e", label: nil, raw: "e#f"),
+            .text("!"),
+        ])
+        #expect(WikiLinkSyntax.segments(of: "x [[]] y [[z") == [.text("x [[]] y [[z")])
+        #expect(WikiLinkSyntax.segments(of: "[[[a]]") == [.text("["), .link(target: "a", label: nil, raw: "a")])
+        #expect(WikiLinkSyntax.segments(of: "Jürgen [[Jürgen Weiß]]") == [.text("Jürgen "), .link(target: "Jürgen Weiß", label: nil, raw: "Jürgen Weiß")])
+    }
+}

@@ -87,45 +87,14 @@ struct MarkdownBody {
 
     /// The `[[…]]` spans of a text: target (before `|` and `#`), label (after `|`), raw inner text.
     static func wikiLinkMatches(in text: String) -> [(target: String, label: String?, raw: String)] {
-        let bytes = Array(text.utf8)
-        var result: [(String, String?, String)] = []
-        var index = 0
-        while let open = find([0x5B, 0x5B], in: bytes[...], from: index) {
-            var innerStart = open + 2
-            // `[[[a]]`: the last two brackets of a run open the link.
-            while innerStart < bytes.count, bytes[innerStart] == 0x5B { innerStart += 1 }
-            guard let close = find([0x5D, 0x5D], in: bytes[...], from: innerStart) else { break }
-            index = close + 2
-            var inner = bytes[innerStart..<close]
-            // `[[a [[b]]`: the innermost opening counts.
-            if let nested = lastOpening(in: inner) { inner = inner[(nested + 2)...] }
-            guard !inner.contains(0x0A) else { continue }
-            let raw = String(decoding: inner, as: UTF8.self)
-            var target = raw[...]
-            var label: String?
-            if let bar = target.firstIndex(of: "|") {
-                label = target[target.index(after: bar)...].trimmed
-                target = target[..<bar]
-            }
-            if let anchor = target.firstIndex(where: { $0 == "#" || $0 == "^" }) { target = target[..<anchor] }
-            let name = target.trimmed
-            guard !name.isEmpty else { continue }
-            result.append((name, label?.isEmpty == true ? nil : label, raw))
+        WikiLinkSyntax.segments(of: text).compactMap {
+            if case let .link(target, label, raw) = $0 { return (target, label, raw) }
+            return nil
         }
-        return result
-    }
-
-    private static func lastOpening(in bytes: ArraySlice<UInt8>) -> Int? {
-        var index = bytes.endIndex - 2
-        while index >= bytes.startIndex {
-            if bytes[index] == 0x5B && bytes[index + 1] == 0x5B { return index }
-            index -= 1
-        }
-        return nil
     }
 
     /// The index of `needle` in `haystack` at or after `start` (an offset from the slice's start).
-    private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
+    static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
         let base = haystack.startIndex
         guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
         var i = base + start

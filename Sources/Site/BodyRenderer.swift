@@ -1,0 +1,88 @@
+import CCmark
+import Index
+
+/// Renders a record's Markdown body to HTML, turning `[[wiki links]]` into links.
+///
+/// Works on cmark's syntax tree: a wiki link is split out of its text node and replaced by a
+/// link node, so code spans and code blocks are never touched and cmark still escapes every
+/// character of text. Raw HTML in the body is dropped (cmark's safe mode) unless the journal
+/// opts in with `unsafe_html: true`.
+public struct BodyRenderer: Sendable {
+    /// The href of a record's page as seen from the page being rendered, or nil for no link.
+    public typealias LinkResolver = @Sendable (RecordID) -> String?
+
+    public var allowRawHTML: Bool
+    public var href: LinkResolver
+
+    public init(allowRawHTML: Bool = false, href: @escaping LinkResolver) {
+        self.allowRawHTML = allowRawHTML
+        self.href = href
+    }
+
+    /// The HTML of `record`'s body. Wiki links that linking resolved become `<a>`; others stay text.
+    public func html<R: Record>(of record: R) -> String {
+        var targets: [String: RecordID] = [:]
+        for link in record.wikiLinks {
+            if let target = link.target { targets[link.text.lowercased()] = target }
+        }
+        return html(markdown: record.body, targets: targets)
+    }
+
+    /// The HTML of a Markdown text whose wiki links resolve through `targets` (lower-cased text → record).
+    public func html(markdown: String, targets: [String: RecordID]) -> String {
+        let options = CMARK_OPT_DEFAULT | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
+        guard let document = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return "" }
+        defer { cmark_node_free(document) }
+
+        // Collect first, then edit: changing the tree while iterating it is not allowed.
+        var textNodes: [OpaquePointer] = []
+        if let iterator = cmark_iter_new(document) {
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                      cmark_node_get_type(node) == CMARK_NODE_TEXT,
+                      let literal = cmark_node_get_literal(node), strstr(literal, "[[") != nil else { continue }
+                textNodes.append(node)
+            }
+            cmark_iter_free(iterator)
+        }
+        for node in textNodes { replaceWikiLinks(in: node, targets: targets) }
+
+        guard let rendered = cmark_render_html(document, options) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    private func replaceWikiLinks(in node: OpaquePointer, targets: [String: RecordID]) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        var pieces: [OpaquePointer] = []
+        func text(_ value: String) {
+            guard !value.isEmpty, let piece = cmark_node_new(CMARK_NODE_TEXT) else { return }
+            cmark_node_set_literal(piece, value)
+            pieces.append(piece)
+        }
+        for segment in WikiLinkSyntax.segments(of: String(cString: literal)) {
+            switch segment {
+            case let .text(value):
+                text(value)
+            case let .link(target, label, _):
+                let shown = label ?? target
+                if let record = targets[target.lowercased()], let url = href(record),
+                   let link = cmark_node_new(CMARK_NODE_LINK), let name = cmark_node_new(CMARK_NODE_TEXT) {
+                    cmark_node_set_url(link, url)
+                    cmark_node_set_literal(name, shown)
+                    cmark_node_append_child(link, name)
+                    pieces.append(link)
+                } else {
+                    text(shown)
+                }
+            }
+        }
+        for piece in pieces { cmark_node_insert_before(node, piece) }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+}
+
+import Foundation

@@ -1,0 +1,44 @@
+import Index
+import Site
+import Testing
+import TestSupport
+
+@Suite("Rendering bodies")
+struct BodyRendererTests {
+    let renderer = BodyRenderer { "../\($0.kind.folder)/\($0.slug).html" }
+    let targets: [String: RecordID] = ["ada lovelace": RecordID(.contact, "ada"), "acme": RecordID(.org, "acme")]
+
+    @Test func resolvedWikiLinksBecomeLinks() {
+        #expect(renderer.html(markdown: "Met [[Ada Lovelace]] at [[acme|ACME]].", targets: targets)
+            == "<p>Met <a href=\"../contacts/ada.html\">Ada Lovelace</a> at <a href=\"../orgs/acme.html\">ACME</a>.</p>\n")
+    }
+
+    @Test func unresolvedLinksStayText() {
+        #expect(renderer.html(markdown: "Ask [[Nobody|someone]] or [[Ghost]].", targets: targets)
+            == "<p>Ask someone or Ghost.</p>\n")
+    }
+
+    @Test func codeIsLeftAlone() {
+        #expect(renderer.html(markdown: "`[[Ada Lovelace]]`\n\n    [[acme]]\n", targets: targets)
+            == "<p><code>[[Ada Lovelace]]</code></p>\n<pre><code>[[acme]]\n</code></pre>\n")
+    }
+
+    @Test func textIsEscapedAndRawHTMLDroppedUnlessAllowed() {
+        let hostile = "Hi <script>alert(1)</script> [[Ada Lovelace|a < b & \"c\"]] <i>x</i>"
+        let safe = renderer.html(markdown: hostile, targets: targets)
+        #expect(!safe.contains("<script>"))
+        #expect(!safe.contains("<i>"))
+        #expect(safe.contains("<a href=\"../contacts/ada.html\">a &lt; b &amp; &quot;c&quot;</a>"))
+        let unsafe = BodyRenderer(allowRawHTML: true) { _ in nil }.html(markdown: "<i>x</i>", targets: [:])
+        #expect(unsafe == "<p><i>x</i></p>\n")
+    }
+
+    @Test func rendersARecordOfTheSampleJournal() throws {
+        let journal = Journal.load(from: Fixtures.template)
+        let jonas = try #require(journal.contact("jonas-mueller"))
+        let html = renderer.html(of: jonas)
+        #expect(html.contains("<a href=\"../contacts/lena-schaefer.html\">Lena Schäfer</a>"))
+        #expect(html.contains("<a href=\"../contacts/hiroshi-tanaka.html\">Hiroshi</a>"))
+        #expect(!html.contains("<h1>") || html.contains("Jonas Müller"))
+    }
+}
