@@ -204,3 +204,19 @@ struct ResolutionProblemTests {
         ])
     }
 }
+
+@Suite("Files that cannot be read")
+struct UnreadableFileTests {
+    @Test func aBrokenLinkIsReportedAndTheRestStillLoads() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Fixtures.write(["ties.yaml": "title: t\n", "contacts/ada.md": "---\nname: Ada\n---\n"], under: root)
+        try FileManager.default.createSymbolicLink(atPath: root.appending(path: "contacts/gone.md").path,
+                                                   withDestinationPath: "/nonexistent/gone.md")
+        let journal = Journal.load(from: root)
+        #expect(journal.diagnostics.map { "\($0.location) \($0.code.rawValue) \($0.message)" } == [
+            "contacts/gone.md:1:1 unreadable-file cannot read file: No such file or directory"
+        ])
+        #expect(journal.contacts.map(\.slug) == ["ada"])
+    }
+}

@@ -58,20 +58,28 @@ struct JournalLoader {
                     var type = Int32(entry.pointee.d_type)
                     if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
                         var info = stat()
-                        guard stat(root.appending(path: path).path, &info) == 0 else { continue }
+                        guard stat(root.appending(path: path).path, &info) == 0 else {
+                            // A broken link named like a record: reading it reports the problem.
+                            if name.lowercased().hasSuffix(".md") { appendRecord(path: path, name: name, kind: kind, to: &files) }
+                            continue
+                        }
                         type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
                     }
                     if type == Int32(DT_DIR) {
                         pending.append(path)
                     } else if type == Int32(DT_REG), name.utf8.count > 3, name.lowercased().hasSuffix(".md") {
-                        let inFolder = path.dropFirst(kind.folder.count + 1).dropLast(3)
-                        let slug = kind.slugKeepsFolders ? String(inFolder) : String(name.dropLast(3))
-                        files.append(JournalFile(url: root.appending(path: path), path: path, kind: kind, slug: slug))
+                        appendRecord(path: path, name: name, kind: kind, to: &files)
                     }
                 }
             }
         }
         files.sort { $0.path < $1.path }
         return files
+    }
+
+    private func appendRecord(path: String, name: String, kind: RecordKind, to files: inout [JournalFile]) {
+        let inFolder = path.dropFirst(kind.folder.count + 1).dropLast(3)
+        let slug = kind.slugKeepsFolders ? String(inFolder) : String(name.dropLast(3))
+        files.append(JournalFile(url: root.appending(path: path), path: path, kind: kind, slug: slug))
     }
 }
