@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 import Index
 
 /// Renders a record's Markdown body to HTML, turning `[[wiki links]]` into links.
@@ -41,8 +42,9 @@ public struct BodyRenderer: Sendable {
                 let event = cmark_iter_next(iterator)
                 if event == CMARK_EVENT_DONE { break }
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                      cmark_node_get_type(node) == CMARK_NODE_TEXT,
-                      let literal = cmark_node_get_literal(node), strstr(literal, "[[") != nil else { continue }
+                    cmark_node_get_type(node) == CMARK_NODE_TEXT,
+                    let literal = cmark_node_get_literal(node), strstr(literal, "[[") != nil
+                else { continue }
                 textNodes.append(node)
             }
             cmark_iter_free(iterator)
@@ -69,7 +71,8 @@ public struct BodyRenderer: Sendable {
             case let .link(target, label, _):
                 let shown = label ?? target
                 if let record = targets[target.lowercased()], let url = href(record),
-                   let link = cmark_node_new(CMARK_NODE_LINK), let name = cmark_node_new(CMARK_NODE_TEXT) {
+                    let link = cmark_node_new(CMARK_NODE_LINK), let name = cmark_node_new(CMARK_NODE_TEXT)
+                {
                     cmark_node_set_url(link, url)
                     cmark_node_set_literal(name, shown)
                     cmark_node_append_child(link, name)
@@ -84,5 +87,3 @@ public struct BodyRenderer: Sendable {
         cmark_node_free(node)
     }
 }
-
-import Foundation

@@ -28,7 +28,10 @@ struct Ties: ParsableCommand {
 
 /// Options every command that reads a journal shares.
 struct JournalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The journal's folder (default: $TIES_JOURNAL, else the nearest folder upwards with ties.yaml).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The journal's folder (default: $TIES_JOURNAL, else the nearest folder upwards with ties.yaml).", valueName: "dir"))
     var journal: String?
 
     func locate() throws -> URL {
@@ -56,6 +59,7 @@ enum TiesExitCode: Int32 {
 @main
 enum Main {
     static func main() {
+        rejectUnknownCommand()
         do {
             var command = try Ties.parseAsRoot()
             try command.run()
@@ -76,5 +80,16 @@ enum Main {
             Terminal.standardError.write(message + "\n")
             exit(TiesExitCode.usage.rawValue)
         }
+    }
+
+    /// `ties chek` says "did you mean 'check'?" rather than only that an argument is unexpected.
+    private static func rejectUnknownCommand() {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard let word = arguments.first, !word.hasPrefix("-") else { return }
+        let names = Ties.configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(word) else { return }
+        let hint = Suggestion.nearest(to: word, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+        Terminal.standardError.write("ties: unknown command '\(word)'\(hint); see 'ties --help'\n")
+        exit(TiesExitCode.usage.rawValue)
     }
 }

@@ -1,11 +1,13 @@
-@testable import Index
-import Testing
 import TestSupport
+import Testing
+
+@testable import Index
 
 @Suite("ties.yaml")
 struct ConfigTests {
     @Test func readsEverySetting() {
-        let (config, diagnostics) = ConfigParser.parse("""
+        let (config, diagnostics) = ConfigParser.parse(
+            """
             title: Mara's network
             owner: Mara
             language: de
@@ -43,7 +45,10 @@ struct ConfigTests {
         ("output: ../elsewhere", "1:9 invalid-value 'output' must be a folder inside the journal, like _site"),
         ("unsafe_html: maybe", "1:14 wrong-type field 'unsafe_html' must be true or false, found 'maybe'"),
         ("me: Nordlicht", "1:5 wrong-type field 'me' must be a map like 'org: Acme', found a text"),
-        ("default_cadence: often", "1:18 invalid-duration 'often' in 'default_cadence' is not a cadence; write e.g. 30d, 6w, 3m, 1y or none"),
+        (
+            "default_cadence: often",
+            "1:18 invalid-duration 'often' in 'default_cadence' is not a cadence; write e.g. 30d, 6w, 3m, 1y or none"
+        ),
         ("circels: {a: 1m}", "1:1 unknown-field unknown field 'circels' (did you mean 'circles'?); it is kept as an extra field"),
     ])
     func reportsBadSettings(yaml: String, expected: String) {

@@ -1,7 +1,8 @@
-@testable import Index
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import Index
 
 @Suite("Cross-linking a journal")
 struct LinkingTests {
@@ -33,8 +34,11 @@ struct LinkingTests {
 
     @Test func mentionsAreBacklinksFromBodiesOutsideCode() {
         let ada = journal.mentions(of: RecordID(.contact, "ada")).map(\.source)
-        #expect(ada == [RecordID(.contact, "alan"), RecordID(.encounter, "2024/2024-03-01-coffee"),
-                        RecordID(.publication, "2024/talk")])
+        #expect(
+            ada == [
+                RecordID(.contact, "alan"), RecordID(.encounter, "2024/2024-03-01-coffee"),
+                RecordID(.publication, "2024/talk"),
+            ])
         // `[[contacts/grace]]` and `[[Grace Hopper]]`
         #expect(journal.mentions(of: RecordID(.contact, "grace")).map(\.source.slug) == ["ada", "alan"])
         // `[[charles|Charles]]` in Ada's body; the code span `[[charles]]` in the coffee is not one.
@@ -59,8 +63,10 @@ struct LinkingTests {
 
     @Test func orgHistoryListsCurrentThenFormerPeople() {
         #expect(journal.currentPeople(at: "acme").map(\.contact) == ["charles", "grace"])
-        #expect(journal.formerPeople(at: "acme").map { "\($0.contact) \($0.title ?? "")" } ==
-                ["ada Analyst", "charles Engineer", "alan Researcher"])
+        #expect(
+            journal.formerPeople(at: "acme").map { "\($0.contact) \($0.title ?? "")" } == [
+                "ada Analyst", "charles Engineer", "alan Researcher",
+            ])
         #expect(journal.affiliations(at: "acme").map(\.contact) == ["charles", "grace", "ada", "charles", "alan"])
         // The current `org` merges with the current role there rather than doubling it.
         #expect(journal.affiliations(of: "charles").filter(\.isCurrent).map(\.title) == ["CTO"])
@@ -74,8 +80,10 @@ struct LinkingTests {
     }
 
     @Test func giveAndTakePerContact() {
-        #expect(journal.exchanges(with: "charles").map { "\($0.direction.rawValue): \($0.what)" } ==
-                ["gave: Feedback on the engine", "received: An intro to Grace"])
+        #expect(
+            journal.exchanges(with: "charles").map { "\($0.direction.rawValue): \($0.what)" } == [
+                "gave: Feedback on the engine", "received: An intro to Grace",
+            ])
         #expect(journal.exchanges(with: "ada").map(\.what) == ["Advice"])
     }
 
@@ -141,11 +149,12 @@ struct ResolutionProblemTests {
             "contacts/charles-babbage.md": "---\nname: Charles Babbage\n---\nSee [[Charls]].\n",
             "encounters/2024-01-01-x.md": "---\nwith: [Charls Babbage]\ngoals: [nothing]\n---\n",
         ])
-        #expect(journal.diagnostics.map { "\($0.location) \($0.severity) \($0.message)" } == [
-            "contacts/charles-babbage.md:4:5 warning [[Charls]] links to nothing in the journal",
-            "encounters/2024-01-01-x.md:2:8 warning unknown contact 'Charls Babbage' in 'with' (did you mean 'Charles Babbage'?)",
-            "encounters/2024-01-01-x.md:3:9 warning unknown goal 'nothing' in 'goals'",
-        ])
+        #expect(
+            journal.diagnostics.map { "\($0.location) \($0.severity) \($0.message)" } == [
+                "contacts/charles-babbage.md:4:5 warning [[Charls]] links to nothing in the journal",
+                "encounters/2024-01-01-x.md:2:8 warning unknown contact 'Charls Babbage' in 'with' (did you mean 'Charles Babbage'?)",
+                "encounters/2024-01-01-x.md:3:9 warning unknown goal 'nothing' in 'goals'",
+            ])
     }
 
     @Test func aWikiLinkNamingTwoKindsIsAnError() throws {
@@ -164,9 +173,10 @@ struct ResolutionProblemTests {
             "contacts/a.md": "---\norg: Acme Robotix\n---\n",
             "contacts/b.md": "---\norg: Globex\n---\n",
         ])
-        #expect(journal.diagnostics.map(\.message) == [
-            "org 'Acme Robotix' has no file and is not an alias of one (did you mean 'Acme Robotics'?)"
-        ])
+        #expect(
+            journal.diagnostics.map(\.message) == [
+                "org 'Acme Robotix' has no file and is not an alias of one (did you mean 'Acme Robotics'?)"
+            ])
         #expect(journal.orgs.map(\.slug) == ["acme", "acme-robotix", "globex"])
     }
 
@@ -177,9 +187,10 @@ struct ResolutionProblemTests {
             "encounters/2024/a.md": "---\ndate: 2024-01-01\n---\n",
             "encounters/2025/a.md": "---\ndate: 2025-01-01\n---\n",
         ])
-        #expect(journal.diagnostics.map { "\($0.location) \($0.code.rawValue)" } == [
-            "contacts/old/Ada.md:1:1 duplicate-slug"
-        ])
+        #expect(
+            journal.diagnostics.map { "\($0.location) \($0.code.rawValue)" } == [
+                "contacts/old/Ada.md:1:1 duplicate-slug"
+            ])
         #expect(journal.contacts.map(\.name) == ["Ada"])
         #expect(journal.encounters.map(\.slug) == ["2024/a", "2025/a"])
     }
@@ -199,9 +210,10 @@ struct ResolutionProblemTests {
 
     @Test func anEmptyJournalIsAWarning() {
         let journal = Journal.load(from: Fixtures.journal("empty"))
-        #expect(journal.diagnostics.map { "\($0.location) \($0.severity) \($0.code.rawValue)" } == [
-            "ties.yaml:1:1 warning empty-journal"
-        ])
+        #expect(
+            journal.diagnostics.map { "\($0.location) \($0.severity) \($0.code.rawValue)" } == [
+                "ties.yaml:1:1 warning empty-journal"
+            ])
     }
 }
 
@@ -211,12 +223,14 @@ struct UnreadableFileTests {
         let root = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         try Fixtures.write(["ties.yaml": "title: t\n", "contacts/ada.md": "---\nname: Ada\n---\n"], under: root)
-        try FileManager.default.createSymbolicLink(atPath: root.appending(path: "contacts/gone.md").path,
-                                                   withDestinationPath: "/nonexistent/gone.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appending(path: "contacts/gone.md").path,
+            withDestinationPath: "/nonexistent/gone.md")
         let journal = Journal.load(from: root)
-        #expect(journal.diagnostics.map { "\($0.location) \($0.code.rawValue) \($0.message)" } == [
-            "contacts/gone.md:1:1 unreadable-file cannot read file: No such file or directory"
-        ])
+        #expect(
+            journal.diagnostics.map { "\($0.location) \($0.code.rawValue) \($0.message)" } == [
+                "contacts/gone.md:1:1 unreadable-file cannot read file: No such file or directory"
+            ])
         #expect(journal.contacts.map(\.slug) == ["ada"])
     }
 }

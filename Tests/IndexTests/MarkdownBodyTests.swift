@@ -1,11 +1,13 @@
-@testable import Index
-import Testing
 import TestSupport
+import Testing
+
+@testable import Index
 
 @Suite("Wiki links in bodies")
 struct MarkdownBodyTests {
     @Test func findsLinksWithTheirPlaces() {
-        let input = MarkedText("""
+        let input = MarkedText(
+            """
             Met 1️⃣[[Ada Lovelace]] and 2️⃣[[bob|Bob]] at *3️⃣[[Acme#History]]*.
             Ümlaut first: 4️⃣[[Jürgen]]
             """)
@@ -20,7 +22,8 @@ struct MarkdownBodyTests {
     }
 
     @Test func codeIsNeverALink() {
-        let body = MarkdownBody("""
+        let body = MarkdownBody(
+            """
             Inline `[[not]]` code.
 
             ```
@@ -36,7 +39,8 @@ struct MarkdownBodyTests {
     }
 
     @Test func firstLevelOneHeadingNamesTheRecord() {
-        #expect(MarkdownBody("Intro\n\n## Not this\n\n# Grace `Hopper`\n", firstLine: 1, path: "x").firstHeading == "Grace Hopper")
+        #expect(
+            MarkdownBody("Intro\n\n## Not this\n\n# Grace `Hopper`\n", firstLine: 1, path: "x").firstHeading == "Grace Hopper")
         #expect(MarkdownBody("Grace\n=====\n", firstLine: 1, path: "x").firstHeading == "Grace")
         #expect(MarkdownBody("## Only level two\n", firstLine: 1, path: "x").firstHeading == nil)
     }
@@ -53,12 +57,16 @@ struct MarkdownBodyTests {
 @Suite("Wiki link syntax")
 struct WikiLinkSyntaxTests {
     @Test func cutsTextIntoTextAndLinksKeepingEveryCharacter() {
-        #expect(WikiLinkSyntax.segments(of: "a [[b|c]] d [[e#f]]!") == [
-            .text("a "), .link(target: "b", label: "c", raw: "b|c"), .text(" d "), .link(target: "e", label: nil, raw: "e#f"),
-            .text("!"),
-        ])
+        #expect(
+            WikiLinkSyntax.segments(of: "a [[b|c]] d [[e#f]]!") == [
+                .text("a "), .link(target: "b", label: "c", raw: "b|c"), .text(" d "), .link(target: "e", label: nil, raw: "e#f"),
+                .text("!"),
+            ])
         #expect(WikiLinkSyntax.segments(of: "x [[]] y [[z") == [.text("x [[]] y [[z")])
         #expect(WikiLinkSyntax.segments(of: "[[[a]]") == [.text("["), .link(target: "a", label: nil, raw: "a")])
-        #expect(WikiLinkSyntax.segments(of: "Jürgen [[Jürgen Weiß]]") == [.text("Jürgen "), .link(target: "Jürgen Weiß", label: nil, raw: "Jürgen Weiß")])
+        #expect(
+            WikiLinkSyntax.segments(of: "Jürgen [[Jürgen Weiß]]") == [
+                .text("Jürgen "), .link(target: "Jürgen Weiß", label: nil, raw: "Jürgen Weiß"),
+            ])
     }
 }

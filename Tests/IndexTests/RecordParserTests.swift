@@ -1,7 +1,8 @@
-@testable import Index
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import Index
 
 /// Parses `marked` as a file of `kind` and returns its record and diagnostics.
 private func parse(_ kind: RecordKind, _ text: String, slug: String = "sample") -> (AnyRecord?, [Diagnostic]) {
@@ -46,9 +47,10 @@ struct RecordParserTests {
 
     @Test func messagesSayWhatToDo() {
         let (_, diagnostics) = parse(.publication, "---\ntitle: T\nstatus: publshed\n---\n")
-        #expect(diagnostics.map(\.message) == [
-            "'publshed' is not a valid status (did you mean 'published'?); use one of idea, draft, submitted, accepted, rejected, published"
-        ])
+        #expect(
+            diagnostics.map(\.message) == [
+                "'publshed' is not a valid status (did you mean 'published'?); use one of idea, draft, submitted, accepted, rejected, published"
+            ])
     }
 
     @Test func readsEveryContactField() throws {
@@ -101,10 +103,16 @@ struct RecordParserTests {
     }
 
     @Test func nameFallsBackToHeadingThenFileName() throws {
-        if case let .contact(c) = parse(.contact, "# Grace *Hopper*\n\nNotes").0 { #expect(c.name == "Grace Hopper") }
-        else { Issue.record("not a contact") }
-        if case let .contact(c) = parse(.contact, "Notes only", slug: "grace-hopper").0 { #expect(c.name == "grace-hopper") }
-        else { Issue.record("not a contact") }
+        if case let .contact(c) = parse(.contact, "# Grace *Hopper*\n\nNotes").0 {
+            #expect(c.name == "Grace Hopper")
+        } else {
+            Issue.record("not a contact")
+        }
+        if case let .contact(c) = parse(.contact, "Notes only", slug: "grace-hopper").0 {
+            #expect(c.name == "grace-hopper")
+        } else {
+            Issue.record("not a contact")
+        }
     }
 
     @Test func encounterDateComesFromTheFileName() throws {

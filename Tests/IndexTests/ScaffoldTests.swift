@@ -1,7 +1,8 @@
-@testable import Index
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import Index
 
 @Suite("ties init")
 struct ScaffoldTests {
@@ -65,11 +66,13 @@ struct LocatorTests {
     }
 
     @Test func explicitFolderWinsOverTheEnvironment() throws {
-        let found = try JournalLocator.locate(explicit: Fixtures.journal("linked").path,
-                                              environment: ["TIES_JOURNAL": Fixtures.template.path])
+        let found = try JournalLocator.locate(
+            explicit: Fixtures.journal("linked").path,
+            environment: ["TIES_JOURNAL": Fixtures.template.path])
         #expect(found.lastPathComponent == "linked")
-        let fromEnvironment = try JournalLocator.locate(explicit: nil, environment: ["TIES_JOURNAL": Fixtures.template.path],
-                                                        start: URL(fileURLWithPath: "/"))
+        let fromEnvironment = try JournalLocator.locate(
+            explicit: nil, environment: ["TIES_JOURNAL": Fixtures.template.path],
+            start: URL(fileURLWithPath: "/"))
         #expect(fromEnvironment.lastPathComponent == "journal-template")
     }
 

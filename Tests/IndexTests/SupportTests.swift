@@ -1,5 +1,6 @@
-@testable import Index
 import Testing
+
+@testable import Index
 
 @Suite("Slugs and suggestions")
 struct SupportTests {
@@ -20,14 +21,15 @@ struct SupportTests {
         }
     }
 
-    @Test(arguments: [
-        ("Charls Babbage", ["Ada Lovelace", "Charles Babbage"], "Charles Babbage"),
-        ("titel", ["title", "tags", "name"], "title"),
-        ("emial", ["emails", "phones"], nil),  // two edits in a five-letter word is too far
-        ("publshed", ["idea", "draft", "published"], "published"),
-        ("zzz", ["ada", "bob"], nil),
-        ("ADA LOVELACE", ["Ada Lovelace"], "Ada Lovelace"),
-    ] as [(String, [String], String?)])
+    @Test(
+        arguments: [
+            ("Charls Babbage", ["Ada Lovelace", "Charles Babbage"], "Charles Babbage"),
+            ("titel", ["title", "tags", "name"], "title"),
+            ("emial", ["emails", "phones"], nil),  // two edits in a five-letter word is too far
+            ("publshed", ["idea", "draft", "published"], "published"),
+            ("zzz", ["ada", "bob"], nil),
+            ("ADA LOVELACE", ["Ada Lovelace"], "Ada Lovelace"),
+        ] as [(String, [String], String?)])
     func suggestsNearbyNames(word: String, candidates: [String], expected: String?) {
         #expect(Suggestion.nearest(to: word, in: candidates) == expected)
     }

@@ -1,6 +1,7 @@
-@testable import Index
-import Testing
 import TestSupport
+import Testing
+
+@testable import Index
 
 /// The bundled sample journal must show every feature and pass `ties check --strict`.
 @Suite("journal-template")

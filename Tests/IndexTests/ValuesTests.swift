@@ -1,13 +1,15 @@
-@testable import Index
 import Testing
+
+@testable import Index
 
 @Suite("Dates, cadences and birthdays")
 struct ValuesTests {
-    @Test(arguments: [
-        ("2024-03-05", "2024-03-05"), ("2024-02-29", "2024-02-29"), ("2023-02-29", nil), ("2024-13-01", nil),
-        ("2024-3-5", nil), ("24-03-05", nil), ("2024-03-05x", nil), ("", nil), ("2024-00-10", nil), ("1900-02-29", nil),
-        ("2000-02-29", "2000-02-29"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("2024-03-05", "2024-03-05"), ("2024-02-29", "2024-02-29"), ("2023-02-29", nil), ("2024-13-01", nil),
+            ("2024-3-5", nil), ("24-03-05", nil), ("2024-03-05x", nil), ("", nil), ("2024-00-10", nil), ("1900-02-29", nil),
+            ("2000-02-29", "2000-02-29"),
+        ] as [(String, String?)])
     func parsesDays(input: String, expected: String?) {
         #expect(Day(input)?.description == expected)
     }
@@ -29,10 +31,11 @@ struct ValuesTests {
         #expect(day.adding(days: 30).description == "2024-03-01")
     }
 
-    @Test(arguments: [
-        ("2019", "2019"), ("2019-04", "2019-04"), ("2019-04-15", "2019-04-15"), ("2019-4", nil), ("2019-13", nil),
-        ("2019-02-30", nil), ("present", nil), ("19", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("2019", "2019"), ("2019-04", "2019-04"), ("2019-04-15", "2019-04-15"), ("2019-4", nil), ("2019-13", nil),
+            ("2019-02-30", nil), ("present", nil), ("19", nil),
+        ] as [(String, String?)])
     func parsesPartialDates(input: String, expected: String?) {
         #expect(PartialDate(input)?.description == expected)
     }
@@ -44,18 +47,20 @@ struct ValuesTests {
         #expect(try #require(PartialDate("2023")).latest.description == "2023-12-31")
     }
 
-    @Test(arguments: [
-        ("2024-03-05", "2024-03-05"), ("2024-03-05 14:30", "2024-03-05 14:30"), ("2024-03-05T09:05", "2024-03-05 09:05"),
-        ("2024-03-05 24:00", nil), ("2024-03-05 9:30", nil), ("2024-03-05 14:30:00", "2024-03-05 14:30"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("2024-03-05", "2024-03-05"), ("2024-03-05 14:30", "2024-03-05 14:30"), ("2024-03-05T09:05", "2024-03-05 09:05"),
+            ("2024-03-05 24:00", nil), ("2024-03-05 9:30", nil), ("2024-03-05 14:30:00", "2024-03-05 14:30"),
+        ] as [(String, String?)])
     func parsesMoments(input: String, expected: String?) {
         #expect(Moment(input)?.description == expected)
     }
 
-    @Test(arguments: [
-        ("30d", "30d"), ("6w", "6w"), ("3m", "3m"), ("1y", "1y"), ("none", "none"), ("None", "none"), ("0d", nil),
-        ("weekly", nil), ("3", nil), ("m", nil), ("-3m", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("30d", "30d"), ("6w", "6w"), ("3m", "3m"), ("1y", "1y"), ("none", "none"), ("None", "none"), ("0d", nil),
+            ("weekly", nil), ("3", nil), ("m", nil), ("-3m", nil),
+        ] as [(String, String?)])
     func parsesCadences(input: String, expected: String?) {
         #expect(Cadence(input)?.description == expected)
     }

@@ -1,7 +1,7 @@
 import Index
 import Site
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Rendering bodies")
 struct BodyRendererTests {
@@ -9,18 +9,21 @@ struct BodyRendererTests {
     let targets: [String: RecordID] = ["ada lovelace": RecordID(.contact, "ada"), "acme": RecordID(.org, "acme")]
 
     @Test func resolvedWikiLinksBecomeLinks() {
-        #expect(renderer.html(markdown: "Met [[Ada Lovelace]] at [[acme|ACME]].", targets: targets)
-            == "<p>Met <a href=\"../contacts/ada.html\">Ada Lovelace</a> at <a href=\"../orgs/acme.html\">ACME</a>.</p>\n")
+        #expect(
+            renderer.html(markdown: "Met [[Ada Lovelace]] at [[acme|ACME]].", targets: targets)
+                == "<p>Met <a href=\"../contacts/ada.html\">Ada Lovelace</a> at <a href=\"../orgs/acme.html\">ACME</a>.</p>\n")
     }
 
     @Test func unresolvedLinksStayText() {
-        #expect(renderer.html(markdown: "Ask [[Nobody|someone]] or [[Ghost]].", targets: targets)
-            == "<p>Ask someone or Ghost.</p>\n")
+        #expect(
+            renderer.html(markdown: "Ask [[Nobody|someone]] or [[Ghost]].", targets: targets)
+                == "<p>Ask someone or Ghost.</p>\n")
     }
 
     @Test func codeIsLeftAlone() {
-        #expect(renderer.html(markdown: "`[[Ada Lovelace]]`\n\n    [[acme]]\n", targets: targets)
-            == "<p><code>[[Ada Lovelace]]</code></p>\n<pre><code>[[acme]]\n</code></pre>\n")
+        #expect(
+            renderer.html(markdown: "`[[Ada Lovelace]]`\n\n    [[acme]]\n", targets: targets)
+                == "<p><code>[[Ada Lovelace]]</code></p>\n<pre><code>[[acme]]\n</code></pre>\n")
     }
 
     @Test func textIsEscapedAndRawHTMLDroppedUnlessAllowed() {

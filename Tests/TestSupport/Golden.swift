@@ -13,6 +13,8 @@ public enum Golden {
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "output differs from Tests/Golden/\(name); re-record with TIES_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+        #expect(
+            actual == expected, "output differs from Tests/Golden/\(name); re-record with TIES_RECORD_GOLDEN=1",
+            sourceLocation: sourceLocation)
     }
 }

@@ -22,8 +22,10 @@ public enum TiesBinary {
     }
 
     /// Runs `ties` with `arguments` in `directory`, with a clean environment plus `environment`.
-    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                           executable: URL? = nil) throws -> Result {
+    public static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        executable: URL? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable ?? url
         process.arguments = arguments
@@ -44,7 +46,8 @@ public enum TiesBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !reader.isFinished { usleep(1000) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }

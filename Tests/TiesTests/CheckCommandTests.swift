@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `ties check`, run as a person runs it: the built binary on fixture journals.
 @Suite("ties check, end to end")
@@ -28,32 +28,33 @@ struct CheckCommandTests {
             let code = line.split(separator: "[").last.map { $0.dropLast() } ?? ""
             return "\(location) \(code)"
         }
-        #expect(found == [
-            "contacts/ada.md:5:13 unknown-reference",
-            "contacts/bad-yaml.md:4:1 yaml-syntax",
-            "contacts/charles-babbage.md:3:1 unknown-field",
-            "contacts/dup.md:3:1 duplicate-field",
-            "contacts/latin1.md:2:8 not-utf8",
-            "contacts/not-a-map.md:2:1 front-matter-not-map",
-            "contacts/sub/ada.md:1:1 duplicate-slug",
-            "contacts/unterminated.md:1:1 unterminated-front-matter",
-            "contacts/wrong-types.md:3:9 wrong-type",
-            "contacts/wrong-types.md:4:10 invalid-duration",
-            "contacts/wrong-types.md:5:11 invalid-date",
-            "contacts/wrong-types.md:6:9 unknown-circle",
-            "contacts/wrong-types.md:7:10 unknown-reference",
-            "encounters/2024-02-01-coffee.md:2:8 wrong-type",
-            "encounters/2024-02-01-coffee.md:3:7 invalid-date",
-            "encounters/2024-02-01-coffee.md:4:8 ambiguous-reference",
-            "encounters/2024-02-01-coffee.md:4:19 unknown-reference",
-            "encounters/2024-02-01-coffee.md:6:29 invalid-date",
-            "encounters/undated.md:1:1 missing-field",
-            "goals/goal.md:3:9 invalid-value",
-            "publications/untitled.md:1:1 missing-field",
-            "publications/untitled.md:3:9 invalid-value",
-            "ties.yaml:2:1 unknown-field",
-            "ties.yaml:5:12 invalid-duration",
-        ])
+        #expect(
+            found == [
+                "contacts/ada.md:5:13 unknown-reference",
+                "contacts/bad-yaml.md:4:1 yaml-syntax",
+                "contacts/charles-babbage.md:3:1 unknown-field",
+                "contacts/dup.md:3:1 duplicate-field",
+                "contacts/latin1.md:2:8 not-utf8",
+                "contacts/not-a-map.md:2:1 front-matter-not-map",
+                "contacts/sub/ada.md:1:1 duplicate-slug",
+                "contacts/unterminated.md:1:1 unterminated-front-matter",
+                "contacts/wrong-types.md:3:9 wrong-type",
+                "contacts/wrong-types.md:4:10 invalid-duration",
+                "contacts/wrong-types.md:5:11 invalid-date",
+                "contacts/wrong-types.md:6:9 unknown-circle",
+                "contacts/wrong-types.md:7:10 unknown-reference",
+                "encounters/2024-02-01-coffee.md:2:8 wrong-type",
+                "encounters/2024-02-01-coffee.md:3:7 invalid-date",
+                "encounters/2024-02-01-coffee.md:4:8 ambiguous-reference",
+                "encounters/2024-02-01-coffee.md:4:19 unknown-reference",
+                "encounters/2024-02-01-coffee.md:6:29 invalid-date",
+                "encounters/undated.md:1:1 missing-field",
+                "goals/goal.md:3:9 invalid-value",
+                "publications/untitled.md:1:1 missing-field",
+                "publications/untitled.md:3:9 invalid-value",
+                "ties.yaml:2:1 unknown-field",
+                "ties.yaml:5:12 invalid-duration",
+            ])
         #expect(lines.last == "8 contacts, 0 encounters, 1 publication, 0 orgs, 1 goal: 18 errors, 6 warnings")
         try Golden.assert(result.stdout, matches: "check-broken.txt")
     }
@@ -108,6 +109,12 @@ struct CheckCommandTests {
         let result = try TiesBinary.run(arguments, in: Fixtures.template)
         #expect(result.status == 2)
         #expect(!result.stderr.isEmpty)
+    }
+
+    @Test func aMisspeltCommandGetsASuggestion() throws {
+        let result = try TiesBinary.run(["chek"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "ties: unknown command 'chek' (did you mean 'check'?); see 'ties --help'\n")
     }
 
     @Test func pipedOutputHasNoColour() throws {

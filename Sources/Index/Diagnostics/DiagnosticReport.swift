@@ -13,7 +13,8 @@ public enum DiagnosticReport {
             return "\(diagnostic.location): \(severity): \(diagnostic.message) [\(diagnostic.code.rawValue)]"
         }
         let tint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
-        return "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(tint)\(severity):\u{1B}[0m \(diagnostic.message) \u{1B}[2m[\(diagnostic.code.rawValue)]\u{1B}[0m"
+        return
+            "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(tint)\(severity):\u{1B}[0m \(diagnostic.message) \u{1B}[2m[\(diagnostic.code.rawValue)]\u{1B}[0m"
     }
 
     /// "2 errors, 1 warning", or "no problems".
@@ -41,8 +42,9 @@ public enum DiagnosticReport {
         }
         let document = Document(
             diagnostics: diagnostics.map {
-                Entry(file: $0.location.path, line: $0.location.line, column: $0.location.column,
-                      severity: $0.severity, code: $0.code.rawValue, message: $0.message)
+                Entry(
+                    file: $0.location.path, line: $0.location.line, column: $0.location.column,
+                    severity: $0.severity, code: $0.code.rawValue, message: $0.message)
             },
             counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.folder, $0.value) }))
         let encoder = JSONEncoder()

@@ -1,11 +1,11 @@
-/// "Did you mean" for misspelt names, fields and references.
-enum Suggestion {
+/// "Did you mean" for misspelt names, fields, references and commands.
+public enum Suggestion {
     /// The candidate nearest to `word`, if it is close enough to be a plausible typo.
     ///
     /// Case is ignored. Ties break on the candidate's own order, so callers pass candidates in a
     /// stable order. Work is linear in the number of candidates, with a bounded edit distance
     /// per candidate, so suggestions stay cheap even for large journals.
-    static func nearest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+    public static func nearest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let target = Array(word.lowercased().unicodeScalars)
         let limit = max(1, min(3, target.count / 3))
         var best: (distance: Int, candidate: String)?

@@ -31,8 +31,10 @@ extension Linker {
 
         for contact in contacts {
             if let via = contact.metVia?.target {
-                t.introductions.append(Introduction(introducers: [via], introduced: contact.slug,
-                                                    source: contact.id, date: contact.met))
+                t.introductions.append(
+                    Introduction(
+                        introducers: [via], introduced: contact.slug,
+                        source: contact.id, date: contact.met))
             }
             for goal in contact.goals.compactMap(\.target) { goalContacts[goal, default: []].insert(contact.slug) }
             var affiliations = contact.roles.compactMap { role -> Affiliation? in
@@ -66,8 +68,10 @@ extension Linker {
                 }
             }
             for introduced in Linker.unique(encounter.introduced.compactMap(\.target)) {
-                t.introductions.append(Introduction(introducers: met.filter { $0 != introduced }, introduced: introduced,
-                                                    source: encounter.id, date: encounter.date.day))
+                t.introductions.append(
+                    Introduction(
+                        introducers: met.filter { $0 != introduced }, introduced: introduced,
+                        source: encounter.id, date: encounter.date.day))
             }
             for goal in Linker.unique(encounter.goals.compactMap(\.target)) {
                 t.encountersByGoal[goal, default: []].append(index)

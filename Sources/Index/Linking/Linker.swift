@@ -68,8 +68,10 @@ struct Linker {
             if let via = contacts[i].metVia {
                 contacts[i].metVia = resolve(via, in: contactTable, kind: .contact, field: "met_via")
                 if contacts[i].metVia?.target == contacts[i].slug {
-                    diagnostics.append(.warning(.unknownReference, "a contact cannot be introduced by themselves",
-                                                at: via.location))
+                    diagnostics.append(
+                        .warning(
+                            .unknownReference, "a contact cannot be introduced by themselves",
+                            at: via.location))
                     contacts[i].metVia?.target = nil
                 }
             }
@@ -78,7 +80,9 @@ struct Linker {
                     contacts[i].circle?.target = known.name
                 } else {
                     let names = config.circles.map(\.name)
-                    let hint = names.isEmpty ? "; define circles in ties.yaml" : Suggestion.clause(Suggestion.nearest(to: circle.text, in: names))
+                    let hint =
+                        names.isEmpty
+                        ? "; define circles in ties.yaml" : Suggestion.clause(Suggestion.nearest(to: circle.text, in: names))
                     diagnostics.append(.warning(.unknownCircle, "unknown circle '\(circle.text)'\(hint)", at: circle.location))
                 }
             }
@@ -113,18 +117,20 @@ struct Linker {
         linkBodies(&goals)
 
         if contacts.isEmpty && encounters.isEmpty && publications.isEmpty && goals.isEmpty && orgs.allSatisfy(\.isImplicit) {
-            diagnostics.append(.warning(
-                .emptyJournal,
-                "the journal has no records yet; add Markdown files under contacts/, encounters/, publications/, orgs/ or goals/",
-                at: SourceLocation(path: ConfigParser.fileName)))
+            diagnostics.append(
+                .warning(
+                    .emptyJournal,
+                    "the journal has no records yet; add Markdown files under contacts/, encounters/, publications/, orgs/ or goals/",
+                    at: SourceLocation(path: ConfigParser.fileName)))
         }
 
         var finalConfig = config
         finalConfig.myOrg = myOrg
         diagnostics.sort()
-        return Journal(root: root, config: finalConfig, contacts: contacts, encounters: encounters,
-                       publications: publications, orgs: orgs, goals: goals, diagnostics: diagnostics,
-                       tables: buildTables())
+        return Journal(
+            root: root, config: finalConfig, contacts: contacts, encounters: encounters,
+            publications: publications, orgs: orgs, goals: goals, diagnostics: diagnostics,
+            tables: buildTables())
     }
 
     private mutating func resolvingReferences(of encounter: Encounter, _ contacts: NameTable, _ goals: NameTable) -> Encounter {
@@ -143,15 +149,17 @@ struct Linker {
             resolved.target = slug
         case let .several(slugs):
             let listed = slugs.map { "'\($0)'" }.joined(separator: ", ")
-            diagnostics.append(.error(
-                .ambiguousReference,
-                "'\(reference.text)' in '\(field)' names \(slugs.count) \(kind.folder): \(listed); write the slug of the one you mean",
-                at: reference.location))
+            diagnostics.append(
+                .error(
+                    .ambiguousReference,
+                    "'\(reference.text)' in '\(field)' names \(slugs.count) \(kind.folder): \(listed); write the slug of the one you mean",
+                    at: reference.location))
         case .none:
-            diagnostics.append(.warning(
-                .unknownReference,
-                "unknown \(kind.rawValue) '\(reference.text)' in '\(field)'\(Suggestion.clause(table.suggestion(for: reference.text)))",
-                at: reference.location))
+            diagnostics.append(
+                .warning(
+                    .unknownReference,
+                    "unknown \(kind.rawValue) '\(reference.text)' in '\(field)'\(Suggestion.clause(table.suggestion(for: reference.text)))",
+                    at: reference.location))
         }
         return resolved
     }
@@ -173,10 +181,11 @@ struct OrgResolver {
         switch table.match(text) {
         case let .one(slug): return slug
         case let .several(slugs):
-            diagnostics.append(.error(
-                .ambiguousReference,
-                "'\(text)' names \(slugs.count) orgs: \(slugs.map { "'\($0)'" }.joined(separator: ", ")); write the slug of the one you mean",
-                at: location))
+            diagnostics.append(
+                .error(
+                    .ambiguousReference,
+                    "'\(text)' names \(slugs.count) orgs: \(slugs.map { "'\($0)'" }.joined(separator: ", ")); write the slug of the one you mean",
+                    at: location))
             return nil
         case .none:
             let slug = Slug.make(from: text)
@@ -184,10 +193,11 @@ struct OrgResolver {
             if implicit[slug] == nil {
                 implicit[slug] = Org(slug: slug, path: "", name: text)
                 if let near = table.suggestion(for: text) {
-                    diagnostics.append(.warning(
-                        .unknownReference,
-                        "org '\(text)' has no file and is not an alias of one (did you mean '\(near)'?)",
-                        at: location))
+                    diagnostics.append(
+                        .warning(
+                            .unknownReference,
+                            "org '\(text)' has no file and is not an alias of one (did you mean '\(near)'?)",
+                            at: location))
                 }
             } else if let existing = implicit[slug], existing.name != text, !existing.aliases.contains(text) {
                 implicit[slug]?.aliases.append(text)
@@ -225,15 +235,19 @@ struct WikiLinkResolver {
         if found.count == 1 { return found[0] }
         if found.count > 1 {
             let listed = found.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            diagnostics.append(.error(.ambiguousReference,
-                                      "[[\(link.text)]] names \(found.count) records: \(listed); write [[folder/slug]] for the one you mean",
-                                      at: link.location))
+            diagnostics.append(
+                .error(
+                    .ambiguousReference,
+                    "[[\(link.text)]] names \(found.count) records: \(listed); write [[folder/slug]] for the one you mean",
+                    at: link.location))
             return nil
         }
         let suggestion = Suggestion.nearest(to: text, in: kinds.flatMap { tables[$0]?.candidates ?? [] })
-        diagnostics.append(.warning(.unknownReference,
-                                    "[[\(link.text)]] links to nothing in the journal\(Suggestion.clause(suggestion))",
-                                    at: link.location))
+        diagnostics.append(
+            .warning(
+                .unknownReference,
+                "[[\(link.text)]] links to nothing in the journal\(Suggestion.clause(suggestion))",
+                at: link.location))
         return nil
     }
 }

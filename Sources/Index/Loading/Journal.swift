@@ -44,8 +44,10 @@ public struct Journal: Sendable {
         var exchangesByContact: [String: [Exchange]] = [:]
     }
 
-    init(root: URL, config: JournalConfig, contacts: [Contact], encounters: [Encounter],
-         publications: [Publication], orgs: [Org], goals: [Goal], diagnostics: [Diagnostic], tables: Tables) {
+    init(
+        root: URL, config: JournalConfig, contacts: [Contact], encounters: [Encounter],
+        publications: [Publication], orgs: [Org], goals: [Goal], diagnostics: [Diagnostic], tables: Tables
+    ) {
         self.root = root
         self.config = config
         self.contacts = contacts
@@ -71,7 +73,9 @@ public extension Journal {
 
     /// How many records of each kind, e.g. for `ties check`'s summary.
     var counts: [RecordKind: Int] {
-        [.contact: contacts.count, .encounter: encounters.count, .publication: publications.count,
-         .org: orgs.count, .goal: goals.count]
+        [
+            .contact: contacts.count, .encounter: encounters.count, .publication: publications.count,
+            .org: orgs.count, .goal: goals.count,
+        ]
     }
 }

@@ -19,10 +19,11 @@ struct JournalLoader {
             guard let record = result.record else { continue }
             let key = "\(file.kind.folder)/\(file.slug.lowercased())"
             if let other = firstPath[key] {
-                diagnostics.append(.error(
-                    .duplicateSlug,
-                    "another \(file.kind.rawValue) already has the slug '\(file.slug)' (\(other)); rename one of the files",
-                    at: SourceLocation(path: file.path)))
+                diagnostics.append(
+                    .error(
+                        .duplicateSlug,
+                        "another \(file.kind.rawValue) already has the slug '\(file.slug)' (\(other)); rename one of the files",
+                        at: SourceLocation(path: file.path)))
                 continue
             }
             firstPath[key] = file.path
@@ -45,8 +46,9 @@ struct JournalLoader {
                 var folderInfo = stat()
                 let folderPath = root.appending(path: relative).path
                 guard stat(folderPath, &folderInfo) == 0,
-                      visited.insert([UInt64(folderInfo.st_dev), UInt64(folderInfo.st_ino)]).inserted,
-                      let directory = opendir(folderPath) else { continue }
+                    visited.insert([UInt64(folderInfo.st_dev), UInt64(folderInfo.st_ino)]).inserted,
+                    let directory = opendir(folderPath)
+                else { continue }
                 defer { closedir(directory) }
                 while let entry = readdir(directory) {
                     let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -63,7 +65,9 @@ struct JournalLoader {
                             if name.lowercased().hasSuffix(".md") { appendRecord(path: path, name: name, kind: kind, to: &files) }
                             continue
                         }
-                        type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
+                        type =
+                            (info.st_mode & S_IFMT) == S_IFDIR
+                            ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
                     }
                     if type == Int32(DT_DIR) {
                         pending.append(path)

@@ -9,8 +9,10 @@ public enum JournalLocator {
 
     /// `--journal DIR`, else `$TIES_JOURNAL`, else the nearest folder upwards from `start` that
     /// holds `ties.yaml`.
-    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                              start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    public static func locate(
+        explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    )
         throws(NotFound) -> URL
     {
         if let explicit {
@@ -28,8 +30,9 @@ public enum JournalLocator {
             if parent.path == folder.path { break }
             folder = parent
         }
-        throw NotFound(description: "no journal here: no ties.yaml in \(start.standardizedFileURL.path) or any folder above it; "
-            + "pass --journal DIR, set TIES_JOURNAL, or create one with 'ties init DIR'")
+        throw NotFound(
+            description: "no journal here: no ties.yaml in \(start.standardizedFileURL.path) or any folder above it; "
+                + "pass --journal DIR, set TIES_JOURNAL, or create one with 'ties init DIR'")
     }
 
     private static func check(_ url: URL, named name: String) throws(NotFound) -> URL {
@@ -39,7 +42,9 @@ public enum JournalLocator {
             throw NotFound(description: "\(name): no such folder \(folder.path)")
         }
         guard FileManager.default.fileExists(atPath: folder.appending(path: ConfigParser.fileName).path) else {
-            throw NotFound(description: "\(name): \(folder.path) is not a journal (no ties.yaml); create one with 'ties init \(folder.path)'")
+            throw NotFound(
+                description: "\(name): \(folder.path) is not a journal (no ties.yaml); create one with 'ties init \(folder.path)'"
+            )
         }
         return folder
     }

@@ -20,8 +20,9 @@ enum ConfigParser {
         if let language = fields.choice("language", as: JournalConfig.Language.self) { config.language = language }
         if let (zone, location) = fields.located("timezone") {
             if TimeZone(identifier: zone) == nil {
-                fields.warning(.invalidValue, "unknown time zone '\(zone)'; write an IANA name like Europe/Berlin",
-                               at: location)
+                fields.warning(
+                    .invalidValue, "unknown time zone '\(zone)'; write an IANA name like Europe/Berlin",
+                    at: location)
             } else {
                 config.timezone = zone
             }
@@ -33,15 +34,17 @@ enum ConfigParser {
                 _ = me.unknownFields()
                 fields.absorb(me)
             } else {
-                fields.error(.wrongType, "field 'me' must be a map like 'org: Acme', found \(Fields.describe(node))",
-                             at: fields.location(of: node))
+                fields.error(
+                    .wrongType, "field 'me' must be a map like 'org: Acme', found \(Fields.describe(node))",
+                    at: fields.location(of: node))
             }
         }
         for entry in fields.textMap("circles") {
             guard let cadence = Cadence(entry.value) else {
-                fields.error(.invalidDuration,
-                             "'\(entry.value)' for circle '\(entry.key)' is not a cadence; write e.g. 30d, 6w, 3m, 1y or none",
-                             at: entry.location)
+                fields.error(
+                    .invalidDuration,
+                    "'\(entry.value)' for circle '\(entry.key)' is not a cadence; write e.g. 30d, 6w, 3m, 1y or none",
+                    at: entry.location)
                 continue
             }
             config.circles.append(.init(name: entry.key, cadence: cadence))

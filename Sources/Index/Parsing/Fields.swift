@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Typed, located access to one YAML mapping of a front matter, collecting diagnostics.
@@ -37,10 +38,11 @@ struct Fields {
         }
         guard let root, !Fields.isNull(root) else { return (fields, false) }
         guard case let .mapping(mapping) = root else {
-            fields.diagnostics.append(.error(
-                .frontMatterNotMap,
-                "front matter must be fields like 'name: Ada', found \(Fields.describe(root))",
-                at: fields.location(of: root)))
+            fields.diagnostics.append(
+                .error(
+                    .frontMatterNotMap,
+                    "front matter must be fields like 'name: Ada', found \(Fields.describe(root))",
+                    at: fields.location(of: root)))
             return (fields, true)
         }
         fields.load(mapping)
@@ -61,8 +63,10 @@ struct Fields {
     private mutating func load(_ mapping: Node.Mapping) {
         for (key, value) in mapping {
             guard case let .scalar(scalar) = key else {
-                diagnostics.append(.error(.wrongType, "a field name must be a plain word, found \(Fields.describe(key))",
-                                          at: location(of: key)))
+                diagnostics.append(
+                    .error(
+                        .wrongType, "a field name must be a plain word, found \(Fields.describe(key))",
+                        at: location(of: key)))
                 continue
             }
             entries.append((scalar.string, location(of: key), value))
@@ -83,12 +87,13 @@ struct Fields {
         func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + yamlLine - 1))" }
-            return .error(.yamlSyntax, message,
-                          at: SourceLocation(path: path, line: mark.line + yamlLine - 1, column: mark.column))
+            return .error(
+                .yamlSyntax, message,
+                at: SourceLocation(path: path, line: mark.line + yamlLine - 1, column: mark.column))
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+            let .composer(context, problem, mark, _):
             return located(problem, context, mark)
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
@@ -166,8 +171,9 @@ struct Fields {
             var items: [(String, SourceLocation)] = []
             for item in sequence where !Fields.isNull(item) {
                 guard case let .scalar(scalar) = item else {
-                    error(.wrongType, "each item of '\(key)' must be a text, found \(Fields.describe(item))",
-                          at: location(of: item))
+                    error(
+                        .wrongType, "each item of '\(key)' must be a text, found \(Fields.describe(item))",
+                        at: location(of: item))
                     continue
                 }
                 let text = scalar.string.trimmed
@@ -175,8 +181,9 @@ struct Fields {
             }
             return items
         default:
-            error(.wrongType, "field '\(key)' must be a list of texts, found \(Fields.describe(node))",
-                  at: location(of: node))
+            error(
+                .wrongType, "field '\(key)' must be a list of texts, found \(Fields.describe(node))",
+                at: location(of: node))
             return []
         }
     }
@@ -217,8 +224,9 @@ struct Fields {
     mutating func cadence(_ key: String) -> Cadence? {
         guard let (text, location) = located(key) else { return nil }
         guard let cadence = Cadence(text) else {
-            error(.invalidDuration, "'\(text)' in '\(key)' is not a cadence; write e.g. 30d, 6w, 3m, 1y or none",
-                  at: location)
+            error(
+                .invalidDuration, "'\(text)' in '\(key)' is not a cadence; write e.g. 30d, 6w, 3m, 1y or none",
+                at: location)
             return nil
         }
         return cadence
@@ -250,9 +258,10 @@ struct Fields {
         guard let (text, location) = located(key) else { return nil }
         if let value = T(rawValue: text.lowercased()) { return value }
         let allowed = T.allCases.map(\.rawValue)
-        error(.invalidValue,
-              "'\(text)' is not a valid \(key)\(Suggestion.clause(Suggestion.nearest(to: text, in: allowed))); use one of \(allowed.joined(separator: ", "))",
-              at: location)
+        error(
+            .invalidValue,
+            "'\(text)' is not a valid \(key)\(Suggestion.clause(Suggestion.nearest(to: text, in: allowed))); use one of \(allowed.joined(separator: ", "))",
+            at: location)
         return nil
     }
 
@@ -260,8 +269,9 @@ struct Fields {
     mutating func textMap(_ key: String) -> [(key: String, value: String, location: SourceLocation)] {
         guard let node = node(key) else { return [] }
         guard case let .mapping(mapping) = node else {
-            error(.wrongType, "field '\(key)' must be a map like 'name: value', found \(Fields.describe(node))",
-                  at: location(of: node))
+            error(
+                .wrongType, "field '\(key)' must be a map like 'name: value', found \(Fields.describe(node))",
+                at: location(of: node))
             return []
         }
         var result: [(String, String, SourceLocation)] = []
@@ -295,8 +305,9 @@ struct Fields {
                 child.entries = [("", location(of: item), .scalar(scalar))]
                 items.append(child)
             default:
-                error(.wrongType, "each item of '\(key)' must be a text or a map, found \(Fields.describe(item))",
-                      at: location(of: item))
+                error(
+                    .wrongType, "each item of '\(key)' must be a text or a map, found \(Fields.describe(item))",
+                    at: location(of: item))
             }
         }
         return items
@@ -325,8 +336,9 @@ struct Fields {
         var extra: [ExtraField] = []
         for entry in entries where !read.contains(entry.key) && !entry.key.isEmpty {
             if let suggestion = Suggestion.nearest(to: entry.key, in: known) {
-                warning(.unknownField, "unknown field '\(entry.key)' (did you mean '\(suggestion)'?); it is kept as an extra field",
-                        at: entry.keyLocation)
+                warning(
+                    .unknownField, "unknown field '\(entry.key)' (did you mean '\(suggestion)'?); it is kept as an extra field",
+                    at: entry.keyLocation)
             }
             extra.append(ExtraField(key: entry.key, value: Fields.value(of: entry.value), location: entry.keyLocation))
         }
@@ -343,5 +355,3 @@ struct Fields {
         }
     }
 }
-
-import Foundation

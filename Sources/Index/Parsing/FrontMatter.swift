@@ -33,9 +33,11 @@ struct FrontMatter {
             line += 1
         }
         guard yamlStart != nil else { return .success(FrontMatter(yaml: nil, yamlLine: 1, body: text, bodyLine: 1)) }
-        return .failure(.error(.unterminatedFrontMatter,
-                               "front matter opened with '---' is never closed; add a line '---' after the last field",
-                               at: SourceLocation(path: path, line: 1, column: 1)))
+        return .failure(
+            .error(
+                .unterminatedFrontMatter,
+                "front matter opened with '---' is never closed; add a line '---' after the last field",
+                at: SourceLocation(path: path, line: 1, column: 1)))
     }
 
     private static func isDelimiter(_ line: Substring.UTF8View, allowDots: Bool) -> Bool {

@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// What ties needs from a body, read from cmark's syntax tree: the first `# heading` and the
 /// wiki links outside code.
@@ -36,7 +37,8 @@ struct MarkdownBody {
             }
             guard event == CMARK_EVENT_ENTER else { continue }
             if headingDepth > 0, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE,
-               let literal = cmark_node_get_literal(node) {
+                let literal = cmark_node_get_literal(node)
+            {
                 headingText += String(cString: literal)
             } else if headingDepth > 0, type == CMARK_NODE_SOFTBREAK {
                 headingText += " "
@@ -51,8 +53,10 @@ struct MarkdownBody {
         if headingDepth > 0 { firstHeading = headingText.trimmed }
     }
 
-    private mutating func collectLinks(_ matches: [(target: String, label: String?, raw: String)], node: OpaquePointer, lines: inout [ArraySlice<UInt8>]?,
-                                       body: String, firstLine: Int, path: String) {
+    private mutating func collectLinks(
+        _ matches: [(target: String, label: String?, raw: String)], node: OpaquePointer, lines: inout [ArraySlice<UInt8>]?,
+        body: String, firstLine: Int, path: String
+    ) {
         if lines == nil {
             lines = Array(body.utf8).split(separator: 0x0A, omittingEmptySubsequences: false)
         }
@@ -65,15 +69,17 @@ struct MarkdownBody {
         for match in matches {
             // Find the raw `[[target` in the source from where the previous link ended; the
             // literal may differ from the source (escapes, entities), so fall back to the node.
-            var location = SourceLocation(path: path, line: startLine + firstLine - 1,
-                                          column: MarkdownBody.column(ofByte: startByte - 1, in: lines, line: startLine))
+            var location = SourceLocation(
+                path: path, line: startLine + firstLine - 1,
+                column: MarkdownBody.column(ofByte: startByte - 1, in: lines, line: startLine))
             let needle = Array(("[[" + match.raw).utf8)
             var lineIndex = searchLine
             var fromByte = searchByte
             while lineIndex >= 1, lineIndex - 1 < lines.count, lineIndex <= startLine + 20 {
                 if let found = MarkdownBody.find(needle, in: lines[lineIndex - 1], from: fromByte) {
-                    location = SourceLocation(path: path, line: lineIndex + firstLine - 1,
-                                              column: MarkdownBody.column(ofByte: found, in: lines, line: lineIndex))
+                    location = SourceLocation(
+                        path: path, line: lineIndex + firstLine - 1,
+                        column: MarkdownBody.column(ofByte: found, in: lines, line: lineIndex))
                     searchLine = lineIndex
                     searchByte = found + 2
                     break
@@ -117,5 +123,3 @@ struct MarkdownBody {
         return lines[line - 1].prefix(max(0, byte)).reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
     }
 }
-
-import Foundation

@@ -19,8 +19,9 @@ extension RecordParser.Context {
         for item in fields.records("roles") {
             var role = item
             if let plain = role.plainText {
-                fields.error(.wrongType, "a role must be a map like '{org: Acme, title: CTO, from: 2020}', found '\(plain.text)'",
-                             at: plain.location)
+                fields.error(
+                    .wrongType, "a role must be a map like '{org: Acme, title: CTO, from: 2020}', found '\(plain.text)'",
+                    at: plain.location)
                 continue
             }
             guard let org = role.reference("org") else {
@@ -34,8 +35,9 @@ extension RecordParser.Context {
             if let (text, location) = role.located("to"), text.lowercased() != "present" {
                 to = PartialDate(text)
                 if to == nil {
-                    role.error(.invalidDate, "'\(text)' in 'to' is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or present",
-                               at: location)
+                    role.error(
+                        .invalidDate, "'\(text)' in 'to' is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or present",
+                        at: location)
                 }
             }
             _ = role.unknownFields()
@@ -61,8 +63,9 @@ extension RecordParser.Context {
         if let (text, location) = fields.located("date") {
             date = Moment(text)
             if date == nil {
-                fields.error(.invalidDate, "'\(text)' in 'date' is not a date; write YYYY-MM-DD or YYYY-MM-DD HH:MM",
-                             at: location)
+                fields.error(
+                    .invalidDate, "'\(text)' in 'date' is not a date; write YYYY-MM-DD or YYYY-MM-DD HH:MM",
+                    at: location)
             }
         } else if let day = Day(fileStem.prefix(10)) {
             date = Moment(day: day)
@@ -99,8 +102,9 @@ extension RecordParser.Context {
                 } else if let cadence = Cadence(text), let day = date?.day, let after = cadence.after(day) {
                     due = after
                 } else {
-                    followup.error(.invalidDate, "'\(text)' in 'due' is not a date; write YYYY-MM-DD or a duration like 2w",
-                                   at: location)
+                    followup.error(
+                        .invalidDate, "'\(text)' in 'due' is not a date; write YYYY-MM-DD or a duration like 2w",
+                        at: location)
                 }
             }
             let done = followup.bool("done") ?? false

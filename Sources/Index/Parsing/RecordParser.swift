@@ -40,8 +40,9 @@ enum RecordParser {
             (fields, broken) = Fields.parse(yaml: yaml, yamlLine: frontMatter.yamlLine, path: file.path)
         }
         let body = MarkdownBody(frontMatter.body, firstLine: frontMatter.bodyLine, path: file.path)
-        var context = Context(file: file, fields: fields, body: frontMatter.body, bodyLine: frontMatter.bodyLine,
-                              markdown: body, frontMatterBroken: broken)
+        var context = Context(
+            file: file, fields: fields, body: frontMatter.body, bodyLine: frontMatter.bodyLine,
+            markdown: body, frontMatterBroken: broken)
         let record: AnyRecord?
         switch file.kind {
         case .contact: record = .contact(context.contact())
@@ -68,8 +69,9 @@ enum RecordParser {
         var fileStem: String { String(file.slug.split(separator: "/").last ?? Substring(file.slug)) }
 
         mutating func missing(_ key: String, _ hint: String) {
-            fields.error(.missingField, "missing required field '\(key)'; \(hint)",
-                         at: SourceLocation(path: file.path, line: 1, column: 1))
+            fields.error(
+                .missingField, "missing required field '\(key)'; \(hint)",
+                at: SourceLocation(path: file.path, line: 1, column: 1))
         }
 
         mutating func finish<R: Record>(_ record: inout R) {

@@ -50,8 +50,10 @@ enum SourceText {
             String(validating: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
         guard let text = decoded else {
-            return .failure(.error(.notUTF8, "file is not valid UTF-8; save it as UTF-8",
-                                   at: firstInvalidByte(in: Array(raw[start...]), path: path)))
+            return .failure(
+                .error(
+                    .notUTF8, "file is not valid UTF-8; save it as UTF-8",
+                    at: firstInvalidByte(in: Array(raw[start...]), path: path)))
         }
         guard raw.contains(0x0D) else { return .success(text) }
         // CRLF and lone CR become LF, so line numbers match what editors show.
@@ -86,7 +88,8 @@ enum SourceText {
             case 0xF0...0xF4: length = 4
             default: length = 0
             }
-            let valid = length > 0 && index + length <= bytes.count
+            let valid =
+                length > 0 && index + length <= bytes.count
                 && String(validating: bytes[index..<index + length], as: UTF8.self) != nil
             if !valid {
                 let column = (String(validating: bytes[lineStart..<index], as: UTF8.self)?.unicodeScalars.count ?? 0) + 1

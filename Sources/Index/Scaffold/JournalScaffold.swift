@@ -20,8 +20,10 @@ public enum JournalScaffold {
             let entries = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
             let others = entries.filter { $0 != ".git" }.sorted()
             guard others.isEmpty else {
-                throw Refusal(description: "\(folder.path) is not empty (it holds \(others.prefix(3).joined(separator: ", "))\(others.count > 3 ? ", …" : "")); "
-                    + "ties init only creates a journal in a new or empty folder")
+                throw Refusal(
+                    description:
+                        "\(folder.path) is not empty (it holds \(others.prefix(3).joined(separator: ", "))\(others.count > 3 ? ", …" : "")); "
+                        + "ties init only creates a journal in a new or empty folder")
             }
         }
         var files = starterFiles()

@@ -12,7 +12,9 @@ public enum AtomicFile {
     /// unlike `rename(2)`, so a file created meanwhile by someone else is safe too.
     public static func create(_ url: URL, contents data: Data) throws(Failure) {
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appending(path: ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = folder.appending(
+            path:
+                ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw Failure(description: "cannot write in \(folder.path): \(errnoText())") }
         defer { unlink(temporary.path) }

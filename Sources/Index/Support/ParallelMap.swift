@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension Array where Element: Sendable {
     /// `map` spread over all cores, results in the original order.
@@ -25,5 +26,3 @@ extension Array where Element: Sendable {
         return results.map { $0! }
     }
 }
-
-import Foundation

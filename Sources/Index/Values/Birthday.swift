@@ -11,8 +11,8 @@ public struct Birthday: Hashable, Sendable, CustomStringConvertible {
         }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
-              let m = Int(parts[0]), let d = Int(parts[1]),
-              Day(year: 2000, month: m, day: d) != nil  // 2000 is a leap year: 02-29 is allowed
+            let m = Int(parts[0]), let d = Int(parts[1]),
+            Day(year: 2000, month: m, day: d) != nil  // 2000 is a leap year: 02-29 is allowed
         else { return nil }
         (year, month, day) = (nil, m, d)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How often to be in touch with someone: `30d`, `6w`, `3m`, `1y`, or `none`.
 public enum Cadence: Hashable, Sendable, CustomStringConvertible {
     public enum Unit: Character, Sendable {
@@ -15,7 +17,7 @@ public enum Cadence: Hashable, Sendable, CustomStringConvertible {
             return
         }
         guard let last = trimmed.last, let unit = Unit(rawValue: last),
-              let count = Int(trimmed.dropLast()), count > 0, trimmed.dropLast().allSatisfy(\.isASCIIDigit)
+            let count = Int(trimmed.dropLast()), count > 0, trimmed.dropLast().allSatisfy(\.isASCIIDigit)
         else { return nil }
         self = .every(count, unit)
     }
@@ -38,5 +40,3 @@ public enum Cadence: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-import Foundation

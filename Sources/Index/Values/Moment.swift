@@ -1,3 +1,5 @@
+import Foundation
+
 /// When an encounter happened: a day, and a time of day when the owner wrote one.
 public struct Moment: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let day: Day
@@ -24,7 +26,8 @@ public struct Moment: Hashable, Sendable, Comparable, CustomStringConvertible {
         let time = rest.dropFirst().trimmed
         let parts = time.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
-              let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60 else { return nil }
+            let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60
+        else { return nil }
         self.init(day: day, minuteOfDay: hour * 60 + minute)
     }
 
@@ -37,5 +40,3 @@ public struct Moment: Hashable, Sendable, Comparable, CustomStringConvertible {
         (a.day, a.minuteOfDay ?? -1) < (b.day, b.minuteOfDay ?? -1)
     }
 }
-
-import Foundation
