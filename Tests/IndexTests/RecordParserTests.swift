@@ -102,6 +102,22 @@ struct RecordParserTests {
         #expect(c.bodyLine == 23)
     }
 
+    @Test func obsidianStylePropertiesWork() throws {
+        let text = """
+            ---
+            with:
+              - "[[Ada Lovelace]]"
+              - "[[bob|Bob]]"
+            tags: "#coffee, #intro"
+            ---
+            """
+        let (record, diagnostics) = parse(.encounter, text, slug: "2024-03-05-x")
+        #expect(diagnostics.isEmpty)
+        guard case let .encounter(e) = try #require(record) else { Issue.record("not an encounter"); return }
+        #expect(e.with.map(\.text) == ["Ada Lovelace", "bob"])
+        #expect(e.tags == ["coffee", "intro"])
+    }
+
     @Test func nameFallsBackToHeadingThenFileName() throws {
         if case let .contact(c) = parse(.contact, "# Grace *Hopper*\n\nNotes").0 {
             #expect(c.name == "Grace Hopper")

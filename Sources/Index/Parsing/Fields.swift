@@ -191,16 +191,28 @@ struct Fields {
     mutating func list(_ key: String) -> [String] { locatedList(key).map(\.text) }
 
     mutating func references(_ key: String) -> [Reference] {
-        locatedList(key).map { Reference($0.text, at: $0.location) }
+        locatedList(key).map { Reference(Fields.unwrappingWikiLink($0.text), at: $0.location) }
     }
 
     mutating func reference(_ key: String) -> Reference? {
-        located(key).map { Reference($0.text, at: $0.location) }
+        located(key).map { Reference(Fields.unwrappingWikiLink($0.text), at: $0.location) }
     }
 
-    /// Tags without a leading `#`, as Obsidian users often write them.
+    /// `"[[Ada Lovelace]]"` → `Ada Lovelace`: Obsidian writes links in properties this way.
+    static func unwrappingWikiLink(_ text: String) -> String {
+        guard text.hasPrefix("[["), text.hasSuffix("]]"), text.count > 4,
+            case let .link(target, _, _)? = WikiLinkSyntax.segments(of: text).first
+        else { return text }
+        return target
+    }
+
+    /// Tags without a leading `#`; a text of several tags (`a, b` or `#a #b`) is split, as
+    /// Obsidian accepts both.
     mutating func tags() -> [String] {
-        list("tags").map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }.filter { !$0.isEmpty }
+        list("tags")
+            .flatMap { $0.split(whereSeparator: { $0 == "," || $0 == " " }) }
+            .map { $0.hasPrefix("#") ? String($0.dropFirst()) : String($0) }
+            .filter { !$0.isEmpty }
     }
 
     mutating func day(_ key: String) -> Day? {
