@@ -51,9 +51,6 @@ extension RecordParser.Context {
         contact.cadence = fields.cadence("cadence")
         contact.tags = fields.tags()
         contact.goals = fields.references("goals")
-        contact.body = body
-        contact.bodyLine = bodyLine
-        contact.extraFields = fields.unknownFields()
         finish(&contact)
         return contact
     }
@@ -114,9 +111,6 @@ extension RecordParser.Context {
         }
         encounter.goals = fields.references("goals")
         encounter.tags = fields.tags()
-        encounter.body = body
-        encounter.bodyLine = bodyLine
-        encounter.extraFields = fields.unknownFields()
         encounter.hasDate = date != nil
         finish(&encounter)
         return encounter
@@ -137,9 +131,6 @@ extension RecordParser.Context {
         publication.audience = fields.integer("audience")
         publication.tags = fields.tags()
         publication.goals = fields.references("goals")
-        publication.body = body
-        publication.bodyLine = bodyLine
-        publication.extraFields = fields.unknownFields()
         finish(&publication)
         return publication
     }
@@ -150,9 +141,6 @@ extension RecordParser.Context {
         org.website = fields.text("website")
         org.industry = fields.text("industry")
         org.tags = fields.tags()
-        org.body = body
-        org.bodyLine = bodyLine
-        org.extraFields = fields.unknownFields()
         finish(&org)
         return org
     }
@@ -163,9 +151,6 @@ extension RecordParser.Context {
         goal.status = fields.choice("status", as: Goal.Status.self) ?? .active
         goal.aliases = fields.list("aliases")
         goal.tags = fields.tags()
-        goal.body = body
-        goal.bodyLine = bodyLine
-        goal.extraFields = fields.unknownFields()
         finish(&goal)
         return goal
     }

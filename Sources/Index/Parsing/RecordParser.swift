@@ -74,8 +74,12 @@ enum RecordParser {
                 at: SourceLocation(path: file.path, line: 1, column: 1))
         }
 
+        /// Gives a record what every kind has: its body, its links and, last, the fields never read.
         mutating func finish<R: Record>(_ record: inout R) {
+            record.body = body
+            record.bodyLine = bodyLine
             record.wikiLinks = markdown.wikiLinks
+            record.extraFields = fields.unknownFields()
         }
     }
 }

@@ -10,11 +10,11 @@ public protocol Record: Sendable {
     var aliases: [String] { get }
     var tags: [String] { get }
     /// The Markdown after the front matter, as written.
-    var body: String { get }
+    var body: String { get set }
     /// The line of the file the body starts on, so body positions map back to the file.
-    var bodyLine: Int { get }
+    var bodyLine: Int { get set }
     var wikiLinks: [WikiLink] { get set }
-    var extraFields: [ExtraField] { get }
+    var extraFields: [ExtraField] { get set }
 }
 
 public extension Record {
