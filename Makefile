@@ -5,7 +5,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/ties
 DEBIAN_PACKAGES := libcmark-dev pkg-config
 
-.PHONY: all deps build release demo test bench install uninstall fmt lint clean
+.PHONY: all deps test-deps build release demo test bench install uninstall fmt lint clean
 
 all: build
 
@@ -16,20 +16,26 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES); \
 	fi
 
+# The tests also check every page of the built sample site with an HTML5 parser (python3-html5lib).
+test-deps: deps
+	@if ! /usr/bin/python3 -c "import html5lib" >/dev/null 2>&1; then \
+		echo "Installing python3-html5lib with apt-get…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-html5lib; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build -c release
 
-# The main job on the bundled sample journal.
+# The main job on the bundled sample journal: its private site.
 demo: release
-	$(RELEASE) check --journal journal-template
+	$(RELEASE) build --journal journal-template
 	@echo
-	@echo "Checked the sample journal in journal-template/ with $(RELEASE)."
-	@echo "Try: $(RELEASE) init my-network --example && cd my-network && ../$(RELEASE) check"
+	@echo "The sample journal's site is in journal-template/_site/: open journal-template/_site/index.html in a browser."
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

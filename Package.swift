@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev); `make deps` installs it.
@@ -23,18 +24,22 @@ let package = Package(
         .target(
             name: "Index",
             dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
-            plugins: ["EmbedJournalTemplate"]
+            plugins: ["EmbedFolders"]
         ),
-        .target(name: "Site", dependencies: ["Index", "CCmark"]),
+        .target(
+            name: "Site",
+            dependencies: ["Index", "CCmark", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedFolders"]
+        ),
         .executableTarget(
             name: "ties",
             dependencies: ["Index", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // Build tool: turns journal-template/ into Swift source, so `ties init --example`
-        // works from an installed binary with no resource bundle beside it.
+        // Build tool: turns journal-template/ and site-theme/ into Swift source, so an installed
+        // binary needs no resource bundle beside it.
         .executableTarget(name: "TiesEmbed", path: "Sources/TiesEmbed"),
         .plugin(
-            name: "EmbedJournalTemplate",
+            name: "EmbedFolders",
             capability: .buildTool(),
             dependencies: ["TiesEmbed"]
         ),

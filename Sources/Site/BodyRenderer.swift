@@ -37,23 +37,60 @@ public struct BodyRenderer: Sendable {
 
         // Collect first, then edit: changing the tree while iterating it is not allowed.
         var textNodes: [OpaquePointer] = []
+        var offsiteNodes: [OpaquePointer] = []
         if let iterator = cmark_iter_new(document) {
             while true {
                 let event = cmark_iter_next(iterator)
                 if event == CMARK_EVENT_DONE { break }
-                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                    cmark_node_get_type(node) == CMARK_NODE_TEXT,
-                    let literal = cmark_node_get_literal(node), strstr(literal, "[[") != nil
-                else { continue }
-                textNodes.append(node)
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_TEXT:
+                    if let literal = cmark_node_get_literal(node), strstr(literal, "[[") != nil { textNodes.append(node) }
+                case CMARK_NODE_LINK:
+                    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    if !BodyRenderer.isLinkable(url) { offsiteNodes.append(node) }
+                case CMARK_NODE_IMAGE:
+                    // The site loads nothing from elsewhere, and the journal's files are not part of it.
+                    offsiteNodes.append(node)
+                default:
+                    break
+                }
             }
             cmark_iter_free(iterator)
         }
         for node in textNodes { replaceWikiLinks(in: node, targets: targets) }
+        for node in offsiteNodes { unwrap(node) }
 
         guard let rendered = cmark_render_html(document, options) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// Links that work from the site: web, mail and phone addresses, and anchors in the page.
+    /// Others (`javascript:`, paths to the journal's own files) lose their link and keep their text.
+    static func isLinkable(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return ["https://", "http://", "mailto:", "tel:", "#"].contains { lower.hasPrefix($0) }
+    }
+
+    /// Replaces a link or image by its text: an image by its description, as a link when its
+    /// address is a web address.
+    private func unwrap(_ node: OpaquePointer) {
+        let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        if isImage, BodyRenderer.isLinkable(url), let link = cmark_node_new(CMARK_NODE_LINK) {
+            cmark_node_set_url(link, url)
+            while let child = cmark_node_first_child(node) { cmark_node_append_child(link, child) }
+            if cmark_node_first_child(link) == nil, let text = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(text, url)
+                cmark_node_append_child(link, text)
+            }
+            cmark_node_insert_before(node, link)
+        } else {
+            while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 
     private func replaceWikiLinks(in node: OpaquePointer, targets: [String: RecordID]) {

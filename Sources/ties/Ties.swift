@@ -22,7 +22,7 @@ struct Ties: ParsableCommand {
             2 bad invocation, or no journal found.
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, CheckCommand.self]
+        subcommands: [InitCommand.self, CheckCommand.self, BuildCommand.self]
     )
 }
 

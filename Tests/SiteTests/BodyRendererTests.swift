@@ -36,6 +36,17 @@ struct BodyRendererTests {
         #expect(unsafe == "<p><i>x</i></p>\n")
     }
 
+    @Test func nothingIsLoadedFromElsewhereAndNoLinkLeadsNowhere() {
+        let html = renderer.html(
+            markdown: """
+                ![logo](https://cdn.example/logo.png) ![local](files/a.png) [run](javascript:alert(1)) [file](notes/x.md) [web](https://ok.example) [top](#top)
+                """, targets: [:])
+        #expect(
+            html
+                == "<p><a href=\"https://cdn.example/logo.png\">logo</a> local run file <a href=\"https://ok.example\">web</a> <a href=\"#top\">top</a></p>\n"
+        )
+    }
+
     @Test func rendersARecordOfTheSampleJournal() throws {
         let journal = Journal.load(from: Fixtures.template)
         let jonas = try #require(journal.contact("jonas-mueller"))

@@ -50,6 +50,15 @@ enum ConfigParser {
             config.circles.append(.init(name: entry.key, cadence: cadence))
         }
         if let cadence = fields.cadence("default_cadence") { config.defaultCadence = cadence }
+        if let after = fields.cadence("followup_after") {
+            if after == .none {
+                fields.error(
+                    .invalidDuration, "'followup_after' must be a duration like 7d or 2w, not none",
+                    at: fields.keyLocation("followup_after"))
+            } else {
+                config.followupAfter = after
+            }
+        }
         if let (output, location) = fields.located("output") {
             if output.hasPrefix("/") || output.split(separator: "/").contains("..") || output == "." {
                 fields.error(.invalidValue, "'output' must be a folder inside the journal, like _site", at: location)

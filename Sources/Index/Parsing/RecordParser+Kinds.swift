@@ -49,6 +49,7 @@ extension RecordParser.Context {
         contact.howMet = fields.text("how_met")
         contact.circle = fields.reference("circle")
         contact.cadence = fields.cadence("cadence")
+        contact.snoozeUntil = fields.day("snooze_until")
         contact.tags = fields.tags()
         contact.goals = fields.references("goals")
         finish(&contact)

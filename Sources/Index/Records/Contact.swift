@@ -25,6 +25,8 @@ public struct Contact: Record, Hashable {
     public var circle: Reference?
     /// The contact's own cadence; nil means "use the circle's, else the journal's default".
     public var cadence: Cadence?
+    /// Kept out of the overdue list until this day: for someone on parental leave, say.
+    public var snoozeUntil: Day?
     public var tags: [String] = []
     public var goals: [Reference] = []
     public var body: String = ""

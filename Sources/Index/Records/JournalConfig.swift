@@ -13,6 +13,8 @@ public struct JournalConfig: Hashable, Sendable {
     public var circles: [Circle] = []
     /// The cadence of contacts with neither their own nor a circle's; `none` unless set.
     public var defaultCadence: Cadence = .none
+    /// When a follow-up written as plain text is due, after its encounter.
+    public var followupAfter: Cadence = .every(7, .day)
     /// The site's output folder, relative to the journal's root.
     public var output: String = "_site"
     /// Whether raw HTML in bodies reaches the site (off: cmark drops it).

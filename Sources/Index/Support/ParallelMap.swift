@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-extension Array where Element: Sendable {
+public extension Array where Element: Sendable {
     /// `map` spread over all cores, results in the original order.
     ///
     /// Work is cut into a few chunks per core so that uneven items (a long note beside a short

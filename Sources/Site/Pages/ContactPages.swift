@@ -1,0 +1,160 @@
+import Index
+
+/// `contacts.html`: everyone, with org, circle, last contact and next due.
+struct ContactListPage: Sendable {
+    var page: PageFrame
+    var contacts: [ContactRow]
+}
+
+/// `contacts/<slug>.html`: one person and everything the journal knows about them.
+struct ContactPage: Sendable {
+    var page: PageFrame
+    var name: String
+    var aliases: String?
+    var headline: String?
+    var isOverdue: Bool
+    var facts: [Fact]
+    var links: [Link]
+    var roles: [RoleRow]
+    var encounters: [EncounterRow]
+    var mentions: [Link]
+    var introducedBy: [IntroductionRow]
+    var introducedTo: [IntroductionRow]
+    var exchanges: [ExchangeRow]
+    var publications: [PublicationRow]
+    var goals: [Link]
+    var tags: [Link]
+    var body: String?
+    var extra: [Fact]
+
+    struct RoleRow: Sendable {
+        var title: String?
+        var org: Link?
+        var period: String
+        var current: Bool
+    }
+
+    struct IntroductionRow: Sendable {
+        var people: [Link]
+        var source: Link?
+        var date: String?
+    }
+
+    struct ExchangeRow: Sendable {
+        var gave: Bool
+        var what: String
+        var encounter: Link?
+        var date: String
+    }
+}
+
+extension SiteContext {
+    func contactList() -> PageJob {
+        let path = "contacts.html"
+        let model = ContactListPage(
+            page: frame(title: t.contacts, path: path, section: .contacts),
+            contacts: journal.contacts.map { contactRow($0, from: path) })
+        return PageJob(path: path, template: "contacts", model: model)
+    }
+
+    func contactPage(_ contact: Contact) -> PageJob? {
+        guard let path = paths.page(of: contact.id) else { return nil }
+        var facts: [Fact] = []
+        func add(_ label: String, _ value: String?, href: String? = nil) {
+            if let value, !value.isEmpty { facts.append(Fact(label: label, value: value, href: href)) }
+        }
+        let root = SitePaths.root(from: path)
+        if let org = contact.org {
+            add(
+                t.org, journal.displayName(of: RecordID(.org, org.target ?? "")) ?? org.text,
+                href: org.target.flatMap { paths.page(of: RecordID(.org, $0)) }.map { root + $0 })
+        }
+        for email in contact.emails { add(t.emails, email, href: SafeURL.mail(email)) }
+        for phone in contact.phones { add(t.phones, phone, href: SafeURL.phone(phone)) }
+        add(t.location, contact.location)
+        add(
+            t.birthdayLabel,
+            contact.birthday.map { birthday in
+                birthday.year.flatMap { Day(year: $0, month: birthday.month, day: birthday.day) }.map(dates.long)
+                    ?? "\(birthday.day). \(dates.monthName(birthday.month))"
+            })
+        add(t.met, contact.met.map(dates.long))
+        if let via = contact.metVia {
+            let target = via.target.flatMap { link(to: RecordID(.contact, $0), from: path) }
+            add(t.metVia, target?.text ?? via.text, href: target?.href)
+        }
+        add(t.howMet, contact.howMet)
+        add(t.circle, contact.circle?.target ?? contact.circle?.text)
+        add(t.cadence, journal.cadence(of: contact).description)
+        add(t.lastContact, journal.lastContact(with: contact).map(dates.long) ?? t.never)
+        let next = journal.nextDue(of: contact)
+        add(t.nextDue, next.map(dates.long))
+
+        let roles = journal.affiliations(of: contact.slug).reversed().map { affiliation in
+            ContactPage.RoleRow(
+                title: affiliation.title, org: link(to: RecordID(.org, affiliation.org), from: path),
+                period: period(from: affiliation.from, to: affiliation.to), current: affiliation.isCurrent)
+        }
+        // One row per person, oldest first; an encounter says more than `met_via`, so it wins.
+        let introductions = { (items: [Introduction], people: (Introduction) -> [String]) -> [ContactPage.IntroductionRow] in
+            var best: [String: Introduction] = [:]
+            for item in items {
+                let key = people(item).joined(separator: ",")
+                if let kept = best[key], kept.source.kind == .encounter || item.source.kind != .encounter { continue }
+                best[key] = item
+            }
+            return best.values.sorted {
+                ($0.date ?? today, people($0).joined(separator: ","), $0.source) < (
+                    $1.date ?? today, people($1).joined(separator: ","), $1.source
+                )
+            }.map { item in
+                ContactPage.IntroductionRow(
+                    people: people(item).compactMap { self.link(to: RecordID(.contact, $0), from: path) },
+                    source: item.source.kind == .encounter ? self.link(to: item.source, from: path) : nil,
+                    date: item.date.map(self.dates.short))
+            }
+        }
+        let exchanges = journal.exchanges(with: contact.slug).reversed().map { exchange in
+            ContactPage.ExchangeRow(
+                gave: exchange.direction == .gave, what: exchange.what,
+                encounter: link(to: RecordID(.encounter, exchange.encounter), from: path),
+                date: dates.short(exchange.date))
+        }
+        let model = ContactPage(
+            page: frame(title: contact.name, path: path, section: .contacts), name: contact.name,
+            aliases: contact.aliases.isEmpty ? nil : contact.aliases.joined(separator: ", "),
+            headline: [contact.title, contact.org.map { journal.displayName(of: RecordID(.org, $0.target ?? "")) ?? $0.text }]
+                .compactMap { $0 }.joined(separator: " · ").nonEmpty,
+            isOverdue: next.map { $0 <= today } ?? false,
+            facts: facts,
+            links: contact.links.compactMap { link in SafeURL.href(link.url).map { Link(href: $0, text: link.label) } },
+            roles: Array(roles),
+            encounters: journal.encounters(with: contact.slug).reversed().map { encounter in
+                var row = row(encounter, from: path)
+                row.with.removeAll { $0.text == contact.name }  // on their own page, "with them" goes without saying
+                return row
+            },
+            mentions: mentions(of: contact.id, from: path),
+            introducedBy: introductions(journal.introductions(of: contact.slug)) { $0.introducers },
+            introducedTo: introductions(journal.introductions(by: contact.slug)) { [$0.introduced] },
+            exchanges: Array(exchanges),
+            publications: journal.publications(with: contact.slug).reversed().map { row($0, from: path) },
+            goals: goalLinks(contact.goals, from: path), tags: tagLinks(contact.tags, from: path),
+            body: body(of: contact, from: path), extra: extraFacts(contact.extraFields))
+        return PageJob(path: path, template: "contact", model: model)
+    }
+
+    /// "2019 – 2023", "since March 2023".
+    func period(from: PartialDate?, to: PartialDate?) -> String {
+        switch (from, to) {
+        case let (from?, to?): return "\(dates.partial(from)) – \(dates.partial(to))"
+        case let (from?, nil): return "\(t.since) \(dates.partial(from))"
+        case let (nil, to?): return "\(t.until) \(dates.partial(to))"
+        case (nil, nil): return t.current
+        }
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

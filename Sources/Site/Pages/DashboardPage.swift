@@ -1,0 +1,75 @@
+import Index
+
+/// `index.html`: what is due, what was promised, who has a birthday, what happened lately.
+struct DashboardPage: Sendable {
+    var page: PageFrame
+    var due: [DueRow]
+    var followUps: [FollowUpRow]
+    var occasions: [OccasionRow]
+    var recentEncounters: [EncounterRow]
+    var recentPublications: [PublicationRow]
+    var heatmap: String
+    var counts: [Fact]
+
+    struct DueRow: Sendable {
+        var link: Link
+        var last: String
+        var overdue: String
+    }
+
+    struct FollowUpRow: Sendable {
+        var task: String
+        var encounter: Link
+        var due: String
+        var overdue: Bool
+    }
+
+    struct OccasionRow: Sendable {
+        var link: Link
+        var what: String
+        var date: String
+    }
+}
+
+extension SiteContext {
+    func dashboard() -> PageJob {
+        let path = "index.html"
+        let t = self.t
+        let due = journal.overdueContacts(on: today).map { item in
+            DashboardPage.DueRow(
+                link: link(to: RecordID(.contact, item.slug), from: path) ?? Link(href: nil, text: item.name),
+                last: item.last.map(dates.short) ?? t.never,
+                overdue: item.daysOverdue == 0 ? t.dueToday : "\(item.daysOverdue) \(t.overdueBy)")
+        }
+        let followUps = journal.openFollowUps(on: today, within: 14).map { item in
+            DashboardPage.FollowUpRow(
+                task: item.task,
+                encounter: link(to: RecordID(.encounter, item.encounter), from: path) ?? Link(href: nil, text: item.encounter),
+                due: dates.short(item.due), overdue: item.daysOverdue > 0)
+        }
+        let occasions = journal.occasions(on: today, within: 14).map { item -> DashboardPage.OccasionRow in
+            var what = t.birthday
+            if case let .birthday(age?) = item.what { what = "\(t.birthday), \(t.turns) \(age)" }
+            return DashboardPage.OccasionRow(
+                link: link(to: RecordID(.contact, item.slug), from: path) ?? Link(href: nil, text: item.name),
+                what: what, date: dates.long(item.date))
+        }
+        let recentEncounters = journal.encounters.filter { $0.date.day <= today }.suffix(10).reversed().map {
+            row($0, from: path)
+        }
+        let recentPublications = journal.publications.filter { $0.status == .published && ($0.date ?? today) <= today }
+            .suffix(5).reversed().map { row($0, from: path) }
+        let counts = [
+            Fact(label: t.contacts, value: "\(journal.contacts.count)", href: "contacts.html"),
+            Fact(label: t.encounters, value: "\(journal.encounters.count)", href: "timeline.html"),
+            Fact(label: t.publications, value: "\(journal.publications.count)", href: "publications.html"),
+            Fact(label: t.orgs, value: "\(journal.orgs.count)", href: "orgs.html"),
+            Fact(label: t.goals, value: "\(journal.goals.count)", href: "goals.html"),
+        ]
+        let model = DashboardPage(
+            page: frame(title: t.dashboard, path: path, section: .dashboard), due: due, followUps: followUps,
+            occasions: occasions, recentEncounters: Array(recentEncounters), recentPublications: Array(recentPublications),
+            heatmap: Heatmap(journal: journal, today: today, dates: dates, label: t.activity).svg(), counts: counts)
+        return PageJob(path: path, template: "index", model: model)
+    }
+}

@@ -1,0 +1,61 @@
+import Index
+
+/// `goals.html`.
+struct GoalListPage: Sendable {
+    var page: PageFrame
+    var goals: [Row]
+
+    struct Row: Sendable {
+        var link: Link
+        var status: String
+        var due: String?
+        var contacts: Int
+        var encounters: Int
+        var publications: Int
+    }
+}
+
+/// `goals/<slug>.html`: a goal with the people, encounters and publications that serve it.
+struct GoalPage: Sendable {
+    var page: PageFrame
+    var title: String
+    var facts: [Fact]
+    var contacts: [Link]
+    var encounters: [EncounterRow]
+    var publications: [PublicationRow]
+    var mentions: [Link]
+    var tags: [Link]
+    var body: String?
+    var extra: [Fact]
+}
+
+extension SiteContext {
+    func goalList() -> PageJob {
+        let path = "goals.html"
+        let rows = journal.goals.map { goal in
+            GoalListPage.Row(
+                link: link(to: goal.id, from: path) ?? Link(href: nil, text: goal.title),
+                status: goal.status.rawValue, due: goal.due.map(dates.short),
+                contacts: journal.contacts(for: goal.slug).count,
+                encounters: journal.encounters(for: goal.slug).count,
+                publications: journal.publications(for: goal.slug).count)
+        }
+        return PageJob(
+            path: path, template: "goals",
+            model: GoalListPage(page: frame(title: t.goals, path: path, section: .goals), goals: rows))
+    }
+
+    func goalPage(_ goal: Goal) -> PageJob? {
+        guard let path = paths.page(of: goal.id) else { return nil }
+        var facts = [Fact(label: t.status, value: goal.status.rawValue)]
+        if let due = goal.due { facts.append(Fact(label: t.nextDue, value: dates.long(due))) }
+        let model = GoalPage(
+            page: frame(title: goal.title, path: path, section: .goals), title: goal.title, facts: facts,
+            contacts: journal.contacts(for: goal.slug).compactMap { link(to: $0.id, from: path) },
+            encounters: journal.encounters(for: goal.slug).reversed().map { row($0, from: path) },
+            publications: journal.publications(for: goal.slug).reversed().map { row($0, from: path) },
+            mentions: mentions(of: goal.id, from: path), tags: tagLinks(goal.tags, from: path),
+            body: body(of: goal, from: path), extra: extraFacts(goal.extraFields))
+        return PageJob(path: path, template: "goal", model: model)
+    }
+}

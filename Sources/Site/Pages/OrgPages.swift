@@ -1,0 +1,82 @@
+import Index
+
+/// `orgs.html`: every organisation with how many people I know there.
+struct OrgListPage: Sendable {
+    var page: PageFrame
+    var orgs: [Row]
+
+    struct Row: Sendable {
+        var link: Link
+        var industry: String?
+        var current: Int
+        var former: Int
+    }
+}
+
+/// `orgs/<slug>.html`: who works there now, who worked there, and encounters with them.
+struct OrgPage: Sendable {
+    var page: PageFrame
+    var name: String
+    var aliases: String?
+    var facts: [Fact]
+    var current: [Person]
+    var former: [Person]
+    var encounters: [EncounterRow]
+    var mentions: [Link]
+    var tags: [Link]
+    var body: String?
+    var extra: [Fact]
+
+    struct Person: Sendable {
+        var link: Link
+        var title: String?
+        var period: String
+    }
+}
+
+extension SiteContext {
+    func orgList() -> PageJob {
+        let path = "orgs.html"
+        let rows = journal.orgs.map { org in
+            OrgListPage.Row(
+                link: link(to: org.id, from: path) ?? Link(href: nil, text: org.name), industry: org.industry,
+                current: journal.currentPeople(at: org.slug).count,
+                former: journal.formerPeople(at: org.slug).count)
+        }
+        return PageJob(
+            path: path, template: "orgs",
+            model: OrgListPage(page: frame(title: t.orgs, path: path, section: .orgs), orgs: rows))
+    }
+
+    func orgPage(_ org: Org) -> PageJob? {
+        guard let path = paths.page(of: org.id) else { return nil }
+        func people(_ affiliations: [Affiliation]) -> [OrgPage.Person] {
+            affiliations.compactMap { affiliation in
+                link(to: RecordID(.contact, affiliation.contact), from: path).map {
+                    OrgPage.Person(link: $0, title: affiliation.title, period: period(from: affiliation.from, to: affiliation.to))
+                }
+            }
+        }
+        var facts: [Fact] = []
+        if let website = org.website {
+            facts.append(Fact(label: t.website, value: website, href: SafeURL.href(website)))
+        }
+        if let industry = org.industry { facts.append(Fact(label: t.industry, value: industry)) }
+        // Encounters with anyone who works or worked there, newest first, each once.
+        var seen = Set<String>()
+        var encounters: [Encounter] = []
+        for affiliation in journal.affiliations(at: org.slug) {
+            for encounter in journal.encounters(with: affiliation.contact) where seen.insert(encounter.slug).inserted {
+                encounters.append(encounter)
+            }
+        }
+        encounters.sort { ($1.date, $1.slug) < ($0.date, $0.slug) }
+        let model = OrgPage(
+            page: frame(title: org.name, path: path, section: .orgs), name: org.name,
+            aliases: org.aliases.isEmpty ? nil : org.aliases.joined(separator: ", "), facts: facts,
+            current: people(journal.currentPeople(at: org.slug)), former: people(journal.formerPeople(at: org.slug)),
+            encounters: encounters.map { row($0, from: path) }, mentions: mentions(of: org.id, from: path),
+            tags: tagLinks(org.tags, from: path), body: body(of: org, from: path), extra: extraFacts(org.extraFields))
+        return PageJob(path: path, template: "org", model: model)
+    }
+}

@@ -1,0 +1,6 @@
+/// One page to render: where it goes, with which template, from which view model.
+struct PageJob: Sendable {
+    var path: String
+    var template: String
+    var model: any Sendable
+}

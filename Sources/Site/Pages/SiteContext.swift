@@ -1,0 +1,106 @@
+import Index
+
+/// Everything a page needs to turn records into view models: the journal, where pages live,
+/// the interface's words and dates, and the body renderer.
+struct SiteContext: Sendable {
+    let journal: Journal
+    let paths: SitePaths
+    let t: Labels
+    let dates: DateText
+    let today: Day
+    let allowRawHTML: Bool
+
+    init(journal: Journal, today: Day) {
+        self.journal = journal
+        self.paths = SitePaths(journal: journal)
+        self.t = Labels.for(journal.config.language)
+        self.dates = DateText(journal.config.language)
+        self.today = today
+        self.allowRawHTML = journal.config.unsafeHTML
+    }
+
+    enum Section: String { case dashboard, contacts, timeline, orgs, publications, goals, tags }
+
+    /// The frame of the page at `path`.
+    func frame(title: String, path: String, section: Section?) -> PageFrame {
+        let root = SitePaths.root(from: path)
+        let items: [(Section, String, String)] = [
+            (.dashboard, "index.html", t.dashboard), (.contacts, "contacts.html", t.contacts),
+            (.timeline, "timeline.html", t.timeline), (.orgs, "orgs.html", t.orgs),
+            (.publications, "publications.html", t.publications), (.goals, "goals.html", t.goals),
+        ]
+        return PageFrame(
+            lang: t.lang, title: title, siteTitle: journal.config.title, root: root,
+            nav: items.map { PageFrame.NavItem(href: root + $0.1, text: $0.2, current: $0.0 == section) },
+            today: dates.long(today), t: t)
+    }
+
+    /// A link to a record's page from the page at `from`, or nil when it has none.
+    func link(to id: RecordID, from: String) -> Link? {
+        guard let page = paths.page(of: id), let name = journal.displayName(of: id) else { return nil }
+        return Link(href: SitePaths.root(from: from) + page, text: name)
+    }
+
+    func contactLinks(_ references: [Reference], from: String) -> [Link] {
+        references.map { reference in
+            reference.target.flatMap { link(to: RecordID(.contact, $0), from: from) } ?? Link(href: nil, text: reference.text)
+        }
+    }
+
+    func goalLinks(_ references: [Reference], from: String) -> [Link] {
+        references.compactMap { reference in reference.target.flatMap { link(to: RecordID(.goal, $0), from: from) } }
+    }
+
+    func tagLinks(_ tags: [String], from: String) -> [Link] {
+        tags.compactMap { tag in paths.page(ofTag: tag).map { Link(href: SitePaths.root(from: from) + $0, text: tag) } }
+    }
+
+    func row(_ encounter: Encounter, from: String) -> EncounterRow {
+        EncounterRow(
+            date: dates.short(encounter.date.day), isoDate: encounter.date.day.description,
+            link: link(to: encounter.id, from: from) ?? Link(href: nil, text: encounter.displayName),
+            kind: encounter.kind, with: contactLinks(encounter.with, from: from))
+    }
+
+    func row(_ publication: Publication, from: String) -> PublicationRow {
+        var outbound: [Link] = []
+        if let url = publication.url.flatMap(SafeURL.href) { outbound.append(Link(href: url, text: publication.kind ?? "link")) }
+        if let slides = publication.slides.flatMap(SafeURL.href) { outbound.append(Link(href: slides, text: t.slides)) }
+        if let recording = publication.recording.flatMap(SafeURL.href) {
+            outbound.append(Link(href: recording, text: t.recording))
+        }
+        return PublicationRow(
+            date: publication.date.map(dates.short), isoDate: publication.date?.description,
+            link: link(to: publication.id, from: from) ?? Link(href: nil, text: publication.title),
+            kind: publication.kind ?? "other", status: publication.status.rawValue,
+            isPublished: publication.status == .published, venue: publication.venue,
+            with: contactLinks(publication.with, from: from), outbound: outbound)
+    }
+
+    func contactRow(_ contact: Contact, from: String) -> ContactRow {
+        let next = journal.nextDue(of: contact)
+        return ContactRow(
+            link: link(to: contact.id, from: from) ?? Link(href: nil, text: contact.name),
+            org: contact.org?.target.flatMap { link(to: RecordID(.org, $0), from: from) },
+            title: contact.title, circle: contact.circle?.target ?? contact.circle?.text,
+            last: journal.lastContact(with: contact).map(dates.short) ?? t.never,
+            next: next.map(dates.short) ?? "—",
+            overdue: next.map { $0 <= today } ?? false)
+    }
+
+    func mentions(of id: RecordID, from: String) -> [Link] {
+        journal.mentions(of: id).compactMap { link(to: $0.source, from: from) }
+    }
+
+    /// The body as HTML, or nil when the record has no notes.
+    func body<R: Record>(of record: R, from: String) -> String? {
+        guard record.body.contains(where: { !$0.isWhitespace }) else { return nil }
+        let paths = self.paths
+        let root = SitePaths.root(from: from)
+        return BodyRenderer(allowRawHTML: allowRawHTML) { id in paths.page(of: id).map { root + $0 } }.html(of: record)
+    }
+
+    func extraFacts(_ fields: [ExtraField]) -> [Fact] {
+        fields.map { Fact(label: $0.key, value: $0.value.description, href: nil) }
+    }
+}

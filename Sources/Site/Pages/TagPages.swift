@@ -1,0 +1,42 @@
+import Index
+
+/// `tags/<tag>.html`: every record with a tag, by kind.
+struct TagPage: Sendable {
+    var page: PageFrame
+    var tag: String
+    var groups: [Group]
+
+    struct Group: Sendable {
+        var heading: String
+        var links: [Link]
+    }
+}
+
+extension SiteContext {
+    func tagPages() -> [PageJob] {
+        var byTag: [String: [RecordID]] = [:]
+        func collect<R: Record>(_ records: [R]) {
+            for record in records { for tag in Set(record.tags) { byTag[tag, default: []].append(record.id) } }
+        }
+        collect(journal.contacts)
+        collect(journal.encounters)
+        collect(journal.publications)
+        collect(journal.orgs)
+        collect(journal.goals)
+        let headings: [RecordKind: String] = [
+            .contact: t.contacts, .encounter: t.encounters,
+            .publication: t.publications, .org: t.orgs, .goal: t.goals,
+        ]
+        return byTag.keys.sorted().compactMap { tag in
+            guard let path = paths.page(ofTag: tag) else { return nil }
+            let ids = byTag[tag]!
+            let groups = RecordKind.allCases.compactMap { kind -> TagPage.Group? in
+                let links = ids.filter { $0.kind == kind }.compactMap { link(to: $0, from: path) }
+                return links.isEmpty ? nil : TagPage.Group(heading: headings[kind]!, links: links)
+            }
+            return PageJob(
+                path: path, template: "tag",
+                model: TagPage(page: frame(title: "#\(tag)", path: path, section: nil), tag: tag, groups: groups))
+        }
+    }
+}

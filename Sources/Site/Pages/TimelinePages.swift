@@ -1,0 +1,140 @@
+import Index
+
+/// `timeline.html` and `timeline/<year>.html`: encounters and publications by date, by month.
+struct TimelinePage: Sendable {
+    var page: PageFrame
+    var heading: String
+    var years: [YearLink]
+    var months: [Month]
+
+    struct YearLink: Sendable {
+        var href: String
+        var text: String
+        var current: Bool
+    }
+
+    struct Month: Sendable {
+        var name: String
+        var id: String
+        var items: [Item]
+    }
+
+    struct Item: Sendable {
+        var date: String
+        var isoDate: String
+        var kind: String
+        var isPublication: Bool
+        var link: Link
+        var with: [Link]
+    }
+}
+
+/// `encounters/<slug>.html`.
+struct EncounterPage: Sendable {
+    var page: PageFrame
+    var title: String
+    var date: String
+    var facts: [Fact]
+    var with: [Link]
+    var introduced: [Link]
+    var gave: [String]
+    var received: [String]
+    var followUps: [FollowUpItem]
+    var goals: [Link]
+    var tags: [Link]
+    var mentions: [Link]
+    var body: String?
+    var extra: [Fact]
+
+    struct FollowUpItem: Sendable {
+        var task: String
+        var due: String?
+        var done: Bool
+    }
+}
+
+extension SiteContext {
+    /// The years that have encounters or dated publications, newest first.
+    var timelineYears: [Int] {
+        var years = Set(journal.encounters.map(\.date.day.year))
+        years.formUnion(journal.publications.compactMap(\.date?.year))
+        return years.sorted(by: >)
+    }
+
+    /// The whole timeline, and one page per year.
+    func timelinePages() -> [PageJob] {
+        var jobs = [timelinePage(path: "timeline.html", year: nil)]
+        for year in timelineYears { jobs.append(timelinePage(path: SitePaths.timeline(year: year), year: year)) }
+        return jobs
+    }
+
+    private func timelinePage(path: String, year: Int?) -> PageJob {
+        var items: [(Day, Int, String, TimelinePage.Item)] = []
+        for encounter in journal.encounters where year == nil || encounter.date.day.year == year {
+            let r = row(encounter, from: path)
+            items.append(
+                (
+                    encounter.date.day, 0, encounter.slug,
+                    TimelinePage.Item(
+                        date: r.date, isoDate: r.isoDate, kind: encounter.kind ?? "encounter", isPublication: false,
+                        link: r.link, with: r.with)
+                ))
+        }
+        for publication in journal.publications {
+            guard let day = publication.date, year == nil || day.year == year else { continue }
+            let r = row(publication, from: path)
+            items.append(
+                (
+                    day, 1, publication.slug,
+                    TimelinePage.Item(
+                        date: r.date ?? "", isoDate: r.isoDate ?? "", kind: r.kind, isPublication: true, link: r.link,
+                        with: r.with)
+                ))
+        }
+        // Newest first; a full tie-break keeps the order stable.
+        items.sort { ($1.0, $1.1, $1.2) < ($0.0, $0.1, $0.2) }
+        var months: [TimelinePage.Month] = []
+        for (day, _, _, item) in items {
+            let id = "m" + String(day.description.prefix(7))
+            if months.last?.id != id {
+                months.append(TimelinePage.Month(name: dates.month(year: day.year, month: day.month), id: id, items: []))
+            }
+            months[months.count - 1].items.append(item)
+        }
+        let root = SitePaths.root(from: path)
+        let years = timelineYears.map {
+            TimelinePage.YearLink(href: root + SitePaths.timeline(year: $0), text: "\($0)", current: $0 == year)
+        }
+        let heading = year.map { "\(t.timeline) \($0)" } ?? t.timeline
+        let model = TimelinePage(
+            page: frame(title: heading, path: path, section: .timeline), heading: heading,
+            years: years, months: months)
+        return PageJob(path: path, template: "timeline", model: model)
+    }
+
+    func encounterPage(_ encounter: Encounter) -> PageJob? {
+        guard let path = paths.page(of: encounter.id) else { return nil }
+        var facts: [Fact] = []
+        if let kind = encounter.kind { facts.append(Fact(label: t.kind, value: kind)) }
+        if let event = encounter.event { facts.append(Fact(label: t.event, value: event)) }
+        if let location = encounter.location { facts.append(Fact(label: t.location, value: location)) }
+        let followUps = encounter.followups.map { followup in
+            EncounterPage.FollowUpItem(
+                task: followup.task,
+                due: (followup.due ?? journal.config.followupAfter.after(encounter.date.day)).map(dates.short),
+                done: followup.done)
+        }
+        let model = EncounterPage(
+            page: frame(title: encounter.displayName, path: path, section: .timeline), title: encounter.displayName,
+            date: dates.long(encounter.date), facts: facts, with: contactLinks(encounter.with, from: path),
+            introduced: contactLinks(encounter.introduced, from: path), gave: encounter.gave, received: encounter.received,
+            followUps: followUps, goals: goalLinks(encounter.goals, from: path), tags: tagLinks(encounter.tags, from: path),
+            mentions: mentions(of: encounter.id, from: path), body: body(of: encounter, from: path),
+            extra: extraFacts(encounter.extraFields))
+        return PageJob(path: path, template: "encounter", model: model)
+    }
+}
+
+extension Fact {
+    init(label: String, value: String) { self.init(label: label, value: value, href: nil) }
+}

@@ -1,0 +1,70 @@
+import Index
+
+/// Where each page of the site lives: ASCII file names, unique, always inside the output folder.
+///
+/// Slugs come from file names and may hold any character; each path component is made into a
+/// slug again (`[a-z0-9-]` only), so nothing from the journal can name `..`, a hidden file or a
+/// path outside the site. Two records whose names fold to one file name get `-2`, `-3`, … in
+/// the order of their slugs, so the mapping is the same on every build.
+public struct SitePaths: Sendable {
+    private var pages: [RecordID: String] = [:]
+    private var tagPages: [String: String] = [:]
+
+    public init(journal: Journal) {
+        var taken = Set<String>()
+        func assign(_ id: RecordID) {
+            let components = id.slug.split(separator: "/").map { Slug.make(from: String($0)) }
+            let stem = ([id.kind.folder] + components).joined(separator: "/")
+            var path = stem + ".html"
+            var counter = 2
+            while taken.contains(path) {
+                path = "\(stem)-\(counter).html"
+                counter += 1
+            }
+            taken.insert(path)
+            pages[id] = path
+        }
+        for contact in journal.contacts { assign(contact.id) }
+        for encounter in journal.encounters.sorted(by: { $0.slug < $1.slug }) { assign(encounter.id) }
+        for publication in journal.publications.sorted(by: { $0.slug < $1.slug }) { assign(publication.id) }
+        for org in journal.orgs { assign(org.id) }
+        for goal in journal.goals { assign(goal.id) }
+        var tagsTaken = Set<String>()
+        for tag in SitePaths.allTags(in: journal) {
+            let stem = "tags/" + Slug.make(from: tag)
+            var path = stem + ".html"
+            var counter = 2
+            while tagsTaken.contains(path) {
+                path = "\(stem)-\(counter).html"
+                counter += 1
+            }
+            tagsTaken.insert(path)
+            tagPages[tag] = path
+        }
+    }
+
+    /// The page of a record, relative to the site's root.
+    public func page(of id: RecordID) -> String? { pages[id] }
+
+    /// The page of a tag, relative to the site's root.
+    public func page(ofTag tag: String) -> String? { tagPages[tag] }
+
+    /// The page of one year of the timeline.
+    public static func timeline(year: Int) -> String { "timeline/\(year).html" }
+
+    /// `../` repeated once per folder of `path`: the way back to the site's root.
+    public static func root(from path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    /// Every tag used in the journal, sorted.
+    public static func allTags(in journal: Journal) -> [String] {
+        var tags = Set<String>()
+        for c in journal.contacts { tags.formUnion(c.tags) }
+        for e in journal.encounters { tags.formUnion(e.tags) }
+        for p in journal.publications { tags.formUnion(p.tags) }
+        for o in journal.orgs { tags.formUnion(o.tags) }
+        for g in journal.goals { tags.formUnion(g.tags) }
+        return tags.sorted()
+    }
+}

@@ -1,0 +1,72 @@
+import Index
+
+/// The words of the interface, in English and German (`language` in ties.yaml).
+///
+/// Templates read them as `{{t.contacts}}`; nothing from the journal is in here.
+public struct Labels: Sendable {
+    public let lang: String
+    public let dashboard, contacts, timeline, orgs, publications, goals, tags, search, searchHint: String
+    public let due, overdueBy, dueToday, followUps, occasions, recentEncounters, recentPublications, activity: String
+    public let nothingDue, noFollowUps, noOccasions, birthday, turns: String
+    public let name, org, circle, lastContact, nextDue, never, title, kind, date, status, venue, with: String
+    public let profile, links, roles, current, former, encounters, mentions, introducedBy, introducedTo: String
+    public let gave, received, giveAndTake, publicationsTogether, notes, otherFields, people, currentPeople, formerPeople: String
+    public let event, location, introduced, followUp, done, open, slides, recording, audience, website, industry: String
+    public let all, perKind, pipeline, published, skipToContent, privateSite, generatedBy, today, emails, phones,
+        birthdayLabel: String
+    public let met, metVia, howMet, cadence, aliases, tagged, noResults, encounterCount, since, until, present: String
+
+    public static func `for`(_ language: JournalConfig.Language) -> Labels {
+        switch language {
+        case .en: return .english
+        case .de: return .german
+        }
+    }
+
+    static let english = Labels(
+        lang: "en", dashboard: "Dashboard", contacts: "Contacts", timeline: "Timeline", orgs: "Organisations",
+        publications: "Publications", goals: "Goals", tags: "Tags", search: "Search", searchHint: "Names, orgs, tags, titles",
+        due: "Due for contact", overdueBy: "days overdue", dueToday: "due today", followUps: "Open follow-ups",
+        occasions: "Birthdays in the next 14 days", recentEncounters: "Recent encounters",
+        recentPublications: "Recent publications", activity: "Activity in the last 12 months",
+        nothingDue: "Nobody is overdue.", noFollowUps: "No open follow-ups.", noOccasions: "No birthdays coming up.",
+        birthday: "birthday", turns: "turns", name: "Name", org: "Organisation", circle: "Circle",
+        lastContact: "Last contact", nextDue: "Next due", never: "never", title: "Title", kind: "Kind", date: "Date",
+        status: "Status", venue: "Venue", with: "With", profile: "Profile", links: "Links", roles: "Roles",
+        current: "current", former: "former", encounters: "Encounters", mentions: "Mentioned in",
+        introducedBy: "Introduced by", introducedTo: "Introduced me to", gave: "I gave", received: "I received",
+        giveAndTake: "Give and take", publicationsTogether: "Publications together", notes: "Notes",
+        otherFields: "Other fields", people: "People", currentPeople: "Current people", formerPeople: "Former people",
+        event: "Event", location: "Location", introduced: "Introduced", followUp: "Follow-ups", done: "done",
+        open: "open", slides: "Slides", recording: "Recording", audience: "Audience", website: "Website",
+        industry: "Industry", all: "All", perKind: "By kind", pipeline: "Pipeline", published: "Published",
+        skipToContent: "Skip to content", privateSite: "Private — not for publication",
+        generatedBy: "Built by ties from", today: "Today", emails: "Email", phones: "Phone", birthdayLabel: "Birthday",
+        met: "Met", metVia: "Met via", howMet: "How we met", cadence: "Cadence", aliases: "Also known as",
+        tagged: "Tagged", noResults: "Nothing found.", encounterCount: "encounters", since: "since", until: "until",
+        present: "present")
+
+    static let german = Labels(
+        lang: "de", dashboard: "Übersicht", contacts: "Kontakte", timeline: "Zeitleiste", orgs: "Organisationen",
+        publications: "Publikationen", goals: "Ziele", tags: "Schlagwörter", search: "Suche",
+        searchHint: "Namen, Organisationen, Schlagwörter, Titel", due: "Kontakt fällig", overdueBy: "Tage überfällig",
+        dueToday: "heute fällig", followUps: "Offene Nachfassaktionen", occasions: "Geburtstage in den nächsten 14 Tagen",
+        recentEncounters: "Letzte Begegnungen", recentPublications: "Letzte Publikationen",
+        activity: "Aktivität der letzten 12 Monate", nothingDue: "Niemand ist überfällig.",
+        noFollowUps: "Keine offenen Nachfassaktionen.", noOccasions: "Keine Geburtstage in Sicht.", birthday: "Geburtstag",
+        turns: "wird", name: "Name", org: "Organisation", circle: "Kreis", lastContact: "Letzter Kontakt",
+        nextDue: "Nächster Kontakt", never: "nie", title: "Titel", kind: "Art", date: "Datum", status: "Status",
+        venue: "Ort", with: "Mit", profile: "Profil", links: "Links", roles: "Stationen", current: "aktuell",
+        former: "ehemals", encounters: "Begegnungen", mentions: "Erwähnt in", introducedBy: "Vorgestellt von",
+        introducedTo: "Hat mich bekannt gemacht mit", gave: "Ich gab", received: "Ich bekam", giveAndTake: "Geben und Nehmen",
+        publicationsTogether: "Gemeinsame Publikationen", notes: "Notizen", otherFields: "Weitere Felder",
+        people: "Personen", currentPeople: "Aktuelle Personen", formerPeople: "Ehemalige", event: "Veranstaltung",
+        location: "Ort", introduced: "Vorgestellt", followUp: "Nachfassen", done: "erledigt", open: "offen",
+        slides: "Folien", recording: "Aufzeichnung", audience: "Publikum", website: "Website", industry: "Branche",
+        all: "Alle", perKind: "Nach Art", pipeline: "In Arbeit", published: "Veröffentlicht",
+        skipToContent: "Zum Inhalt springen", privateSite: "Privat — nicht zur Veröffentlichung",
+        generatedBy: "Erstellt von ties aus", today: "Heute", emails: "E-Mail", phones: "Telefon",
+        birthdayLabel: "Geburtstag", met: "Kennengelernt", metVia: "Kennengelernt über", howMet: "Wie wir uns kennen",
+        cadence: "Rhythmus", aliases: "Auch bekannt als", tagged: "Verschlagwortet", noResults: "Nichts gefunden.",
+        encounterCount: "Begegnungen", since: "seit", until: "bis", present: "heute")
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Index
+import Site
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the private static site of the journal.",
+        discussion: """
+            Writes HTML pages (dashboard, contacts, timeline, orgs, publications, goals, tags) into
+            the output folder, 'output' of ties.yaml (default _site) unless --output says otherwise.
+            Open its index.html straight from disk; nothing is loaded from any other host.
+
+            Only files whose content changed are written; pages that no longer exist are removed;
+            files ties did not make are never touched. Problems in the journal are reported as by
+            'ties check' on stderr, and the site is still built.
+
+            Examples:
+              ties build
+              ties build --output ~/www/network --today 2026-11-25
+
+            Exit codes: 0 built; 1 built, but the journal has errors; 2 bad invocation, no journal,
+            or an output folder ties must not write into.
+            """
+    )
+
+    @OptionGroup var options: JournalOptions
+
+    @Option(help: ArgumentHelp("The folder to write the site into.", valueName: "dir"))
+    var output: String?
+
+    @Option(
+        help: ArgumentHelp("The day the dashboard is about (default: today in the journal's time zone).", valueName: "YYYY-MM-DD")
+    )
+    var today: String?
+
+    func validate() throws {
+        if let today, Day(today) == nil { throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        let root = try options.locate()
+        let journal = Journal.load(from: root)
+        let color = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        Terminal.standardError.write(DiagnosticReport.text(journal.diagnostics, color: color))
+        let result: SiteBuilder.Result
+        do {
+            result = try SiteBuilder.build(
+                journal,
+                options: .init(
+                    output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, today: today.flatMap { Day($0) }))
+        } catch {
+            throw CommandFailure(message: error.description, exitCode: .usage)
+        }
+        for problem in result.themeProblems { Terminal.standardError.write("warning: \(problem)\n") }
+        print(
+            "Built \(result.pages) pages (\(result.written) files written, \(result.unchanged) unchanged, \(result.removed) removed)."
+        )
+        print("Open \(result.output.appending(path: "index.html").path)")
+        if !journal.errors.isEmpty {
+            Terminal.standardError.write(
+                "The journal has \(DiagnosticReport.tally(journal.diagnostics)); the site shows what could be read.\n")
+            throw ExitCode(TiesExitCode.problems.rawValue)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+// ties: search and small comforts. Every page works without this script.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  var root = document.documentElement.getAttribute("data-root") || "";
+
+  // Search over names, orgs, tags and titles; the index is search-index.js, loaded before this.
+  var box = document.getElementById("search-box");
+  var results = document.getElementById("search-results");
+  var entries = window.tiesSearch || [];
+  if (box && results && entries.length) {
+    box.closest(".search").hidden = false;
+    var fold = function (text) {
+      return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    };
+    var haystack = entries.map(function (entry) { return fold(entry.n + " " + entry.x); });
+    var show = function () {
+      var words = fold(box.value).split(/\s+/).filter(Boolean);
+      results.textContent = "";
+      if (!words.length) return;
+      var shown = 0;
+      for (var i = 0; i < entries.length && shown < 20; i++) {
+        var text = haystack[i];
+        if (!words.every(function (word) { return text.indexOf(word) !== -1; })) continue;
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = root + entries[i].u;
+        link.textContent = entries[i].n;
+        var kind = document.createElement("span");
+        kind.className = "kind";
+        kind.textContent = entries[i].k;
+        item.appendChild(link);
+        item.appendChild(kind);
+        results.appendChild(item);
+        shown++;
+      }
+      if (!shown) {
+        var none = document.createElement("li");
+        none.textContent = box.getAttribute("data-empty");
+        results.appendChild(none);
+      }
+    };
+    box.addEventListener("input", show);
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { box.value = ""; show(); }
+      if (event.key === "Enter") {
+        var first = results.querySelector("a");
+        if (first) window.location.href = first.href;
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "/" && document.activeElement !== box) { event.preventDefault(); box.focus(); }
+    });
+  }
+
+  // Publication log: filter by kind.
+  var filters = document.querySelectorAll("button.filter");
+  if (filters.length) {
+    var items = document.querySelectorAll("#publication-log li.publication");
+    filters.forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var kind = button.getAttribute("data-kind");
+        filters.forEach(function (other) { other.setAttribute("aria-pressed", String(other === button)); });
+        items.forEach(function (item) { item.hidden = kind !== "" && item.getAttribute("data-kind") !== kind; });
+      });
+    });
+  }
+})();
