@@ -16,8 +16,8 @@ public enum SiteChecker {
     }
 
     /// The values of `href` and `src` attributes in a page.
-    public static func references(in html: String) -> [String] {
-        let pattern = try! NSRegularExpression(pattern: #"\s(?:href|src)="([^"]*)""#)
+    public static func references(in html: String) throws -> [String] {
+        let pattern = try NSRegularExpression(pattern: #"\s(?:href|src)="([^"]*)""#)
         let range = NSRange(html.startIndex..., in: html)
         return pattern.matches(in: html, range: range).compactMap {
             Range($0.range(at: 1), in: html).map { unescape(String(html[$0])) }
@@ -25,8 +25,8 @@ public enum SiteChecker {
     }
 
     /// The `id`s of a page.
-    public static func ids(in html: String) -> [String] {
-        let pattern = try! NSRegularExpression(pattern: #"\sid="([^"]*)""#)
+    public static func ids(in html: String) throws -> [String] {
+        let pattern = try NSRegularExpression(pattern: #"\sid="([^"]*)""#)
         let range = NSRange(html.startIndex..., in: html)
         return pattern.matches(in: html, range: range).compactMap { Range($0.range(at: 1), in: html).map { String(html[$0]) } }
     }
@@ -38,11 +38,11 @@ public enum SiteChecker {
         var broken: [String] = []
         for page in all where page.hasSuffix(".html") {
             let html = try String(contentsOf: root.appending(path: page), encoding: .utf8)
-            idsByPage[page] = Set(ids(in: html))
+            idsByPage[page] = Set(try ids(in: html))
         }
         for page in all.sorted() where page.hasSuffix(".html") {
             let html = try String(contentsOf: root.appending(path: page), encoding: .utf8)
-            for reference in references(in: html) {
+            for reference in try references(in: html) {
                 if reference.isEmpty { broken.append("\(page) → (empty)"); continue }
                 if isExternal(reference) { continue }
                 let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
