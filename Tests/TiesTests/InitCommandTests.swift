@@ -38,6 +38,6 @@ struct InitCommandTests {
         #expect(result.stdout.contains("sample records"))
         let check = try TiesBinary.run(["check", "--strict"], in: place.appending(path: "demo/contacts"), executable: binary)
         #expect(check.status == 0, "\(check.stdout)")
-        #expect(check.stdout.hasPrefix("14 contacts, 26 encounters"))
+        #expect(check.stdout.hasPrefix("14 contacts, 27 encounters"))
     }
 }

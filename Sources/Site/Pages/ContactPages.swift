@@ -76,7 +76,7 @@ extension SiteContext {
             t.birthdayLabel,
             contact.birthday.map { birthday in
                 birthday.year.flatMap { Day(year: $0, month: birthday.month, day: birthday.day) }.map(dates.long)
-                    ?? "\(birthday.day). \(dates.monthName(birthday.month))"
+                    ?? dates.dayAndMonth(month: birthday.month, day: birthday.day)
             })
         add(t.met, contact.met.map(dates.long))
         if let via = contact.metVia {

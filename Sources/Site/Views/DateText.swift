@@ -31,6 +31,11 @@ public struct DateText: Sendable {
         return language == .de ? "\(day.day). \(month). \(day.year)" : "\(day.day) \(month) \(day.year)"
     }
 
+    /// "3 December" / "3. Dezember": a birthday without its year.
+    public func dayAndMonth(month: Int, day: Int) -> String {
+        language == .de ? "\(day). \(monthName(month))" : "\(day) \(monthName(month))"
+    }
+
     /// "March 2025" / "März 2025".
     public func month(year: Int, month: Int) -> String { "\(monthName(month)) \(year)" }
 
