@@ -16,11 +16,12 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES); \
 	fi
 
-# The tests also check every page of the built sample site with an HTML5 parser (python3-html5lib).
+# The tests also parse every page of the built sample site as HTML5 (python3-html5lib) and open
+# it in headless Chromium.
 test-deps: deps
-	@if ! /usr/bin/python3 -c "import html5lib" >/dev/null 2>&1; then \
-		echo "Installing python3-html5lib with apt-get…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-html5lib; \
+	@if ! /usr/bin/python3 -c "import html5lib" >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
+		echo "Installing python3-html5lib and chromium with apt-get…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-html5lib chromium; \
 	fi
 
 build: deps

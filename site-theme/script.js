@@ -51,6 +51,9 @@
     document.addEventListener("keydown", function (event) {
       if (event.key === "/" && document.activeElement !== box) { event.preventDefault(); box.focus(); }
     });
+    // index.html?q=words opens with a search: bookmarkable, and usable from a browser's search bar.
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) { box.value = query; show(); }
   }
 
   // Publication log: filter by kind.

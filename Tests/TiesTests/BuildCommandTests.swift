@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("ties build, end to end")
 struct BuildCommandTests {
@@ -8,12 +8,16 @@ struct BuildCommandTests {
         let place = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: place) }
         let output = place.appending(path: "site").path
-        let first = try TiesBinary.run(["build", "--journal", Fixtures.template.path, "--output", output, "--today", "2026-11-25"])
+        let first = try TiesBinary.run([
+            "build", "--journal", Fixtures.template.path, "--output", output, "--today", "2026-11-25",
+        ])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("Built 95 pages (99 files written, 0 unchanged, 0 removed)."))
         #expect(first.stdout.contains("Open \(output)/index.html"))
         #expect(first.stderr.isEmpty)
-        let second = try TiesBinary.run(["build", "--journal", Fixtures.template.path, "--output", output, "--today", "2026-11-25"])
+        let second = try TiesBinary.run([
+            "build", "--journal", Fixtures.template.path, "--output", output, "--today", "2026-11-25",
+        ])
         #expect(second.stdout.hasPrefix("Built 95 pages (0 files written, 99 unchanged, 0 removed)."))
     }
 
