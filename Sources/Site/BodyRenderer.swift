@@ -13,6 +13,8 @@ public struct BodyRenderer: Sendable {
     public typealias LinkResolver = @Sendable (RecordID) -> String?
 
     public var allowRawHTML: Bool
+    /// Added to every heading's level (at most 6), so a body's `#` fits under the page's own headings.
+    public var headingOffset: Int = 0
     public var href: LinkResolver
 
     public init(allowRawHTML: Bool = false, href: @escaping LinkResolver) {
@@ -26,11 +28,13 @@ public struct BodyRenderer: Sendable {
         for link in record.wikiLinks {
             if let target = link.target { targets[link.text.lowercased()] = target }
         }
-        return html(markdown: record.body, targets: targets)
+        return html(markdown: record.body, targets: targets, title: record.displayName)
     }
 
     /// The HTML of a Markdown text whose wiki links resolve through `targets` (lower-cased text → record).
-    public func html(markdown: String, targets: [String: RecordID]) -> String {
+    ///
+    /// A first heading that only repeats `title` (the page already shows it) is left out.
+    public func html(markdown: String, targets: [String: RecordID], title: String? = nil) -> String {
         let options = CMARK_OPT_DEFAULT | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
         guard let document = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return "" }
         defer { cmark_node_free(document) }
@@ -38,6 +42,7 @@ public struct BodyRenderer: Sendable {
         // Collect first, then edit: changing the tree while iterating it is not allowed.
         var textNodes: [OpaquePointer] = []
         var offsiteNodes: [OpaquePointer] = []
+        var headings: [OpaquePointer] = []
         if let iterator = cmark_iter_new(document) {
             while true {
                 let event = cmark_iter_next(iterator)
@@ -49,6 +54,8 @@ public struct BodyRenderer: Sendable {
                 case CMARK_NODE_LINK:
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                     if !BodyRenderer.isLinkable(url) { offsiteNodes.append(node) }
+                case CMARK_NODE_HEADING:
+                    headings.append(node)
                 case CMARK_NODE_IMAGE:
                     // The site loads nothing from elsewhere, and the journal's files are not part of it.
                     offsiteNodes.append(node)
@@ -58,12 +65,41 @@ public struct BodyRenderer: Sendable {
             }
             cmark_iter_free(iterator)
         }
+        if let title, let first = headings.first, first == cmark_node_first_child(document),
+            BodyRenderer.plainText(of: first).trimmingCharacters(in: .whitespaces) == title
+        {
+            headings.removeFirst()
+            cmark_node_unlink(first)
+            cmark_node_free(first)
+        }
+        for node in headings where headingOffset != 0 {
+            cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + Int32(headingOffset)))
+        }
         for node in textNodes { replaceWikiLinks(in: node, targets: targets) }
         for node in offsiteNodes { unwrap(node) }
 
         guard let rendered = cmark_render_html(document, options) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// The text of a node and its descendants, without markup.
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                text += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK {
+                text += " "
+            }
+        }
+        return text
     }
 
     /// Links that work from the site: web, mail and phone addresses, and anchors in the page.

@@ -54,6 +54,22 @@ struct SampleSiteTests {
         #expect(errors == [])
     }
 
+    @Test func headingsAreInOrderOnEveryPage() throws {
+        let (site, _) = try build(Self.journal)
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let heading = try NSRegularExpression(pattern: "<h([1-6])[ >]")
+        for page in SiteChecker.files(in: site) where page.hasSuffix(".html") {
+            let html = try read(site, page)
+            let levels = heading.matches(in: html, range: NSRange(html.startIndex..., in: html))
+                .compactMap { Range($0.range(at: 1), in: html).flatMap { Int(html[$0]) } }
+            #expect(levels.first == 1 && levels.filter { $0 == 1 }.count == 1, "\(page): \(levels)")
+            for (previous, next) in zip(levels, levels.dropFirst()) {
+                #expect(next <= previous + 1, "\(page): h\(previous) then h\(next)")
+            }
+            #expect(html.contains("<main id=\"main\">") && html.contains("<nav ") && html.contains("<header "), "\(page)")
+        }
+    }
+
     @Test func outputFileNamesAreASCII() throws {
         let (site, _) = try build(Self.journal)
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
@@ -191,6 +207,29 @@ struct HostileSiteTests {
             under: root)
         let (site, _) = try build(Journal.load(from: root), into: root.appending(path: "_site"))
         #expect(try read(site, "contacts/a.html").contains("<mark>there</mark>"))
+    }
+}
+
+@Suite("Themes")
+struct ThemeTests {
+    @Test func aJournalsThemeFilesReplaceTheBuiltInOnes() throws {
+        let root = try Fixtures.copy(Fixtures.journal("linked"))
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        try Fixtures.write(
+            [
+                "theme/style.css": "body { color: rebeccapurple; }\n",
+                "theme/tag.mustache": "{{<layout}}{{$main}}<h1>Tagged {{tag}}</h1>{{/main}}{{/layout}}",
+                "theme/contact.mustache": "{{#broken}",
+                "theme/notes.txt": "not part of a theme",
+            ], under: root)
+        let (site, result) = try build(Journal.load(from: root), into: root.appending(path: "_site"))
+        #expect(try read(site, "style.css") == "body { color: rebeccapurple; }\n")
+        #expect(result.themeProblems.count == 2, "\(result.themeProblems)")
+        #expect(result.themeProblems.contains { $0.hasPrefix("theme/contact.mustache: the template does not parse") })
+        #expect(result.themeProblems.contains { $0.hasPrefix("theme/notes.txt: not a file of the theme") })
+        // The broken template falls back to the built-in one.
+        #expect(try read(site, "contacts/ada.html").contains("<h1>Ada Lovelace</h1>"))
+        #expect(!FileManager.default.fileExists(atPath: site.appending(path: "notes.txt").path))
     }
 }
 

@@ -97,7 +97,9 @@ struct SiteContext: Sendable {
         guard record.body.contains(where: { !$0.isWhitespace }) else { return nil }
         let paths = self.paths
         let root = SitePaths.root(from: from)
-        return BodyRenderer(allowRawHTML: allowRawHTML) { id in paths.page(of: id).map { root + $0 } }.html(of: record)
+        var renderer = BodyRenderer(allowRawHTML: allowRawHTML) { id in paths.page(of: id).map { root + $0 } }
+        renderer.headingOffset = 2  // the body sits under the page's h1 and the h2 "Notes"
+        return renderer.html(of: record)
     }
 
     func extraFacts(_ fields: [ExtraField]) -> [Fact] {
