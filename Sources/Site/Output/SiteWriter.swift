@@ -1,4 +1,5 @@
 import Foundation
+import Index
 
 /// Writes a built site into its output folder, touching only what it generated.
 ///
@@ -10,7 +11,7 @@ import Foundation
 struct SiteWriter {
     static let manifestName = ".ties-manifest"
 
-    struct Refusal: Error, CustomStringConvertible {
+    struct Refusal: Error, CustomStringConvertible, Sendable {
         var description: String
     }
 
@@ -57,22 +58,39 @@ struct SiteWriter {
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
         let previous = readManifest()
-        var report = Report()
-        for path in files.keys.sorted() {
+        let paths = files.keys.sorted()
+        // Each folder once, then the files in parallel: comparing and writing is most of a rebuild.
+        var folders = Set<String>()
+        for path in paths {
             precondition(SiteWriter.isSafe(path), "unsafe output path \(path)")
-            let url = output.appending(path: path)
+            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
+        }
+        for folder in folders.sorted() {
+            try fileManager.createDirectory(at: output.appending(path: folder), withIntermediateDirectories: true)
+        }
+        let outputPath = output.path
+        let outcomes = paths.parallelMap { path -> Result<Bool, Refusal> in
+            let full = outputPath + "/" + path
             let data = files[path]!
-            if let existing = try? Data(contentsOf: url), existing == data {
-                report.unchanged += 1
-                continue
+            if let existing = SiteWriter.contents(of: full), existing == data { return .success(false) }
+            do throws(Refusal) {
+                try SiteWriter.replace(full, with: data)
+                return .success(true)
+            } catch {
+                return .failure(error)
             }
-            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try replace(url, with: data)
-            report.written += 1
+        }
+        var report = Report()
+        for outcome in outcomes {
+            switch outcome {
+            case .success(true): report.written += 1
+            case .success(false): report.unchanged += 1
+            case let .failure(refusal): throw refusal
+            }
         }
         // The manifest first, then removal: an interrupted build never forgets a file it made.
-        let manifest = files.keys.sorted().joined(separator: "\n") + "\n"
-        try replace(output.appending(path: SiteWriter.manifestName), with: Data(manifest.utf8))
+        let manifest = paths.joined(separator: "\n") + "\n"
+        try SiteWriter.replace(output.appending(path: SiteWriter.manifestName).path, with: Data(manifest.utf8))
         for path in previous.subtracting(files.keys).sorted() where SiteWriter.isSafe(path) {
             let url = output.appending(path: path)
             if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
@@ -97,13 +115,47 @@ struct SiteWriter {
         return Set(text.split(separator: "\n").map(String.init))
     }
 
-    private func replace(_ url: URL, with data: Data) throws {
-        let temporary = url.deletingLastPathComponent().appending(path: ".\(url.lastPathComponent).tmp-\(getpid())")
-        try data.write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
+    /// The bytes of a file, or nil when there is none.
+    static func contents(of path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var data = Data(count: Int(info.st_size))
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+        return complete ? data : nil
+    }
+
+    /// Writes a temporary file beside `path`, then renames it over `path`: readers see the old
+    /// file or the new one, never half of one.
+    static func replace(_ path: String, with data: Data) throws(Refusal) {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let temporary = String(path[..<slash]) + ".\(path[slash...]).tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Refusal(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+        close(descriptor)
+        guard written, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw Refusal(description: "cannot write \(url.path): \(reason)")
+            unlink(temporary)
+            throw Refusal(description: "cannot write \(path): \(reason)")
         }
     }
 

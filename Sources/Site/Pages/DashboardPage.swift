@@ -4,12 +4,18 @@ import Index
 struct DashboardPage: Sendable {
     var page: PageFrame
     var due: [DueRow]
+    /// "and 12 more", when the list is longer than the dashboard shows.
+    var moreDue: String?
     var followUps: [FollowUpRow]
+    var moreFollowUps: String?
     var occasions: [OccasionRow]
     var recentEncounters: [EncounterRow]
     var recentPublications: [PublicationRow]
     var heatmap: String
     var counts: [Fact]
+
+    /// How many rows a list on the dashboard shows: the most urgent; the rest are counted.
+    static let limit = 12
 
     struct DueRow: Sendable {
         var link: Link
@@ -35,13 +41,15 @@ extension SiteContext {
     func dashboard() -> PageJob {
         let path = "index.html"
         let t = self.t
-        let due = journal.overdueContacts(on: today).map { item in
+        let allDue = journal.overdueContacts(on: today)
+        let allFollowUps = journal.openFollowUps(on: today, within: 14)
+        let due = allDue.prefix(DashboardPage.limit).map { item in
             DashboardPage.DueRow(
                 link: link(to: RecordID(.contact, item.slug), from: path) ?? Link(href: nil, text: item.name),
                 last: item.last.map(dates.short) ?? t.never,
                 overdue: item.daysOverdue == 0 ? t.dueToday : "\(item.daysOverdue) \(t.overdueBy)")
         }
-        let followUps = journal.openFollowUps(on: today, within: 14).map { item in
+        let followUps = allFollowUps.prefix(DashboardPage.limit).map { item in
             DashboardPage.FollowUpRow(
                 task: item.task,
                 encounter: link(to: RecordID(.encounter, item.encounter), from: path) ?? Link(href: nil, text: item.encounter),
@@ -67,7 +75,11 @@ extension SiteContext {
             Fact(label: t.goals, value: "\(journal.goals.count)", href: "goals.html"),
         ]
         let model = DashboardPage(
-            page: frame(title: t.dashboard, path: path, section: .dashboard), due: due, followUps: followUps,
+            page: frame(title: t.dashboard, path: path, section: .dashboard), due: Array(due),
+            moreDue: allDue.count > DashboardPage.limit ? "\(t.andMore) \(allDue.count - DashboardPage.limit)" : nil,
+            followUps: Array(followUps),
+            moreFollowUps: allFollowUps.count > DashboardPage.limit
+                ? "\(t.andMore) \(allFollowUps.count - DashboardPage.limit)" : nil,
             occasions: occasions, recentEncounters: Array(recentEncounters), recentPublications: Array(recentPublications),
             heatmap: Heatmap(journal: journal, today: today, dates: dates, label: t.activity).svg(), counts: counts)
         return PageJob(path: path, template: "index", model: model)

@@ -61,7 +61,8 @@ extension SiteContext {
         return years.sorted(by: >)
     }
 
-    /// The whole timeline, and one page per year.
+    /// `timeline.html` with the last twelve months, and a page per year with all of that year:
+    /// a journal kept for decades stays quick to open.
     func timelinePages() -> [PageJob] {
         var jobs = [timelinePage(path: "timeline.html", year: nil)]
         for year in timelineYears { jobs.append(timelinePage(path: SitePaths.timeline(year: year), year: year)) }
@@ -70,7 +71,9 @@ extension SiteContext {
 
     private func timelinePage(path: String, year: Int?) -> PageJob {
         var items: [(Day, Int, String, TimelinePage.Item)] = []
-        for encounter in journal.encounters where year == nil || encounter.date.day.year == year {
+        let since = today.adding(months: -12)
+        func included(_ day: Day) -> Bool { year.map { day.year == $0 } ?? (day > since && day <= today) }
+        for encounter in journal.encounters where included(encounter.date.day) {
             let r = row(encounter, from: path)
             items.append(
                 (
@@ -81,7 +84,7 @@ extension SiteContext {
                 ))
         }
         for publication in journal.publications {
-            guard let day = publication.date, year == nil || day.year == year else { continue }
+            guard let day = publication.date, included(day) else { continue }
             let r = row(publication, from: path)
             items.append(
                 (
@@ -105,7 +108,7 @@ extension SiteContext {
         let years = timelineYears.map {
             TimelinePage.YearLink(href: root + SitePaths.timeline(year: $0), text: "\($0)", current: $0 == year)
         }
-        let heading = year.map { "\(t.timeline) \($0)" } ?? t.timeline
+        let heading = year.map { "\(t.timeline) \($0)" } ?? "\(t.timeline): \(t.lastTwelveMonths)"
         let model = TimelinePage(
             page: frame(title: heading, path: path, section: .timeline), heading: heading,
             years: years, months: months)

@@ -1,4 +1,5 @@
 import Index
+import Mustache
 
 /// The words of the interface, in English and German (`language` in ties.yaml).
 ///
@@ -15,6 +16,7 @@ public struct Labels: Sendable {
     public let all, perKind, pipeline, published, skipToContent, privateSite, generatedBy, today, emails, phones,
         birthdayLabel: String
     public let met, metVia, howMet, cadence, aliases, tagged, noResults, encounterCount, since, until, present: String
+    public let andMore, lastTwelveMonths, years: String
 
     public static func `for`(_ language: JournalConfig.Language) -> Labels {
         switch language {
@@ -44,7 +46,7 @@ public struct Labels: Sendable {
         generatedBy: "Built by ties from", today: "Today", emails: "Email", phones: "Phone", birthdayLabel: "Birthday",
         met: "Met", metVia: "Met via", howMet: "How we met", cadence: "Cadence", aliases: "Also known as",
         tagged: "Tagged", noResults: "Nothing found.", encounterCount: "encounters", since: "since", until: "until",
-        present: "present")
+        present: "present", andMore: "and more:", lastTwelveMonths: "The last twelve months", years: "Years")
 
     static let german = Labels(
         lang: "de", dashboard: "Übersicht", contacts: "Kontakte", timeline: "Zeitleiste", orgs: "Organisationen",
@@ -68,5 +70,24 @@ public struct Labels: Sendable {
         generatedBy: "Erstellt von ties aus", today: "Heute", emails: "E-Mail", phones: "Telefon",
         birthdayLabel: "Geburtstag", met: "Kennengelernt", metVia: "Kennengelernt über", howMet: "Wie wir uns kennen",
         cadence: "Rhythmus", aliases: "Auch bekannt als", tagged: "Verschlagwortet", noResults: "Nichts gefunden.",
-        encounterCount: "Begegnungen", since: "seit", until: "bis", present: "heute")
+        encounterCount: "Begegnungen", since: "seit", until: "bis", present: "heute", andMore: "und weitere:",
+        lastTwelveMonths: "Die letzten zwölf Monate", years: "Jahre")
+}
+
+/// Templates read the words by name (`{{page.t.contacts}}`) from a table made once per language,
+/// not by reflection on every lookup.
+extension Labels: MustacheParent {
+    private static let tables: [String: [String: String]] = {
+        var tables: [String: [String: String]] = [:]
+        for labels in [Labels.english, Labels.german] {
+            var table: [String: String] = [:]
+            for child in Mirror(reflecting: labels).children {
+                if let label = child.label, let value = child.value as? String { table[label] = value }
+            }
+            tables[labels.lang] = table
+        }
+        return tables
+    }()
+
+    public func child(named name: String) -> Any? { Labels.tables[lang]?[name] }
 }

@@ -1,66 +1,66 @@
 /// The small pieces every page shows. Values are text ready to print; templates escape them.
 
 /// A link inside the site or out of it.
-public struct Link: Sendable, Hashable {
-    public var href: String?
-    public var text: String
+struct Link: Sendable, Hashable {
+    var href: String?
+    var text: String
 }
 
 /// A label and a value, with an optional link: one line of a profile.
-public struct Fact: Sendable {
-    public var label: String
-    public var value: String
-    public var href: String?
+struct Fact: Sendable {
+    var label: String
+    var value: String
+    var href: String?
 }
 
 /// The frame of every page: language, title, the way back to the root, navigation.
-public struct PageFrame: Sendable {
-    public var lang: String
-    public var title: String
-    public var siteTitle: String
+struct PageFrame: Sendable {
+    var lang: String
+    var title: String
+    var siteTitle: String
     /// `../` per folder level: prepended to every link to the site's root.
-    public var root: String
-    public var nav: [NavItem]
-    public var today: String
-    public var t: Labels
+    var root: String
+    var nav: [NavItem]
+    var today: String
+    var t: Labels
 
-    public struct NavItem: Sendable {
-        public var href: String?
-        public var text: String
+    struct NavItem: Sendable {
+        var href: String?
+        var text: String
         /// `aria-current="page"` for the section the page belongs to.
-        public var current: Bool
+        var current: Bool
     }
 }
 
 /// An encounter as a row of a list.
-public struct EncounterRow: Sendable {
-    public var date: String
-    public var isoDate: String
-    public var link: Link
-    public var kind: String?
-    public var with: [Link]
+struct EncounterRow: Sendable {
+    var date: String
+    var isoDate: String
+    var link: Link
+    var kind: String?
+    var with: [Link]
 }
 
 /// A publication as a row of a list.
-public struct PublicationRow: Sendable {
-    public var date: String?
-    public var isoDate: String?
-    public var link: Link
-    public var kind: String
-    public var status: String
-    public var isPublished: Bool
-    public var venue: String?
-    public var with: [Link]
-    public var outbound: [Link]
+struct PublicationRow: Sendable {
+    var date: String?
+    var isoDate: String?
+    var link: Link
+    var kind: String
+    var status: String
+    var isPublished: Bool
+    var venue: String?
+    var with: [Link]
+    var outbound: [Link]
 }
 
 /// A contact as a row of the contacts table.
-public struct ContactRow: Sendable {
-    public var link: Link
-    public var org: Link?
-    public var title: String?
-    public var circle: String?
-    public var last: String
-    public var next: String
-    public var overdue: Bool
+struct ContactRow: Sendable {
+    var link: Link
+    var org: Link?
+    var title: String?
+    var circle: String?
+    var last: String
+    var next: String
+    var overdue: Bool
 }

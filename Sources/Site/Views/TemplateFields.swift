@@ -1,0 +1,384 @@
+import Mustache
+
+/// View models give templates their fields through key paths rather than reflection: swift-mustache
+/// otherwise looks every `{{name}}` up with a `Mirror`, which was 70% of a site build.
+///
+/// Each view model lists its fields once; `TemplateFieldsTests` fails when a field is missing here.
+protocol TemplateValue: MustacheParent {
+    static var templateKeys: [String: PartialKeyPath<Self>] { get }
+}
+
+extension TemplateValue {
+    func child(named name: String) -> Any? {
+        guard let keyPath = Self.templateKeys[name] else { return nil }
+        let value = self[keyPath: keyPath]
+        // A nil optional must read as missing, so `{{#org}}…{{/org}}` is skipped.
+        if let optional = value as? any OptionalValue { return optional.wrapped }
+        return value
+    }
+}
+
+/// Lets a value typed `Any` that holds an `Optional` be unwrapped.
+protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrapped: Any? { map { $0 as Any } }
+}
+
+extension ContactListPage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<ContactListPage>] = [
+        "page": \ContactListPage.page,
+        "contacts": \ContactListPage.contacts,
+    ]
+}
+
+extension ContactPage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<ContactPage>] = [
+        "page": \ContactPage.page,
+        "name": \ContactPage.name,
+        "aliases": \ContactPage.aliases,
+        "headline": \ContactPage.headline,
+        "isOverdue": \ContactPage.isOverdue,
+        "facts": \ContactPage.facts,
+        "links": \ContactPage.links,
+        "roles": \ContactPage.roles,
+        "encounters": \ContactPage.encounters,
+        "mentions": \ContactPage.mentions,
+        "introducedBy": \ContactPage.introducedBy,
+        "introducedTo": \ContactPage.introducedTo,
+        "exchanges": \ContactPage.exchanges,
+        "publications": \ContactPage.publications,
+        "goals": \ContactPage.goals,
+        "tags": \ContactPage.tags,
+        "body": \ContactPage.body,
+        "extra": \ContactPage.extra,
+    ]
+}
+
+extension ContactPage.RoleRow: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<ContactPage.RoleRow>] = [
+        "title": \ContactPage.RoleRow.title,
+        "org": \ContactPage.RoleRow.org,
+        "period": \ContactPage.RoleRow.period,
+        "current": \ContactPage.RoleRow.current,
+    ]
+}
+
+extension ContactPage.IntroductionRow: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<ContactPage.IntroductionRow>] = [
+        "people": \ContactPage.IntroductionRow.people,
+        "source": \ContactPage.IntroductionRow.source,
+        "date": \ContactPage.IntroductionRow.date,
+    ]
+}
+
+extension ContactPage.ExchangeRow: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<ContactPage.ExchangeRow>] = [
+        "gave": \ContactPage.ExchangeRow.gave,
+        "what": \ContactPage.ExchangeRow.what,
+        "encounter": \ContactPage.ExchangeRow.encounter,
+        "date": \ContactPage.ExchangeRow.date,
+    ]
+}
+
+extension DashboardPage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<DashboardPage>] = [
+        "page": \DashboardPage.page,
+        "due": \DashboardPage.due,
+        "moreDue": \DashboardPage.moreDue,
+        "followUps": \DashboardPage.followUps,
+        "moreFollowUps": \DashboardPage.moreFollowUps,
+        "occasions": \DashboardPage.occasions,
+        "recentEncounters": \DashboardPage.recentEncounters,
+        "recentPublications": \DashboardPage.recentPublications,
+        "heatmap": \DashboardPage.heatmap,
+        "counts": \DashboardPage.counts,
+    ]
+}
+
+extension DashboardPage.DueRow: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<DashboardPage.DueRow>] = [
+        "link": \DashboardPage.DueRow.link,
+        "last": \DashboardPage.DueRow.last,
+        "overdue": \DashboardPage.DueRow.overdue,
+    ]
+}
+
+extension DashboardPage.FollowUpRow: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<DashboardPage.FollowUpRow>] = [
+        "task": \DashboardPage.FollowUpRow.task,
+        "encounter": \DashboardPage.FollowUpRow.encounter,
+        "due": \DashboardPage.FollowUpRow.due,
+        "overdue": \DashboardPage.FollowUpRow.overdue,
+    ]
+}
+
+extension DashboardPage.OccasionRow: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<DashboardPage.OccasionRow>] = [
+        "link": \DashboardPage.OccasionRow.link,
+        "what": \DashboardPage.OccasionRow.what,
+        "date": \DashboardPage.OccasionRow.date,
+    ]
+}
+
+extension GoalListPage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<GoalListPage>] = [
+        "page": \GoalListPage.page,
+        "goals": \GoalListPage.goals,
+    ]
+}
+
+extension GoalListPage.Row: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<GoalListPage.Row>] = [
+        "link": \GoalListPage.Row.link,
+        "status": \GoalListPage.Row.status,
+        "due": \GoalListPage.Row.due,
+        "contacts": \GoalListPage.Row.contacts,
+        "encounters": \GoalListPage.Row.encounters,
+        "publications": \GoalListPage.Row.publications,
+    ]
+}
+
+extension GoalPage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<GoalPage>] = [
+        "page": \GoalPage.page,
+        "title": \GoalPage.title,
+        "facts": \GoalPage.facts,
+        "contacts": \GoalPage.contacts,
+        "encounters": \GoalPage.encounters,
+        "publications": \GoalPage.publications,
+        "mentions": \GoalPage.mentions,
+        "tags": \GoalPage.tags,
+        "body": \GoalPage.body,
+        "extra": \GoalPage.extra,
+    ]
+}
+
+extension OrgListPage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<OrgListPage>] = [
+        "page": \OrgListPage.page,
+        "orgs": \OrgListPage.orgs,
+    ]
+}
+
+extension OrgListPage.Row: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<OrgListPage.Row>] = [
+        "link": \OrgListPage.Row.link,
+        "industry": \OrgListPage.Row.industry,
+        "current": \OrgListPage.Row.current,
+        "former": \OrgListPage.Row.former,
+    ]
+}
+
+extension OrgPage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<OrgPage>] = [
+        "page": \OrgPage.page,
+        "name": \OrgPage.name,
+        "aliases": \OrgPage.aliases,
+        "facts": \OrgPage.facts,
+        "current": \OrgPage.current,
+        "former": \OrgPage.former,
+        "encounters": \OrgPage.encounters,
+        "mentions": \OrgPage.mentions,
+        "tags": \OrgPage.tags,
+        "body": \OrgPage.body,
+        "extra": \OrgPage.extra,
+    ]
+}
+
+extension OrgPage.Person: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<OrgPage.Person>] = [
+        "link": \OrgPage.Person.link,
+        "title": \OrgPage.Person.title,
+        "period": \OrgPage.Person.period,
+    ]
+}
+
+extension PublicationListPage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<PublicationListPage>] = [
+        "page": \PublicationListPage.page,
+        "kinds": \PublicationListPage.kinds,
+        "pipeline": \PublicationListPage.pipeline,
+        "years": \PublicationListPage.years,
+    ]
+}
+
+extension PublicationListPage.KindCount: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<PublicationListPage.KindCount>] = [
+        "kind": \PublicationListPage.KindCount.kind,
+        "count": \PublicationListPage.KindCount.count,
+    ]
+}
+
+extension PublicationListPage.Year: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<PublicationListPage.Year>] = [
+        "year": \PublicationListPage.Year.year,
+        "count": \PublicationListPage.Year.count,
+        "items": \PublicationListPage.Year.items,
+    ]
+}
+
+extension PublicationPage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<PublicationPage>] = [
+        "page": \PublicationPage.page,
+        "title": \PublicationPage.title,
+        "facts": \PublicationPage.facts,
+        "with": \PublicationPage.with,
+        "goals": \PublicationPage.goals,
+        "tags": \PublicationPage.tags,
+        "mentions": \PublicationPage.mentions,
+        "body": \PublicationPage.body,
+        "extra": \PublicationPage.extra,
+    ]
+}
+
+extension TagPage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<TagPage>] = [
+        "page": \TagPage.page,
+        "tag": \TagPage.tag,
+        "groups": \TagPage.groups,
+    ]
+}
+
+extension TagPage.Group: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<TagPage.Group>] = [
+        "heading": \TagPage.Group.heading,
+        "links": \TagPage.Group.links,
+    ]
+}
+
+extension TimelinePage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<TimelinePage>] = [
+        "page": \TimelinePage.page,
+        "heading": \TimelinePage.heading,
+        "years": \TimelinePage.years,
+        "months": \TimelinePage.months,
+    ]
+}
+
+extension TimelinePage.YearLink: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<TimelinePage.YearLink>] = [
+        "href": \TimelinePage.YearLink.href,
+        "text": \TimelinePage.YearLink.text,
+        "current": \TimelinePage.YearLink.current,
+    ]
+}
+
+extension TimelinePage.Month: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<TimelinePage.Month>] = [
+        "name": \TimelinePage.Month.name,
+        "id": \TimelinePage.Month.id,
+        "items": \TimelinePage.Month.items,
+    ]
+}
+
+extension TimelinePage.Item: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<TimelinePage.Item>] = [
+        "date": \TimelinePage.Item.date,
+        "isoDate": \TimelinePage.Item.isoDate,
+        "kind": \TimelinePage.Item.kind,
+        "isPublication": \TimelinePage.Item.isPublication,
+        "link": \TimelinePage.Item.link,
+        "with": \TimelinePage.Item.with,
+    ]
+}
+
+extension EncounterPage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<EncounterPage>] = [
+        "page": \EncounterPage.page,
+        "title": \EncounterPage.title,
+        "date": \EncounterPage.date,
+        "facts": \EncounterPage.facts,
+        "with": \EncounterPage.with,
+        "introduced": \EncounterPage.introduced,
+        "gave": \EncounterPage.gave,
+        "received": \EncounterPage.received,
+        "followUps": \EncounterPage.followUps,
+        "goals": \EncounterPage.goals,
+        "tags": \EncounterPage.tags,
+        "mentions": \EncounterPage.mentions,
+        "body": \EncounterPage.body,
+        "extra": \EncounterPage.extra,
+    ]
+}
+
+extension EncounterPage.FollowUpItem: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<EncounterPage.FollowUpItem>] = [
+        "task": \EncounterPage.FollowUpItem.task,
+        "due": \EncounterPage.FollowUpItem.due,
+        "done": \EncounterPage.FollowUpItem.done,
+    ]
+}
+
+extension Link: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<Link>] = [
+        "href": \Link.href,
+        "text": \Link.text,
+    ]
+}
+
+extension Fact: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<Fact>] = [
+        "label": \Fact.label,
+        "value": \Fact.value,
+        "href": \Fact.href,
+    ]
+}
+
+extension PageFrame: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<PageFrame>] = [
+        "lang": \PageFrame.lang,
+        "title": \PageFrame.title,
+        "siteTitle": \PageFrame.siteTitle,
+        "root": \PageFrame.root,
+        "nav": \PageFrame.nav,
+        "today": \PageFrame.today,
+        "t": \PageFrame.t,
+    ]
+}
+
+extension PageFrame.NavItem: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<PageFrame.NavItem>] = [
+        "href": \PageFrame.NavItem.href,
+        "text": \PageFrame.NavItem.text,
+        "current": \PageFrame.NavItem.current,
+    ]
+}
+
+extension EncounterRow: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<EncounterRow>] = [
+        "date": \EncounterRow.date,
+        "isoDate": \EncounterRow.isoDate,
+        "link": \EncounterRow.link,
+        "kind": \EncounterRow.kind,
+        "with": \EncounterRow.with,
+    ]
+}
+
+extension PublicationRow: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<PublicationRow>] = [
+        "date": \PublicationRow.date,
+        "isoDate": \PublicationRow.isoDate,
+        "link": \PublicationRow.link,
+        "kind": \PublicationRow.kind,
+        "status": \PublicationRow.status,
+        "isPublished": \PublicationRow.isPublished,
+        "venue": \PublicationRow.venue,
+        "with": \PublicationRow.with,
+        "outbound": \PublicationRow.outbound,
+    ]
+}
+
+extension ContactRow: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<ContactRow>] = [
+        "link": \ContactRow.link,
+        "org": \ContactRow.org,
+        "title": \ContactRow.title,
+        "circle": \ContactRow.circle,
+        "last": \ContactRow.last,
+        "next": \ContactRow.next,
+        "overdue": \ContactRow.overdue,
+    ]
+}
