@@ -1,39 +1,64 @@
 import Foundation
 
-/// Writes files so that no reader ever sees half of one and nothing existing is overwritten.
+/// Writes files so that no reader ever sees half of one: a temporary file beside the target,
+/// written in full, then moved into place in one step.
 public enum AtomicFile {
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, CustomStringConvertible, Sendable {
         public var description: String
     }
 
-    /// Writes `data` to a temporary file beside `url`, flushes it, then links it into place.
+    /// Creates `url` with `data`, flushed to disk; fails, leaving nothing behind, when `url` exists.
     ///
-    /// Fails, leaving nothing behind, when `url` already exists: `link(2)` never replaces a file,
-    /// unlike `rename(2)`, so a file created meanwhile by someone else is safe too.
+    /// The temporary file is `link(2)`ed into place, which never replaces a file (unlike
+    /// `rename(2)`), so a file created meanwhile by someone else is safe too. For the journal.
     public static func create(_ url: URL, contents data: Data) throws(Failure) {
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appending(
-            path:
-                ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else { throw Failure(description: "cannot write in \(folder.path): \(errnoText())") }
-        defer { unlink(temporary.path) }
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        guard written, synced else { throw Failure(description: "cannot write \(url.path): \(errnoText())") }
-        guard link(temporary.path, url.path) == 0 else {
+        let temporary = try writeTemporary(beside: url.path, data, sync: true)
+        defer { unlink(temporary) }
+        guard link(temporary, url.path) == 0 else {
             if errno == EEXIST { throw Failure(description: "\(url.path) already exists; it was left as it is") }
             throw Failure(description: "cannot create \(url.path): \(errnoText())")
         }
+    }
+
+    /// Creates or replaces the file at `path` with `data`. For files ties owns, such as the site's.
+    public static func replace(_ path: String, contents data: Data) throws(Failure) {
+        let temporary = try writeTemporary(beside: path, data, sync: false)
+        guard rename(temporary, path) == 0 else {
+            let reason = errnoText()
+            unlink(temporary)
+            throw Failure(description: "cannot write \(path): \(reason)")
+        }
+    }
+
+    /// The bytes of the file at `path`, or nil when it cannot be read.
+    public static func contents(of path: String) -> Data? {
+        guard case let .success(bytes) = SourceText.readBytes(path) else { return nil }
+        return Data(bytes)
+    }
+
+    private static func writeTemporary(beside path: String, _ data: Data, sync: Bool) throws(Failure) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let temporary = "\(path[..<slash]).\(path[slash...]).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(description: "cannot write beside \(path): \(errnoText())") }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+        let synced = !sync || fsync(descriptor) == 0
+        close(descriptor)
+        guard written, synced else {
+            let reason = errnoText()
+            unlink(temporary)
+            throw Failure(description: "cannot write \(path): \(reason)")
+        }
+        return temporary
     }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }

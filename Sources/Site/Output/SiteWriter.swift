@@ -72,12 +72,12 @@ struct SiteWriter {
         let outcomes = paths.parallelMap { path -> Result<Bool, Refusal> in
             let full = outputPath + "/" + path
             let data = files[path]!
-            if let existing = SiteWriter.contents(of: full), existing == data { return .success(false) }
-            do throws(Refusal) {
-                try SiteWriter.replace(full, with: data)
+            if let existing = AtomicFile.contents(of: full), existing == data { return .success(false) }
+            do throws(AtomicFile.Failure) {
+                try AtomicFile.replace(full, contents: data)
                 return .success(true)
             } catch {
-                return .failure(error)
+                return .failure(Refusal(description: error.description))
             }
         }
         var report = Report()
@@ -90,7 +90,11 @@ struct SiteWriter {
         }
         // The manifest first, then removal: an interrupted build never forgets a file it made.
         let manifest = paths.joined(separator: "\n") + "\n"
-        try SiteWriter.replace(output.appending(path: SiteWriter.manifestName).path, with: Data(manifest.utf8))
+        do {
+            try AtomicFile.replace(output.appending(path: SiteWriter.manifestName).path, contents: Data(manifest.utf8))
+        } catch {
+            throw Refusal(description: error.description)
+        }
         for path in previous.subtracting(files.keys).sorted() where SiteWriter.isSafe(path) {
             let url = output.appending(path: path)
             if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
@@ -113,50 +117,6 @@ struct SiteWriter {
             return []
         }
         return Set(text.split(separator: "\n").map(String.init))
-    }
-
-    /// The bytes of a file, or nil when there is none.
-    static func contents(of path: String) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        var data = Data(count: Int(info.st_size))
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count <= 0 { return false }
-                offset += count
-            }
-            return true
-        }
-        return complete ? data : nil
-    }
-
-    /// Writes a temporary file beside `path`, then renames it over `path`: readers see the old
-    /// file or the new one, never half of one.
-    static func replace(_ path: String, with data: Data) throws(Refusal) {
-        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-        let temporary = String(path[..<slash]) + ".\(path[slash...]).tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Refusal(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count <= 0 { return false }
-                offset += count
-            }
-            return true
-        }
-        close(descriptor)
-        guard written, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw Refusal(description: "cannot write \(path): \(reason)")
-        }
     }
 
     private func removeEmptyFolders(above url: URL) {
