@@ -22,7 +22,7 @@ struct Ties: ParsableCommand {
             2 bad invocation, or no journal found.
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, CheckCommand.self, BuildCommand.self]
+        subcommands: [InitCommand.self, CheckCommand.self, BuildCommand.self, DueCommand.self, NewCommand.self]
     )
 }
 
@@ -40,6 +40,18 @@ struct JournalOptions: ParsableArguments {
         } catch {
             throw CommandFailure(message: error.description, exitCode: .usage)
         }
+    }
+
+    /// Loads the journal for a command that answers questions: its errors go to stderr as a
+    /// one-line note (`ties check` lists them), and the answer uses what could be read.
+    func load() throws -> Journal {
+        let journal = Journal.load(from: try locate())
+        let errors = journal.errors.count
+        if errors > 0 {
+            Terminal.standardError.write(
+                "ties: note: the journal has \(errors) error\(errors == 1 ? "" : "s"); run 'ties check' to see them\n")
+        }
+        return journal
     }
 }
 

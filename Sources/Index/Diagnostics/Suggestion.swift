@@ -5,7 +5,7 @@ public enum Suggestion {
     /// Case is ignored. Ties break on the candidate's own order, so callers pass candidates in a
     /// stable order. Work is linear in the number of candidates, with a bounded edit distance
     /// per candidate, so suggestions stay cheap even for large journals.
-    public static func nearest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+    public static func nearest<S: Collection>(to word: String, in candidates: S) -> String? where S.Element == String {
         let target = Array(word.lowercased().unicodeScalars)
         let limit = max(1, min(3, target.count / 3))
         var best: (distance: Int, candidate: String)?
@@ -16,7 +16,13 @@ public enum Suggestion {
             guard bound >= 0, let distance = editDistance(target, scalars, atMost: bound) else { continue }
             best = (distance, candidate)
         }
-        return best?.candidate
+        if let best { return best.candidate }
+        // No near spelling: a first name or the start of a longer name ("Grace" → "Grace Hopper").
+        let lowered = word.lowercased()
+        guard lowered.count >= 3 else { return nil }
+        return candidates.first { candidate in
+            candidate.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).contains { $0.hasPrefix(lowered) }
+        }
     }
 
     /// Levenshtein distance (with adjacent transpositions), or nil when it exceeds `bound`.

@@ -15,6 +15,7 @@ enum ConfigParser {
     static func parse(_ text: String) -> (config: JournalConfig, diagnostics: [Diagnostic]) {
         var (fields, _) = Fields.parse(yaml: text, yamlLine: 1, path: fileName)
         var config = JournalConfig()
+        var greetingCircles: [(text: String, location: SourceLocation)] = []
         if let title = fields.text("title") { config.title = title }
         config.owner = fields.text("owner")
         if let language = fields.choice("language", as: JournalConfig.Language.self) { config.language = language }
@@ -49,6 +50,36 @@ enum ConfigParser {
             }
             config.circles.append(.init(name: entry.key, cadence: cadence))
         }
+        for item in fields.records("greetings") {
+            var greeting = item
+            if let plain = greeting.plainText {
+                fields.error(
+                    .wrongType, "a greeting must be a map like '{what: Season's greetings, date: 12-15}', found '\(plain.text)'",
+                    at: plain.location)
+                continue
+            }
+            let what = greeting.text("what")
+            var monthDay: Birthday?
+            if let (text, location) = greeting.located("date") {
+                monthDay = Birthday(text)
+                if monthDay == nil || monthDay?.year != nil {
+                    greeting.error(.invalidDate, "'\(text)' in 'date' is not a day of the year; write MM-DD", at: location)
+                    monthDay = nil
+                }
+            }
+            let circles = greeting.locatedList("circles")
+            _ = greeting.unknownFields()
+            if what == nil {
+                greeting.error(.missingField, "a greeting needs 'what', e.g. Season's greetings", at: greeting.mapLocation)
+            }
+            if monthDay == nil && greeting.diagnostics.isEmpty {
+                greeting.error(.missingField, "a greeting needs a 'date' as MM-DD", at: greeting.mapLocation)
+            }
+            fields.absorb(greeting)
+            guard let what, let monthDay else { continue }
+            config.greetings.append(.init(what: what, month: monthDay.month, day: monthDay.day, circles: circles.map(\.text)))
+            greetingCircles += circles
+        }
         if let cadence = fields.cadence("default_cadence") { config.defaultCadence = cadence }
         if let after = fields.cadence("followup_after") {
             if after == .none {
@@ -67,6 +98,10 @@ enum ConfigParser {
             }
         }
         if let unsafe = fields.bool("unsafe_html") { config.unsafeHTML = unsafe }
+        for (name, location) in greetingCircles where config.circle(named: name) == nil {
+            let hint = Suggestion.clause(Suggestion.nearest(to: name, in: config.circles.map(\.name)))
+            fields.warning(.unknownCircle, "unknown circle '\(name)' in a greeting\(hint)", at: location)
+        }
         config.extraFields = fields.unknownFields()
         return (config, fields.diagnostics)
     }

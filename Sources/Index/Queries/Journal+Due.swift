@@ -22,11 +22,13 @@ public struct OpenFollowUp: Hashable, Sendable {
     public var location: SourceLocation
 }
 
-/// A day worth a greeting: for now, birthdays.
+/// A day worth a greeting: a birthday, or a yearly greeting of ties.yaml.
 public struct Occasion: Hashable, Sendable {
     public enum What: Hashable, Sendable {
         /// The age reached, when the year of birth is known.
         case birthday(age: Int?)
+        /// A greeting of `greetings` in ties.yaml, by its `what`.
+        case greeting(String)
     }
 
     public var slug: String
@@ -89,7 +91,10 @@ public extension Journal {
         return open.sorted { ($0.due, $0.encounter, $0.task) < ($1.due, $1.encounter, $1.task) }
     }
 
-    /// Birthdays from `today` to `days` ahead, soonest first.
+    /// Birthdays and yearly greetings from `today` to `days` ahead, soonest first.
+    ///
+    /// A greeting goes to the contacts of its circles, or, with no circles, to every contact
+    /// whose cadence is not `none`.
     func occasions(on today: Day, within days: Int) -> [Occasion] {
         var occasions: [Occasion] = []
         for contact in contacts {
@@ -102,7 +107,34 @@ public extension Journal {
                     slug: contact.slug, name: contact.name,
                     what: .birthday(age: birthday.year.map { next.year - $0 }), date: next, inDays: inDays))
         }
-        return occasions.sorted { ($0.date, $0.name, $0.slug) < ($1.date, $1.name, $1.slug) }
+        for greeting in config.greetings {
+            guard let yearly = Birthday("\(Day.pad(greeting.month, 2))-\(Day.pad(greeting.day, 2))") else { continue }
+            let next = yearly.next(onOrAfter: today)
+            let inDays = today.days(until: next)
+            guard inDays <= days else { continue }
+            let circles = Set(greeting.circles.map { $0.lowercased() })
+            for contact in contacts {
+                let included =
+                    circles.isEmpty
+                    ? cadence(of: contact) != .none
+                    : contact.circle?.target.map { circles.contains($0.lowercased()) } ?? false
+                guard included else { continue }
+                occasions.append(
+                    Occasion(slug: contact.slug, name: contact.name, what: .greeting(greeting.what), date: next, inDays: inDays))
+            }
+        }
+        return occasions.sorted { ($0.date, $0.name, $0.slug, $0.what.text) < ($1.date, $1.name, $1.slug, $1.what.text) }
+    }
+}
+
+public extension Occasion.What {
+    /// "birthday", "birthday (40)", or the greeting's own words.
+    var text: String {
+        switch self {
+        case .birthday(nil): return "birthday"
+        case let .birthday(age?): return "birthday (\(age))"
+        case let .greeting(what): return what
+        }
     }
 }
 

@@ -11,6 +11,8 @@ public struct JournalConfig: Hashable, Sendable {
     public var myOrg: Reference?
     /// Circle name → how often to be in touch with its members, in the order written.
     public var circles: [Circle] = []
+    /// Yearly greetings, e.g. a season's greeting on 12-15 for the close circle.
+    public var greetings: [Greeting] = []
     /// The cadence of contacts with neither their own nor a circle's; `none` unless set.
     public var defaultCadence: Cadence = .none
     /// When a follow-up written as plain text is due, after its encounter.
@@ -26,6 +28,15 @@ public struct JournalConfig: Hashable, Sendable {
     public struct Circle: Hashable, Sendable {
         public var name: String
         public var cadence: Cadence
+    }
+
+    /// A greeting sent every year on one day to the contacts of some circles (all when none given).
+    public struct Greeting: Hashable, Sendable {
+        public var what: String
+        public var month: Int
+        public var day: Int
+        /// Circle names as in `circles`; empty means every contact with a cadence other than `none`.
+        public var circles: [String]
     }
 
     public func circle(named name: String) -> Circle? {

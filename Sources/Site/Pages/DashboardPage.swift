@@ -56,8 +56,12 @@ extension SiteContext {
                 due: dates.short(item.due), overdue: item.daysOverdue > 0)
         }
         let occasions = journal.occasions(on: today, within: 14).map { item -> DashboardPage.OccasionRow in
-            var what = t.birthday
-            if case let .birthday(age?) = item.what { what = "\(t.birthday), \(t.turns) \(age)" }
+            let what: String
+            switch item.what {
+            case .birthday(nil): what = t.birthday
+            case let .birthday(age?): what = "\(t.birthday), \(t.turns) \(age)"
+            case let .greeting(greeting): what = greeting
+            }
             return DashboardPage.OccasionRow(
                 link: link(to: RecordID(.contact, item.slug), from: path) ?? Link(href: nil, text: item.name),
                 what: what, date: dates.long(item.date))

@@ -1,0 +1,168 @@
+import Foundation
+
+/// A record to add to a journal: `ties new`.
+public struct NewRecord: Sendable {
+    public enum Kind: Sendable {
+        case contact(name: String, org: String?, title: String?, circle: String?, via: String?, met: Day?, emails: [String])
+        case encounter(with: [String], kind: String?, date: Moment, title: String?)
+        case publication(title: String, kind: String?, status: Publication.Status, date: Day?, venue: String?, with: [String])
+        case goal(title: String, due: Day?)
+    }
+
+    public var kind: Kind
+
+    public init(_ kind: Kind) { self.kind = kind }
+
+    /// Why a record was not created. Nothing was written.
+    public struct Refusal: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+}
+
+public extension Journal {
+    /// Writes a new record file and returns its path relative to the journal.
+    ///
+    /// References are resolved like those in files (slug, name or alias); one that matches
+    /// nothing or several records is refused with a suggestion. The file name is a slug of the
+    /// name or title, with `-2`, `-3`, … when taken; the file is created atomically and never
+    /// replaces an existing one.
+    func create(_ record: NewRecord) throws(NewRecord.Refusal) -> String {
+        var writer = FrontMatterWriter()
+        let folder: String
+        var stem: String
+        var body = "\n"
+        switch record.kind {
+        case let .contact(name, org, title, circle, via, met, emails):
+            try refuseTakenName(name, kind: .contact)
+            writer.field("name", name)
+            writer.list("emails", emails)
+            writer.field("org", org)
+            writer.field("title", title)
+            writer.field("met", met?.description)
+            if let via { writer.field("met_via", try referenceText(via, kind: .contact)) }
+            if let circle {
+                guard let known = config.circle(named: circle) else {
+                    let names = config.circles.map(\.name)
+                    let hint =
+                        names.isEmpty
+                        ? "; ties.yaml defines no circles"
+                        : Suggestion.clause(Suggestion.nearest(to: circle, in: names))
+                            + "; circles: \(names.joined(separator: ", "))"
+                    throw NewRecord.Refusal(description: "unknown circle '\(circle)'\(hint)")
+                }
+                writer.field("circle", known.name)
+            }
+            (folder, stem) = (RecordKind.contact.folder, Slug.make(from: name))
+        case let .encounter(with, kind, date, title):
+            guard !with.isEmpty else { throw NewRecord.Refusal(description: "an encounter needs someone to meet: --with NAME") }
+            let people = try with.map { text throws(NewRecord.Refusal) in try referenceText(text, kind: .contact) }
+            writer.field("date", date.description)
+            writer.field("title", title)
+            writer.field("kind", kind)
+            writer.list("with", people)
+            let names = people.map { Slug.make(from: $0) }.prefix(2).joined(separator: "-")
+            let what =
+                title.map { Slug.make(from: $0) }
+                ?? [kind.map { Slug.make(from: $0) }, names].compactMap { $0 }.joined(separator: "-")
+            folder = "\(RecordKind.encounter.folder)/\(date.day.year)"
+            stem = "\(date.day)-\(what)"
+        case let .publication(title, kind, status, date, venue, with):
+            let people = try with.map { text throws(NewRecord.Refusal) in try referenceText(text, kind: .contact) }
+            writer.field("title", title)
+            writer.field("kind", kind)
+            writer.field("date", date?.description)
+            writer.field("status", status.rawValue)
+            writer.field("venue", venue)
+            writer.list("with", people)
+            folder = date.map { "\(RecordKind.publication.folder)/\($0.year)" } ?? RecordKind.publication.folder
+            stem = Slug.make(from: title)
+        case let .goal(title, due):
+            try refuseTakenName(title, kind: .goal)
+            writer.field("title", title)
+            writer.field("due", due?.description)
+            writer.field("status", "active")
+            (folder, stem) = (RecordKind.goal.folder, Slug.make(from: title))
+            body = "\nWhat this goal is for, and how the network helps.\n"
+        }
+        let text = writer.file(body: body)
+        try verify(text, folder: folder, stem: stem)
+        return try write(text, folder: folder, stem: stem)
+    }
+
+    /// A second record answering to a name would make every reference by that name ambiguous.
+    private func refuseTakenName(_ name: String, kind: RecordKind) throws(NewRecord.Refusal) {
+        guard let id = try? find(name, among: [kind]) else { return }
+        let path = kind == .contact ? contact(id.slug)?.path : goal(id.slug)?.path
+        throw NewRecord.Refusal(
+            description: "a \(kind.rawValue) called '\(name)' exists already (\(path ?? id.description)); "
+                + "give the new one a name that tells them apart, e.g. '\(name) (\(kind == .contact ? "Acme" : "2027"))'; nothing was written"
+        )
+    }
+
+    /// How a resolved reference is written: the record's name, or its slug when the name is shared.
+    private func referenceText(_ text: String, kind: RecordKind) throws(NewRecord.Refusal) -> String {
+        let id: RecordID
+        do {
+            id = try find(text, among: [kind])
+        } catch {
+            switch error {
+            case let .notFound(_, suggestion):
+                throw NewRecord.Refusal(
+                    description: "unknown \(kind.rawValue) '\(text)'\(Suggestion.clause(suggestion)); nothing was written")
+            case let .ambiguous(_, ids):
+                throw NewRecord.Refusal(
+                    description:
+                        "'\(text)' names \(ids.count) \(kind.folder): \(ids.map(\.slug).joined(separator: ", ")); use the slug; nothing was written"
+                )
+            }
+        }
+        guard let name = displayName(of: id) else { return id.slug }
+        return (try? find(name, among: [kind])) == id ? name : id.slug
+    }
+
+    /// Parses the new file as `ties check` would, so ties never writes a file it cannot read.
+    private func verify(_ text: String, folder: String, stem: String) throws(NewRecord.Refusal) {
+        let kind = RecordKind(folder: String(folder.split(separator: "/")[0])) ?? .contact
+        let path = "\(folder)/\(stem).md"
+        let file = JournalFile(url: root.appending(path: path), path: path, kind: kind, slug: stem)
+        let problems = RecordParser.parse(text, file: file).diagnostics.filter { $0.severity == .error }
+        if let first = problems.first {
+            throw NewRecord.Refusal(description: "the new file would not be valid: \(first.message)")
+        }
+    }
+
+    private func write(_ text: String, folder: String, stem: String) throws(NewRecord.Refusal) -> String {
+        let directory = root.appending(path: folder, directoryHint: .isDirectory)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw NewRecord.Refusal(description: "cannot create \(directory.path): \(error.localizedDescription)")
+        }
+        let kind = RecordKind(folder: String(folder.split(separator: "/")[0])) ?? .contact
+        let taken = Set(slugs(of: kind).map { $0.lowercased() })
+        for counter in 1...1000 {
+            let name = counter == 1 ? stem : "\(stem)-\(counter)"
+            let slug = kind.slugKeepsFolders ? String("\(folder)/\(name)".dropFirst(kind.folder.count + 1)) : name
+            guard !taken.contains(slug.lowercased()) else { continue }
+            do {
+                try AtomicFile.create(directory.appending(path: "\(name).md"), contents: Data(text.utf8))
+                return "\(folder)/\(name).md"
+            } catch {
+                // Taken by a file the journal did not load (or one made meanwhile): try the next name.
+                if FileManager.default.fileExists(atPath: directory.appending(path: "\(name).md").path) { continue }
+                throw NewRecord.Refusal(description: error.description)
+            }
+        }
+        throw NewRecord.Refusal(description: "no free file name for \(stem) in \(folder)")
+    }
+
+    private func slugs(of kind: RecordKind) -> [String] {
+        switch kind {
+        case .contact: return contacts.map(\.slug)
+        case .encounter: return encounters.map(\.slug)
+        case .publication: return publications.map(\.slug)
+        case .org: return orgs.map(\.slug)
+        case .goal: return goals.map(\.slug)
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import Index
+
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "Who is overdue, what follow-ups are due, whose birthday is coming.",
+        discussion: """
+            Overdue contacts: one cadence (their own, else their circle's, else default_cadence)
+            after the last encounter with them, or after 'met'; snoozed ones (snooze_until) and
+            'cadence: none' are left out. Follow-ups not done and due within the window, overdue
+            ones first. Birthdays and the greetings of ties.yaml within the window.
+
+            Examples:
+              ties due
+              ties due --within 30d
+              ties due --format json | jq '.contacts[].name'
+
+            Exit codes: 0 success; 2 bad invocation or no journal.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var options: JournalOptions
+    @OptionGroup var day: TodayOption
+
+    @Option(help: ArgumentHelp("How far ahead to look for follow-ups and occasions: 14d, 4w, 2m.", valueName: "duration"))
+    var within: Cadence = .every(14, .day)
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func validate() throws {
+        if within == .none { throw ValidationError("--within must be a duration like 14d, 4w or 2m") }
+    }
+
+    func run() throws {
+        let journal = try options.load()
+        let today = day.day(for: journal)
+        let days = today.days(until: within.after(today) ?? today)
+        let contacts = journal.overdueContacts(on: today)
+        let followUps = journal.openFollowUps(on: today, within: days)
+        let occasions = journal.occasions(on: today, within: days)
+        switch format {
+        case .json:
+            print(
+                jsonText(DueReport(today: today, contacts: contacts, followUps: followUps, occasions: occasions)),
+                terminator: "")
+        case .text:
+            printText(journal: journal, today: today, days: days, contacts: contacts, followUps: followUps, occasions: occasions)
+        }
+    }
+
+    private func printText(
+        journal: Journal, today: Day, days: Int, contacts: [DueContact], followUps: [OpenFollowUp],
+        occasions: [Occasion]
+    ) {
+        let style = Style.standardOutput
+        if contacts.isEmpty && followUps.isEmpty && occasions.isEmpty {
+            print("Nothing is due in the next \(days) days. Enjoy your day.")
+            return
+        }
+        if !contacts.isEmpty {
+            print(style.bold("Get in touch (\(contacts.count))"))
+            let width = min(28, contacts.map { displayWidth($0.name) }.max() ?? 0)
+            for item in contacts {
+                let overdue = item.daysOverdue == 0 ? "due today" : "\(item.daysOverdue) days overdue"
+                let last = item.last.map { "last \($0)" } ?? "never met"
+                print(
+                    "  \(padded(item.name, width))  \(style.red(padded(overdue, 18)))  \(style.dim("\(last), every \(item.cadence)"))"
+                )
+            }
+        }
+        if !followUps.isEmpty {
+            if !contacts.isEmpty { print() }
+            print(style.bold("Follow-ups (\(followUps.count))"))
+            for item in followUps {
+                let when =
+                    item.daysOverdue > 0
+                    ? style.red("\(item.daysOverdue) days overdue")
+                    : item.daysOverdue == 0 ? style.yellow("due today") : "in \(-item.daysOverdue) days"
+                let encounter = journal.encounter(item.encounter)?.displayName ?? item.encounter
+                print("  \(item.due)  \(item.task)  \(when)  \(style.dim("— \(encounter)"))")
+            }
+        }
+        if !occasions.isEmpty {
+            if !contacts.isEmpty || !followUps.isEmpty { print() }
+            print(style.bold("Occasions (\(occasions.count))"))
+            for item in occasions {
+                let when = item.inDays == 0 ? style.yellow("today") : "in \(item.inDays) days"
+                print("  \(item.date)  \(item.name) — \(item.what.text)  \(when)")
+            }
+        }
+    }
+}
+
+/// The JSON of `ties due`: `{"today", "contacts", "followups", "occasions"}`.
+struct DueReport: Encodable {
+    struct ContactEntry: Encodable {
+        var slug: String
+        var name: String
+        var last: String?
+        var due: String
+        var days_overdue: Int
+    }
+
+    struct FollowUpEntry: Encodable {
+        var encounter: String
+        var task: String
+        var due: String
+        var days_overdue: Int
+    }
+
+    struct OccasionEntry: Encodable {
+        var slug: String
+        var name: String
+        var what: String
+        var date: String
+        var in_days: Int
+    }
+
+    var today: String
+    var contacts: [ContactEntry]
+    var followups: [FollowUpEntry]
+    var occasions: [OccasionEntry]
+
+    init(today: Day, contacts: [DueContact], followUps: [OpenFollowUp], occasions: [Occasion]) {
+        self.today = today.description
+        self.contacts = contacts.map {
+            ContactEntry(
+                slug: $0.slug, name: $0.name, last: $0.last?.description, due: $0.due.description,
+                days_overdue: $0.daysOverdue)
+        }
+        self.followups = followUps.map {
+            FollowUpEntry(encounter: $0.encounter, task: $0.task, due: $0.due.description, days_overdue: $0.daysOverdue)
+        }
+        self.occasions = occasions.map {
+            OccasionEntry(slug: $0.slug, name: $0.name, what: $0.what.text, date: $0.date.description, in_days: $0.inDays)
+        }
+    }
+
+    // `last` is null when unknown rather than left out, so every entry has every key.
+    enum CodingKeys: String, CodingKey { case today, contacts, followups, occasions }
+}
+
+extension DueReport.ContactEntry {
+    enum CodingKeys: String, CodingKey { case slug, name, last, due, days_overdue }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(slug, forKey: .slug)
+        try container.encode(name, forKey: .name)
+        try container.encode(last, forKey: .last)
+        try container.encode(due, forKey: .due)
+        try container.encode(days_overdue, forKey: .days_overdue)
+    }
+}

@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import Index
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Add a contact, encounter, publication or goal as a new file.",
+        discussion: """
+            Writes a new Markdown file with its front matter filled in, in the right folder, under
+            a file name made from the name or title (with -2, -3, … when taken; nothing is ever
+            overwritten), then opens it in $VISUAL or $EDITOR when run on a terminal. Prints the
+            path. Names of people are checked against the journal: an unknown one is refused.
+
+            Examples:
+              ties new contact "Ada Lovelace" --org "Analytical Engines" --circle close
+              ties new encounter --with Ada --with "Charles Babbage" --kind coffee
+              ties new publication "What our platform got wrong" --kind talk --status submitted
+              ties new goal "Move into a staff engineer role" --due 2027-06-30
+            """,
+        subcommands: [Contact.self, Encounter.self, Publication.self, Goal.self]
+    )
+
+    /// Options every `ties new` shares.
+    struct Common: ParsableArguments {
+        @OptionGroup var journal: JournalOptions
+        @OptionGroup var day: TodayOption
+
+        @Flag(help: "Do not open the new file in an editor.")
+        var noEdit = false
+
+        /// Writes the record, prints its path and opens it for editing.
+        func create(_ record: NewRecord) throws {
+            let journal = try self.journal.load()
+            let path: String
+            do {
+                path = try journal.create(record)
+            } catch {
+                throw CommandFailure(message: error.description, exitCode: .problems)
+            }
+            let url = journal.root.appending(path: path)
+            print(url.path)
+            if !noEdit { Editor.open(url) }
+        }
+    }
+
+    struct Contact: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a person.")
+
+        @Argument(help: "The person's name.") var name: String
+        @Option(help: "Their organisation.") var org: String?
+        @Option(help: "Their title there.") var title: String?
+        @Option(help: "Their circle, one of ties.yaml's circles.") var circle: String?
+        @Option(help: ArgumentHelp("Who introduced you (a contact).", valueName: "contact")) var via: String?
+        @Option(help: ArgumentHelp("When you met (default: today).", valueName: "YYYY-MM-DD")) var met: Day?
+        @Option(help: "An email address (repeatable).") var email: [String] = []
+        @OptionGroup var common: Common
+
+        func run() throws {
+            let today = common.day.today.flatMap { Day($0) }
+            try common.create(
+                NewRecord(
+                    .contact(
+                        name: name, org: org, title: title, circle: circle, via: via,
+                        met: met ?? today ?? Day.today(), emails: email)))
+        }
+    }
+
+    struct Encounter: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a meeting, call, coffee, event or message.")
+
+        @Option(help: ArgumentHelp("Someone you met (repeatable): slug, name or alias.", valueName: "contact"))
+        var with: [String] = []
+        @Option(help: "coffee, call, video, meeting, lunch, event, email, message, or any word.") var kind: String?
+        @Option(help: ArgumentHelp("When (default: today).", valueName: "YYYY-MM-DD[ HH:MM]")) var date: String?
+        @Option(help: "A title.") var title: String?
+        @OptionGroup var common: Common
+
+        func validate() throws {
+            if let date, Moment(date) == nil {
+                throw ValidationError("--date '\(date)' is not a date; write YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
+            }
+            if with.isEmpty { throw ValidationError("name at least one person with --with") }
+        }
+
+        func run() throws {
+            let when = date.flatMap { Moment($0) } ?? Moment(day: common.day.today.flatMap { Day($0) } ?? Day.today())
+            try common.create(NewRecord(.encounter(with: with, kind: kind?.lowercased(), date: when, title: title)))
+        }
+    }
+
+    struct Publication: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a talk, post, podcast, video, panel, paper…")
+
+        @Argument(help: "The title.") var title: String
+        @Option(help: "talk, post, podcast, video, panel, workshop, paper, interview, newsletter, …") var kind: String?
+        @Option(help: "idea, draft, submitted, accepted, rejected or published.") var status: Index.Publication.Status = .idea
+        @Option(help: ArgumentHelp("When it was or will be given or published.", valueName: "YYYY-MM-DD")) var date: Day?
+        @Option(help: "Where: a conference, a blog, a podcast.") var venue: String?
+        @Option(help: ArgumentHelp("A co-speaker, host or interviewer (repeatable).", valueName: "contact"))
+        var with: [String] = []
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try common.create(
+                NewRecord(
+                    .publication(
+                        title: title, kind: kind?.lowercased(), status: status, date: date,
+                        venue: venue, with: with)))
+        }
+    }
+
+    struct Goal: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a networking goal.")
+
+        @Argument(help: "What the goal is.") var title: String
+        @Option(help: ArgumentHelp("When it should be reached.", valueName: "YYYY-MM-DD")) var due: Day?
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try common.create(NewRecord(.goal(title: title, due: due)))
+        }
+    }
+}
+
+extension Publication.Status: ExpressibleByArgument {}
+
+/// Opens a file in the user's editor, when there is a terminal to edit on.
+enum Editor {
+    static func open(_ url: URL) {
+        let environment = ProcessInfo.processInfo.environment
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
+            let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty })
+        else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The editor variable may carry arguments (`code --wait`): let the shell split it.
+        process.arguments = ["-c", "\(editor) \"$1\"", "ties-editor", url.path]
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            Terminal.standardError.write("ties: could not start the editor '\(editor)': \(error.localizedDescription)\n")
+        }
+    }
+}
