@@ -103,14 +103,34 @@ struct DueReport: Encodable {
         var name: String
         var last: String?
         var due: String
-        var days_overdue: Int
+        var daysOverdue: Int
+
+        enum CodingKeys: String, CodingKey {
+            case slug, name, last, due
+            case daysOverdue = "days_overdue"
+        }
+
+        // `last` is null when unknown rather than left out, so every entry has every key.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(slug, forKey: .slug)
+            try container.encode(name, forKey: .name)
+            try container.encode(last, forKey: .last)
+            try container.encode(due, forKey: .due)
+            try container.encode(daysOverdue, forKey: .daysOverdue)
+        }
     }
 
     struct FollowUpEntry: Encodable {
         var encounter: String
         var task: String
         var due: String
-        var days_overdue: Int
+        var daysOverdue: Int
+
+        enum CodingKeys: String, CodingKey {
+            case encounter, task, due
+            case daysOverdue = "days_overdue"
+        }
     }
 
     struct OccasionEntry: Encodable {
@@ -118,7 +138,12 @@ struct DueReport: Encodable {
         var name: String
         var what: String
         var date: String
-        var in_days: Int
+        var inDays: Int
+
+        enum CodingKeys: String, CodingKey {
+            case slug, name, what, date
+            case inDays = "in_days"
+        }
     }
 
     var today: String
@@ -130,30 +155,13 @@ struct DueReport: Encodable {
         self.today = today.description
         self.contacts = contacts.map {
             ContactEntry(
-                slug: $0.slug, name: $0.name, last: $0.last?.description, due: $0.due.description,
-                days_overdue: $0.daysOverdue)
+                slug: $0.slug, name: $0.name, last: $0.last?.description, due: $0.due.description, daysOverdue: $0.daysOverdue)
         }
         self.followups = followUps.map {
-            FollowUpEntry(encounter: $0.encounter, task: $0.task, due: $0.due.description, days_overdue: $0.daysOverdue)
+            FollowUpEntry(encounter: $0.encounter, task: $0.task, due: $0.due.description, daysOverdue: $0.daysOverdue)
         }
         self.occasions = occasions.map {
-            OccasionEntry(slug: $0.slug, name: $0.name, what: $0.what.text, date: $0.date.description, in_days: $0.inDays)
+            OccasionEntry(slug: $0.slug, name: $0.name, what: $0.what.text, date: $0.date.description, inDays: $0.inDays)
         }
-    }
-
-    // `last` is null when unknown rather than left out, so every entry has every key.
-    enum CodingKeys: String, CodingKey { case today, contacts, followups, occasions }
-}
-
-extension DueReport.ContactEntry {
-    enum CodingKeys: String, CodingKey { case slug, name, last, due, days_overdue }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(slug, forKey: .slug)
-        try container.encode(name, forKey: .name)
-        try container.encode(last, forKey: .last)
-        try container.encode(due, forKey: .due)
-        try container.encode(days_overdue, forKey: .days_overdue)
     }
 }
