@@ -16,12 +16,13 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES); \
 	fi
 
-# The tests also parse every page of the built sample site as HTML5 (python3-html5lib) and open
-# it in headless Chromium.
+# The tests also parse every page of the built sample site as HTML5 (python3-html5lib), open it
+# in headless Chromium, and read the calendar export with a real iCalendar parser (python3-icalendar).
+TEST_PACKAGES := python3-html5lib python3-icalendar chromium
 test-deps: deps
-	@if ! /usr/bin/python3 -c "import html5lib" >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
-		echo "Installing python3-html5lib and chromium with apt-get…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-html5lib chromium; \
+	@if ! /usr/bin/python3 -c "import html5lib, icalendar" >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
+		echo "Installing $(TEST_PACKAGES) with apt-get…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES); \
 	fi
 
 build: deps

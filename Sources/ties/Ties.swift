@@ -22,7 +22,10 @@ struct Ties: ParsableCommand {
             2 bad invocation, or no journal found.
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, CheckCommand.self, BuildCommand.self, DueCommand.self, NewCommand.self]
+        subcommands: [
+            InitCommand.self, CheckCommand.self, BuildCommand.self, DueCommand.self, NewCommand.self, ShowCommand.self,
+            WhoCommand.self, ExportCommand.self,
+        ]
     )
 }
 

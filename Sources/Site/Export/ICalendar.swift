@@ -1,0 +1,129 @@
+import Foundation
+import Index
+
+/// An iCalendar (RFC 5545) file of what is due: open follow-ups, the day each contact is due,
+/// birthdays and yearly greetings, for a calendar app to import or subscribe to.
+///
+/// Every event has a UID that stays the same while the thing it stands for does (the contact,
+/// the follow-up's encounter and task), so a subscribing app moves an event rather than adding
+/// a second one. Output depends only on the journal and `today`: the same inputs give the same
+/// bytes.
+public struct ICalendar: Sendable {
+    public let journal: Journal
+    public let today: Day
+
+    public init(journal: Journal, today: Day) {
+        self.journal = journal
+        self.today = today
+    }
+
+    /// The whole file, with CRLF line endings and lines folded at 75 octets.
+    public func text() -> String {
+        let domain = "ties-" + Slug.make(from: journal.config.title)
+        let stamp = "\(compact(today))T000000Z"
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ties//ties 0.1.0//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + escape(journal.config.title),
+        ]
+        func event(uid: String, day: Day, summary: String, description: String?, category: String, yearly: Birthday? = nil) {
+            lines += [
+                "BEGIN:VEVENT", "UID:\(uid)@\(domain)", "DTSTAMP:\(stamp)", "DTSTART;VALUE=DATE:\(compact(day))",
+                "DTEND;VALUE=DATE:\(compact(day.adding(days: 1)))", "SUMMARY:" + escape(summary),
+            ]
+            if let description { lines.append("DESCRIPTION:" + escape(description)) }
+            if let yearly {
+                // 29 February falls on the last day of February in other years.
+                lines.append(
+                    yearly.month == 2 && yearly.day == 29 ? "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "RRULE:FREQ=YEARLY")
+            }
+            lines += ["CATEGORIES:" + escape(category), "TRANSP:TRANSPARENT", "END:VEVENT"]
+        }
+
+        for item in journal.openFollowUps(on: today, within: 3650) {
+            let encounter = journal.encounter(item.encounter)
+            var description = "From \(encounter?.displayName ?? item.encounter)"
+            if let day = encounter?.date.day { description += " on \(day)" }
+            if item.daysOverdue > 0 { description += "; due since \(item.due)" }
+            event(
+                uid: "followup-" + ICalendar.hash(item.encounter + "\n" + item.task), day: max(item.due, today),
+                summary: "Follow up: \(item.task)", description: description, category: "follow-up")
+        }
+        for contact in journal.contacts {
+            guard let due = journal.nextDue(of: contact) else { continue }
+            if let snooze = contact.snoozeUntil, snooze > due, snooze > today {
+                event(
+                    uid: "due-\(contact.slug)", day: snooze, summary: "Get in touch with \(contact.name)",
+                    description: "Snoozed until \(snooze)", category: "keep in touch")
+                continue
+            }
+            let last = journal.lastContact(with: contact).map { "Last contact \($0)" } ?? ""
+            event(
+                uid: "due-\(contact.slug)", day: max(due, today), summary: "Get in touch with \(contact.name)",
+                description: "\(last); every \(journal.cadence(of: contact))\(due < today ? "; due since \(due)" : "")",
+                category: "keep in touch")
+        }
+        for contact in journal.contacts {
+            guard let birthday = contact.birthday else { continue }
+            let first =
+                birthday.year.flatMap { Day(year: $0, month: birthday.month, day: birthday.day) }
+                ?? birthday.next(onOrAfter: today)
+            event(
+                uid: "birthday-\(contact.slug)", day: first, summary: "\(contact.name): birthday", description: nil,
+                category: "birthday", yearly: birthday)
+        }
+        for greeting in journal.config.greetings {
+            guard let yearly = Birthday("\(pad(greeting.month))-\(pad(greeting.day))") else { continue }
+            let circles = greeting.circles.isEmpty ? "everyone with a cadence" : greeting.circles.joined(separator: ", ")
+            event(
+                uid: "greeting-" + Slug.make(from: greeting.what), day: yearly.next(onOrAfter: today), summary: greeting.what,
+                description: "For \(circles)", category: "greeting", yearly: yearly)
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(ICalendar.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
+    private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    /// TEXT escaping of RFC 5545 §3.3.11.
+    func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\n", "\r\n": result += "\\n"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Folds a content line into lines of at most 75 octets, never inside a UTF-8 sequence.
+    static func fold(_ line: String) -> String {
+        var result = ""
+        var octets = 0
+        for character in line {
+            let size = character.utf8.count
+            if octets + size > 75 {
+                result += "\r\n "
+                octets = 1
+            }
+            result.append(character)
+            octets += size
+        }
+        return result
+    }
+
+    /// FNV-1a, 64 bits, in hex: a stable short name for a text (Swift's `Hasher` is seeded per run).
+    static func hash(_ text: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value &*= 0x100_0000_01b3
+        }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import Index
+
+struct WhoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "who",
+        abstract: "Whom do I know at an organisation, with a tag, or in a circle?",
+        discussion: """
+            With --org, the people working there now, with their titles and since when; add
+            --former for those who have left (former colleagues are worth staying close to).
+            Filters combine: --org Acme --tag platform is both.
+
+            Examples:
+              ties who --org Acme
+              ties who --org "Nordlicht Software" --former
+              ties who --tag mlops --format json
+
+            Exit codes: 0 success (also when nobody matches); 1 an unknown org; 2 bad invocation or no journal.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: ArgumentHelp("An organisation: slug, name or alias.", valueName: "org")) var org: String?
+    @Option(help: "A tag.") var tag: String?
+    @Option(help: "A circle of ties.yaml.") var circle: String?
+    @Flag(help: "With --org: also the people who worked there and left.") var former = false
+    @Option(help: "Output format: text or json.") var format: Format = .text
+    @OptionGroup var options: JournalOptions
+
+    func validate() throws {
+        if former && org == nil { throw ValidationError("--former goes with --org") }
+    }
+
+    struct Entry: Encodable {
+        var slug: String
+        var name: String
+        var org: String?
+        var title: String?
+        var current: Bool
+        var from: String?
+        var to: String?
+        var circle: String?
+        var tags: [String]
+
+        enum CodingKeys: String, CodingKey { case slug, name, org, title, current, from, to, circle, tags }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(slug, forKey: .slug)
+            try container.encode(name, forKey: .name)
+            try container.encode(org, forKey: .org)
+            try container.encode(title, forKey: .title)
+            try container.encode(current, forKey: .current)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(circle, forKey: .circle)
+            try container.encode(tags, forKey: .tags)
+        }
+    }
+
+    func run() throws {
+        let journal = try options.load()
+        var entries: [Entry] = []
+        if let org {
+            let id: RecordID
+            do {
+                id = try journal.find(org, among: [.org])
+            } catch {
+                throw CommandFailure(message: error.description, exitCode: .problems)
+            }
+            let orgName = journal.displayName(of: id) ?? id.slug
+            let people = former ? journal.affiliations(at: id.slug) : journal.currentPeople(at: id.slug)
+            for affiliation in people {
+                guard let contact = journal.contact(affiliation.contact) else { continue }
+                entries.append(
+                    Entry(
+                        slug: contact.slug, name: contact.name, org: orgName, title: affiliation.title,
+                        current: affiliation.isCurrent, from: affiliation.from?.description,
+                        to: affiliation.to?.description, circle: contact.circle?.target, tags: contact.tags))
+            }
+        } else {
+            for contact in journal.contacts {
+                let current = journal.affiliations(of: contact.slug).last { $0.isCurrent }
+                entries.append(
+                    Entry(
+                        slug: contact.slug, name: contact.name,
+                        org: current.map { journal.displayName(of: RecordID(.org, $0.org)) ?? $0.org },
+                        title: current?.title ?? contact.title, current: true, from: current?.from?.description,
+                        to: nil, circle: contact.circle?.target, tags: contact.tags))
+            }
+        }
+        if let tag {
+            let wanted = tag.hasPrefix("#") ? String(tag.dropFirst()).lowercased() : tag.lowercased()
+            entries = entries.filter { $0.tags.contains { $0.lowercased() == wanted } }
+        }
+        if let circle {
+            guard let known = journal.config.circle(named: circle) else {
+                let names = journal.config.circles.map(\.name)
+                throw CommandFailure(
+                    message:
+                        "unknown circle '\(circle)'\(Suggestion.nearest(to: circle, in: names).map { " (did you mean '\($0)'?)" } ?? ""); circles: \(names.joined(separator: ", "))",
+                    exitCode: .problems)
+            }
+            entries = entries.filter { $0.circle == known.name }
+        }
+        switch format {
+        case .json:
+            print(jsonText(entries), terminator: "")
+        case .text:
+            let style = Style.standardOutput
+            if entries.isEmpty {
+                print("Nobody matches.")
+                return
+            }
+            let width = min(28, entries.map { displayWidth($0.name) }.max() ?? 0)
+            for entry in entries {
+                let role = [entry.title, org == nil ? entry.org : nil].compactMap { $0 }.joined(separator: ", ")
+                let period: String
+                if org != nil {
+                    period =
+                        entry.current ? (entry.from.map { "since \($0)" } ?? "") : "\(entry.from ?? "?") – \(entry.to ?? "?")"
+                } else {
+                    period = entry.circle.map { "\($0) circle" } ?? ""
+                }
+                let name = entry.current || org == nil ? padded(entry.name, width) : style.dim(padded(entry.name, width))
+                print(
+                    "  \(name)  \(padded(role, 30))  \(style.dim(period))\(entry.current || org == nil ? "" : style.dim("  (former)"))"
+                )
+            }
+        }
+    }
+}
