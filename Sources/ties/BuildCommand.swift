@@ -16,9 +16,14 @@ struct BuildCommand: ParsableCommand {
             files ties did not make are never touched. Problems in the journal are reported as by
             'ties check' on stderr, and the site is still built.
 
+            With --public, only the publication log: published talks, posts and podcasts with
+            their public facts and abstracts, feeds, co-speakers by name (linked only when their
+            contact says public: true). No contact data, encounter or note is in it.
+
             Examples:
               ties build
               ties build --output ~/www/network --today 2026-11-25
+              ties build --public --output ~/www/mara.example/talks
 
             Exit codes: 0 built; 1 built, but the journal has errors; 2 bad invocation, no journal,
             or an output folder ties must not write into.
@@ -35,6 +40,9 @@ struct BuildCommand: ParsableCommand {
     )
     var today: String?
 
+    @Flag(help: "Build only the publication log, for your own website (default output: _public).")
+    var `public` = false
+
     func validate() throws {
         if let today, Day(today) == nil { throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD") }
     }
@@ -49,7 +57,8 @@ struct BuildCommand: ParsableCommand {
             result = try SiteBuilder.build(
                 journal,
                 options: .init(
-                    output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, today: today.flatMap { Day($0) }))
+                    output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, today: today.flatMap { Day($0) },
+                    publicOnly: `public`))
         } catch {
             throw CommandFailure(message: error.description, exitCode: .usage)
         }

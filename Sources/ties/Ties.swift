@@ -16,15 +16,27 @@ struct Ties: ParsableCommand {
             Examples:
               ties init ~/network --example     a new journal with sample records
               ties check                        every problem in the journal, like a compiler
-              ties check --format json --strict for scripts and CI
+              ties due                          who is overdue, what is due, whose birthday comes
+              ties new encounter --with Ada     log a coffee, a call, a meeting
+              ties show ada                     everything about a contact, org or goal
+              ties who --org Acme --former      whom you know at Acme, now and before
+              ties pubs                         talks, posts, podcasts and the pipeline
+              ties build                        the private site; ties build --public for your website
 
             Exit codes: 0 success; 1 the journal has errors (with --strict, warnings too);
             2 bad invocation, or no journal found.
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, CheckCommand.self, BuildCommand.self, DueCommand.self, NewCommand.self, ShowCommand.self,
-            WhoCommand.self, ExportCommand.self,
+            InitCommand.self,
+            CheckCommand.self,
+            BuildCommand.self,
+            DueCommand.self,
+            NewCommand.self,
+            ShowCommand.self,
+            WhoCommand.self,
+            PubsCommand.self,
+            ExportCommand.self,
         ]
     )
 }

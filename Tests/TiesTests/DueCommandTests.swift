@@ -76,7 +76,7 @@ struct NewCommandTests {
         #expect(goal.stdout.hasSuffix("goals/find-a-mentor.md\n"))
         let check = try TiesBinary.run(["check", "--strict"], in: journal)
         #expect(check.status == 0, "\(check.stdout)")
-        #expect(check.stdout.hasPrefix("15 contacts, 28 encounters, 11 publications, 9 orgs, 4 goals"))
+        #expect(check.stdout.hasPrefix("15 contacts, 28 encounters, 13 publications, 9 orgs, 4 goals"))
         // The same contact again: refused, the file untouched.
         let before = try Snapshot(of: journal)
         let again = try TiesBinary.run(["new", "contact", "Grace Hopper"], in: journal)

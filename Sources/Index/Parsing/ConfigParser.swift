@@ -98,6 +98,13 @@ enum ConfigParser {
             }
         }
         if let unsafe = fields.bool("unsafe_html") { config.unsafeHTML = unsafe }
+        if let (url, location) = fields.located("url") {
+            if url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://") {
+                config.url = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                fields.error(.invalidValue, "'url' must be a web address like https://example.org/talks/", at: location)
+            }
+        }
         for (name, location) in greetingCircles where config.circle(named: name) == nil {
             let hint = Suggestion.clause(Suggestion.nearest(to: name, in: config.circles.map(\.name)))
             fields.warning(.unknownCircle, "unknown circle '\(name)' in a greeting\(hint)", at: location)

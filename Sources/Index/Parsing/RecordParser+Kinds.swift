@@ -50,6 +50,7 @@ extension RecordParser.Context {
         contact.circle = fields.reference("circle")
         contact.cadence = fields.cadence("cadence")
         contact.snoozeUntil = fields.day("snooze_until")
+        contact.isPublic = fields.bool("public") ?? false
         contact.tags = fields.tags()
         contact.goals = fields.references("goals")
         finish(&contact)
@@ -130,6 +131,30 @@ extension RecordParser.Context {
         publication.recording = fields.text("recording")
         publication.with = fields.references("with")
         publication.audience = fields.integer("audience")
+        publication.submitted = fields.day("submitted")
+        publication.abstract = fields.text("abstract")
+        var metrics: [Publication.Metric] = []
+        if let views = fields.integer("views") { metrics.append(.init(date: nil, reach: nil, audience: nil, views: views)) }
+        if let reach = fields.integer("reach") { metrics.append(.init(date: nil, reach: reach, audience: nil, views: nil)) }
+        for item in fields.records("metrics") {
+            var metric = item
+            if let plain = metric.plainText {
+                fields.error(
+                    .wrongType, "a measurement must be a map like '{date: 2026-01-31, views: 1200}', found '\(plain.text)'",
+                    at: plain.location)
+                continue
+            }
+            let measured = Publication.Metric(
+                date: metric.day("date"), reach: metric.integer("reach"),
+                audience: metric.integer("audience"), views: metric.integer("views"))
+            if measured.reach == nil && measured.audience == nil && measured.views == nil && metric.diagnostics.isEmpty {
+                metric.error(.missingField, "a measurement needs 'reach', 'audience' or 'views'", at: metric.mapLocation)
+            }
+            _ = metric.unknownFields()
+            fields.absorb(metric)
+            metrics.append(measured)
+        }
+        publication.metrics = metrics
         publication.tags = fields.tags()
         publication.goals = fields.references("goals")
         finish(&publication)

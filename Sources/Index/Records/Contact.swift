@@ -28,6 +28,9 @@ public struct Contact: Record, Hashable {
     /// Kept out of the overdue list until this day: for someone on parental leave, say.
     public var snoozeUntil: Day?
     public var tags: [String] = []
+    /// Whether a public build may link the person's name to their public link (`links.web`,
+    /// else their first link). Without it, a public build shows their name only.
+    public var isPublic = false
     public var goals: [Reference] = []
     public var body: String = ""
     public var bodyLine: Int = 1

@@ -17,6 +17,9 @@ public struct JournalConfig: Hashable, Sendable {
     public var defaultCadence: Cadence = .none
     /// When a follow-up written as plain text is due, after its encounter.
     public var followupAfter: Cadence = .every(7, .day)
+    /// The address where the public build is published (`https://mara.example/talks/`), so feeds
+    /// can give absolute links; relative links without it.
+    public var url: String?
     /// The site's output folder, relative to the journal's root.
     public var output: String = "_site"
     /// Whether raw HTML in bodies reaches the site (off: cmark drops it).

@@ -18,7 +18,14 @@ public struct Publication: Record, Hashable {
     public var recording: String?
     /// Co-speakers, hosts, interviewers.
     public var with: [Reference] = []
+    /// People in the room or listening, as a single figure; see `metrics` for figures over time.
     public var audience: Int?
+    /// When it was submitted to a call for papers: how long an answer has been pending.
+    public var submitted: Day?
+    /// A public description: the only text of a publication that a public build shows.
+    public var abstract: String?
+    /// Reach, audience and views as measured over time, oldest first.
+    public var metrics: [Metric] = []
     public var tags: [String] = []
     public var goals: [Reference] = []
     public var body: String = ""
@@ -33,5 +40,26 @@ public struct Publication: Record, Hashable {
     }
 
     public var displayName: String { title }
+
+    /// One measurement: any of reach, audience and views, on a day (or undated).
+    public struct Metric: Hashable, Sendable {
+        public var date: Day?
+        public var reach: Int?
+        public var audience: Int?
+        public var views: Int?
+    }
+
+    /// The latest figure of each metric: a later measurement replaces an earlier one.
+    public var latestMetrics: Metric {
+        var latest = Metric(date: nil, reach: nil, audience: audience, views: nil)
+        for metric in metrics.sorted(by: { ($0.date ?? Day(dayNumber: Int.min / 2)) < ($1.date ?? Day(dayNumber: Int.min / 2)) })
+        {
+            latest.reach = metric.reach ?? latest.reach
+            latest.audience = metric.audience ?? latest.audience
+            latest.views = metric.views ?? latest.views
+            latest.date = metric.date ?? latest.date
+        }
+        return latest
+    }
     public var aliases: [String] { [] }
 }

@@ -96,7 +96,9 @@ public enum JournalScaffold {
         return [
             "ties.yaml": Data(config.utf8),
             "README.md": Data(readme.utf8),
-            ".gitignore": Data("# The private site ties builds: never commit it.\n/_site/\n".utf8),
+            ".gitignore": Data(
+                "# The sites ties builds: the private one never belongs in git; the public one lives elsewhere.\n/_site/\n/_public/\n"
+                    .utf8),
         ]
     }
 }

@@ -1,10 +1,12 @@
 import Index
 
-/// `publications.html`: the log of what was published by year, counts per kind, and the
-/// pipeline of ideas, drafts and submissions apart from it.
+/// `publications.html`: the log of what was published by year, counts per kind, a chart per
+/// quarter, and the pipeline of ideas, drafts and submissions with what needs doing, apart.
 struct PublicationListPage: Sendable {
     var page: PageFrame
     var kinds: [KindCount]
+    var chart: String
+    var actions: [ActionRow]
     var pipeline: [PublicationRow]
     var years: [Year]
 
@@ -16,7 +18,15 @@ struct PublicationListPage: Sendable {
     struct Year: Sendable {
         var year: String
         var count: Int
+        /// "audience 670 · views 4,300", when any figure is known.
+        var figures: String?
         var items: [PublicationRow]
+    }
+
+    struct ActionRow: Sendable {
+        var link: Link
+        var what: String
+        var date: String
     }
 }
 
@@ -37,22 +47,42 @@ extension SiteContext {
     func publicationList() -> PageJob {
         let path = "publications.html"
         let published = journal.publications.filter { $0.status == .published }
+        let model = PublicationListPage(
+            page: frame(title: t.publications, path: path, section: .publications), kinds: kindCounts(published),
+            chart: QuarterChart(publications: published, today: today, label: t.perQuarter).svg(),
+            actions: journal.publicationActions(on: today).map { action in
+                PublicationListPage.ActionRow(
+                    link: link(to: RecordID(.publication, action.slug), from: path) ?? Link(href: nil, text: action.title),
+                    what: action.what, date: dates.short(action.date))
+            },
+            pipeline: journal.publications.filter { $0.status != .published }.map { row($0, from: path) },
+            years: years(of: published) { row($0, from: path) })
+        return PageJob(path: path, template: "publications", model: model)
+    }
+
+    func kindCounts(_ published: [Publication]) -> [PublicationListPage.KindCount] {
         var counts: [String: Int] = [:]
         for publication in published { counts[publication.kind ?? "other", default: 0] += 1 }
-        let kinds = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             .map { PublicationListPage.KindCount(kind: $0.key, count: $0.value) }
-        var byYear: [String: [Publication]] = [:]
-        for publication in published { byYear[publication.date.map { "\($0.year)" } ?? "—", default: []].append(publication) }
-        let years = byYear.keys.sorted(by: >).map { year in
-            PublicationListPage.Year(
-                year: year, count: byYear[year]!.count,
-                items: byYear[year]!.reversed().map { row($0, from: path) })
+    }
+
+    /// Published items by year, newest first, with the year's summed figures; undated ones last.
+    func years(of published: [Publication], row: (Publication) -> PublicationRow) -> [PublicationListPage.Year] {
+        var years = journal.publicationYears(published).map { year in
+            var figures: [String] = []
+            if year.audience > 0 { figures.append("\(t.audience) \(year.audience)") }
+            if year.views > 0 { figures.append("\(t.views) \(year.views)") }
+            if year.reach > 0 { figures.append("\(t.reach) \(year.reach)") }
+            return PublicationListPage.Year(
+                year: "\(year.year)", count: year.count, figures: figures.isEmpty ? nil : figures.joined(separator: " · "),
+                items: published.filter { $0.date?.year == year.year }.reversed().map(row))
         }
-        let pipeline = journal.publications.filter { $0.status != .published }.map { row($0, from: path) }
-        let model = PublicationListPage(
-            page: frame(title: t.publications, path: path, section: .publications),
-            kinds: kinds, pipeline: pipeline, years: years)
-        return PageJob(path: path, template: "publications", model: model)
+        let undated = published.filter { $0.date == nil }
+        if !undated.isEmpty {
+            years.append(PublicationListPage.Year(year: "—", count: undated.count, figures: nil, items: undated.map(row)))
+        }
+        return years
     }
 
     func publicationPage(_ publication: Publication) -> PageJob? {

@@ -17,6 +17,7 @@ public struct Labels: Sendable {
         birthdayLabel: String
     public let met, metVia, howMet, cadence, aliases, tagged, noResults, encounterCount, since, until, present: String
     public let andMore, lastTwelveMonths, years: String
+    public let perQuarter, views, reach, needsAction, abstract, feed: String
 
     public static func `for`(_ language: JournalConfig.Language) -> Labels {
         switch language {
@@ -46,7 +47,9 @@ public struct Labels: Sendable {
         generatedBy: "Built by ties from", today: "Today", emails: "Email", phones: "Phone", birthdayLabel: "Birthday",
         met: "Met", metVia: "Met via", howMet: "How we met", cadence: "Cadence", aliases: "Also known as",
         tagged: "Tagged", noResults: "Nothing found.", encounterCount: "encounters", since: "since", until: "until",
-        present: "present", andMore: "and more:", lastTwelveMonths: "The last twelve months", years: "Years")
+        present: "present", andMore: "and more:", lastTwelveMonths: "The last twelve months", years: "Years",
+        perQuarter: "Published per quarter", views: "views", reach: "reach", needsAction: "Needs action", abstract: "Abstract",
+        feed: "Feed")
 
     static let german = Labels(
         lang: "de", dashboard: "Übersicht", contacts: "Kontakte", timeline: "Zeitleiste", orgs: "Organisationen",
@@ -71,7 +74,9 @@ public struct Labels: Sendable {
         birthdayLabel: "Geburtstag", met: "Kennengelernt", metVia: "Kennengelernt über", howMet: "Wie wir uns kennen",
         cadence: "Rhythmus", aliases: "Auch bekannt als", tagged: "Verschlagwortet", noResults: "Nichts gefunden.",
         encounterCount: "Begegnungen", since: "seit", until: "bis", present: "heute", andMore: "und weitere:",
-        lastTwelveMonths: "Die letzten zwölf Monate", years: "Jahre")
+        lastTwelveMonths: "Die letzten zwölf Monate", years: "Jahre",
+        perQuarter: "Veröffentlicht pro Quartal", views: "Aufrufe", reach: "Reichweite", needsAction: "Zu tun",
+        abstract: "Zusammenfassung", feed: "Feed")
 }
 
 /// Templates read the words by name (`{{page.t.contacts}}`) from a table made once per language,

@@ -196,10 +196,41 @@ extension OrgPage.Person: TemplateValue {
     ]
 }
 
+extension PublicFrame: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<PublicFrame>] = [
+        "lang": \PublicFrame.lang,
+        "title": \PublicFrame.title,
+        "owner": \PublicFrame.owner,
+        "root": \PublicFrame.root,
+        "t": \PublicFrame.t,
+    ]
+}
+
+extension PublicLogPage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<PublicLogPage>] = [
+        "page": \PublicLogPage.page,
+        "kinds": \PublicLogPage.kinds,
+        "chart": \PublicLogPage.chart,
+        "years": \PublicLogPage.years,
+    ]
+}
+
+extension PublicPublicationPage: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<PublicPublicationPage>] = [
+        "page": \PublicPublicationPage.page,
+        "title": \PublicPublicationPage.title,
+        "facts": \PublicPublicationPage.facts,
+        "with": \PublicPublicationPage.with,
+        "abstract": \PublicPublicationPage.abstract,
+    ]
+}
+
 extension PublicationListPage: TemplateValue {
     nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<PublicationListPage>] = [
         "page": \PublicationListPage.page,
         "kinds": \PublicationListPage.kinds,
+        "chart": \PublicationListPage.chart,
+        "actions": \PublicationListPage.actions,
         "pipeline": \PublicationListPage.pipeline,
         "years": \PublicationListPage.years,
     ]
@@ -216,7 +247,16 @@ extension PublicationListPage.Year: TemplateValue {
     nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<PublicationListPage.Year>] = [
         "year": \PublicationListPage.Year.year,
         "count": \PublicationListPage.Year.count,
+        "figures": \PublicationListPage.Year.figures,
         "items": \PublicationListPage.Year.items,
+    ]
+}
+
+extension PublicationListPage.ActionRow: TemplateValue {
+    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<PublicationListPage.ActionRow>] = [
+        "link": \PublicationListPage.ActionRow.link,
+        "what": \PublicationListPage.ActionRow.what,
+        "date": \PublicationListPage.ActionRow.date,
     ]
 }
 

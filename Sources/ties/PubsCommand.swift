@@ -1,0 +1,173 @@
+import ArgumentParser
+import Foundation
+import Index
+
+struct PubsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pubs",
+        abstract: "The publication log: what was published, what is in the pipeline, what needs doing.",
+        discussion: """
+            Published talks, posts, podcasts and the rest by year, with counts per kind and the
+            summed reach, audience and views; the pipeline of ideas, drafts, submissions,
+            acceptances and rejections; and what needs action: a call for papers unanswered for
+            60 days, an accepted talk in the next 28 days, an accepted one already past.
+
+            Examples:
+              ties pubs
+              ties pubs --year 2025 --kind talk
+              ties pubs --status submitted
+              ties pubs --format csv > publications.csv
+
+            Exit codes: 0 success; 2 bad invocation or no journal.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+
+    @Option(help: "Only this year.") var year: Int?
+    @Option(help: "Only this kind: talk, post, podcast, …") var kind: String?
+    @Option(help: "Only this status: idea, draft, submitted, accepted, rejected, published.") var status: Publication.Status?
+    @Option(help: "Output format: text, json or csv.") var format: Format = .text
+    @OptionGroup var options: JournalOptions
+    @OptionGroup var day: TodayOption
+
+    func run() throws {
+        let journal = try options.load()
+        let today = day.day(for: journal)
+        let items = journal.publications(year: year, kind: kind, status: status)
+        let shown = Set(items.map(\.slug))
+        let actions = journal.publicationActions(on: today).filter { shown.contains($0.slug) }
+        switch format {
+        case .csv: print(csv(items, journal: journal), terminator: "")
+        case .json: print(jsonText(PubsReport(journal: journal, items: items, actions: actions)), terminator: "")
+        case .text: print(text(items, journal: journal, actions: actions), terminator: "")
+        }
+    }
+
+    private func people(_ publication: Publication, _ journal: Journal) -> [String] {
+        publication.with.map { $0.target.flatMap { journal.contact($0)?.name } ?? $0.text }
+    }
+
+    private func text(_ items: [Publication], journal: Journal, actions: [PublicationAction]) -> String {
+        let style = Style.standardOutput
+        var out = ""
+        func line(_ text: String = "") { out += text + "\n" }
+        func row(_ publication: Publication, status: Bool) {
+            let date = publication.date?.description ?? "          "
+            var text = "  \(date)  "
+            if status { text += padded(publication.status.rawValue, 10) + " " }
+            text += padded(publication.kind ?? "", 10) + " " + publication.title
+            var details: [String] = []
+            if let venue = publication.venue { details.append(venue) }
+            let with = people(publication, journal)
+            if !with.isEmpty { details.append("with " + with.joined(separator: ", ")) }
+            if publication.status == .submitted, let submitted = publication.submitted {
+                details.append("submitted \(submitted)")
+            }
+            line(text + (details.isEmpty ? "" : style.dim(" — " + details.joined(separator: " · "))))
+        }
+        let published = items.filter { $0.status == .published }
+        for year in journal.publicationYears(published) {
+            let kinds = year.kinds.map { "\($0.kind) \($0.count)" }.joined(separator: ", ")
+            var figures: [String] = []
+            if year.audience > 0 { figures.append("audience \(year.audience)") }
+            if year.views > 0 { figures.append("views \(year.views)") }
+            if year.reach > 0 { figures.append("reach \(year.reach)") }
+            line(
+                style.bold("\(year.year): \(year.count) published") + " (\(kinds))"
+                    + style.dim(figures.isEmpty ? "" : " · " + figures.joined(separator: " · ")))
+            for publication in published.filter({ $0.date?.year == year.year }).reversed() { row(publication, status: false) }
+            line()
+        }
+        let undated = published.filter { $0.date == nil }
+        if !undated.isEmpty {
+            line(style.bold("Published, undated (\(undated.count))"))
+            for publication in undated { row(publication, status: false) }
+            line()
+        }
+        let order: [Publication.Status] = [.accepted, .submitted, .draft, .idea, .rejected]
+        let pipeline = items.filter { $0.status != .published }
+            .sorted {
+                (order.firstIndex(of: $0.status) ?? 9, $0.date ?? Day(dayNumber: 2_000_000), $0.slug)
+                    < (order.firstIndex(of: $1.status) ?? 9, $1.date ?? Day(dayNumber: 2_000_000), $1.slug)
+            }
+        if !pipeline.isEmpty {
+            line(style.bold("Pipeline (\(pipeline.count))"))
+            for publication in pipeline { row(publication, status: true) }
+            line()
+        }
+        if !actions.isEmpty {
+            line(style.bold("Needs action (\(actions.count))"))
+            for action in actions { line("  \(action.date)  \(action.title): " + style.yellow(action.what)) }
+            line()
+        }
+        if out.isEmpty { return "No publications match.\n" }
+        return String(out.dropLast())
+    }
+
+    /// RFC 4180: a header, then one row per publication; fields with commas, quotes or line
+    /// breaks are quoted.
+    private func csv(_ items: [Publication], journal: Journal) -> String {
+        func field(_ value: String?) -> String {
+            guard let value else { return "" }
+            return value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
+                ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+        }
+        var rows = ["date,status,kind,title,venue,with,url,slides,recording,audience,views,reach"]
+        for publication in items {
+            let metrics = publication.latestMetrics
+            rows.append(
+                [
+                    publication.date?.description, publication.status.rawValue, publication.kind, publication.title,
+                    publication.venue, people(publication, journal).joined(separator: "; "), publication.url,
+                    publication.slides, publication.recording, metrics.audience.map(String.init),
+                    metrics.views.map(String.init), metrics.reach.map(String.init),
+                ].map(field).joined(separator: ","))
+        }
+        return rows.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// The JSON of `ties pubs`.
+struct PubsReport: Encodable {
+    struct Item: Encodable {
+        var slug, title, status: String
+        var kind, date, venue, url, slides, recording, submitted: String?
+        var with: [String]
+        var audience, views, reach: Int?
+    }
+
+    struct Year: Encodable {
+        var year, count, reach, audience, views: Int
+        var kinds: [String: Int]
+    }
+
+    struct Action: Encodable {
+        var slug, title, what, date: String
+    }
+
+    var published: [Item]
+    var pipeline: [Item]
+    var years: [Year]
+    var actions: [Action]
+
+    init(journal: Journal, items: [Publication], actions: [PublicationAction]) {
+        func item(_ p: Publication) -> Item {
+            let metrics = p.latestMetrics
+            return Item(
+                slug: p.slug, title: p.title, status: p.status.rawValue, kind: p.kind, date: p.date?.description,
+                venue: p.venue, url: p.url, slides: p.slides, recording: p.recording,
+                submitted: p.submitted?.description,
+                with: p.with.map { $0.target.flatMap { journal.contact($0)?.name } ?? $0.text },
+                audience: metrics.audience, views: metrics.views, reach: metrics.reach)
+        }
+        published = items.filter { $0.status == .published }.map(item)
+        pipeline = items.filter { $0.status != .published }.map(item)
+        years = journal.publicationYears(items).map {
+            Year(
+                year: $0.year, count: $0.count, reach: $0.reach, audience: $0.audience, views: $0.views,
+                kinds: Dictionary(uniqueKeysWithValues: $0.kinds.map { ($0.kind, $0.count) }))
+        }
+        self.actions = actions.map { Action(slug: $0.slug, title: $0.title, what: $0.what, date: $0.date.description) }
+    }
+}
