@@ -1,13 +1,22 @@
 #!/usr/bin/env python3
-"""`make bench`: times `ties check` on generated journals and reports wall time and peak memory.
+"""`make bench`: measures ties on generated journals, and Hugo on the same Markdown files.
 
-Each size is generated once (deterministically, bench/generate.py), then checked with the
-release binary `--runs` times; the median wall time and the largest peak RSS are reported.
-Run from the repository's root: python3 bench/run.py --binary .build/release/ties
+For each size (records), bench/generate.py writes a deterministic journal (seed 42); then, with
+the release binary, each measured `--runs` times (median wall time, largest peak RSS):
+
+  check     ties check                      (load, parse, link, report)
+  due       ties due                        (load plus the agenda)
+  build     ties build into an empty folder (the full private site)
+  rebuild   ties build again after changing one encounter
+  hugo      hugo building the same .md files with a minimal layout (Debian's hugo), if installed
+
+Pages per second are the build's pages over its median time. Run from the repository root:
+python3 bench/run.py --binary .build/release/ties [--sizes 1000,10000,100000] [--runs 3]
 """
 import argparse
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -17,12 +26,25 @@ sys.path.insert(0, os.path.dirname(__file__))
 import generate  # noqa: E402
 
 
-def run_once(command):
+def run_once(command, cwd=None):
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+
+
+def measure(command, runs, before=None, allowed=(0, 1), cwd=None):
+    times, peaks = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        elapsed, peak, code = run_once(command, cwd)
+        if code not in allowed:
+            sys.exit("%s failed with exit code %d" % (" ".join(command), code))
+        times.append(elapsed)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
 
 
 def cpu_name():
@@ -36,30 +58,79 @@ def cpu_name():
     return platform.processor() or "unknown"
 
 
+def hugo_site(root, journal):
+    """A Hugo site whose content is the journal's Markdown files, with a minimal layout."""
+    if os.path.exists(root):
+        shutil.rmtree(root)
+    os.makedirs(os.path.join(root, "layouts", "_default"))
+    with open(os.path.join(root, "hugo.toml"), "w") as f:
+        f.write('baseURL = "http://localhost/"\ncontentDir = "%s"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n'
+                '[markup.goldmark.renderer]\nunsafe = false\n' % os.path.abspath(journal))
+    layout = "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body>%s</body></html>\n"
+    with open(os.path.join(root, "layouts", "_default", "single.html"), "w") as f:
+        f.write(layout % "<h1>{{ .Title }}</h1>{{ .Content }}")
+    with open(os.path.join(root, "layouts", "_default", "list.html"), "w") as f:
+        f.write(layout % "<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>")
+    with open(os.path.join(root, "layouts", "index.html"), "w") as f:
+        f.write(layout % "<p>{{ len .Site.RegularPages }} pages</p>")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/release/ties")
-    parser.add_argument("--sizes", default="1000,10000")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", default="bench/out")
     args = parser.parse_args()
+    binary = os.path.abspath(args.binary)
+    hugo = shutil.which("hugo")
 
     print("machine: %s, %d cores, %s" % (cpu_name(), os.cpu_count(), platform.platform()))
-    print("%-8s %-8s %12s %12s %14s" % ("records", "files", "check (s)", "peak RSS", "files/second"))
+    if hugo:
+        print("hugo: " + subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip())
+    print()
+    print("%-8s %-8s %9s %9s %9s %9s %9s %10s %8s %10s" % (
+        "records", "pages", "check s", "due s", "build s", "rebuild s", "hugo s", "hugo/ties", "RSS MiB", "pages/s"))
     for size in [int(s) for s in args.sizes.split(",")]:
         journal = os.path.join(args.out, "journal-%d" % size)
+        site = os.path.join(args.out, "site-%d" % size)
         generate.generate(journal, size, 42)
-        files = sum(len([f for f in fs if f.endswith(".md")]) for _, _, fs in os.walk(journal))
-        run_once([args.binary, "check", "--journal", journal])  # warm the file cache
-        times, peaks = [], []
-        for _ in range(args.runs):
-            elapsed, peak, code = run_once([args.binary, "check", "--journal", journal])
-            if code not in (0, 1):
-                sys.exit("ties check failed with exit code %d on %s" % (code, journal))
-            times.append(elapsed)
-            peaks.append(peak)
-        median = statistics.median(times)
-        print("%-8d %-8d %12.3f %9.0f MiB %14.0f" % (size, files, median, max(peaks), files / median))
+        today = ["--today", "2026-11-25"]
+        run_once([binary, "check", "--journal", journal])  # warm the file cache
+        check, check_rss = measure([binary, "check", "--journal", journal], args.runs)
+        due, due_rss = measure([binary, "due", "--journal", journal] + today, args.runs)
+
+        def clean():
+            if os.path.exists(site):
+                shutil.rmtree(site)
+        build_command = [binary, "build", "--journal", journal, "--output", site] + today
+        build, build_rss = measure(build_command, args.runs, before=clean)
+        pages = sum(1 for _, _, files in os.walk(site) for name in files if name.endswith(".html"))
+
+        encounter = next(os.path.join(d, f) for d, _, fs in sorted(os.walk(os.path.join(journal, "encounters"))) for f in sorted(fs))
+        counter = [0]
+
+        def touch_one():
+            counter[0] += 1
+            with open(encounter, "a", encoding="utf-8") as f:
+                f.write("\nEdited %d.\n" % counter[0])
+        rebuild, rebuild_rss = measure(build_command, args.runs, before=touch_one)
+
+        hugo_time = None
+        if hugo:
+            root = os.path.join(args.out, "hugo-%d" % size)
+            hugo_site(root, journal)
+
+            def clean_hugo():
+                public = os.path.join(root, "public")
+                if os.path.exists(public):
+                    shutil.rmtree(public)
+            hugo_time, _ = measure([hugo, "--quiet"], args.runs, before=clean_hugo, allowed=(0,), cwd=root)
+        peak = max(check_rss, due_rss, build_rss, rebuild_rss)
+        print("%-8d %-8d %9.2f %9.2f %9.2f %9.2f %9s %10s %8.0f %10.0f" % (
+            size, pages, check, due, build, rebuild, "%.2f" % hugo_time if hugo_time else "-",
+            "%.2f" % (hugo_time / build) if hugo_time else "-", peak, pages / build))
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

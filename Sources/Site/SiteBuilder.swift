@@ -51,13 +51,13 @@ public enum SiteBuilder {
         }
         let context = SiteContext(journal: journal, today: options.today ?? Day.today(in: journal.config.timezone))
         let theme = Theme(overrides: journal.root.appending(path: "theme"))
-        let files = options.publicOnly ? renderPublic(context, theme: theme) : render(context, theme: theme)
         do {
-            let report = try SiteWriter(output: output).write(files)
-            return Result(
-                output: output, pages: files.keys.filter { $0.hasSuffix(".html") }.count,
-                written: report.written, unchanged: report.unchanged, removed: report.removed,
-                themeProblems: theme.problems)
+            var writer = try SiteWriter(output: output)
+            let pages = try write(options.publicOnly ? publicPages(context) : pages(context), with: theme, into: &writer)
+            try writer.write(options.publicOnly ? publicFiles(context, theme: theme) : files(context, theme: theme))
+            let report = try writer.finish()
+            return Result(output: output, pages: pages, written: report.written, unchanged: report.unchanged,
+                          removed: report.removed, themeProblems: theme.problems)
         } catch let refusal as SiteWriter.Refusal {
             throw Failure(description: refusal.description)
         } catch {
@@ -65,40 +65,70 @@ public enum SiteBuilder {
         }
     }
 
-    /// Every file of the public build: the log, a page per published item, the feeds, the look.
-    static func renderPublic(_ context: SiteContext, theme: Theme) -> [String: Data] {
-        var files = Dictionary(
-            context.publicPages().parallelMap { job in (job.path, Data(theme.render(job).utf8)) },
-            uniquingKeysWith: { first, _ in first })
-        for (name, data) in theme.assets { files[name] = data }
-        let feeds = Feeds(journal: context.journal, paths: context.paths) { context.paths.page(of: $0.id) }
-        files["feed.xml"] = Data(feeds.atom(logPage: "index.html").utf8)
-        files["feed.json"] = Data(feeds.json(logPage: "index.html").utf8)
-        return files
+    /// Something that makes one page when asked: view models are built where the page is
+    /// rendered, in parallel, and dropped once it is written.
+    typealias PageMaker = @Sendable () -> PageJob?
+
+    /// How many pages are made, rendered and written together: enough to keep every core busy,
+    /// few enough that a site of 100,000 pages never sits in memory whole.
+    static let batchSize = 2048
+
+    /// Renders the pages in parallel batches and hands each batch to the writer; returns how many.
+    static func write(_ makers: [PageMaker], with theme: Theme, into writer: inout SiteWriter) throws -> Int {
+        var count = 0
+        var start = 0
+        while start < makers.count {
+            let batch = Array(makers[start..<min(start + batchSize, makers.count)])
+            let rendered = batch.parallelMap { make -> (path: String, data: Data)? in
+                make().map { job in (job.path, Data(theme.render(job).utf8)) }
+            }
+            let files = rendered.compactMap { $0 }
+            try writer.write(files)
+            count += files.count
+            start += batchSize
+        }
+        return count
     }
 
-    /// Every file of the site: path → bytes.
-    static func render(_ context: SiteContext, theme: Theme) -> [String: Data] {
+    /// The pages of the private site.
+    static func pages(_ context: SiteContext) -> [PageMaker] {
         let journal = context.journal
-        var jobs: [PageJob] = [
-            context.dashboard(), context.contactList(), context.orgList(), context.publicationList(),
-            context.goalList(),
+        var makers: [PageMaker] = [
+            { context.dashboard() }, { context.contactList() }, { context.orgList() }, { context.publicationList() },
+            { context.goalList() },
         ]
-        jobs += context.timelinePages()
-        jobs += journal.contacts.compactMap(context.contactPage)
-        jobs += journal.encounters.compactMap(context.encounterPage)
-        jobs += journal.orgs.compactMap(context.orgPage)
-        jobs += journal.publications.compactMap(context.publicationPage)
-        jobs += journal.goals.compactMap(context.goalPage)
-        jobs += context.tagPages()
-        let pages = jobs.parallelMap { job in (job.path, Data(theme.render(job).utf8)) }
-        var files = Dictionary(pages, uniquingKeysWith: { first, _ in first })
-        for (name, data) in theme.assets { files[name] = data }
-        files["search-index.js"] = Data(SearchIndex.script(for: context).utf8)
-        let feeds = Feeds(journal: journal, paths: context.paths) { context.paths.page(of: $0.id) }
-        files["feed.xml"] = Data(feeds.atom(logPage: "publications.html").utf8)
-        files["feed.json"] = Data(feeds.json(logPage: "publications.html").utf8)
-        files["robots.txt"] = Data("# A private site: no robot may index any of it.\nUser-agent: *\nDisallow: /\n".utf8)
-        return files
+        makers += context.timelinePages().map { job in { job } }
+        makers += journal.contacts.indices.map { index in { context.contactPage(context.journal.contacts[index]) } }
+        makers += journal.encounters.indices.map { index in { context.encounterPage(context.journal.encounters[index]) } }
+        makers += journal.orgs.indices.map { index in { context.orgPage(context.journal.orgs[index]) } }
+        makers += journal.publications.indices.map { index in { context.publicationPage(context.journal.publications[index]) } }
+        makers += journal.goals.indices.map { index in { context.goalPage(context.journal.goals[index]) } }
+        makers += context.tagPages().map { job in { job } }
+        return makers
+    }
+
+    /// The pages of the public build: the log and a page per published item.
+    static func publicPages(_ context: SiteContext) -> [PageMaker] {
+        context.publicPages().map { job in { job } }
+    }
+
+    /// The other files of the private site: the look, the search index, the feeds, robots.txt.
+    static func files(_ context: SiteContext, theme: Theme) -> [(path: String, data: Data)] {
+        let feeds = Feeds(journal: context.journal, paths: context.paths) { context.paths.page(of: $0.id) }
+        return theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [
+            ("search-index.js", Data(SearchIndex.script(for: context).utf8)),
+            ("feed.xml", Data(feeds.atom(logPage: "publications.html").utf8)),
+            ("feed.json", Data(feeds.json(logPage: "publications.html").utf8)),
+            ("robots.txt", Data("# A private site: no robot may index any of it.\nUser-agent: *\nDisallow: /\n".utf8)),
+        ]
+    }
+
+    /// The other files of the public build: the look and the feeds.
+    static func publicFiles(_ context: SiteContext, theme: Theme) -> [(path: String, data: Data)] {
+        let feeds = Feeds(journal: context.journal, paths: context.paths) { context.paths.page(of: $0.id) }
+        return theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [
+            ("feed.xml", Data(feeds.atom(logPage: "index.html").utf8)),
+            ("feed.json", Data(feeds.json(logPage: "index.html").utf8)),
+        ]
     }
 }

@@ -22,6 +22,12 @@ struct SiteWriter {
     }
 
     let output: URL
+    /// What the previous build's manifest listed.
+    private let previous: Set<String>
+    /// What this build wrote or found unchanged, so far.
+    private var paths: Set<String> = []
+    private var folders: Set<String> = []
+    private(set) var report = Report()
 
     /// Checks that `output` is a folder ties may write a site into, for the journal at `journal`.
     static func check(output: URL, journal: URL) throws(Refusal) {
@@ -53,34 +59,39 @@ struct SiteWriter {
         }
     }
 
-    /// Writes `files` (path relative to the output → contents) and removes stale generated files.
-    func write(_ files: [String: Data]) throws -> Report {
+    /// Opens `output` for a build (creating it), reading the previous build's manifest.
+    init(output: URL) throws {
+        self.output = output
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let manifest = try? String(contentsOf: output.appending(path: SiteWriter.manifestName), encoding: .utf8)
+        previous = Set((manifest ?? "").split(separator: "\n").map(String.init))
+    }
+
+    /// Writes some files of the site (path relative to the output → contents): a build hands
+    /// them over in batches, so a large site never has to be in memory at once.
+    mutating func write(_ files: [(path: String, data: Data)]) throws {
         let fileManager = FileManager.default
-        try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
-        let previous = readManifest()
-        let paths = files.keys.sorted()
-        // Each folder once, then the files in parallel: comparing and writing is most of a rebuild.
-        var folders = Set<String>()
-        for path in paths {
-            precondition(SiteWriter.isSafe(path), "unsafe output path \(path)")
-            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
+        for file in files {
+            precondition(SiteWriter.isSafe(file.path), "unsafe output path \(file.path)")
+            precondition(paths.insert(file.path).inserted, "two files of the site at \(file.path)")
+            guard let slash = file.path.lastIndex(of: "/") else { continue }
+            let folder = String(file.path[..<slash])
+            if folders.insert(folder).inserted {
+                try fileManager.createDirectory(at: output.appending(path: folder), withIntermediateDirectories: true)
+            }
         }
-        for folder in folders.sorted() {
-            try fileManager.createDirectory(at: output.appending(path: folder), withIntermediateDirectories: true)
-        }
+        // Comparing and writing in parallel: on a rebuild, reading what is there is most of the work.
         let outputPath = output.path
-        let outcomes = paths.parallelMap { path -> Result<Bool, Refusal> in
-            let full = outputPath + "/" + path
-            let data = files[path]!
-            if let existing = AtomicFile.contents(of: full), existing == data { return .success(false) }
+        let outcomes = files.parallelMap { file -> Result<Bool, Refusal> in
+            let full = outputPath + "/" + file.path
+            if let existing = AtomicFile.contents(of: full), existing == file.data { return .success(false) }
             do throws(AtomicFile.Failure) {
-                try AtomicFile.replace(full, contents: data)
+                try AtomicFile.replace(full, contents: file.data)
                 return .success(true)
             } catch {
                 return .failure(Refusal(description: error.description))
             }
         }
-        var report = Report()
         for outcome in outcomes {
             switch outcome {
             case .success(true): report.written += 1
@@ -88,17 +99,21 @@ struct SiteWriter {
             case let .failure(refusal): throw refusal
             }
         }
+    }
+
+    /// Writes the manifest, then removes what the previous build made and this one did not.
+    mutating func finish() throws -> Report {
         // The manifest first, then removal: an interrupted build never forgets a file it made.
-        let manifest = paths.joined(separator: "\n") + "\n"
+        let manifest = paths.sorted().joined(separator: "\n") + "\n"
         do {
             try AtomicFile.replace(output.appending(path: SiteWriter.manifestName).path, contents: Data(manifest.utf8))
         } catch {
             throw Refusal(description: error.description)
         }
-        for path in previous.subtracting(files.keys).sorted() where SiteWriter.isSafe(path) {
+        for path in previous.subtracting(paths).sorted() where SiteWriter.isSafe(path) {
             let url = output.appending(path: path)
             if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                try fileManager.removeItem(at: url)
+                try FileManager.default.removeItem(at: url)
                 report.removed += 1
                 removeEmptyFolders(above: url)
             }
@@ -110,13 +125,6 @@ struct SiteWriter {
     static func isSafe(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/")
             && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && !$0.hasPrefix(".") }
-    }
-
-    private func readManifest() -> Set<String> {
-        guard let text = try? String(contentsOf: output.appending(path: SiteWriter.manifestName), encoding: .utf8) else {
-            return []
-        }
-        return Set(text.split(separator: "\n").map(String.init))
     }
 
     private func removeEmptyFolders(above url: URL) {
