@@ -88,8 +88,12 @@ struct Linker {
             }
             contacts[i].goals = contacts[i].goals.map { resolve($0, in: goalTable, kind: .goal, field: "goals") }
         }
-        for i in encounters.indices { encounters[i] = resolvingReferences(of: encounters[i], contactTable, goalTable) }
-        for i in undated.indices { undated[i] = resolvingReferences(of: undated[i], contactTable, goalTable) }
+        // Encounters are most of a journal: resolved in parallel, each on its own.
+        for list in [\Linker.encounters, \Linker.undated] as [WritableKeyPath<Linker, [Encounter]>] {
+            let results = self[keyPath: list].parallelMap { Linker.resolvingReferences(of: $0, contactTable, goalTable) }
+            self[keyPath: list] = results.map(\.0)
+            diagnostics += results.flatMap(\.1)
+        }
         for i in publications.indices {
             publications[i].with = publications[i].with.map { resolve($0, in: contactTable, kind: .contact, field: "with") }
             publications[i].goals = publications[i].goals.map { resolve($0, in: goalTable, kind: .goal, field: "goals") }
@@ -103,11 +107,16 @@ struct Linker {
         ]
         let wiki = WikiLinkResolver(tables: tables)
         func linkBodies<R: Record>(_ records: inout [R]) {
-            for i in records.indices where !records[i].wikiLinks.isEmpty {
-                for l in records[i].wikiLinks.indices {
-                    records[i].wikiLinks[l].target = wiki.resolve(records[i].wikiLinks[l], into: &diagnostics)
+            let results = records.parallelMap { record -> (R, [Diagnostic]) in
+                var record = record
+                var found: [Diagnostic] = []
+                for l in record.wikiLinks.indices {
+                    record.wikiLinks[l].target = wiki.resolve(record.wikiLinks[l], into: &found)
                 }
+                return (record, found)
             }
+            records = results.map(\.0)
+            diagnostics += results.flatMap(\.1)
         }
         linkBodies(&contacts)
         linkBodies(&encounters)
@@ -133,16 +142,26 @@ struct Linker {
             tables: buildTables())
     }
 
-    private mutating func resolvingReferences(of encounter: Encounter, _ contacts: NameTable, _ goals: NameTable) -> Encounter {
+    private static func resolvingReferences(of encounter: Encounter, _ contacts: NameTable, _ goals: NameTable)
+        -> (Encounter, [Diagnostic])
+    {
         var encounter = encounter
-        encounter.with = encounter.with.map { resolve($0, in: contacts, kind: .contact, field: "with") }
-        encounter.introduced = encounter.introduced.map { resolve($0, in: contacts, kind: .contact, field: "introduced") }
-        encounter.goals = encounter.goals.map { resolve($0, in: goals, kind: .goal, field: "goals") }
-        return encounter
+        var found: [Diagnostic] = []
+        encounter.with = encounter.with.map { resolve($0, in: contacts, kind: .contact, field: "with", into: &found) }
+        encounter.introduced = encounter.introduced.map {
+            resolve($0, in: contacts, kind: .contact, field: "introduced", into: &found)
+        }
+        encounter.goals = encounter.goals.map { resolve($0, in: goals, kind: .goal, field: "goals", into: &found) }
+        return (encounter, found)
     }
 
     /// Resolves a typed reference, reporting what it cannot.
     private mutating func resolve(_ reference: Reference, in table: NameTable, kind: RecordKind, field: String) -> Reference {
+        Linker.resolve(reference, in: table, kind: kind, field: field, into: &diagnostics)
+    }
+
+    private static func resolve(_ reference: Reference, in table: NameTable, kind: RecordKind, field: String,
+                                into diagnostics: inout [Diagnostic]) -> Reference {
         var resolved = reference
         switch table.match(reference.text) {
         case let .one(slug):
@@ -224,9 +243,10 @@ struct WikiLinkResolver {
         }
         if text.lowercased().hasSuffix(".md") { text = String(text.dropLast(3)) }
         var found: [RecordID] = []
+        let folded = text.lowercased()
         for kind in kinds {
             guard let table = tables[kind] else { continue }
-            switch table.match(text) {
+            switch table.match(folded: folded) {
             case let .one(slug): found.append(RecordID(kind, slug))
             case let .several(slugs): found += slugs.map { RecordID(kind, $0) }
             case .none: break

@@ -35,8 +35,10 @@ struct NameTable {
         candidates.append(key)
     }
 
-    func match(_ text: String) -> Match {
-        let folded = text.lowercased()
+    func match(_ text: String) -> Match { match(folded: text.lowercased()) }
+
+    /// `match` for a text already lower-cased, when one text is looked up in several tables.
+    func match(folded: String) -> Match {
         if let found = slugs[folded] {
             return found.count == 1 ? .one(found[0]) : .several(found.sorted())
         }
