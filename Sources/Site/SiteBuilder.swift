@@ -56,8 +56,9 @@ public enum SiteBuilder {
             let pages = try write(options.publicOnly ? publicPages(context) : pages(context), with: theme, into: &writer)
             try writer.write(options.publicOnly ? publicFiles(context, theme: theme) : files(context, theme: theme))
             let report = try writer.finish()
-            return Result(output: output, pages: pages, written: report.written, unchanged: report.unchanged,
-                          removed: report.removed, themeProblems: theme.problems)
+            return Result(
+                output: output, pages: pages, written: report.written, unchanged: report.unchanged,
+                removed: report.removed, themeProblems: theme.problems)
         } catch let refusal as SiteWriter.Refusal {
             throw Failure(description: refusal.description)
         } catch {

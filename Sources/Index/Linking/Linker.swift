@@ -142,7 +142,9 @@ struct Linker {
             tables: buildTables())
     }
 
-    private static func resolvingReferences(of encounter: Encounter, _ contacts: NameTable, _ goals: NameTable)
+    private static func resolvingReferences(
+        of encounter: Encounter, _ contacts: NameTable, _ goals: NameTable
+    )
         -> (Encounter, [Diagnostic])
     {
         var encounter = encounter
@@ -160,8 +162,10 @@ struct Linker {
         Linker.resolve(reference, in: table, kind: kind, field: field, into: &diagnostics)
     }
 
-    private static func resolve(_ reference: Reference, in table: NameTable, kind: RecordKind, field: String,
-                                into diagnostics: inout [Diagnostic]) -> Reference {
+    private static func resolve(
+        _ reference: Reference, in table: NameTable, kind: RecordKind, field: String,
+        into diagnostics: inout [Diagnostic]
+    ) -> Reference {
         var resolved = reference
         switch table.match(reference.text) {
         case let .one(slug):
