@@ -10,11 +10,6 @@ struct Theme: Sendable {
     /// Problems with the journal's own theme files, as messages naming the file.
     let problems: [String]
 
-    static let templateNames = [
-        "layout", "index", "contacts", "contact", "timeline", "encounter", "orgs", "org",
-        "publications", "publication", "goals", "goal", "tag",
-    ]
-
     init(overrides folder: URL?) {
         var files: [String: Data] = [:]
         for (path, base64) in EmbeddedTheme.files {

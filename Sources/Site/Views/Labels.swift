@@ -15,8 +15,8 @@ public struct Labels: Sendable {
     public let event, location, introduced, followUp, done, open, slides, recording, audience, website, industry: String
     public let all, perKind, pipeline, published, skipToContent, privateSite, generatedBy, today, emails, phones,
         birthdayLabel: String
-    public let met, metVia, howMet, cadence, aliases, tagged, noResults, encounterCount, since, until, present: String
-    public let andMore, lastTwelveMonths, years: String
+    public let met, metVia, howMet, cadence, aliases, noResults, since, until: String
+    public let andMore, lastTwelveMonths: String
     public let perQuarter, views, reach, needsAction, abstract, feed: String
 
     public static func `for`(_ language: JournalConfig.Language) -> Labels {
@@ -45,9 +45,7 @@ public struct Labels: Sendable {
         industry: "Industry", all: "All", perKind: "By kind", pipeline: "Pipeline", published: "Published",
         skipToContent: "Skip to content", privateSite: "Private — not for publication",
         generatedBy: "Built by ties from", today: "Today", emails: "Email", phones: "Phone", birthdayLabel: "Birthday",
-        met: "Met", metVia: "Met via", howMet: "How we met", cadence: "Cadence", aliases: "Also known as",
-        tagged: "Tagged", noResults: "Nothing found.", encounterCount: "encounters", since: "since", until: "until",
-        present: "present", andMore: "and more:", lastTwelveMonths: "The last twelve months", years: "Years",
+        met: "Met", metVia: "Met via", howMet: "How we met", cadence: "Cadence", aliases: "Also known as", noResults: "Nothing found.", since: "since", until: "until", andMore: "and more:", lastTwelveMonths: "The last twelve months",
         perQuarter: "Published per quarter", views: "views", reach: "reach", needsAction: "Needs action", abstract: "Abstract",
         feed: "Feed")
 
@@ -72,9 +70,8 @@ public struct Labels: Sendable {
         skipToContent: "Zum Inhalt springen", privateSite: "Privat — nicht zur Veröffentlichung",
         generatedBy: "Erstellt von ties aus", today: "Heute", emails: "E-Mail", phones: "Telefon",
         birthdayLabel: "Geburtstag", met: "Kennengelernt", metVia: "Kennengelernt über", howMet: "Wie wir uns kennen",
-        cadence: "Rhythmus", aliases: "Auch bekannt als", tagged: "Verschlagwortet", noResults: "Nichts gefunden.",
-        encounterCount: "Begegnungen", since: "seit", until: "bis", present: "heute", andMore: "und weitere:",
-        lastTwelveMonths: "Die letzten zwölf Monate", years: "Jahre",
+        cadence: "Rhythmus", aliases: "Auch bekannt als", noResults: "Nichts gefunden.", since: "seit", until: "bis", andMore: "und weitere:",
+        lastTwelveMonths: "Die letzten zwölf Monate",
         perQuarter: "Veröffentlicht pro Quartal", views: "Aufrufe", reach: "Reichweite", needsAction: "Zu tun",
         abstract: "Zusammenfassung", feed: "Feed")
 }
