@@ -21,9 +21,13 @@ struct EmbedFolders: BuildToolPlugin {
         if let walker = FileManager.default.enumerator(
             at: source, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         {
-            for case let url as URL in walker
-            where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                inputs.append(url)
+            for case let url as URL in walker {
+                // Sites built inside the template (`_site/`, `_public/`) are output, not input.
+                if url.lastPathComponent.hasPrefix("_") {
+                    walker.skipDescendants()
+                    continue
+                }
+                if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { inputs.append(url) }
             }
         }
         return [

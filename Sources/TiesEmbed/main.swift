@@ -18,8 +18,8 @@ if let walker = FileManager.default.enumerator(
     for case let url as URL in walker {
         guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
         let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
-        // A site built inside the template is output, not template.
-        if relative.hasPrefix("_site/") { continue }
+        // Sites built inside the template (`_site/`, `_public/`) are output, not template.
+        if relative.hasPrefix("_") { continue }
         files.append((relative, try Data(contentsOf: url)))
     }
 }

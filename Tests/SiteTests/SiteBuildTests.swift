@@ -267,6 +267,44 @@ struct SiteOutputTests {
         #expect(after.written < first.written, "only pages that mention Alan change")
     }
 
+    @Test func aRebuildRendersOnlyWhatChangedAndEndsWhereACleanBuildEnds() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let output = root.appending(path: "_site")
+        let (_, first) = try build(Journal.load(from: root), into: output)
+        #expect(first.written == first.pages + 6)
+
+        // One encounter gets a new title: its page, the pages that list it, nothing else.
+        let file = root.appending(path: "encounters/2026/2026-05-06-walk-jonas.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "title: Walk with Jonas", with: "title: Long walk with Jonas").utf8).write(
+            to: file)
+        let (_, second) = try build(Journal.load(from: root), into: output)
+        #expect(second.written > 3 && second.written < 20, "\(second)")
+        #expect(
+            try String(contentsOf: output.appending(path: "contacts/jonas-mueller.html"), encoding: .utf8)
+                .contains("Long walk with Jonas"))
+
+        // What a rebuild leaves is exactly what a build into an empty folder makes.
+        let (clean, _) = try build(Journal.load(from: root))
+        defer { try? FileManager.default.removeItem(at: clean.deletingLastPathComponent()) }
+        var rebuilt = try Snapshot(of: output).files
+        var fresh = try Snapshot(of: clean).files
+        rebuilt[".ties-manifest"] = nil
+        fresh[".ties-manifest"] = nil
+        #expect(rebuilt == fresh)
+
+        // A page whose file went missing is made again; a changed theme renders everything.
+        try FileManager.default.removeItem(at: output.appending(path: "orgs/tum.html"))
+        let (_, third) = try build(Journal.load(from: root), into: output)
+        #expect(third.written == 1)
+        try Fixtures.write(
+            ["theme/goal.mustache": "{{<layout}}{{$main}}<h1>Goal: {{title}}</h1>{{/main}}{{/layout}}"], under: root)
+        let (_, fourth) = try build(Journal.load(from: root), into: output)
+        #expect(fourth.written >= 3, "every goal page changes")
+        #expect(fourth.unchanged > 0, "pages whose output is the same are compared, not rewritten")
+    }
+
     @Test func refusesFoldersItMustNotWriteInto() throws {
         let root = try Fixtures.copy(Fixtures.journal("linked"))
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }

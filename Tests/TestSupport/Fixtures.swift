@@ -22,10 +22,14 @@ public enum Fixtures {
         return url
     }
 
-    /// Copies a folder to a fresh temporary place, for tests that change a journal.
+    /// Copies a journal to a fresh temporary place, for tests that change it; sites built into
+    /// it by hand (`_site`, `_public`) are left behind, so every test starts from the journal alone.
     public static func copy(_ source: URL) throws -> URL {
         let destination = try temporaryFolder().appending(path: source.lastPathComponent)
         try FileManager.default.copyItem(at: source, to: destination)
+        for built in ["_site", "_public"] {
+            try? FileManager.default.removeItem(at: destination.appending(path: built))
+        }
         return destination
     }
 

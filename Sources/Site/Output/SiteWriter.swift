@@ -3,7 +3,8 @@ import Index
 
 /// Writes a built site into its output folder, touching only what it generated.
 ///
-/// A manifest (`.ties-manifest`, one path per line) lists every file the last build wrote.
+/// A manifest (`.ties-manifest`, a line per file: path, size, and for pages the stable hash of
+/// what they were rendered from) lists every file the last build wrote.
 /// A build writes a file only when its bytes changed, so a deploy or `git status` sees only
 /// real changes; removes the files of the previous manifest that this build no longer makes;
 /// and never removes anything the manifest does not list. Each file is written to a temporary
@@ -22,10 +23,10 @@ struct SiteWriter {
     }
 
     let output: URL
-    /// What the previous build's manifest listed.
-    private let previous: Set<String>
-    /// What this build wrote or found unchanged, so far.
-    private var paths: Set<String> = []
+    /// What the previous build's manifest listed: path → (size, hash of the page's inputs).
+    private let previous: [String: (size: Int, hash: String?)]
+    /// What this build wrote or kept, so far: path → (size, hash).
+    private var paths: [String: (size: Int, hash: String?)] = [:]
     private var folders: Set<String> = []
     private(set) var report = Report()
 
@@ -64,16 +65,36 @@ struct SiteWriter {
         self.output = output
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let manifest = try? String(contentsOf: output.appending(path: SiteWriter.manifestName), encoding: .utf8)
-        previous = Set((manifest ?? "").split(separator: "\n").map(String.init))
+        var previous: [String: (size: Int, hash: String?)] = [:]
+        for line in (manifest ?? "").split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            previous[String(fields[0])] = (
+                fields.count > 1 ? Int(fields[1]) ?? -1 : -1, fields.count > 2 ? String(fields[2]) : nil
+            )
+        }
+        self.previous = previous
+    }
+
+    /// Keeps a page that the previous build rendered from the same inputs (`hash`), when its
+    /// file is still there with the size written then: it is not rendered again.
+    mutating func keep(_ path: String, hash: String) -> Bool {
+        guard let earlier = previous[path], earlier.hash == hash, paths[path] == nil else { return false }
+        var info = stat()
+        guard stat(output.path + "/" + path, &info) == 0, Int(info.st_size) == earlier.size else { return false }
+        paths[path] = earlier
+        if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
+        report.unchanged += 1
+        return true
     }
 
     /// Writes some files of the site (path relative to the output → contents): a build hands
     /// them over in batches, so a large site never has to be in memory at once.
-    mutating func write(_ files: [(path: String, data: Data)]) throws {
+    mutating func write(_ files: [(path: String, data: Data)], hashes: [String?]? = nil) throws {
         let fileManager = FileManager.default
-        for file in files {
+        for (index, file) in files.enumerated() {
             precondition(SiteWriter.isSafe(file.path), "unsafe output path \(file.path)")
-            precondition(paths.insert(file.path).inserted, "two files of the site at \(file.path)")
+            precondition(paths[file.path] == nil, "two files of the site at \(file.path)")
+            paths[file.path] = (file.data.count, hashes?[index])
             guard let slash = file.path.lastIndex(of: "/") else { continue }
             let folder = String(file.path[..<slash])
             if folders.insert(folder).inserted {
@@ -104,13 +125,17 @@ struct SiteWriter {
     /// Writes the manifest, then removes what the previous build made and this one did not.
     mutating func finish() throws -> Report {
         // The manifest first, then removal: an interrupted build never forgets a file it made.
-        let manifest = paths.sorted().joined(separator: "\n") + "\n"
+        let manifest =
+            paths.keys.sorted().map { path in
+                let entry = paths[path]!
+                return entry.hash.map { "\(path)\t\(entry.size)\t\($0)" } ?? "\(path)\t\(entry.size)"
+            }.joined(separator: "\n") + "\n"
         do {
             try AtomicFile.replace(output.appending(path: SiteWriter.manifestName).path, contents: Data(manifest.utf8))
         } catch {
             throw Refusal(description: error.description)
         }
-        for path in previous.subtracting(paths).sorted() where SiteWriter.isSafe(path) {
+        for path in previous.keys.filter({ paths[$0] == nil }).sorted() where SiteWriter.isSafe(path) {
             let url = output.appending(path: path)
             if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 try FileManager.default.removeItem(at: url)

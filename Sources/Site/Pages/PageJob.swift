@@ -2,5 +2,5 @@
 struct PageJob: Sendable {
     var path: String
     var template: String
-    var model: any Sendable
+    var model: any TemplateValue & Sendable
 }

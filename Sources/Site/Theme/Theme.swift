@@ -9,6 +9,9 @@ struct Theme: Sendable {
     let assets: [String: Data]
     /// Problems with the journal's own theme files, as messages naming the file.
     let problems: [String]
+    /// A stable hash of every file of the theme and of the version of ties: a page rendered
+    /// with another theme or another ties is rendered again.
+    let fingerprint: String
 
     init(overrides folder: URL?) {
         var files: [String: Data] = [:]
@@ -49,7 +52,18 @@ struct Theme: Sendable {
         self.library = library
         self.assets = assets
         self.problems = problems
+        var hash = StableHash()
+        hash.combine(Theme.rendererVersion)
+        for (name, data) in files.sorted(by: { $0.key < $1.key }) {
+            hash.combine(name)
+            hash.combine(data.count)
+            hash.combine(bytes: data)
+        }
+        self.fingerprint = hash.hex
     }
+
+    /// Changes whenever what the Swift side hands to templates could render differently.
+    static let rendererVersion = "ties 0.1.0 site 1"
 
     func render(_ job: PageJob) -> String {
         library.render(job.model, withTemplate: job.template) ?? ""

@@ -45,7 +45,9 @@ public struct Labels: Sendable {
         industry: "Industry", all: "All", perKind: "By kind", pipeline: "Pipeline", published: "Published",
         skipToContent: "Skip to content", privateSite: "Private — not for publication",
         generatedBy: "Built by ties from", today: "Today", emails: "Email", phones: "Phone", birthdayLabel: "Birthday",
-        met: "Met", metVia: "Met via", howMet: "How we met", cadence: "Cadence", aliases: "Also known as", noResults: "Nothing found.", since: "since", until: "until", andMore: "and more:", lastTwelveMonths: "The last twelve months",
+        met: "Met", metVia: "Met via", howMet: "How we met", cadence: "Cadence", aliases: "Also known as",
+        noResults: "Nothing found.", since: "since", until: "until", andMore: "and more:",
+        lastTwelveMonths: "The last twelve months",
         perQuarter: "Published per quarter", views: "views", reach: "reach", needsAction: "Needs action", abstract: "Abstract",
         feed: "Feed")
 
@@ -70,7 +72,8 @@ public struct Labels: Sendable {
         skipToContent: "Zum Inhalt springen", privateSite: "Privat — nicht zur Veröffentlichung",
         generatedBy: "Erstellt von ties aus", today: "Heute", emails: "E-Mail", phones: "Telefon",
         birthdayLabel: "Geburtstag", met: "Kennengelernt", metVia: "Kennengelernt über", howMet: "Wie wir uns kennen",
-        cadence: "Rhythmus", aliases: "Auch bekannt als", noResults: "Nichts gefunden.", since: "seit", until: "bis", andMore: "und weitere:",
+        cadence: "Rhythmus", aliases: "Auch bekannt als", noResults: "Nichts gefunden.", since: "seit", until: "bis",
+        andMore: "und weitere:",
         lastTwelveMonths: "Die letzten zwölf Monate",
         perQuarter: "Veröffentlicht pro Quartal", views: "Aufrufe", reach: "Reichweite", needsAction: "Zu tun",
         abstract: "Zusammenfassung", feed: "Feed")
