@@ -40,6 +40,8 @@ for _, _, name, fields in types:
     if name == "PageJob" or not fields:
         continue
     entries = ",\n        ".join('"%s": \\%s.%s' % (f, name, f) for f in fields)
-    blocks.append("extension %s: TemplateValue {\n    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<%s>] = [\n        %s,\n    ]\n}\n"
-                  % (name, name, entries))
+    hashes = "\n        ".join('hash.combine(%s)' % f for f in fields)
+    blocks.append("extension %s: TemplateValue {\n    nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<%s>] = [\n        %s,\n    ]\n\n"
+                  "    func combine(into hash: inout StableHash) {\n        hash.combine(marker: 6)\n        %s\n    }\n}\n"
+                  % (name, name, entries, hashes))
 open(target, "w", encoding="utf-8").write(header + "\n".join(blocks))

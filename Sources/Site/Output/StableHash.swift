@@ -30,52 +30,52 @@ struct StableHash {
     }
 }
 
-extension TemplateValue {
-    /// Feeds every field a template can see into `hash`, in the order of the field names.
-    ///
-    /// Two view models with the same stable hash render to the same page with the same theme, so
-    /// a rebuild can keep a page without rendering it.
+/// A value that feeds itself into a `StableHash`, field by field, with no dynamic casts: view
+/// models are hashed on every build, so this is on the hot path.
+protocol StableHashable {
+    func combine(into hash: inout StableHash)
+}
+
+extension String: StableHashable {
     func combine(into hash: inout StableHash) {
-        hash.combine(String(describing: Self.self))
-        for key in Self.templateKeys.keys.sorted() {
-            hash.combine(key)
-            StableHash.combine(self[keyPath: Self.templateKeys[key]!], into: &hash)
-        }
+        hash.combine(marker: 1)
+        hash.combine(self)
+    }
+}
+
+extension Int: StableHashable {
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 2)
+        hash.combine(self)
+    }
+}
+
+extension Bool: StableHashable {
+    func combine(into hash: inout StableHash) { hash.combine(marker: self ? 3 : 4) }
+}
+
+extension Labels: StableHashable {
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 5)
+        hash.combine(lang)
     }
 }
 
 extension StableHash {
-    static func combine(_ value: Any, into hash: inout StableHash) {
-        switch value {
-        case let text as String:
-            hash.combine(marker: 1)
-            hash.combine(text)
-        case let number as Int:
-            hash.combine(marker: 2)
-            hash.combine(number)
-        case let flag as Bool:
-            hash.combine(marker: flag ? 3 : 4)
-        case let labels as Labels:
-            hash.combine(marker: 5)
-            hash.combine(labels.lang)
-        case let model as any TemplateValue:
-            hash.combine(marker: 6)
-            model.combine(into: &hash)
-        case let optional as any OptionalValue:
-            if let wrapped = optional.wrapped {
-                hash.combine(marker: 7)
-                combine(wrapped, into: &hash)
-            } else {
-                hash.combine(marker: 8)
-            }
-        case let list as [Any]:
-            hash.combine(marker: 9)
-            hash.combine(list.count)
-            for item in list { combine(item, into: &hash) }
-        default:
-            // Not expected in a view model; its description still distinguishes values.
-            hash.combine(marker: 10)
-            hash.combine(String(reflecting: value))
+    mutating func combine<T: StableHashable>(_ value: T) { value.combine(into: &self) }
+
+    mutating func combine<T: StableHashable>(_ value: T?) {
+        if let value {
+            combine(marker: 7)
+            value.combine(into: &self)
+        } else {
+            combine(marker: 8)
         }
+    }
+
+    mutating func combine<T: StableHashable>(_ values: [T]) {
+        combine(marker: 9)
+        combine(values.count)
+        for value in values { value.combine(into: &self) }
     }
 }

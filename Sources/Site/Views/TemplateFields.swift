@@ -4,7 +4,7 @@ import Mustache
 /// otherwise looks every `{{name}}` up with a `Mirror`, which was 70% of a site build.
 ///
 /// Each view model lists its fields once; `TemplateFieldsTests` fails when a field is missing here.
-protocol TemplateValue: MustacheParent {
+protocol TemplateValue: MustacheParent, StableHashable {
     static var templateKeys: [String: PartialKeyPath<Self>] { get }
 }
 
@@ -32,6 +32,12 @@ extension ContactListPage: TemplateValue {
         "page": \ContactListPage.page,
         "contacts": \ContactListPage.contacts,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(contacts)
+    }
 }
 
 extension ContactPage: TemplateValue {
@@ -55,6 +61,28 @@ extension ContactPage: TemplateValue {
         "body": \ContactPage.body,
         "extra": \ContactPage.extra,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(name)
+        hash.combine(aliases)
+        hash.combine(headline)
+        hash.combine(isOverdue)
+        hash.combine(facts)
+        hash.combine(links)
+        hash.combine(roles)
+        hash.combine(encounters)
+        hash.combine(mentions)
+        hash.combine(introducedBy)
+        hash.combine(introducedTo)
+        hash.combine(exchanges)
+        hash.combine(publications)
+        hash.combine(goals)
+        hash.combine(tags)
+        hash.combine(body)
+        hash.combine(extra)
+    }
 }
 
 extension ContactPage.RoleRow: TemplateValue {
@@ -64,6 +92,14 @@ extension ContactPage.RoleRow: TemplateValue {
         "period": \ContactPage.RoleRow.period,
         "current": \ContactPage.RoleRow.current,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(title)
+        hash.combine(org)
+        hash.combine(period)
+        hash.combine(current)
+    }
 }
 
 extension ContactPage.IntroductionRow: TemplateValue {
@@ -72,6 +108,13 @@ extension ContactPage.IntroductionRow: TemplateValue {
         "source": \ContactPage.IntroductionRow.source,
         "date": \ContactPage.IntroductionRow.date,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(people)
+        hash.combine(source)
+        hash.combine(date)
+    }
 }
 
 extension ContactPage.ExchangeRow: TemplateValue {
@@ -81,6 +124,14 @@ extension ContactPage.ExchangeRow: TemplateValue {
         "encounter": \ContactPage.ExchangeRow.encounter,
         "date": \ContactPage.ExchangeRow.date,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(gave)
+        hash.combine(what)
+        hash.combine(encounter)
+        hash.combine(date)
+    }
 }
 
 extension DashboardPage: TemplateValue {
@@ -96,6 +147,20 @@ extension DashboardPage: TemplateValue {
         "heatmap": \DashboardPage.heatmap,
         "counts": \DashboardPage.counts,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(due)
+        hash.combine(moreDue)
+        hash.combine(followUps)
+        hash.combine(moreFollowUps)
+        hash.combine(occasions)
+        hash.combine(recentEncounters)
+        hash.combine(recentPublications)
+        hash.combine(heatmap)
+        hash.combine(counts)
+    }
 }
 
 extension DashboardPage.DueRow: TemplateValue {
@@ -104,6 +169,13 @@ extension DashboardPage.DueRow: TemplateValue {
         "last": \DashboardPage.DueRow.last,
         "overdue": \DashboardPage.DueRow.overdue,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(link)
+        hash.combine(last)
+        hash.combine(overdue)
+    }
 }
 
 extension DashboardPage.FollowUpRow: TemplateValue {
@@ -113,6 +185,14 @@ extension DashboardPage.FollowUpRow: TemplateValue {
         "due": \DashboardPage.FollowUpRow.due,
         "overdue": \DashboardPage.FollowUpRow.overdue,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(task)
+        hash.combine(encounter)
+        hash.combine(due)
+        hash.combine(overdue)
+    }
 }
 
 extension DashboardPage.OccasionRow: TemplateValue {
@@ -121,6 +201,13 @@ extension DashboardPage.OccasionRow: TemplateValue {
         "what": \DashboardPage.OccasionRow.what,
         "date": \DashboardPage.OccasionRow.date,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(link)
+        hash.combine(what)
+        hash.combine(date)
+    }
 }
 
 extension GoalListPage: TemplateValue {
@@ -128,6 +215,12 @@ extension GoalListPage: TemplateValue {
         "page": \GoalListPage.page,
         "goals": \GoalListPage.goals,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(goals)
+    }
 }
 
 extension GoalListPage.Row: TemplateValue {
@@ -139,6 +232,16 @@ extension GoalListPage.Row: TemplateValue {
         "encounters": \GoalListPage.Row.encounters,
         "publications": \GoalListPage.Row.publications,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(link)
+        hash.combine(status)
+        hash.combine(due)
+        hash.combine(contacts)
+        hash.combine(encounters)
+        hash.combine(publications)
+    }
 }
 
 extension GoalPage: TemplateValue {
@@ -154,6 +257,20 @@ extension GoalPage: TemplateValue {
         "body": \GoalPage.body,
         "extra": \GoalPage.extra,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(title)
+        hash.combine(facts)
+        hash.combine(contacts)
+        hash.combine(encounters)
+        hash.combine(publications)
+        hash.combine(mentions)
+        hash.combine(tags)
+        hash.combine(body)
+        hash.combine(extra)
+    }
 }
 
 extension OrgListPage: TemplateValue {
@@ -161,6 +278,12 @@ extension OrgListPage: TemplateValue {
         "page": \OrgListPage.page,
         "orgs": \OrgListPage.orgs,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(orgs)
+    }
 }
 
 extension OrgListPage.Row: TemplateValue {
@@ -170,6 +293,14 @@ extension OrgListPage.Row: TemplateValue {
         "current": \OrgListPage.Row.current,
         "former": \OrgListPage.Row.former,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(link)
+        hash.combine(industry)
+        hash.combine(current)
+        hash.combine(former)
+    }
 }
 
 extension OrgPage: TemplateValue {
@@ -186,6 +317,21 @@ extension OrgPage: TemplateValue {
         "body": \OrgPage.body,
         "extra": \OrgPage.extra,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(name)
+        hash.combine(aliases)
+        hash.combine(facts)
+        hash.combine(current)
+        hash.combine(former)
+        hash.combine(encounters)
+        hash.combine(mentions)
+        hash.combine(tags)
+        hash.combine(body)
+        hash.combine(extra)
+    }
 }
 
 extension OrgPage.Person: TemplateValue {
@@ -194,6 +340,13 @@ extension OrgPage.Person: TemplateValue {
         "title": \OrgPage.Person.title,
         "period": \OrgPage.Person.period,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(link)
+        hash.combine(title)
+        hash.combine(period)
+    }
 }
 
 extension PublicFrame: TemplateValue {
@@ -204,6 +357,15 @@ extension PublicFrame: TemplateValue {
         "root": \PublicFrame.root,
         "t": \PublicFrame.t,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(lang)
+        hash.combine(title)
+        hash.combine(owner)
+        hash.combine(root)
+        hash.combine(t)
+    }
 }
 
 extension PublicLogPage: TemplateValue {
@@ -213,6 +375,14 @@ extension PublicLogPage: TemplateValue {
         "chart": \PublicLogPage.chart,
         "years": \PublicLogPage.years,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(kinds)
+        hash.combine(chart)
+        hash.combine(years)
+    }
 }
 
 extension PublicPublicationPage: TemplateValue {
@@ -223,6 +393,15 @@ extension PublicPublicationPage: TemplateValue {
         "with": \PublicPublicationPage.with,
         "abstract": \PublicPublicationPage.abstract,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(title)
+        hash.combine(facts)
+        hash.combine(with)
+        hash.combine(abstract)
+    }
 }
 
 extension PublicationListPage: TemplateValue {
@@ -234,6 +413,16 @@ extension PublicationListPage: TemplateValue {
         "pipeline": \PublicationListPage.pipeline,
         "years": \PublicationListPage.years,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(kinds)
+        hash.combine(chart)
+        hash.combine(actions)
+        hash.combine(pipeline)
+        hash.combine(years)
+    }
 }
 
 extension PublicationListPage.KindCount: TemplateValue {
@@ -241,6 +430,12 @@ extension PublicationListPage.KindCount: TemplateValue {
         "kind": \PublicationListPage.KindCount.kind,
         "count": \PublicationListPage.KindCount.count,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(kind)
+        hash.combine(count)
+    }
 }
 
 extension PublicationListPage.Year: TemplateValue {
@@ -250,6 +445,14 @@ extension PublicationListPage.Year: TemplateValue {
         "figures": \PublicationListPage.Year.figures,
         "items": \PublicationListPage.Year.items,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(year)
+        hash.combine(count)
+        hash.combine(figures)
+        hash.combine(items)
+    }
 }
 
 extension PublicationListPage.ActionRow: TemplateValue {
@@ -258,6 +461,13 @@ extension PublicationListPage.ActionRow: TemplateValue {
         "what": \PublicationListPage.ActionRow.what,
         "date": \PublicationListPage.ActionRow.date,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(link)
+        hash.combine(what)
+        hash.combine(date)
+    }
 }
 
 extension PublicationPage: TemplateValue {
@@ -272,6 +482,19 @@ extension PublicationPage: TemplateValue {
         "body": \PublicationPage.body,
         "extra": \PublicationPage.extra,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(title)
+        hash.combine(facts)
+        hash.combine(with)
+        hash.combine(goals)
+        hash.combine(tags)
+        hash.combine(mentions)
+        hash.combine(body)
+        hash.combine(extra)
+    }
 }
 
 extension TagPage: TemplateValue {
@@ -280,6 +503,13 @@ extension TagPage: TemplateValue {
         "tag": \TagPage.tag,
         "groups": \TagPage.groups,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(tag)
+        hash.combine(groups)
+    }
 }
 
 extension TagPage.Group: TemplateValue {
@@ -287,6 +517,12 @@ extension TagPage.Group: TemplateValue {
         "heading": \TagPage.Group.heading,
         "links": \TagPage.Group.links,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(heading)
+        hash.combine(links)
+    }
 }
 
 extension TimelinePage: TemplateValue {
@@ -296,6 +532,14 @@ extension TimelinePage: TemplateValue {
         "years": \TimelinePage.years,
         "months": \TimelinePage.months,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(heading)
+        hash.combine(years)
+        hash.combine(months)
+    }
 }
 
 extension TimelinePage.YearLink: TemplateValue {
@@ -304,6 +548,13 @@ extension TimelinePage.YearLink: TemplateValue {
         "text": \TimelinePage.YearLink.text,
         "current": \TimelinePage.YearLink.current,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(href)
+        hash.combine(text)
+        hash.combine(current)
+    }
 }
 
 extension TimelinePage.Month: TemplateValue {
@@ -312,6 +563,13 @@ extension TimelinePage.Month: TemplateValue {
         "id": \TimelinePage.Month.id,
         "items": \TimelinePage.Month.items,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(name)
+        hash.combine(id)
+        hash.combine(items)
+    }
 }
 
 extension TimelinePage.Item: TemplateValue {
@@ -323,6 +581,16 @@ extension TimelinePage.Item: TemplateValue {
         "link": \TimelinePage.Item.link,
         "with": \TimelinePage.Item.with,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(date)
+        hash.combine(isoDate)
+        hash.combine(kind)
+        hash.combine(isPublication)
+        hash.combine(link)
+        hash.combine(with)
+    }
 }
 
 extension EncounterPage: TemplateValue {
@@ -342,6 +610,24 @@ extension EncounterPage: TemplateValue {
         "body": \EncounterPage.body,
         "extra": \EncounterPage.extra,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(page)
+        hash.combine(title)
+        hash.combine(date)
+        hash.combine(facts)
+        hash.combine(with)
+        hash.combine(introduced)
+        hash.combine(gave)
+        hash.combine(received)
+        hash.combine(followUps)
+        hash.combine(goals)
+        hash.combine(tags)
+        hash.combine(mentions)
+        hash.combine(body)
+        hash.combine(extra)
+    }
 }
 
 extension EncounterPage.FollowUpItem: TemplateValue {
@@ -350,6 +636,13 @@ extension EncounterPage.FollowUpItem: TemplateValue {
         "due": \EncounterPage.FollowUpItem.due,
         "done": \EncounterPage.FollowUpItem.done,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(task)
+        hash.combine(due)
+        hash.combine(done)
+    }
 }
 
 extension Link: TemplateValue {
@@ -357,6 +650,12 @@ extension Link: TemplateValue {
         "href": \Link.href,
         "text": \Link.text,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(href)
+        hash.combine(text)
+    }
 }
 
 extension Fact: TemplateValue {
@@ -365,6 +664,13 @@ extension Fact: TemplateValue {
         "value": \Fact.value,
         "href": \Fact.href,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(label)
+        hash.combine(value)
+        hash.combine(href)
+    }
 }
 
 extension PageFrame: TemplateValue {
@@ -377,6 +683,17 @@ extension PageFrame: TemplateValue {
         "today": \PageFrame.today,
         "t": \PageFrame.t,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(lang)
+        hash.combine(title)
+        hash.combine(siteTitle)
+        hash.combine(root)
+        hash.combine(nav)
+        hash.combine(today)
+        hash.combine(t)
+    }
 }
 
 extension PageFrame.NavItem: TemplateValue {
@@ -385,6 +702,13 @@ extension PageFrame.NavItem: TemplateValue {
         "text": \PageFrame.NavItem.text,
         "current": \PageFrame.NavItem.current,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(href)
+        hash.combine(text)
+        hash.combine(current)
+    }
 }
 
 extension EncounterRow: TemplateValue {
@@ -395,6 +719,15 @@ extension EncounterRow: TemplateValue {
         "kind": \EncounterRow.kind,
         "with": \EncounterRow.with,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(date)
+        hash.combine(isoDate)
+        hash.combine(link)
+        hash.combine(kind)
+        hash.combine(with)
+    }
 }
 
 extension PublicationRow: TemplateValue {
@@ -409,6 +742,19 @@ extension PublicationRow: TemplateValue {
         "with": \PublicationRow.with,
         "outbound": \PublicationRow.outbound,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(date)
+        hash.combine(isoDate)
+        hash.combine(link)
+        hash.combine(kind)
+        hash.combine(status)
+        hash.combine(isPublished)
+        hash.combine(venue)
+        hash.combine(with)
+        hash.combine(outbound)
+    }
 }
 
 extension ContactRow: TemplateValue {
@@ -421,4 +767,15 @@ extension ContactRow: TemplateValue {
         "next": \ContactRow.next,
         "overdue": \ContactRow.overdue,
     ]
+
+    func combine(into hash: inout StableHash) {
+        hash.combine(marker: 6)
+        hash.combine(link)
+        hash.combine(org)
+        hash.combine(title)
+        hash.combine(circle)
+        hash.combine(last)
+        hash.combine(next)
+        hash.combine(overdue)
+    }
 }
