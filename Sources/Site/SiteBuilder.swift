@@ -66,6 +66,12 @@ public enum SiteBuilder {
         }
     }
 
+    /// One site context for every page maker to refer to.
+    final class SharedContext: Sendable {
+        let context: SiteContext
+        init(_ context: SiteContext) { self.context = context }
+    }
+
     /// Something that makes one page when asked: view models are built where the page is
     /// rendered, in parallel, and dropped once it is written.
     typealias PageMaker = @Sendable () -> PageJob?
@@ -101,19 +107,25 @@ public enum SiteBuilder {
         return count
     }
 
-    /// The pages of the private site.
+    /// The pages of the private site. The makers share one context rather than each holding a
+    /// copy of it: a site has a maker per record.
     static func pages(_ context: SiteContext) -> [PageMaker] {
+        let shared = SharedContext(context)
         let journal = context.journal
         var makers: [PageMaker] = [
-            { context.dashboard() }, { context.contactList() }, { context.orgList() }, { context.publicationList() },
-            { context.goalList() },
+            { shared.context.dashboard() }, { shared.context.contactList() }, { shared.context.orgList() },
+            { shared.context.publicationList() }, { shared.context.goalList() },
         ]
         makers += context.timelinePages().map { job in { job } }
-        makers += journal.contacts.indices.map { index in { context.contactPage(context.journal.contacts[index]) } }
-        makers += journal.encounters.indices.map { index in { context.encounterPage(context.journal.encounters[index]) } }
-        makers += journal.orgs.indices.map { index in { context.orgPage(context.journal.orgs[index]) } }
-        makers += journal.publications.indices.map { index in { context.publicationPage(context.journal.publications[index]) } }
-        makers += journal.goals.indices.map { index in { context.goalPage(context.journal.goals[index]) } }
+        makers += journal.contacts.indices.map { index in { shared.context.contactPage(shared.context.journal.contacts[index]) } }
+        makers += journal.encounters.indices.map { index in
+            { shared.context.encounterPage(shared.context.journal.encounters[index]) }
+        }
+        makers += journal.orgs.indices.map { index in { shared.context.orgPage(shared.context.journal.orgs[index]) } }
+        makers += journal.publications.indices.map { index in
+            { shared.context.publicationPage(shared.context.journal.publications[index]) }
+        }
+        makers += journal.goals.indices.map { index in { shared.context.goalPage(shared.context.journal.goals[index]) } }
         makers += context.tagPages().map { job in { job } }
         return makers
     }
