@@ -93,23 +93,8 @@ public enum SiteChecker {
                     errors.append("%s:%s:%s: %s %s" % (path, pos[0], pos[1], code, data))
             print("\\n".join(errors))
             """
-        let python = URL(fileURLWithPath: "/usr/bin/python3")
-        guard FileManager.default.isExecutableFile(atPath: python.path) else { return nil }
-        let check = Process()
-        check.executableURL = python
-        check.arguments = ["-c", "import html5lib"]
-        check.standardError = FileHandle.nullDevice
-        try check.run()
-        check.waitUntilExit()
-        guard check.terminationStatus == 0 else { return nil }
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-c", script, root.path] + files(in: root).filter { $0.hasSuffix(".html") }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let pages = files(in: root).filter { $0.hasSuffix(".html") }
+        guard let (_, output) = try Python.run(script, arguments: [root.path] + pages, needing: "html5lib") else { return nil }
+        return output.split(separator: "\n").map(String.init)
     }
 }

@@ -16,23 +16,9 @@ struct ExportCommandTests {
                 rule = event.get("RRULE")
                 print("%s|%s|%s|%s" % (event["UID"], event.decoded("DTSTART"), event["SUMMARY"], rule.to_ical().decode() if rule else ""))
             """
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        check.arguments = ["-c", "import icalendar"]
-        check.standardError = FileHandle.nullDevice
-        try check.run()
-        check.waitUntilExit()
-        guard check.terminationStatus == 0 else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "icalendar could not read the file")
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        guard let (status, output) = try Python.run(script, arguments: [file.path], needing: "icalendar") else { return nil }
+        #expect(status == 0, "icalendar could not read the file")
+        return output.split(separator: "\n").map(String.init)
     }
 
     @Test func aRealParserReadsItAndUIDsStayStable() throws {

@@ -50,14 +50,8 @@ enum ConfigParser {
             }
             config.circles.append(.init(name: entry.key, cadence: cadence))
         }
-        for item in fields.records("greetings") {
+        for item in fields.maps("greetings", what: "a greeting", example: "{what: Season's greetings, date: 12-15}") {
             var greeting = item
-            if let plain = greeting.plainText {
-                fields.error(
-                    .wrongType, "a greeting must be a map like '{what: Season's greetings, date: 12-15}', found '\(plain.text)'",
-                    at: plain.location)
-                continue
-            }
             let what = greeting.text("what")
             var monthDay: Birthday?
             if let (text, location) = greeting.located("date") {

@@ -331,6 +331,20 @@ struct Fields {
         return Fields(child: mapping, of: self, at: location(of: node))
     }
 
+    /// A list whose items must be maps: an item written as plain text is a `wrong-type` error
+    /// naming `example`, the form it should take, and is left out.
+    mutating func maps(_ key: String, what: String, example: String) -> [Fields] {
+        var items: [Fields] = []
+        for item in records(key) {
+            if let plain = item.plainText {
+                error(.wrongType, "\(what) must be a map like '\(example)', found '\(plain.text)'", at: plain.location)
+            } else {
+                items.append(item)
+            }
+        }
+        return items
+    }
+
     /// For an item of `records(_:)` written as plain text: that text.
     var plainText: (text: String, location: SourceLocation)? {
         guard entries.count == 1, entries[0].key.isEmpty, case let .scalar(scalar) = entries[0].value else { return nil }

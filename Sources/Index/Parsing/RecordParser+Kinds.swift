@@ -16,14 +16,8 @@ extension RecordParser.Context {
         }
         contact.org = fields.reference("org")
         contact.title = fields.text("title")
-        for item in fields.records("roles") {
+        for item in fields.maps("roles", what: "a role", example: "{org: Acme, title: CTO, from: 2020}") {
             var role = item
-            if let plain = role.plainText {
-                fields.error(
-                    .wrongType, "a role must be a map like '{org: Acme, title: CTO, from: 2020}', found '\(plain.text)'",
-                    at: plain.location)
-                continue
-            }
             guard let org = role.reference("org") else {
                 role.error(.missingField, "a role needs an 'org'", at: role.mapLocation)
                 fields.absorb(role)
@@ -136,14 +130,8 @@ extension RecordParser.Context {
         var metrics: [Publication.Metric] = []
         if let views = fields.integer("views") { metrics.append(.init(date: nil, reach: nil, audience: nil, views: views)) }
         if let reach = fields.integer("reach") { metrics.append(.init(date: nil, reach: reach, audience: nil, views: nil)) }
-        for item in fields.records("metrics") {
+        for item in fields.maps("metrics", what: "a measurement", example: "{date: 2026-01-31, views: 1200}") {
             var metric = item
-            if let plain = metric.plainText {
-                fields.error(
-                    .wrongType, "a measurement must be a map like '{date: 2026-01-31, views: 1200}', found '\(plain.text)'",
-                    at: plain.location)
-                continue
-            }
             let measured = Publication.Metric(
                 date: metric.day("date"), reach: metric.integer("reach"),
                 audience: metric.integer("audience"), views: metric.integer("views"))
