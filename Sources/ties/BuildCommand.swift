@@ -8,25 +8,18 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the private static site of the journal.",
         discussion: """
-            Writes HTML pages (dashboard, contacts, timeline, orgs, publications, goals, tags) into
-            the output folder, 'output' of ties.yaml (default _site) unless --output says otherwise.
-            Open its index.html straight from disk; nothing is loaded from any other host.
+            Writes HTML pages (dashboard, contacts, timeline, orgs, publications, goals, tags) into the output folder, 'output' of ties.yaml (default _site) unless --output says otherwise. Open its index.html straight from disk; nothing is loaded from any other host.
 
-            Only files whose content changed are written; pages that no longer exist are removed;
-            files ties did not make are never touched. Problems in the journal are reported as by
-            'ties check' on stderr, and the site is still built.
+            Only files whose content changed are written; pages that no longer exist are removed; files ties did not make are never touched. Problems in the journal are reported as by 'ties check' on stderr, and the site is still built.
 
-            With --public, only the publication log: published talks, posts and podcasts with
-            their public facts and abstracts, feeds, co-speakers by name (linked only when their
-            contact says public: true). No contact data, encounter or note is in it.
+            With --public, only the publication log: published talks, posts and podcasts with their public facts and abstracts, feeds, co-speakers by name (linked only when their contact says public: true). No contact data, encounter or note is in it.
 
             Examples:
               ties build
               ties build --output ~/www/network --today 2026-11-25
               ties build --public --output ~/www/mara.example/talks
 
-            Exit codes: 0 built; 1 built, but the journal has errors; 2 bad invocation, no journal,
-            or an output folder ties must not write into.
+            Exit codes: 0 built; 1 built, but the journal has errors; 2 bad invocation, no journal, or an output folder ties must not write into.
             """
     )
 

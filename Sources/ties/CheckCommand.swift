@@ -7,8 +7,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Report every problem in the journal, like a compiler.",
         discussion: """
-            Prints one line per problem, 'path:line:col: error: message [code]', so editors can
-            jump to it, then a summary. All files are read: one bad file never hides the others.
+            Prints one line per problem, 'path:line:col: error: message [code]', so editors can jump to it, then a summary. All files are read: one bad file never hides the others.
 
             Examples:
               ties check

@@ -7,10 +7,7 @@ struct DueCommand: ParsableCommand {
         commandName: "due",
         abstract: "Who is overdue, what follow-ups are due, whose birthday is coming.",
         discussion: """
-            Overdue contacts: one cadence (their own, else their circle's, else default_cadence)
-            after the last encounter with them, or after 'met'; snoozed ones (snooze_until) and
-            'cadence: none' are left out. Follow-ups not done and due within the window, overdue
-            ones first. Birthdays and the greetings of ties.yaml within the window.
+            Overdue contacts: one cadence (their own, else their circle's, else default_cadence) after the last encounter with them, or after 'met'; snoozed ones (snooze_until) and 'cadence: none' are left out. Follow-ups not done and due within the window, overdue ones first. Birthdays and the greetings of ties.yaml within the window.
 
             Examples:
               ties due

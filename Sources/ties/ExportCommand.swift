@@ -15,9 +15,7 @@ struct ExportCommand: ParsableCommand {
             commandName: "ics",
             abstract: "An iCalendar file of follow-ups, contact due dates, birthdays and greetings.",
             discussion: """
-                Import it into a calendar, or let the calendar subscribe to the file: event UIDs stay
-                the same from one export to the next, so events move instead of doubling. Overdue
-                items are placed on today.
+                Import it into a calendar, or let the calendar subscribe to the file: event UIDs stay the same from one export to the next, so events move instead of doubling. Overdue items are placed on today.
 
                 Examples:
                   ties export ics --output ~/calendars/network.ics

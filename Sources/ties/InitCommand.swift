@@ -7,9 +7,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a new journal in a new or empty folder.",
         discussion: """
-            Writes ties.yaml, the folders contacts/, encounters/, publications/, orgs/ and goals/,
-            a short README.md and a .gitignore for the site folder: ready for 'git init'.
-            A folder holding anything but .git is refused; nothing is ever overwritten.
+            Writes ties.yaml, the folders contacts/, encounters/, publications/, orgs/ and goals/, a short README.md and a .gitignore for the site folder: ready for 'git init'. A folder holding anything but .git is refused; nothing is ever overwritten.
 
             Examples:
               ties init ~/network

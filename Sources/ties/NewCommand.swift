@@ -7,10 +7,7 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Add a contact, encounter, publication or goal as a new file.",
         discussion: """
-            Writes a new Markdown file with its front matter filled in, in the right folder, under
-            a file name made from the name or title (with -2, -3, … when taken; nothing is ever
-            overwritten), then opens it in $VISUAL or $EDITOR when run on a terminal. Prints the
-            path. Names of people are checked against the journal: an unknown one is refused.
+            Writes a new Markdown file with its front matter filled in, in the right folder, under a file name made from the name or title (with -2, -3, … when taken; nothing is ever overwritten), then opens it in $VISUAL or $EDITOR when run on a terminal. Prints the path. Names of people are checked against the journal: an unknown one is refused.
 
             Examples:
               ties new contact "Ada Lovelace" --org "Analytical Engines" --circle close

@@ -7,10 +7,7 @@ struct PubsCommand: ParsableCommand {
         commandName: "pubs",
         abstract: "The publication log: what was published, what is in the pipeline, what needs doing.",
         discussion: """
-            Published talks, posts, podcasts and the rest by year, with counts per kind and the
-            summed reach, audience and views; the pipeline of ideas, drafts, submissions,
-            acceptances and rejections; and what needs action: a call for papers unanswered for
-            60 days, an accepted talk in the next 28 days, an accepted one already past.
+            Published talks, posts, podcasts and the rest by year, with counts per kind and the summed reach, audience and views; the pipeline of ideas, drafts, submissions, acceptances and rejections; and what needs action: a call for papers unanswered for 60 days, an accepted talk in the next 28 days, an accepted one already past.
 
             Examples:
               ties pubs

@@ -7,8 +7,7 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show a contact, org or goal: the facts, the timeline, what is due.",
         discussion: """
-            REF is a slug, a name or an alias, in any case. A name two records share is refused
-            with both slugs; a misspelt one gets a suggestion.
+            REF is a slug, a name or an alias, in any case. A name two records share is refused with both slugs; a misspelt one gets a suggestion.
 
             Examples:
               ties show jonas-mueller

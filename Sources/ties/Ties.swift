@@ -8,23 +8,20 @@ struct Ties: ParsableCommand {
         commandName: "ties",
         abstract: "A plain-text, git-friendly networking journal.",
         discussion: """
-            A journal is a folder of Markdown files with YAML front matter: contacts/, encounters/,
-            publications/, orgs/ and goals/, with ties.yaml at its root. Commands find it like git
-            finds a repository: --journal DIR, else $TIES_JOURNAL, else the nearest folder upwards
-            holding ties.yaml.
+            A journal is a folder of Markdown files with YAML front matter: contacts/, encounters/, publications/, orgs/ and goals/, with ties.yaml at its root. Commands find it like git finds a repository: --journal DIR, else $TIES_JOURNAL, else the nearest folder upwards holding ties.yaml.
 
             Examples:
-              ties init ~/network --example     a new journal with sample records
-              ties check                        every problem in the journal, like a compiler
-              ties due                          who is overdue, what is due, whose birthday comes
-              ties new encounter --with Ada     log a coffee, a call, a meeting
-              ties show ada                     everything about a contact, org or goal
-              ties who --org Acme --former      whom you know at Acme, now and before
-              ties pubs                         talks, posts, podcasts and the pipeline
-              ties build                        the private site; ties build --public for your website
+              ties init ~/network --example   a new journal with sample records
+              ties check                      every problem, like a compiler
+              ties due                        who and what is due
+              ties new encounter --with Ada   log a coffee, a call, a meeting
+              ties show ada                   a contact, org or goal
+              ties who --org Acme --former    whom you know at Acme
+              ties pubs                       talks, posts, podcasts
+              ties build                      the private site
+              ties build --public             the publication log for your website
 
-            Exit codes: 0 success; 1 the journal has errors (with --strict, warnings too);
-            2 bad invocation, or no journal found.
+            Exit codes: 0 success; 1 the journal has errors (with --strict, warnings too); 2 bad invocation, or no journal found.
             """,
         version: "0.1.0",
         subcommands: [

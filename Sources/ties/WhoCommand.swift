@@ -7,9 +7,7 @@ struct WhoCommand: ParsableCommand {
         commandName: "who",
         abstract: "Whom do I know at an organisation, with a tag, or in a circle?",
         discussion: """
-            With --org, the people working there now, with their titles and since when; add
-            --former for those who have left (former colleagues are worth staying close to).
-            Filters combine: --org Acme --tag platform is both.
+            With --org, the people working there now, with their titles and since when; add --former for those who have left (former colleagues are worth staying close to). Filters combine: --org Acme --tag platform is both.
 
             Examples:
               ties who --org Acme
