@@ -203,11 +203,7 @@ struct ShowPage {
                 )
             }
         }
-        var seen = Set<String>()
-        let encounters = journal.affiliations(at: org.slug)
-            .flatMap { journal.encounters(with: $0.contact) }
-            .filter { seen.insert($0.slug).inserted }
-            .sorted { ($0.date, $0.slug) < ($1.date, $1.slug) }
+        let encounters = journal.encounters(withPeopleAt: org.slug)
         heading("Encounters with them (\(encounters.count))")
         encounterList(encounters)
         mentions(org.id)

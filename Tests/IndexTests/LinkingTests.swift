@@ -73,6 +73,15 @@ struct LinkingTests {
         #expect(journal.affiliations(of: "ada").map(\.org) == ["acme", "globex"])
     }
 
+    @Test func encountersWithPeopleOfAnOrgAreEachListedOnceInTimelineOrder() {
+        // Acme: Charles (lunch and coffee), Grace (coffee), Ada (formerly: lunch and call).
+        #expect(
+            journal.encounters(withPeopleAt: "acme").map(\.slug) == [
+                "2023/2023-11-20-lunch", "2024/2024-03-01-coffee", "2024/2024-05-02-call",
+            ])
+        #expect(journal.encounters(withPeopleAt: "bletchley").isEmpty)
+    }
+
     @Test func goalsGatherContactsEncountersAndPublications() {
         #expect(journal.contacts(for: "mentor").map(\.slug) == ["ada", "charles", "grace"])
         #expect(journal.encounters(for: "mentor").map(\.slug) == ["2023/2023-11-20-lunch", "2024/2024-03-01-coffee"])

@@ -39,6 +39,19 @@ public extension Journal {
     /// Everyone who works or worked at an org: current people first, then former, most recent first.
     func affiliations(at org: String) -> [Affiliation] { tables.affiliationsByOrg[org] ?? [] }
 
+    /// Encounters with anyone who works or worked at an org, oldest first, each once.
+    func encounters(withPeopleAt org: String) -> [Encounter] {
+        var seen = Set<Int>()
+        var indices: [Int] = []
+        for affiliation in affiliations(at: org) {
+            for index in tables.encountersByContact[affiliation.contact] ?? [] where seen.insert(index).inserted {
+                indices.append(index)
+            }
+        }
+        // The encounters array is in timeline order, so its indices are too.
+        return indices.sorted().map { encounters[$0] }
+    }
+
     /// The contacts working at an org now.
     func currentPeople(at org: String) -> [Affiliation] { affiliations(at: org).filter(\.isCurrent) }
 

@@ -48,7 +48,7 @@ extension SiteContext {
     func goalPage(_ goal: Goal) -> PageJob? {
         guard let path = paths.page(of: goal.id) else { return nil }
         var facts = [Fact(label: t.status, value: goal.status.rawValue)]
-        if let due = goal.due { facts.append(Fact(label: t.nextDue, value: dates.long(due))) }
+        if let due = goal.due { facts.append(Fact(label: t.dueBy, value: dates.long(due))) }
         let model = GoalPage(
             page: frame(title: goal.title, path: path, section: .goals), title: goal.title, facts: facts,
             contacts: journal.contacts(for: goal.slug).compactMap { link(to: $0.id, from: path) },

@@ -62,15 +62,7 @@ extension SiteContext {
             facts.append(Fact(label: t.website, value: website, href: SafeURL.href(website)))
         }
         if let industry = org.industry { facts.append(Fact(label: t.industry, value: industry)) }
-        // Encounters with anyone who works or worked there, newest first, each once.
-        var seen = Set<String>()
-        var encounters: [Encounter] = []
-        for affiliation in journal.affiliations(at: org.slug) {
-            for encounter in journal.encounters(with: affiliation.contact) where seen.insert(encounter.slug).inserted {
-                encounters.append(encounter)
-            }
-        }
-        encounters.sort { ($1.date, $1.slug) < ($0.date, $0.slug) }
+        let encounters = journal.encounters(withPeopleAt: org.slug).reversed()
         let model = OrgPage(
             page: frame(title: org.name, path: path, section: .orgs), name: org.name,
             aliases: org.aliases.isEmpty ? nil : org.aliases.joined(separator: ", "), facts: facts,

@@ -17,7 +17,7 @@ public struct Labels: Sendable {
         birthdayLabel: String
     public let met, metVia, howMet, cadence, aliases, noResults, since, until: String
     public let andMore, lastTwelveMonths: String
-    public let perQuarter, views, reach, needsAction, abstract, feed: String
+    public let perQuarter, views, reach, needsAction, abstract, feed, dueBy: String
 
     public static func `for`(_ language: JournalConfig.Language) -> Labels {
         switch language {
@@ -49,7 +49,7 @@ public struct Labels: Sendable {
         noResults: "Nothing found.", since: "since", until: "until", andMore: "and more:",
         lastTwelveMonths: "The last twelve months",
         perQuarter: "Published per quarter", views: "views", reach: "reach", needsAction: "Needs action", abstract: "Abstract",
-        feed: "Feed")
+        feed: "Feed", dueBy: "Due by")
 
     static let german = Labels(
         lang: "de", dashboard: "Übersicht", contacts: "Kontakte", timeline: "Zeitleiste", orgs: "Organisationen",
@@ -76,7 +76,7 @@ public struct Labels: Sendable {
         andMore: "und weitere:",
         lastTwelveMonths: "Die letzten zwölf Monate",
         perQuarter: "Veröffentlicht pro Quartal", views: "Aufrufe", reach: "Reichweite", needsAction: "Zu tun",
-        abstract: "Zusammenfassung", feed: "Feed")
+        abstract: "Zusammenfassung", feed: "Feed", dueBy: "Fällig bis")
 }
 
 /// Templates read the words by name (`{{page.t.contacts}}`) from a table made once per language,
