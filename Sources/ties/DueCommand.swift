@@ -34,7 +34,7 @@ struct DueCommand: ParsableCommand {
     }
 
     func run() throws {
-        let journal = try options.load()
+        let journal = try options.load(scope: .agenda)
         let today = day.day(for: journal)
         let days = today.days(until: within.after(today) ?? today)
         let contacts = journal.overdueContacts(on: today)

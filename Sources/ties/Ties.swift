@@ -56,8 +56,9 @@ struct JournalOptions: ParsableArguments {
 
     /// Loads the journal for a command that answers questions: its errors go to stderr as a
     /// one-line note (`ties check` lists them), and the answer uses what could be read.
-    func load() throws -> Journal {
-        let journal = Journal.load(from: try locate())
+    func load(scope: Journal.Scope = .whole) throws -> Journal {
+        let root = try locate()
+        let journal = Journal.load(from: root, cache: ParseCache.forJournal(at: root), scope: scope)
         let errors = journal.errors.count
         if errors > 0 {
             Terminal.standardError.write(

@@ -15,8 +15,9 @@ struct NewRecordTests {
         var writer = FrontMatterWriter()
         writer.field("title", value)
         writer.list("tags", [value])
-        let file = JournalFile(url: URL(fileURLWithPath: "/dev/null"), path: "publications/x.md", kind: .publication, slug: "x")
-        let (record, diagnostics) = RecordParser.parse(writer.file(body: "\n"), file: file)
+        let file = JournalFile(absolutePath: "/dev/null", path: "publications/x.md", kind: .publication, slug: "x")
+        let parsed = RecordParser.parse(writer.file(body: "\n"), file: file)
+        let (record, diagnostics) = (parsed.record, parsed.diagnostics)
         #expect(diagnostics.isEmpty, "\(writer.lines)")
         guard case let .publication(publication)? = record else { Issue.record("no publication"); return }
         #expect(publication.title == value.trimmed, "\(writer.lines)")

@@ -7,8 +7,9 @@ import Testing
 /// Parses `marked` as a file of `kind` and returns its record and diagnostics.
 private func parse(_ kind: RecordKind, _ text: String, slug: String = "sample") -> (AnyRecord?, [Diagnostic]) {
     let path = "\(kind.folder)/\(slug).md"
-    let file = JournalFile(url: URL(fileURLWithPath: "/dev/null"), path: path, kind: kind, slug: slug)
-    return RecordParser.parse(text, file: file)
+    let file = JournalFile(absolutePath: "/dev/null", path: path, kind: kind, slug: slug)
+    let parsed = RecordParser.parse(text, file: file)
+    return (parsed.record, parsed.diagnostics)
 }
 
 @Suite("Parsing one file")

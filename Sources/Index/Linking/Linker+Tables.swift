@@ -1,19 +1,42 @@
 /// The cross-link tables: one pass over each kind of record.
 extension Linker {
+    /// The three groups of tables are independent, so they are made at once.
     func buildTables() -> Journal.Tables {
-        var t = Journal.Tables()
-        var goalContacts: [String: Set<String>] = [:]
-        for (i, r) in contacts.enumerated() { t.contactIndex[r.slug] = i }
-        for (i, r) in encounters.enumerated() { t.encounterIndex[r.slug] = i }
-        for (i, r) in publications.enumerated() { t.publicationIndex[r.slug] = i }
-        for (i, r) in orgs.enumerated() { t.orgIndex[r.slug] = i }
-        for (i, r) in goals.enumerated() { t.goalIndex[r.slug] = i }
+        let (indices, mentions, relations) = concurrently(
+            { self.indexTables() }, { self.mentionTable() }, { self.relationTables() })
+        var t = relations
+        t.contactIndex = indices.contactIndex
+        t.encounterIndex = indices.encounterIndex
+        t.publicationIndex = indices.publicationIndex
+        t.orgIndex = indices.orgIndex
+        t.goalIndex = indices.goalIndex
+        t.mentions = mentions
+        return t
+    }
 
+    private func indexTables() -> Journal.Tables {
+        var t = Journal.Tables()
+        func index<R: Record>(_ records: [R]) -> [String: Int] {
+            var index: [String: Int] = [:]
+            index.reserveCapacity(records.count)
+            for (i, r) in records.enumerated() { index[r.slug] = i }
+            return index
+        }
+        t.contactIndex = index(contacts)
+        t.encounterIndex = index(encounters)
+        t.publicationIndex = index(publications)
+        t.orgIndex = index(orgs)
+        t.goalIndex = index(goals)
+        return t
+    }
+
+    private func mentionTable() -> [RecordID: [Mention]] {
+        var mentions: [RecordID: [Mention]] = [:]
         func addMentions<R: Record>(_ records: [R]) {
             for record in records {
                 for link in record.wikiLinks {
                     guard let target = link.target, target != record.id else { continue }
-                    t.mentions[target, default: []].append(Mention(source: record.id, location: link.location))
+                    mentions[target, default: []].append(Mention(source: record.id, location: link.location))
                 }
             }
         }
@@ -22,12 +45,18 @@ extension Linker {
         addMentions(publications)
         addMentions(orgs)
         addMentions(goals)
-        for key in t.mentions.keys {
+        for key in mentions.keys {
             // One entry per linking record, in a stable order.
             var seen = Set<RecordID>()
-            t.mentions[key] = t.mentions[key]!.sorted { ($0.source, $0.location) < ($1.source, $1.location) }
+            mentions[key] = mentions[key]!.sorted { ($0.source, $0.location) < ($1.source, $1.location) }
                 .filter { seen.insert($0.source).inserted }
         }
+        return mentions
+    }
+
+    private func relationTables() -> Journal.Tables {
+        var t = Journal.Tables()
+        var goalContacts: [String: Set<String>] = [:]
 
         for contact in contacts {
             if let via = contact.metVia?.target {

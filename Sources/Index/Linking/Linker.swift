@@ -16,11 +16,13 @@ struct Linker {
     var goals: [Goal] = []
     var diagnostics: [Diagnostic]
 
-    init(root: URL, config: JournalConfig, records: [AnyRecord], diagnostics: [Diagnostic]) {
+    /// Takes the records out of `records`, leaving it empty: moved, not copied, so that linking
+    /// can change them in place.
+    init(root: URL, config: JournalConfig, records: inout [AnyRecord], diagnostics: [Diagnostic]) {
         self.root = root
         self.config = config
         self.diagnostics = diagnostics
-        for record in records {
+        while let record = records.popLast() {
             switch record {
             case let .contact(r): contacts.append(r)
             case let .encounter(r): if r.hasDate { encounters.append(r) } else { undated.append(r) }
@@ -45,7 +47,7 @@ struct Linker {
         }
     }
 
-    mutating func link() -> Journal {
+    mutating func link(timer: inout PhaseTimer) -> Journal {
         let contactTable = NameTable(contacts)
         let goalTable = NameTable(goals)
         var orgResolver = OrgResolver(explicit: orgs)
@@ -90,33 +92,32 @@ struct Linker {
         }
         // Encounters are most of a journal: resolved in parallel, each on its own.
         for list in [\Linker.encounters, \Linker.undated] as [WritableKeyPath<Linker, [Encounter]>] {
-            let results = self[keyPath: list].parallelMap { Linker.resolvingReferences(of: $0, contactTable, goalTable) }
-            self[keyPath: list] = results.map(\.0)
-            diagnostics += results.flatMap(\.1)
+            let found = self[keyPath: list].parallelUpdate { Linker.resolveReferences(of: &$0, contactTable, goalTable) }
+            for problems in found where !problems.isEmpty { diagnostics += problems }
         }
         for i in publications.indices {
             publications[i].with = publications[i].with.map { resolve($0, in: contactTable, kind: .contact, field: "with") }
             publications[i].goals = publications[i].goals.map { resolve($0, in: goalTable, kind: .goal, field: "goals") }
         }
         orgs = orgResolver.allOrgs()
+        timer.lap("resolve references")
 
         // Wiki links, against every kind at once.
         let tables: [RecordKind: NameTable] = [
             .contact: contactTable, .encounter: NameTable(encounters), .publication: NameTable(publications),
             .org: NameTable(orgs), .goal: goalTable,
         ]
+        timer.lap("name tables")
         let wiki = WikiLinkResolver(tables: tables)
         func linkBodies<R: Record>(_ records: inout [R]) {
-            let results = records.parallelMap { record -> (R, [Diagnostic]) in
-                var record = record
+            let found = records.parallelUpdate { record -> [Diagnostic] in
                 var found: [Diagnostic] = []
                 for l in record.wikiLinks.indices {
                     record.wikiLinks[l].target = wiki.resolve(record.wikiLinks[l], into: &found)
                 }
-                return (record, found)
+                return found
             }
-            records = results.map(\.0)
-            diagnostics += results.flatMap(\.1)
+            for problems in found where !problems.isEmpty { diagnostics += problems }
         }
         linkBodies(&contacts)
         linkBodies(&encounters)
@@ -125,6 +126,7 @@ struct Linker {
         linkBodies(&orgs)
         linkBodies(&goals)
 
+        timer.lap("resolve wiki links")
         if contacts.isEmpty && encounters.isEmpty && publications.isEmpty && goals.isEmpty && orgs.allSatisfy(\.isImplicit) {
             diagnostics.append(
                 .warning(
@@ -136,25 +138,24 @@ struct Linker {
         var finalConfig = config
         finalConfig.myOrg = myOrg
         diagnostics.sort()
+        let crossLinks = buildTables()
+        timer.lap("cross-link tables")
         return Journal(
             root: root, config: finalConfig, contacts: contacts, encounters: encounters,
             publications: publications, orgs: orgs, goals: goals, diagnostics: diagnostics,
-            tables: buildTables())
+            tables: crossLinks)
     }
 
-    private static func resolvingReferences(
-        of encounter: Encounter, _ contacts: NameTable, _ goals: NameTable
-    )
-        -> (Encounter, [Diagnostic])
-    {
-        var encounter = encounter
+    private static func resolveReferences(
+        of encounter: inout Encounter, _ contacts: NameTable, _ goals: NameTable
+    ) -> [Diagnostic] {
         var found: [Diagnostic] = []
         encounter.with = encounter.with.map { resolve($0, in: contacts, kind: .contact, field: "with", into: &found) }
         encounter.introduced = encounter.introduced.map {
             resolve($0, in: contacts, kind: .contact, field: "introduced", into: &found)
         }
         encounter.goals = encounter.goals.map { resolve($0, in: goals, kind: .goal, field: "goals", into: &found) }
-        return (encounter, found)
+        return found
     }
 
     /// Resolves a typed reference, reporting what it cannot.
@@ -235,28 +236,48 @@ struct OrgResolver {
 }
 
 /// Resolves `[[…]]` against every kind; `[[contacts/ada]]` looks in one kind only.
-struct WikiLinkResolver {
-    let tables: [RecordKind: NameTable]
+///
+/// A journal has several links per record, so the common case (one record found) makes no array
+/// and looks the tables up in place.
+struct WikiLinkResolver: Sendable {
+    /// In the order of `RecordKind.allCases`.
+    private let tables: [NameTable]
+    private let kinds = RecordKind.allCases
+
+    init(tables: [RecordKind: NameTable]) {
+        self.tables = RecordKind.allCases.map { tables[$0] ?? NameTable([Contact]()) }
+    }
 
     func resolve(_ link: WikiLink, into diagnostics: inout [Diagnostic]) -> RecordID? {
         var text = link.text
-        var kinds = RecordKind.allCases
-        if let slash = text.firstIndex(of: "/"), let kind = RecordKind(folder: String(text[..<slash])) {
-            kinds = [kind]
+        var only: RecordKind?
+        if let slash = text.utf8.firstIndex(of: UInt8(ascii: "/")), let kind = RecordKind(folder: String(text[..<slash])) {
+            only = kind
             text = String(text[text.index(after: slash)...])
         }
-        if text.lowercased().hasSuffix(".md") { text = String(text.dropLast(3)) }
+        var folded = text.lowercasedIfNeeded
+        if folded.hasSuffix(".md") {
+            text = String(text.dropLast(3))
+            folded = String(folded.dropLast(3))
+        }
+        var first: RecordID?
         var found: [RecordID] = []
-        let folded = text.lowercased()
-        for kind in kinds {
-            guard let table = tables[kind] else { continue }
-            switch table.match(folded: folded) {
-            case let .one(slug): found.append(RecordID(kind, slug))
-            case let .several(slugs): found += slugs.map { RecordID(kind, $0) }
+        for index in kinds.indices where only == nil || only == kinds[index] {
+            switch tables[index].match(folded: folded) {
+            case let .one(slug):
+                if first == nil && found.isEmpty {
+                    first = RecordID(kinds[index], slug)
+                } else {
+                    found += [first].compactMap { $0 } + [RecordID(kinds[index], slug)]
+                    first = nil
+                }
+            case let .several(slugs):
+                found += [first].compactMap { $0 } + slugs.map { RecordID(kinds[index], $0) }
+                first = nil
             case .none: break
             }
         }
-        if found.count == 1 { return found[0] }
+        if let first { return first }
         if found.count > 1 {
             let listed = found.sorted().map { "'\($0)'" }.joined(separator: ", ")
             diagnostics.append(
@@ -266,7 +287,8 @@ struct WikiLinkResolver {
                     at: link.location))
             return nil
         }
-        let suggestion = Suggestion.nearest(to: text, in: kinds.flatMap { tables[$0]?.candidates ?? [] })
+        let candidates = kinds.indices.filter { only == nil || only == kinds[$0] }.flatMap { tables[$0].candidates }
+        let suggestion = Suggestion.nearest(to: text, in: candidates)
         diagnostics.append(
             .warning(
                 .unknownReference,

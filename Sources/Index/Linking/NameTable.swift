@@ -2,49 +2,82 @@
 ///
 /// Built once per kind in time linear in the records; each lookup is a hash lookup. Only a
 /// reference that matches nothing pays for a "did you mean" scan.
-struct NameTable {
+struct NameTable: Sendable {
     enum Match: Equatable {
         case one(String)
         case several([String])
         case none
     }
 
-    private var slugs: [String: [String]] = [:]
-    private var names: [String: [String]] = [:]
-    /// What a person could have meant, in a stable order, for suggestions.
-    private(set) var candidates: [String] = []
+    /// What one folded text names: almost always one record, so no array is made for it (a
+    /// large journal has hundreds of thousands of names, and an array each was most of the cost
+    /// of making, and freeing, the tables).
+    enum Slugs: Sendable {
+        case none
+        case one(String)
+        case several([String])
+
+        mutating func add(_ slug: String) {
+            switch self {
+            case .none: self = .one(slug)
+            case let .one(existing): if existing != slug { self = .several([existing, slug]) }
+            case var .several(existing):
+                guard !existing.contains(slug) else { return }
+                existing.append(slug)
+                self = .several(existing)
+            }
+        }
+
+        var match: Match {
+            switch self {
+            case .none: return .none
+            case let .one(slug): return .one(slug)
+            case let .several(slugs): return .several(slugs.sorted())
+            }
+        }
+    }
+
+    private var slugs: [String: Slugs] = [:]
+    private var names: [String: Slugs] = [:]
+    /// Every name and slug as written, in record order, for suggestions: made only when one is
+    /// needed, since nearly every reference matches.
+    var candidates: [String] { candidateList() }
+    private let candidateList: @Sendable () -> [String]
 
     init<R: Record>(_ records: [R]) {
-        for record in records {
-            add(record.slug, for: record.slug, asSlug: true)
-            if R.kind.slugKeepsFolders, let stem = record.slug.split(separator: "/").last, stem != Substring(record.slug) {
-                add(String(stem), for: record.slug, asSlug: true)
+        candidateList = {
+            var candidates: [String] = []
+            for record in records {
+                candidates.append(record.slug)
+                if let stem = NameTable.stem(of: record) { candidates.append(stem) }
+                candidates.append(record.displayName)
+                candidates += record.aliases
             }
-            add(record.displayName, for: record.slug, asSlug: false)
-            for alias in record.aliases { add(alias, for: record.slug, asSlug: false) }
+            return candidates
+        }
+        slugs.reserveCapacity(records.count * (R.kind.slugKeepsFolders ? 2 : 1))
+        names.reserveCapacity(records.count)
+        for record in records {
+            slugs[record.slug.lowercasedIfNeeded, default: .none].add(record.slug)
+            if let stem = NameTable.stem(of: record) { slugs[stem.lowercasedIfNeeded, default: .none].add(record.slug) }
+            names[record.displayName.lowercasedIfNeeded, default: .none].add(record.slug)
+            for alias in record.aliases { names[alias.lowercasedIfNeeded, default: .none].add(record.slug) }
         }
     }
 
-    private mutating func add(_ key: String, for slug: String, asSlug: Bool) {
-        let folded = key.lowercased()
-        if asSlug {
-            if !(slugs[folded]?.contains(slug) ?? false) { slugs[folded, default: []].append(slug) }
-        } else {
-            if !(names[folded]?.contains(slug) ?? false) { names[folded, default: []].append(slug) }
-        }
-        candidates.append(key)
+    /// The file name of a record kept in folders (`2024/2024-03-05-coffee` gives
+    /// `2024-03-05-coffee`), which links may use alone.
+    private static func stem<R: Record>(of record: R) -> String? {
+        guard R.kind.slugKeepsFolders, let slash = record.slug.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        return String(record.slug[record.slug.index(after: slash)...])
     }
 
-    func match(_ text: String) -> Match { match(folded: text.lowercased()) }
+    func match(_ text: String) -> Match { match(folded: text.lowercasedIfNeeded) }
 
     /// `match` for a text already lower-cased, when one text is looked up in several tables.
     func match(folded: String) -> Match {
-        if let found = slugs[folded] {
-            return found.count == 1 ? .one(found[0]) : .several(found.sorted())
-        }
-        if let found = names[folded] {
-            return found.count == 1 ? .one(found[0]) : .several(found.sorted())
-        }
+        if let found = slugs[folded] { return found.match }
+        if let found = names[folded] { return found.match }
         return .none
     }
 

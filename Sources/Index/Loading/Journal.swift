@@ -22,6 +22,16 @@ public struct Journal: Sendable {
     public let diagnostics: [Diagnostic]
 
     let tables: Tables
+    /// How the records were read: for tests and `TIES_TIMINGS`.
+    var origin = Origin()
+
+    /// How many files were parsed and how many taken from the parse cache, or whether the whole
+    /// journal came from the agenda cache.
+    struct Origin: Equatable, Sendable {
+        var parsed = 0
+        var cached = 0
+        var agenda = false
+    }
 
     /// The cross-link tables; indices point into the sorted arrays above.
     struct Tables: Sendable {
@@ -63,9 +73,24 @@ public struct Journal: Sendable {
 public extension Journal {
     /// Loads the journal at `root` (the folder holding `ties.yaml`), reading files in parallel.
     ///
-    /// Never throws for bad content: every problem is in `diagnostics`. Nothing is written.
-    static func load(from root: URL) -> Journal {
-        JournalLoader(root: root).load()
+    /// Never throws for bad content: every problem is in `diagnostics`. Nothing is written to
+    /// the journal; with a `cache`, files unchanged since the last load are not parsed again, and
+    /// the cache is updated.
+    static func load(from root: URL, cache: ParseCache? = nil, scope: Scope = .whole) -> Journal {
+        JournalLoader(root: root, cache: cache, scope: scope).load()
+    }
+
+    /// How much of the journal a command needs.
+    enum Scope: Sendable {
+        /// Everything.
+        case whole
+        /// What the agenda queries read (`overdueContacts`, `openFollowUps`, `occasions`,
+        /// `encounter(_:)` for a follow-up's encounter, `diagnostics`): every contact, each
+        /// contact's last encounter, the encounters with open follow-ups, every diagnostic. With a
+        /// cache, an unchanged journal then loads from the agenda cache without being parsed:
+        /// publications, orgs and goals are then empty, other encounters missing, and records
+        /// have no body, wiki links or extra fields.
+        case agenda
     }
 
     var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }

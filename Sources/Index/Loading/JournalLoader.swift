@@ -1,23 +1,70 @@
 import Foundation
 
-/// Finds a journal's files, parses them in parallel and hands the records to the linker.
+/// Finds a journal's files, parses them in parallel (or takes them from the parse cache) and
+/// hands the records to the linker.
 struct JournalLoader {
     let root: URL
+    var cache: ParseCache?
+    var scope: Journal.Scope = .whole
 
     func load() -> Journal {
+        var timer = PhaseTimer()
         let (config, configDiagnostics) = ConfigParser.parse(at: root.appending(path: ConfigParser.fileName))
         let files = discover(skipping: config.output)
-        let parsed = files.parallelMap { RecordParser.parse($0) }
+        timer.lap("find files")
+        if scope == .agenda, let agenda = cache?.agenda, let stamps = currentStamps(of: files),
+            let content = agenda.read(matching: stamps)
+        {
+            timer.lap("read the agenda")
+            var journal = journal(from: content, config: config)
+            journal.origin.agenda = true
+            return journal
+        }
+        var outcomes: [CachedParse]
+        var origin = Journal.Origin()
+        var cacheWriting: DispatchGroup?
+        var agendaStamps: [AgendaCache.Stamp]?
+        if let cache {
+            let snapshot = cache.read()
+            outcomes = files.parallelMap { Self.parse($0, reusing: snapshot) }
+            origin.cached = outcomes.count { $0.fromCache }
+            origin.parsed = outcomes.count - origin.cached
+            let changed = outcomes.contains(where: { !$0.reused }) || snapshot.count != outcomes.count
+            // Only `ties due` keeps the agenda: it is here because the one kept was out of date.
+            if scope == .agenda {
+                agendaStamps = stamps(from: outcomes)
+            }
+            // Written while linking runs: the cache changes only when a file did.
+            if changed {
+                let entries = outcomes.compactMap(\.entry)
+                let group = DispatchGroup()
+                DispatchQueue.global().async(group: group) { cache.write(entries, keeping: snapshot) }
+                cacheWriting = group
+            }
+        } else {
+            outcomes = files.parallelMap { CachedParse(parsed: RecordParser.parse($0)) }
+            origin.parsed = outcomes.count
+        }
+        timer.lap("parse \(origin.parsed) files, read \(origin.cached) from the cache")
+        defer {
+            cacheWriting?.wait()
+            timer.lap("finish writing the cache")
+        }
 
         var diagnostics = configDiagnostics
         var records: [AnyRecord] = []
-        records.reserveCapacity(parsed.count)
+        records.reserveCapacity(outcomes.count)
         // Files are in path order, so the first of two files with one slug is always the same one.
-        var firstPath: [String: String] = [:]
-        for (file, result) in zip(files, parsed) {
-            diagnostics += result.diagnostics
+        var firstPath: [RecordID: String] = [:]
+        firstPath.reserveCapacity(files.count)
+        for index in files.indices {
+            // Moved out, not copied: linking changes records in place, which must not copy them.
+            var result = ParsedFile(record: nil, diagnostics: [])
+            swap(&result, &outcomes[index].parsed)
+            if !result.diagnostics.isEmpty { diagnostics += result.diagnostics }
             guard let record = result.record else { continue }
-            let key = "\(file.kind.folder)/\(file.slug.lowercased())"
+            let file = files[index]
+            let key = RecordID(file.kind, file.slug.lowercasedIfNeeded)
             if let other = firstPath[key] {
                 diagnostics.append(
                     .error(
@@ -29,14 +76,97 @@ struct JournalLoader {
             firstPath[key] = file.path
             records.append(record)
         }
-        var linker = Linker(root: root, config: config, records: records, diagnostics: diagnostics)
-        return linker.link()
+        outcomes = []
+        timer.lap("collect")
+        var linker = Linker(root: root, config: config, records: &records, diagnostics: diagnostics)
+        timer.lap("sort")
+        var journal = linker.link(timer: &timer)
+        journal.origin = origin
+        if let agendaStamps, let agenda = cache?.agenda {
+            agenda.write(journal, stamps: agendaStamps)
+            timer.lap("write the agenda")
+        }
+        return journal
+    }
+
+    /// The stamps of `ties.yaml` and every file, now.
+    private func currentStamps(of files: [JournalFile]) -> [AgendaCache.Stamp]? {
+        let stamps = files.parallelMap { file in
+            FileStamp(path: file.absolutePath).map { AgendaCache.Stamp(path: file.path, size: $0.size, modified: $0.modified) }
+        }
+        guard stamps.allSatisfy({ $0 != nil }) else { return nil }
+        return [configStamp()] + stamps.map { $0! }
+    }
+
+    /// The stamps parsing saw, if every file had one.
+    private func stamps(from outcomes: [CachedParse]) -> [AgendaCache.Stamp]? {
+        var stamps = [configStamp()]
+        for outcome in outcomes {
+            guard let entry = outcome.entry else { return nil }
+            stamps.append(AgendaCache.Stamp(path: entry.path, size: entry.size, modified: entry.modified))
+        }
+        return stamps
+    }
+
+    /// A missing `ties.yaml` has a stamp no file has.
+    private func configStamp() -> AgendaCache.Stamp {
+        let stamp = FileStamp(path: root.appending(path: ConfigParser.fileName).path)
+        return AgendaCache.Stamp(path: ConfigParser.fileName, size: stamp?.size ?? -1, modified: stamp?.modified ?? 0)
+    }
+
+    /// A journal of what the agenda cache kept: linked already, so only its tables are made.
+    private func journal(from content: AgendaCache.Content, config: JournalConfig) -> Journal {
+        var records = content.contacts.map(AnyRecord.contact) + content.encounters.map(AnyRecord.encounter)
+        let linker = Linker(root: root, config: config, records: &records, diagnostics: content.diagnostics)
+        return Journal(
+            root: root, config: config, contacts: linker.contacts, encounters: linker.encounters, publications: [],
+            orgs: [], goals: [], diagnostics: content.diagnostics, tables: linker.buildTables())
+    }
+
+    /// One file, from the cache when its stamp or its content hash says it did not change.
+    static func parse(_ file: JournalFile, reusing snapshot: ParseCache.Snapshot) -> CachedParse {
+        guard let stamp = FileStamp(path: file.absolutePath) else { return CachedParse(parsed: RecordParser.parse(file)) }
+        if let entry = snapshot.unchanged(file.path, stamp: stamp), let parsed = decode(entry, in: snapshot) {
+            return CachedParse(parsed: parsed, entry: entry, reused: true, fromCache: true)
+        }
+        let bytes: [UInt8]
+        switch SourceText.readBytes(file.absolutePath) {
+        case let .success(read): bytes = read
+        case .failure: return CachedParse(parsed: RecordParser.parse(file))
+        }
+        var hash = StableHash()
+        hash.combine(bytes: bytes)
+        var entry = ParseCache.Entry(
+            path: file.path, size: stamp.size, modified: stamp.modified, hash: hash.value, payload: .fresh([]))
+        if let cached = snapshot.same(file.path, hash: hash.value), let parsed = decode(cached, in: snapshot) {
+            entry.payload = cached.payload
+            return CachedParse(parsed: parsed, entry: entry, fromCache: true)
+        }
+        let parsed = RecordParser.parse(bytes: bytes, file: file)
+        entry.payload = .fresh(BinaryWriter.encode(parsed))
+        return CachedParse(parsed: parsed, entry: entry)
+    }
+
+    private static func decode(_ entry: ParseCache.Entry, in snapshot: ParseCache.Snapshot) -> ParsedFile? {
+        guard case let .stored(range) = entry.payload else { return nil }
+        return snapshot.withPayload(range) { try? BinaryReader.decode(ParsedFile.self, from: $0) }
+    }
+
+    /// A file's parse, and what the cache should keep of it (nil: nothing).
+    struct CachedParse: Sendable {
+        var parsed: ParsedFile
+        var entry: ParseCache.Entry?
+        /// True when the entry was used as it was: file and cache both unchanged.
+        var reused = false
+        /// True when the file was not parsed: its stamp or its content hash matched.
+        var fromCache = false
     }
 
     /// Every `*.md` file under the five record folders, sorted by path; hidden files and folders
     /// and the site's output folder are skipped.
     func discover(skipping output: String) -> [JournalFile] {
         let outputPath = output.split(separator: "/").joined(separator: "/")
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         var files: [JournalFile] = []
         for kind in RecordKind.allCases {
             // Walks with readdir: d_type tells files from folders without a stat per entry.
@@ -62,7 +192,7 @@ struct JournalLoader {
                         var info = stat()
                         guard stat(root.appending(path: path).path, &info) == 0 else {
                             // A broken link named like a record: reading it reports the problem.
-                            if name.lowercased().hasSuffix(".md") { appendRecord(path: path, name: name, kind: kind, to: &files) }
+                            if Self.isMarkdown(name) { appendRecord(rootPath, path, name, kind, to: &files) }
                             continue
                         }
                         type =
@@ -71,8 +201,8 @@ struct JournalLoader {
                     }
                     if type == Int32(DT_DIR) {
                         pending.append(path)
-                    } else if type == Int32(DT_REG), name.utf8.count > 3, name.lowercased().hasSuffix(".md") {
-                        appendRecord(path: path, name: name, kind: kind, to: &files)
+                    } else if type == Int32(DT_REG), Self.isMarkdown(name) {
+                        appendRecord(rootPath, path, name, kind, to: &files)
                     }
                 }
             }
@@ -81,9 +211,19 @@ struct JournalLoader {
         return files
     }
 
-    private func appendRecord(path: String, name: String, kind: RecordKind, to files: inout [JournalFile]) {
+    /// `*.md`, in any case, with something before the dot.
+    private static func isMarkdown(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard bytes.count > 3 else { return false }
+        let suffix = bytes.suffix(3)
+        return suffix.elementsEqual([0x2E, 0x6D, 0x64], by: { $0 | 0x20 == $1 | 0x20 })
+    }
+
+    private func appendRecord(
+        _ rootPath: String, _ path: String, _ name: String, _ kind: RecordKind, to files: inout [JournalFile]
+    ) {
         let inFolder = path.dropFirst(kind.folder.count + 1).dropLast(3)
         let slug = kind.slugKeepsFolders ? String(inFolder) : String(name.dropLast(3))
-        files.append(JournalFile(url: root.appending(path: path), path: path, kind: kind, slug: slug))
+        files.append(JournalFile(absolutePath: rootPath + path, path: path, kind: kind, slug: slug))
     }
 }

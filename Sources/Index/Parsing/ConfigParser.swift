@@ -6,7 +6,7 @@ enum ConfigParser {
     static let fileName = "ties.yaml"
 
     static func parse(at url: URL) -> (config: JournalConfig, diagnostics: [Diagnostic]) {
-        switch SourceText.read(url, path: fileName) {
+        switch SourceText.read(url.path, path: fileName) {
         case let .failure(diagnostic): return (JournalConfig(), [diagnostic])
         case let .success(text): return parse(text)
         }

@@ -3,8 +3,8 @@ import Foundation
 /// Reads a journal file as text, reporting files that cannot be read or are not UTF-8.
 enum SourceText {
     /// The file's text with a byte-order mark dropped and line endings made `\n`, or a diagnostic.
-    static func read(_ url: URL, path: String) -> Result<String, Diagnostic> {
-        switch readBytes(url.path) {
+    static func read(_ absolutePath: String, path: String) -> Result<String, Diagnostic> {
+        switch readBytes(absolutePath) {
         case let .success(bytes): return decode(bytes, path: path)
         case let .failure(reason):
             return .failure(.error(.unreadableFile, "cannot read file: \(reason)", at: SourceLocation(path: path)))

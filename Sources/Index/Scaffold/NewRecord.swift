@@ -124,7 +124,7 @@ public extension Journal {
     private func verify(_ text: String, folder: String, stem: String) throws(NewRecord.Refusal) {
         let kind = RecordKind(folder: String(folder.split(separator: "/")[0])) ?? .contact
         let path = "\(folder)/\(stem).md"
-        let file = JournalFile(url: root.appending(path: path), path: path, kind: kind, slug: stem)
+        let file = JournalFile(absolutePath: root.appending(path: path).path, path: path, kind: kind, slug: stem)
         let problems = RecordParser.parse(text, file: file).diagnostics.filter { $0.severity == .error }
         if let first = problems.first {
             throw NewRecord.Refusal(description: "the new file would not be valid: \(first.message)")

@@ -12,7 +12,7 @@ public enum AtomicFile {
     /// The temporary file is `link(2)`ed into place, which never replaces a file (unlike
     /// `rename(2)`), so a file created meanwhile by someone else is safe too. For the journal.
     public static func create(_ url: URL, contents data: Data) throws(Failure) {
-        let temporary = try writeTemporary(beside: url.path, data, sync: true)
+        let temporary = try writeTemporary(beside: url.path, data, sync: true, mode: 0o644)
         defer { unlink(temporary) }
         guard link(temporary, url.path) == 0 else {
             if errno == EEXIST { throw Failure(description: "\(url.path) already exists; it was left as it is") }
@@ -21,8 +21,9 @@ public enum AtomicFile {
     }
 
     /// Creates or replaces the file at `path` with `data`. For files ties owns, such as the site's.
-    public static func replace(_ path: String, contents data: Data) throws(Failure) {
-        let temporary = try writeTemporary(beside: path, data, sync: false)
+    /// `mode` is for a new file; private caches pass 0o600.
+    public static func replace(_ path: String, contents data: Data, mode: mode_t = 0o644) throws(Failure) {
+        let temporary = try writeTemporary(beside: path, data, sync: false, mode: mode)
         guard rename(temporary, path) == 0 else {
             let reason = errnoText()
             unlink(temporary)
@@ -36,10 +37,10 @@ public enum AtomicFile {
         return Data(bytes)
     }
 
-    private static func writeTemporary(beside path: String, _ data: Data, sync: Bool) throws(Failure) -> String {
+    private static func writeTemporary(beside path: String, _ data: Data, sync: Bool, mode: mode_t) throws(Failure) -> String {
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         let temporary = "\(path[..<slash]).\(path[slash...]).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw Failure(description: "cannot write beside \(path): \(errnoText())") }
         let written = data.withUnsafeBytes { buffer -> Bool in
             var offset = 0

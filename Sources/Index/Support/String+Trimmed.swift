@@ -11,3 +11,11 @@ extension StringProtocol {
         return String(scalars[first...last])
     }
 }
+
+extension String {
+    /// `lowercased()`, without making a new string when there is nothing to lower: slugs and
+    /// most names in links already are.
+    var lowercasedIfNeeded: String {
+        utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? lowercased() : self
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Mustache
 
 /// The templates, stylesheet and script of the site: the built-in theme (`site-theme/`, embedded
@@ -57,7 +58,7 @@ struct Theme: Sendable {
         for (name, data) in files.sorted(by: { $0.key < $1.key }) {
             hash.combine(name)
             hash.combine(data.count)
-            hash.combine(bytes: data)
+            data.withUnsafeBytes { hash.combine(bytes: $0) }
         }
         self.fingerprint = hash.hex
     }

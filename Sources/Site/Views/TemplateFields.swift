@@ -1,3 +1,4 @@
+import Index
 import Mustache
 
 /// View models give templates their fields through key paths rather than reflection: swift-mustache

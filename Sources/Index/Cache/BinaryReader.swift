@@ -1,0 +1,77 @@
+/// Reads what `BinaryWriter` wrote, checking every length against the bytes there are: a damaged
+/// cache throws `Malformed` and is ignored, never trusted.
+final class BinaryReader {
+    struct Malformed: Error {}
+
+    private let bytes: UnsafeRawBufferPointer
+    private(set) var offset = 0
+    private var strings: [String] = []
+
+    /// `bytes` must stay valid while the reader is used.
+    init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
+
+    /// The value in `bytes`, which must hold nothing else.
+    static func decode<T: BinaryCodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
+        let reader = BinaryReader(bytes)
+        let value = try T(from: reader)
+        guard reader.offset == bytes.count else { throw Malformed() }
+        return value
+    }
+
+    func read<T: BinaryCodable>() throws -> T { try T(from: self) }
+
+    func byte() throws -> UInt8 {
+        guard offset < bytes.count else { throw Malformed() }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    func varint() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let next = try byte()
+            guard shift < 64 else { throw Malformed() }
+            value |= UInt64(next & 0x7F) << shift
+            if next < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    func signedVarint() throws -> Int64 {
+        let raw = try varint()
+        return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+    }
+
+    func fixed() throws -> UInt64 {
+        guard bytes.count - offset >= 8 else { throw Malformed() }
+        var value: UInt64 = 0
+        for index in 0..<8 { value |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
+        offset += 8
+        return value
+    }
+
+    func string() throws -> String {
+        let header = try varint()
+        if header & 1 == 1 {
+            guard let number = Int(exactly: header >> 1), number < strings.count else { throw Malformed() }
+            return strings[number]
+        }
+        guard let count = Int(exactly: header >> 1), count <= bytes.count - offset else { throw Malformed() }
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
+        guard let text = String(validating: slice.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else {
+            throw Malformed()
+        }
+        offset += count
+        if count > BinaryWriter.sharedStringLength { strings.append(text) }
+        return text
+    }
+
+    /// An array's count: every element takes at least one byte, so a larger count is damage.
+    func count() throws -> Int {
+        guard let count = Int(exactly: try varint()), count <= bytes.count - offset else { throw Malformed() }
+        return count
+    }
+}

@@ -1,0 +1,56 @@
+/// Writes values as compact bytes, for the parse cache.
+///
+/// The format has no keys and no type tags: a value is its fields in a fixed order, written by
+/// its `BinaryCodable` conformance and read back in the same order. Integers are variable-length
+/// (zigzag for signed ones), an optional is a presence byte and its value, an array its count and
+/// its elements. A string longer than Swift's small strings is written once per record and
+/// referred to by number after that: a record repeats its path in every source location, and
+/// decoding then shares one copy too.
+final class BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+    private var strings: [String: UInt64] = [:]
+
+    init() {}
+
+    /// The bytes of one value, with its own table of repeated strings.
+    static func encode(_ value: some BinaryCodable) -> [UInt8] {
+        let writer = BinaryWriter()
+        value.write(to: writer)
+        return writer.bytes
+    }
+
+    func write(_ value: some BinaryCodable) { value.write(to: self) }
+
+    func byte(_ value: UInt8) { bytes.append(value) }
+
+    func varint(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    func varint(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+
+    func fixed(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+
+    /// A string as `length << 1` and its bytes, or an earlier string's number as `number << 1 | 1`.
+    func string(_ value: String) {
+        var value = value
+        let count = value.utf8.count
+        if count > BinaryWriter.sharedStringLength {
+            if let number = strings[value] {
+                varint(number << 1 | 1)
+                return
+            }
+            strings[value] = UInt64(strings.count)
+        }
+        varint(UInt64(count) << 1)
+        value.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Strings up to this many bytes are stored inline by Swift, so sharing them saves nothing.
+    static let sharedStringLength = 15
+}

@@ -1,0 +1,242 @@
+import Foundation
+
+/// What parsing made of each file, kept between runs, so that a command on a large journal only
+/// parses the files that changed since the last one.
+///
+/// A file's entry is used when its size and modification time are those recorded; when they
+/// differ (or the entry is too recent to trust its time, see `racyWindow`), the file is read and
+/// the entry is still used when its content hash is the recorded one: a `git checkout` that
+/// touches files without changing them costs a read, not a parse. Anything else is parsed.
+///
+/// The cache is in the user's cache folder, never in the journal: commands that only read the
+/// journal must not change it. It holds the journal's text, so it is written readable by its owner
+/// only. It is tied to the program that wrote it (the executable's size and time), so a new
+/// version of ties never reads an old version's records. A cache that cannot be read, or is
+/// damaged, is ignored and written again; it never changes what a command answers.
+public struct ParseCache: Sendable {
+    /// The cache file for one journal.
+    public let url: URL
+
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// The cache of the journal at `root`, in `$TIES_CACHE_DIR`, else `$XDG_CACHE_HOME/ties`, else
+    /// `~/.cache/ties`; nil when `TIES_CACHE` is `off` (or `0`, `no`, `false`).
+    public static func forJournal(
+        at root: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
+        -> ParseCache?
+    {
+        if let setting = environment["TIES_CACHE"]?.lowercased(), ["off", "0", "no", "false"].contains(setting) {
+            return nil
+        }
+        let folder: URL
+        if let explicit = environment["TIES_CACHE_DIR"], !explicit.isEmpty {
+            folder = URL(filePath: explicit, directoryHint: .isDirectory)
+        } else if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            folder = URL(filePath: xdg, directoryHint: .isDirectory).appending(path: "ties")
+        } else if let home = environment["HOME"], !home.isEmpty {
+            folder = URL(filePath: home, directoryHint: .isDirectory).appending(path: ".cache/ties")
+        } else {
+            return nil
+        }
+        var hash = StableHash()
+        hash.combine(root.standardizedFileURL.resolvingSymlinksInPath().path)
+        return ParseCache(url: folder.appending(path: "journal-\(hash.hex).cache"))
+    }
+
+    /// An entry modified less than this long before the cache was written may have changed again
+    /// within the same clock tick, so its time is not trusted: its content hash is checked.
+    static let racyWindow: Int64 = 2_000_000_000
+
+    static let magic = Array("ties parse cache\n".utf8)
+    /// Raised whenever the layout of the file or of a record changes.
+    static let formatVersion: UInt64 = 2
+
+    /// The agenda kept beside the parse cache.
+    var agenda: AgendaCache {
+        AgendaCache(url: url.deletingPathExtension().appendingPathExtension("agenda"))
+    }
+
+    /// Reads the cache; an empty snapshot when there is none or it cannot be used.
+    func read() -> Snapshot {
+        guard let program = Self.programIdentity, let file = MappedFile(path: url.path),
+            let snapshot = try? Snapshot(file: file, program: program)
+        else { return Snapshot() }
+        return snapshot
+    }
+
+    /// Replaces the cache with `entries`, in path order; payloads kept from a cache read come
+    /// from its `snapshot`. Failing to write is not an error: the next run parses again.
+    func write(_ entries: [Entry], keeping snapshot: Snapshot) {
+        guard let program = Self.programIdentity else { return }
+        let writer = BinaryWriter()
+        for byte in Self.magic { writer.byte(byte) }
+        writer.varint(Self.formatVersion)
+        writer.string(program)
+        writer.varint(Int64(Date().timeIntervalSince1970 * 1e9))
+        writer.varint(UInt64(entries.count))
+        for entry in entries {
+            writer.string(entry.path)
+            writer.varint(entry.size)
+            writer.varint(entry.modified)
+            writer.fixed(entry.hash)
+            writer.varint(UInt64(entry.payload.count))
+        }
+        var data = Data(writer.bytes)
+        for entry in entries {
+            switch entry.payload {
+            case let .fresh(bytes): data.append(contentsOf: bytes)
+            case let .stored(range): snapshot.withPayload(range) { data.append(contentsOf: $0) }
+            }
+        }
+        try? FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? AtomicFile.replace(url.path, contents: data, mode: 0o600)
+    }
+
+    /// Which program wrote a cache: its version is not enough while it is being developed.
+    static let programIdentity: String? = {
+        guard let path = Bundle.main.executablePath else { return nil }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "v\(formatVersion) \(info.st_size) \(FileStamp(info).modified)"
+    }()
+
+    /// One file as the cache records it: its stamp, its content hash and what parsing it gave.
+    struct Entry: Sendable {
+        var path: String
+        var size: Int64
+        var modified: Int64
+        var hash: UInt64
+        var payload: Payload
+    }
+
+    /// What parsing a file gave, encoded: just made, or where it is in the cache as read.
+    enum Payload: Sendable {
+        case fresh([UInt8])
+        case stored(Range<Int>)
+
+        var count: Int {
+            switch self {
+            case let .fresh(bytes): return bytes.count
+            case let .stored(range): return range.count
+            }
+        }
+    }
+
+    /// The cache as read: entries by path, with their payloads still encoded.
+    struct Snapshot: Sendable {
+        private(set) var entries: [String: Entry] = [:]
+        private(set) var written: Int64 = 0
+        private var file: MappedFile?
+
+        init() {}
+
+        init(file: MappedFile, program: String) throws {
+            self.file = file
+            let bytes = file.bytes
+            let header = try { (raw: UnsafeRawBufferPointer) in
+                let reader = BinaryReader(raw)
+                for byte in ParseCache.magic where try reader.byte() != byte { throw BinaryReader.Malformed() }
+                guard try reader.varint() == ParseCache.formatVersion, try reader.string() == program else {
+                    throw BinaryReader.Malformed()
+                }
+                let written = try reader.signedVarint()
+                let count = try reader.varint()
+                guard count <= UInt64(raw.count) else { throw BinaryReader.Malformed() }
+                var entries: [(String, Int64, Int64, UInt64, Int)] = []
+                entries.reserveCapacity(Int(count))
+                for _ in 0..<count {
+                    let path = try reader.string()
+                    let size = try reader.signedVarint()
+                    let modified = try reader.signedVarint()
+                    let hash = try reader.fixed()
+                    guard let length = Int(exactly: try reader.varint()) else { throw BinaryReader.Malformed() }
+                    entries.append((path, size, modified, hash, length))
+                }
+                return (written, entries, reader.offset)
+            }(bytes)
+            var offset = header.2
+            entries.reserveCapacity(header.1.count)
+            for (path, size, modified, hash, length) in header.1 {
+                guard length <= bytes.count - offset else { throw BinaryReader.Malformed() }
+                entries[path] = Entry(
+                    path: path, size: size, modified: modified, hash: hash, payload: .stored(offset..<offset + length))
+                offset += length
+            }
+            guard offset == bytes.count else { throw BinaryReader.Malformed() }
+            written = header.0
+        }
+
+        /// The entry for `path` if the file's stamp says it cannot have changed since.
+        func unchanged(_ path: String, stamp: FileStamp) -> Entry? {
+            guard let entry = entries[path], entry.size == stamp.size, entry.modified == stamp.modified,
+                entry.modified < written - ParseCache.racyWindow
+            else { return nil }
+            return entry
+        }
+
+        /// The entry for `path` if its content hash is `hash`.
+        func same(_ path: String, hash: UInt64) -> Entry? {
+            guard let entry = entries[path], entry.hash == hash else { return nil }
+            return entry
+        }
+
+        /// Calls `body` with the bytes of a payload of this snapshot.
+        func withPayload<T>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+            try body(UnsafeRawBufferPointer(rebasing: file!.bytes[range]))
+        }
+
+        var isEmpty: Bool { entries.isEmpty }
+        var count: Int { entries.count }
+    }
+}
+
+/// A file's size and modification time, in nanoseconds.
+struct FileStamp: Sendable {
+    var size: Int64
+    var modified: Int64
+
+    init(_ info: stat) {
+        size = Int64(info.st_size)
+        #if canImport(Darwin)
+            modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #else
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #endif
+    }
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+}
+
+/// A file mapped into memory, read-only: the cache is read once, in parts, by several threads,
+/// and mapping it costs neither a copy nor zeroed memory for its hundred megabytes.
+///
+/// The cache is only ever replaced by renaming a new file over it, never changed in place, so a
+/// mapping always sees the whole file it opened.
+final class MappedFile: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+
+    init?(path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_size > 0 else { return nil }
+        let size = Int(info.st_size)
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+            return nil
+        }
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    deinit {
+        munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+    }
+}
