@@ -86,6 +86,9 @@ public enum SiteBuilder {
     /// whose hash is the one the previous build recorded, and whose file is still there, is
     /// kept without rendering. That is what makes a rebuild after a small change quick.
     static func write(_ makers: [PageMaker], with theme: Theme, into writer: inout SiteWriter) throws -> Int {
+        var timer = PhaseTimer()
+        timer.lap("prepare the site")
+        defer { timer.lap("make, render and write \(makers.count) pages") }
         var count = 0
         var start = 0
         while start < makers.count {
@@ -116,7 +119,7 @@ public enum SiteBuilder {
             { shared.context.dashboard() }, { shared.context.contactList() }, { shared.context.orgList() },
             { shared.context.publicationList() }, { shared.context.goalList() },
         ]
-        makers += context.timelinePages().map { job in { job } }
+        makers += context.timelinePages()
         makers += journal.contacts.indices.map { index in { shared.context.contactPage(shared.context.journal.contacts[index]) } }
         makers += journal.encounters.indices.map { index in
             { shared.context.encounterPage(shared.context.journal.encounters[index]) }
@@ -126,7 +129,7 @@ public enum SiteBuilder {
             { shared.context.publicationPage(shared.context.journal.publications[index]) }
         }
         makers += journal.goals.indices.map { index in { shared.context.goalPage(shared.context.journal.goals[index]) } }
-        makers += context.tagPages().map { job in { job } }
+        makers += context.tagPages()
         return makers
     }
 

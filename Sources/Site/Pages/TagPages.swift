@@ -13,7 +13,9 @@ struct TagPage: Sendable {
 }
 
 extension SiteContext {
-    func tagPages() -> [PageJob] {
+    /// A maker per tag page: the pages themselves are made in the build's batches, so that all of
+    /// them are never in memory at once.
+    func tagPages() -> [SiteBuilder.PageMaker] {
         var byTag: [String: [RecordID]] = [:]
         func collect<R: Record>(_ records: [R]) {
             for record in records { for tag in Set(record.tags) { byTag[tag, default: []].append(record.id) } }
@@ -30,13 +32,17 @@ extension SiteContext {
         return byTag.keys.sorted().compactMap { tag in
             guard let path = paths.page(ofTag: tag) else { return nil }
             let ids = byTag[tag]!
-            let groups = RecordKind.allCases.compactMap { kind -> TagPage.Group? in
-                let links = ids.filter { $0.kind == kind }.compactMap { link(to: $0, from: path) }
-                return links.isEmpty ? nil : TagPage.Group(heading: headings[kind]!, links: links)
-            }
-            return PageJob(
-                path: path, template: "tag",
-                model: TagPage(page: frame(title: "#\(tag)", path: path, section: nil), tag: tag, groups: groups))
+            return { self.tagPage(tag: tag, path: path, ids: ids, headings: headings) }
         }
+    }
+
+    private func tagPage(tag: String, path: String, ids: [RecordID], headings: [RecordKind: String]) -> PageJob {
+        let groups = RecordKind.allCases.compactMap { kind -> TagPage.Group? in
+            let links = ids.filter { $0.kind == kind }.compactMap { link(to: $0, from: path) }
+            return links.isEmpty ? nil : TagPage.Group(heading: headings[kind]!, links: links)
+        }
+        return PageJob(
+            path: path, template: "tag",
+            model: TagPage(page: frame(title: "#\(tag)", path: path, section: nil), tag: tag, groups: groups))
     }
 }

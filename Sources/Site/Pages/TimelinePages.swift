@@ -63,10 +63,12 @@ extension SiteContext {
 
     /// `timeline.html` with the last twelve months, and a page per year with all of that year:
     /// a journal kept for decades stays quick to open.
-    func timelinePages() -> [PageJob] {
-        var jobs = [timelinePage(path: "timeline.html", year: nil)]
-        for year in timelineYears { jobs.append(timelinePage(path: SitePaths.timeline(year: year), year: year)) }
-        return jobs
+    ///
+    /// Makers rather than pages: each is made in the build's batches, never all at once.
+    func timelinePages() -> [SiteBuilder.PageMaker] {
+        var makers: [SiteBuilder.PageMaker] = [{ self.timelinePage(path: "timeline.html", year: nil) }]
+        for year in timelineYears { makers.append { self.timelinePage(path: SitePaths.timeline(year: year), year: year) } }
+        return makers
     }
 
     private func timelinePage(path: String, year: Int?) -> PageJob {

@@ -54,8 +54,12 @@ public struct SitePaths: Sendable {
 
     /// `../` repeated once per folder of `path`: the way back to the site's root.
     public static func root(from path: String) -> String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
+        let depth = path.utf8.count { $0 == UInt8(ascii: "/") }
+        return depth < ups.count ? ups[depth] : String(repeating: "../", count: depth)
     }
+
+    /// Made once: every link on every page starts with one of these.
+    private static let ups = (0..<8).map { String(repeating: "../", count: $0) }
 
     /// Every tag used in the journal, sorted.
     public static func allTags(in journal: Journal) -> [String] {
