@@ -54,8 +54,11 @@ public enum SiteBuilder {
         do {
             var writer = try SiteWriter(output: output)
             let pages = try write(options.publicOnly ? publicPages(context) : pages(context), with: theme, into: &writer)
+            var timer = PhaseTimer()
             try writer.write(options.publicOnly ? publicFiles(context, theme: theme) : files(context, theme: theme))
+            timer.lap("search index, feeds and assets")
             let report = try writer.finish()
+            timer.lap("manifest and stale files")
             return Result(
                 output: output, pages: pages, written: report.written, unchanged: report.unchanged,
                 removed: report.removed, themeProblems: theme.problems)
@@ -88,8 +91,9 @@ public enum SiteBuilder {
     static func write(_ makers: [PageMaker], with theme: Theme, into writer: inout SiteWriter) throws -> Int {
         var timer = PhaseTimer()
         timer.lap("prepare the site")
-        defer { timer.lap("make, render and write \(makers.count) pages") }
         var count = 0
+        var rendered = 0
+        defer { timer.lap("make \(count) pages, render and write \(rendered)") }
         var start = 0
         while start < makers.count {
             let batch = Array(makers[start..<min(start + batchSize, makers.count)])
@@ -103,6 +107,7 @@ public enum SiteBuilder {
             }.compactMap { $0 }
             count += jobs.count
             let stale = jobs.filter { !writer.keep($0.job.path, hash: $0.hash) }
+            rendered += stale.count
             let files = stale.parallelMap { item in (path: item.job.path, data: Data(theme.render(item.job).utf8)) }
             try writer.write(files, hashes: stale.map(\.hash))
             start += batchSize

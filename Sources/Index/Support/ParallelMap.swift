@@ -23,7 +23,9 @@ public extension Array where Element: Sendable {
                 for index in start..<end { output[index] = transform(input[index]) }
             }
         }
-        return results.map { $0! }
+        // Moved out, so the buffer holds nothing when it is freed: copying out would leave
+        // every result retained once more, and never released.
+        return (0..<count).map { results.moveElement(from: $0)! }
     }
 }
 
@@ -49,7 +51,7 @@ public extension Array where Element: Sendable {
                 for index in start..<end { output[index] = update(&elements[index]) }
             }
         }
-        return results.map { $0! }
+        return (0..<count).map { results.moveElement(from: $0)! }
     }
 }
 
