@@ -145,6 +145,27 @@ struct ParseCacheTests {
                 != ParseCache.forJournal(at: root, environment: ["HOME": "/h"])?.url, "one cache per journal")
     }
 
+    @Test func stampsOfManyFilesAreThoseOfEachFile() throws {
+        let folder = try Fixtures.temporaryFolder()
+        var paths: [String] = []
+        for index in 0..<70 {
+            let path = folder.appending(path: "\(index % 3)/f\(index).md").path
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try String(repeating: "x", count: index).write(toFile: path, atomically: false, encoding: .utf8)
+            paths.append(path)
+        }
+        paths.append(folder.appending(path: "missing.md").path)
+        for count in [0, 1, 2, 17, 59, 71] {
+            let stamps = FileStamp.stamps(of: Array(paths.prefix(count)))
+            #expect(stamps.count == count)
+            for (path, stamp) in zip(paths, stamps) {
+                #expect(stamp?.size == FileStamp(path: path)?.size && stamp?.modified == FileStamp(path: path)?.modified)
+            }
+        }
+        #expect(FileStamp.stamps(of: paths).last! == nil, "a missing file has no stamp")
+    }
+
     // MARK: The agenda
 
     @Test func theAgendaOfAnUnchangedJournalComesFromTheAgendaCacheAndAnswersTheSame() throws {

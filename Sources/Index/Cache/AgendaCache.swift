@@ -5,7 +5,8 @@ import Foundation
 /// not loading it.
 ///
 /// It holds every contact, the encounters the agenda reads (each contact's last, and every one
-/// with an open follow-up), without bodies, and every diagnostic, as the last full load linked them, with the
+/// with an open follow-up), with only the fields the agenda reads, and every diagnostic, as the
+/// last full load linked them, with the
 /// size and modification time of every file it was made from, `ties.yaml` included. It is used
 /// only when the journal has exactly those files with exactly those stamps, none of them changed
 /// within `ParseCache.racyWindow` of writing it; anything else means a full load, which writes it
@@ -14,7 +15,7 @@ struct AgendaCache: Sendable {
     let url: URL
 
     static let magic = Array("ties agenda\n".utf8)
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
 
     /// One file the agenda was made from.
     struct Stamp: Equatable, Sendable {
@@ -69,21 +70,33 @@ struct AgendaCache: Sendable {
             writer.varint(stamp.size)
             writer.varint(stamp.modified)
         }
-        writer.write(journal.contacts.map(Self.withoutText))
-        writer.write(Self.agendaEncounters(of: journal).map(Self.withoutText))
+        writer.write(journal.contacts.map(Self.agendaFields))
+        writer.write(Self.agendaEncounters(of: journal).map(Self.agendaFields))
         writer.write(journal.diagnostics)
         try? FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try? AtomicFile.replace(url.path, contents: Data(writer.bytes), mode: 0o600)
     }
 
-    /// A record without its body, links and extra fields: the agenda shows none of them.
-    static func withoutText<R: Record>(_ record: R) -> R {
-        var record = record
-        record.body = ""
-        record.wikiLinks = []
-        record.extraFields = []
-        return record
+    /// A contact with only what the agenda reads: names, dates, cadence, circle.
+    static func agendaFields(_ contact: Contact) -> Contact {
+        var kept = Contact(slug: contact.slug, path: contact.path, name: contact.name)
+        kept.birthday = contact.birthday
+        kept.met = contact.met
+        kept.circle = contact.circle
+        kept.cadence = contact.cadence
+        kept.snoozeUntil = contact.snoozeUntil
+        return kept
+    }
+
+    /// An encounter with only what the agenda reads: its name, date, people and follow-ups.
+    static func agendaFields(_ encounter: Encounter) -> Encounter {
+        var kept = Encounter(slug: encounter.slug, path: encounter.path, date: encounter.date)
+        kept.title = encounter.title
+        kept.kind = encounter.kind
+        kept.with = encounter.with
+        kept.followups = encounter.followups
+        return kept
     }
 
     /// Each contact's last encounter and every encounter with an open follow-up, in the

@@ -14,6 +14,17 @@ extension Linker {
         return t
     }
 
+    /// Only what the agenda queries read: the indices and each contact's encounters.
+    func agendaTables() -> Journal.Tables {
+        var t = indexTables()
+        for index in encounters.indices {
+            for contact in Linker.unique(encounters[index].with.compactMap(\.target)) {
+                t.encountersByContact[contact, default: []].append(index)
+            }
+        }
+        return t
+    }
+
     private func indexTables() -> Journal.Tables {
         var t = Journal.Tables()
         func index<R: Record>(_ records: [R]) -> [String: Int] {
@@ -32,11 +43,14 @@ extension Linker {
 
     private func mentionTable() -> [RecordID: [Mention]] {
         var mentions: [RecordID: [Mention]] = [:]
+        // By index and field, never `for record in records`: copying a record retains each of
+        // its fields, and that was most of the cost of these tables.
         func addMentions<R: Record>(_ records: [R]) {
-            for record in records {
-                for link in record.wikiLinks {
-                    guard let target = link.target, target != record.id else { continue }
-                    mentions[target, default: []].append(Mention(source: record.id, location: link.location))
+            for index in records.indices where !records[index].wikiLinks.isEmpty {
+                let source = records[index].id
+                for link in records[index].wikiLinks {
+                    guard let target = link.target, target != source else { continue }
+                    mentions[target, default: []].append(Mention(source: source, location: link.location))
                 }
             }
         }
@@ -83,7 +97,8 @@ extension Linker {
             }
         }
 
-        for (index, encounter) in encounters.enumerated() {
+        for index in encounters.indices {
+            let encounter = EncounterLinks(encounters[index])
             let met = Linker.unique(encounter.with.compactMap(\.target))
             for contact in met {
                 t.encountersByContact[contact, default: []].append(index)
@@ -144,5 +159,29 @@ extension Linker {
     static func unique(_ items: [String]) -> [String] {
         var seen = Set<String>()
         return items.filter { seen.insert($0).inserted }
+    }
+}
+
+/// What the cross-link tables read of an encounter, taken field by field rather than copying
+/// the whole record with its body and links.
+private struct EncounterLinks {
+    let slug: String
+    let id: RecordID
+    let date: Moment
+    let with: [Reference]
+    let introduced: [Reference]
+    let goals: [Reference]
+    let gave: [String]
+    let received: [String]
+
+    init(_ encounter: borrowing Encounter) {
+        slug = encounter.slug
+        id = encounter.id
+        date = encounter.date
+        with = encounter.with
+        introduced = encounter.introduced
+        goals = encounter.goals
+        gave = encounter.gave
+        received = encounter.received
     }
 }

@@ -22,6 +22,13 @@ struct Linker {
         self.root = root
         self.config = config
         self.diagnostics = diagnostics
+        var counts: [RecordKind: Int] = [:]
+        for index in records.indices { counts[records[index].kind, default: 0] += 1 }
+        contacts.reserveCapacity(counts[.contact] ?? 0)
+        encounters.reserveCapacity(counts[.encounter] ?? 0)
+        publications.reserveCapacity(counts[.publication] ?? 0)
+        orgs.reserveCapacity(counts[.org] ?? 0)
+        goals.reserveCapacity(counts[.goal] ?? 0)
         while let record = records.popLast() {
             switch record {
             case let .contact(r): contacts.append(r)
@@ -31,6 +38,13 @@ struct Linker {
             case let .goal(r): goals.append(r)
             }
         }
+        // Taken from the end, so reversed: back in path order, which is nearly sorted already.
+        contacts.reverse()
+        encounters.reverse()
+        undated.reverse()
+        publications.reverse()
+        orgs.reverse()
+        goals.reverse()
         contacts.sort { $0.slug < $1.slug }
         encounters.sort { ($0.date, $0.slug) < ($1.date, $1.slug) }
         publications.sort { Linker.publicationOrder($0, $1) }

@@ -37,8 +37,13 @@ struct NameTable: Sendable {
         }
     }
 
-    private var slugs: [String: Slugs] = [:]
-    private var names: [String: Slugs] = [:]
+    /// What one folded text names as a slug, and as a name or alias: one lookup for both.
+    struct Entry: Sendable {
+        var slugs = Slugs.none
+        var names = Slugs.none
+    }
+
+    private var entries: [String: Entry] = [:]
     /// Every name and slug as written, in record order, for suggestions: made only when one is
     /// needed, since nearly every reference matches.
     var candidates: [String] { candidateList() }
@@ -49,36 +54,38 @@ struct NameTable: Sendable {
             var candidates: [String] = []
             for record in records {
                 candidates.append(record.slug)
-                if let stem = NameTable.stem(of: record) { candidates.append(stem) }
+                if let stem = NameTable.stem(of: record.slug, kind: R.kind) { candidates.append(stem) }
                 candidates.append(record.displayName)
                 candidates += record.aliases
             }
             return candidates
         }
-        slugs.reserveCapacity(records.count * (R.kind.slugKeepsFolders ? 2 : 1))
-        names.reserveCapacity(records.count)
-        for record in records {
-            slugs[record.slug.lowercasedIfNeeded, default: .none].add(record.slug)
-            if let stem = NameTable.stem(of: record) { slugs[stem.lowercasedIfNeeded, default: .none].add(record.slug) }
-            names[record.displayName.lowercasedIfNeeded, default: .none].add(record.slug)
-            for alias in record.aliases { names[alias.lowercasedIfNeeded, default: .none].add(record.slug) }
+        entries.reserveCapacity(records.count * (R.kind.slugKeepsFolders ? 3 : 2))
+        for index in records.indices {
+            let slug = records[index].slug
+            entries[slug.lowercasedIfNeeded, default: Entry()].slugs.add(slug)
+            if let stem = NameTable.stem(of: slug, kind: R.kind) {
+                entries[stem.lowercasedIfNeeded, default: Entry()].slugs.add(slug)
+            }
+            entries[records[index].displayName.lowercasedIfNeeded, default: Entry()].names.add(slug)
+            for alias in records[index].aliases { entries[alias.lowercasedIfNeeded, default: Entry()].names.add(slug) }
         }
     }
 
     /// The file name of a record kept in folders (`2024/2024-03-05-coffee` gives
     /// `2024-03-05-coffee`), which links may use alone.
-    private static func stem<R: Record>(of record: R) -> String? {
-        guard R.kind.slugKeepsFolders, let slash = record.slug.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
-        return String(record.slug[record.slug.index(after: slash)...])
+    private static func stem(of slug: String, kind: RecordKind) -> String? {
+        guard kind.slugKeepsFolders, let slash = slug.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        return String(slug[slug.index(after: slash)...])
     }
 
     func match(_ text: String) -> Match { match(folded: text.lowercasedIfNeeded) }
 
     /// `match` for a text already lower-cased, when one text is looked up in several tables.
     func match(folded: String) -> Match {
-        if let found = slugs[folded] { return found.match }
-        if let found = names[folded] { return found.match }
-        return .none
+        guard let entry = entries[folded] else { return .none }
+        if case .none = entry.slugs { return entry.names.match }
+        return entry.slugs.match
     }
 
     func suggestion(for text: String) -> String? {

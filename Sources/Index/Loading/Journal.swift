@@ -89,7 +89,8 @@ public extension Journal {
         /// contact's last encounter, the encounters with open follow-ups, every diagnostic. With a
         /// cache, an unchanged journal then loads from the agenda cache without being parsed:
         /// publications, orgs and goals are then empty, other encounters missing, and records
-        /// have no body, wiki links or extra fields.
+        /// hold only the fields the agenda reads (names, dates, cadences, circles, people,
+        /// follow-ups).
         case agenda
     }
 

@@ -26,7 +26,8 @@ struct JournalLoader {
         var agendaStamps: [AgendaCache.Stamp]?
         if let cache {
             let snapshot = cache.read()
-            outcomes = files.parallelMap { Self.parse($0, reusing: snapshot) }
+            let fileStamps = FileStamp.stamps(of: files.map(\.absolutePath))
+            outcomes = files.indices.map { $0 }.parallelMap { Self.parse(files[$0], stamp: fileStamps[$0], reusing: snapshot) }
             origin.cached = outcomes.count { $0.fromCache }
             origin.parsed = outcomes.count - origin.cached
             let changed = outcomes.contains(where: { !$0.reused }) || snapshot.count != outcomes.count
@@ -56,7 +57,9 @@ struct JournalLoader {
         records.reserveCapacity(outcomes.count)
         // Files are in path order, so the first of two files with one slug is always the same one.
         var firstPath: [RecordID: String] = [:]
-        firstPath.reserveCapacity(files.count)
+        // Encounters and publications are named by their path, which is unique: two of them share
+        // a slug only if they differ in case, so unless some slug has capitals they need no check.
+        let foldersNeedCheck = files.contains { $0.kind.slugKeepsFolders && $0.slug.lowercasedIfNeeded != $0.slug }
         for index in files.indices {
             // Moved out, not copied: linking changes records in place, which must not copy them.
             var result = ParsedFile(record: nil, diagnostics: [])
@@ -64,6 +67,10 @@ struct JournalLoader {
             if !result.diagnostics.isEmpty { diagnostics += result.diagnostics }
             guard let record = result.record else { continue }
             let file = files[index]
+            guard foldersNeedCheck || !file.kind.slugKeepsFolders else {
+                records.append(record)
+                continue
+            }
             let key = RecordID(file.kind, file.slug.lowercasedIfNeeded)
             if let other = firstPath[key] {
                 diagnostics.append(
@@ -91,11 +98,13 @@ struct JournalLoader {
 
     /// The stamps of `ties.yaml` and every file, now.
     private func currentStamps(of files: [JournalFile]) -> [AgendaCache.Stamp]? {
-        let stamps = files.parallelMap { file in
-            FileStamp(path: file.absolutePath).map { AgendaCache.Stamp(path: file.path, size: $0.size, modified: $0.modified) }
+        var stamps = [configStamp()]
+        stamps.reserveCapacity(files.count + 1)
+        for (file, stamp) in zip(files, FileStamp.stamps(of: files.map(\.absolutePath))) {
+            guard let stamp else { return nil }
+            stamps.append(AgendaCache.Stamp(path: file.path, size: stamp.size, modified: stamp.modified))
         }
-        guard stamps.allSatisfy({ $0 != nil }) else { return nil }
-        return [configStamp()] + stamps.map { $0! }
+        return stamps
     }
 
     /// The stamps parsing saw, if every file had one.
@@ -120,12 +129,12 @@ struct JournalLoader {
         let linker = Linker(root: root, config: config, records: &records, diagnostics: content.diagnostics)
         return Journal(
             root: root, config: config, contacts: linker.contacts, encounters: linker.encounters, publications: [],
-            orgs: [], goals: [], diagnostics: content.diagnostics, tables: linker.buildTables())
+            orgs: [], goals: [], diagnostics: content.diagnostics, tables: linker.agendaTables())
     }
 
     /// One file, from the cache when its stamp or its content hash says it did not change.
-    static func parse(_ file: JournalFile, reusing snapshot: ParseCache.Snapshot) -> CachedParse {
-        guard let stamp = FileStamp(path: file.absolutePath) else { return CachedParse(parsed: RecordParser.parse(file)) }
+    static func parse(_ file: JournalFile, stamp: FileStamp?, reusing snapshot: ParseCache.Snapshot) -> CachedParse {
+        guard let stamp else { return CachedParse(parsed: RecordParser.parse(file)) }
         if let entry = snapshot.unchanged(file.path, stamp: stamp), let parsed = decode(entry, in: snapshot) {
             return CachedParse(parsed: parsed, entry: entry, reused: true, fromCache: true)
         }

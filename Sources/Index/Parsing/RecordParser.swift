@@ -18,6 +18,16 @@ enum AnyRecord: Sendable {
     case publication(Publication)
     case org(Org)
     case goal(Goal)
+
+    var kind: RecordKind {
+        switch self {
+        case .contact: return .contact
+        case .encounter: return .encounter
+        case .publication: return .publication
+        case .org: return .org
+        case .goal: return .goal
+        }
+    }
 }
 
 /// What parsing one file gave: its record, unless it could not be read at all, and its problems.
