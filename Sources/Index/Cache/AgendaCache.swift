@@ -33,14 +33,11 @@ struct AgendaCache: Sendable {
 
     /// The content, if it was made from exactly `stamps` (in path order, `ties.yaml` first).
     func read(matching stamps: [Stamp]) -> Content? {
-        guard let program = ParseCache.programIdentity, let file = MappedFile(path: url.path) else { return nil }
+        guard let program = CacheFile.programIdentity, let file = MappedFile(path: url.path) else { return nil }
         return try? {
             let reader = BinaryReader(file.bytes)
-            for byte in Self.magic where try reader.byte() != byte { throw BinaryReader.Malformed() }
-            guard try reader.varint() == Self.formatVersion, try reader.string() == program else {
-                throw BinaryReader.Malformed()
-            }
-            let written = try reader.signedVarint()
+            let written = try CacheFile.readHeader(
+                magic: Self.magic, version: Self.formatVersion, program: program, from: reader)
             guard try reader.count() == stamps.count else { return nil }
             for stamp in stamps {
                 let path = try reader.string()
@@ -58,12 +55,8 @@ struct AgendaCache: Sendable {
 
     /// Keeps what the agenda needs of `journal`, made from the files `stamps` describe.
     func write(_ journal: Journal, stamps: [Stamp]) {
-        guard let program = ParseCache.programIdentity else { return }
-        let writer = BinaryWriter()
-        for byte in Self.magic { writer.byte(byte) }
-        writer.varint(Self.formatVersion)
-        writer.string(program)
-        writer.varint(Int64(Date().timeIntervalSince1970 * 1e9))
+        guard let program = CacheFile.programIdentity else { return }
+        let writer = CacheFile.writer(magic: Self.magic, version: Self.formatVersion, program: program)
         writer.varint(UInt64(stamps.count))
         for stamp in stamps {
             writer.string(stamp.path)
@@ -73,9 +66,7 @@ struct AgendaCache: Sendable {
         writer.write(journal.contacts.map(Self.agendaFields))
         writer.write(Self.agendaEncounters(of: journal).map(Self.agendaFields))
         writer.write(journal.diagnostics)
-        try? FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        try? AtomicFile.replace(url.path, contents: Data(writer.bytes), mode: 0o600)
+        CacheFile.store(Data(writer.bytes), at: url)
     }
 
     /// A contact with only what the agenda reads: names, dates, cadence, circle.

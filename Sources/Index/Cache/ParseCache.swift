@@ -61,7 +61,7 @@ public struct ParseCache: Sendable {
 
     /// Reads the cache; an empty snapshot when there is none or it cannot be used.
     func read() -> Snapshot {
-        guard let program = Self.programIdentity, let file = MappedFile(path: url.path),
+        guard let program = CacheFile.programIdentity, let file = MappedFile(path: url.path),
             let snapshot = try? Snapshot(file: file, program: program)
         else { return Snapshot() }
         return snapshot
@@ -70,12 +70,8 @@ public struct ParseCache: Sendable {
     /// Replaces the cache with `entries`, in path order; payloads kept from a cache read come
     /// from its `snapshot`. Failing to write is not an error: the next run parses again.
     func write(_ entries: [Entry], keeping snapshot: Snapshot) {
-        guard let program = Self.programIdentity else { return }
-        let writer = BinaryWriter()
-        for byte in Self.magic { writer.byte(byte) }
-        writer.varint(Self.formatVersion)
-        writer.string(program)
-        writer.varint(Int64(Date().timeIntervalSince1970 * 1e9))
+        guard let program = CacheFile.programIdentity else { return }
+        let writer = CacheFile.writer(magic: Self.magic, version: Self.formatVersion, program: program)
         writer.varint(UInt64(entries.count))
         for entry in entries {
             writer.string(entry.path)
@@ -91,18 +87,8 @@ public struct ParseCache: Sendable {
             case let .stored(range): snapshot.withPayload(range) { data.append(contentsOf: $0) }
             }
         }
-        try? FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        try? AtomicFile.replace(url.path, contents: data, mode: 0o600)
+        CacheFile.store(data, at: url)
     }
-
-    /// Which program wrote a cache: its version is not enough while it is being developed.
-    static let programIdentity: String? = {
-        guard let path = Bundle.main.executablePath else { return nil }
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return "v\(formatVersion) \(info.st_size) \(FileStamp(info).modified)"
-    }()
 
     /// One file as the cache records it: its stamp, its content hash and what parsing it gave.
     struct Entry: Sendable {
@@ -139,11 +125,8 @@ public struct ParseCache: Sendable {
             let bytes = file.bytes
             let header = try { (raw: UnsafeRawBufferPointer) in
                 let reader = BinaryReader(raw)
-                for byte in ParseCache.magic where try reader.byte() != byte { throw BinaryReader.Malformed() }
-                guard try reader.varint() == ParseCache.formatVersion, try reader.string() == program else {
-                    throw BinaryReader.Malformed()
-                }
-                let written = try reader.signedVarint()
+                let written = try CacheFile.readHeader(
+                    magic: ParseCache.magic, version: ParseCache.formatVersion, program: program, from: reader)
                 let count = try reader.varint()
                 guard count <= UInt64(raw.count) else { throw BinaryReader.Malformed() }
                 var entries: [(String, Int64, Int64, UInt64, Int)] = []
@@ -191,89 +174,5 @@ public struct ParseCache: Sendable {
 
         var isEmpty: Bool { entries.isEmpty }
         var count: Int { entries.count }
-    }
-}
-
-/// A file's size and modification time, in nanoseconds.
-struct FileStamp: Sendable {
-    var size: Int64
-    var modified: Int64
-
-    init(_ info: stat) {
-        size = Int64(info.st_size)
-        #if canImport(Darwin)
-            modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        #else
-            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        #endif
-    }
-
-    init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        self.init(info)
-    }
-
-    /// The stamps of many files (full paths), in parallel. Each thread opens each folder once
-    /// and asks for the names in it, rather than having the kernel walk every full path again:
-    /// a journal's files are mostly in a few folders.
-    static func stamps(of paths: [String]) -> [FileStamp?] {
-        guard !paths.isEmpty else { return [] }
-        let chunkCount = min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 8)
-        let chunkSize = (paths.count + chunkCount - 1) / chunkCount
-        let results = UnsafeMutableBufferPointer<FileStamp?>.allocate(capacity: paths.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var folder = ""
-            var descriptor: Int32 = -1
-            defer { if descriptor >= 0 { close(descriptor) } }
-            let start = chunk * chunkSize
-            let end = min(start + chunkSize, paths.count)
-            guard start < end else { return }
-            for index in start..<end {
-                let path = paths[index]
-                guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
-                if path[..<slash] != folder {
-                    if descriptor >= 0 { close(descriptor) }
-                    folder = String(path[..<slash])
-                    descriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                }
-                var info = stat()
-                if descriptor >= 0, fstatat(descriptor, String(path[path.index(after: slash)...]), &info, 0) == 0 {
-                    output[index] = FileStamp(info)
-                } else if let stamp = FileStamp(path: path) {
-                    output[index] = stamp
-                }
-            }
-        }
-        return Array(results)
-    }
-}
-
-/// A file mapped into memory, read-only: the cache is read once, in parts, by several threads,
-/// and mapping it costs neither a copy nor zeroed memory for its hundred megabytes.
-///
-/// The cache is only ever replaced by renaming a new file over it, never changed in place, so a
-/// mapping always sees the whole file it opened.
-final class MappedFile: @unchecked Sendable {
-    let bytes: UnsafeRawBufferPointer
-
-    init?(path: String) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_size > 0 else { return nil }
-        let size = Int(info.st_size)
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
-            return nil
-        }
-        bytes = UnsafeRawBufferPointer(start: address, count: size)
-    }
-
-    deinit {
-        munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
     }
 }

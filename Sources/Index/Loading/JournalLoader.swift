@@ -12,8 +12,10 @@ struct JournalLoader {
         let (config, configDiagnostics) = ConfigParser.parse(at: root.appending(path: ConfigParser.fileName))
         let files = discover(skipping: config.output)
         timer.lap("find files")
-        if scope == .agenda, let agenda = cache?.agenda, let stamps = currentStamps(of: files),
-            let content = agenda.read(matching: stamps)
+        // With a cache, every file's stamp says whether it changed: taken once, a folder at a time.
+        let fileStamps = cache.map { _ in FileStamp.stamps(of: files.map(\.absolutePath)) }
+        if scope == .agenda, let agenda = cache?.agenda, let fileStamps,
+            let stamps = agendaStamps(of: files, fileStamps), let content = agenda.read(matching: stamps)
         {
             timer.lap("read the agenda")
             var journal = journal(from: content, config: config)
@@ -23,18 +25,12 @@ struct JournalLoader {
         var outcomes: [CachedParse]
         var origin = Journal.Origin()
         var cacheWriting: DispatchGroup?
-        var agendaStamps: [AgendaCache.Stamp]?
-        if let cache {
+        if let cache, let fileStamps {
             let snapshot = cache.read()
-            let fileStamps = FileStamp.stamps(of: files.map(\.absolutePath))
-            outcomes = files.indices.map { $0 }.parallelMap { Self.parse(files[$0], stamp: fileStamps[$0], reusing: snapshot) }
+            outcomes = Array(files.indices).parallelMap { Self.parse(files[$0], stamp: fileStamps[$0], reusing: snapshot) }
             origin.cached = outcomes.count { $0.fromCache }
             origin.parsed = outcomes.count - origin.cached
             let changed = outcomes.contains(where: { !$0.reused }) || snapshot.count != outcomes.count
-            // Only `ties due` keeps the agenda: it is here because the one kept was out of date.
-            if scope == .agenda {
-                agendaStamps = stamps(from: outcomes)
-            }
             // Written while linking runs: the cache changes only when a file did.
             if changed {
                 let entries = outcomes.compactMap(\.entry)
@@ -53,6 +49,26 @@ struct JournalLoader {
         }
 
         var diagnostics = configDiagnostics
+        var records = Self.collect(&outcomes, files: files, into: &diagnostics)
+        outcomes = []
+        timer.lap("collect")
+        var linker = Linker(root: root, config: config, records: &records, diagnostics: diagnostics)
+        timer.lap("sort")
+        var journal = linker.link(timer: &timer)
+        journal.origin = origin
+        // Only `ties due` keeps the agenda: it is here because the one kept was out of date.
+        if scope == .agenda, let agenda = cache?.agenda, let fileStamps, let stamps = agendaStamps(of: files, fileStamps) {
+            agenda.write(journal, stamps: stamps)
+            timer.lap("write the agenda")
+        }
+        return journal
+    }
+
+    /// The records in path order, moved out of `outcomes`, with every file's problems and the
+    /// duplicate slugs (the first file in path order keeps its slug).
+    private static func collect(
+        _ outcomes: inout [CachedParse], files: [JournalFile], into diagnostics: inout [Diagnostic]
+    ) -> [AnyRecord] {
         var records: [AnyRecord] = []
         records.reserveCapacity(outcomes.count)
         // Files are in path order, so the first of two files with one slug is always the same one.
@@ -83,36 +99,16 @@ struct JournalLoader {
             firstPath[key] = file.path
             records.append(record)
         }
-        outcomes = []
-        timer.lap("collect")
-        var linker = Linker(root: root, config: config, records: &records, diagnostics: diagnostics)
-        timer.lap("sort")
-        var journal = linker.link(timer: &timer)
-        journal.origin = origin
-        if let agendaStamps, let agenda = cache?.agenda {
-            agenda.write(journal, stamps: agendaStamps)
-            timer.lap("write the agenda")
-        }
-        return journal
+        return records
     }
 
-    /// The stamps of `ties.yaml` and every file, now.
-    private func currentStamps(of files: [JournalFile]) -> [AgendaCache.Stamp]? {
+    /// The stamps of `ties.yaml` and every file, for the agenda cache; nil if a file has none.
+    private func agendaStamps(of files: [JournalFile], _ fileStamps: [FileStamp?]) -> [AgendaCache.Stamp]? {
         var stamps = [configStamp()]
         stamps.reserveCapacity(files.count + 1)
-        for (file, stamp) in zip(files, FileStamp.stamps(of: files.map(\.absolutePath))) {
+        for (file, stamp) in zip(files, fileStamps) {
             guard let stamp else { return nil }
             stamps.append(AgendaCache.Stamp(path: file.path, size: stamp.size, modified: stamp.modified))
-        }
-        return stamps
-    }
-
-    /// The stamps parsing saw, if every file had one.
-    private func stamps(from outcomes: [CachedParse]) -> [AgendaCache.Stamp]? {
-        var stamps = [configStamp()]
-        for outcome in outcomes {
-            guard let entry = outcome.entry else { return nil }
-            stamps.append(AgendaCache.Stamp(path: entry.path, size: entry.size, modified: entry.modified))
         }
         return stamps
     }

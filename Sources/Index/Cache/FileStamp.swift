@@ -1,0 +1,59 @@
+import Foundation
+
+/// A file's size and modification time, in nanoseconds.
+struct FileStamp: Sendable {
+    var size: Int64
+    var modified: Int64
+
+    init(_ info: stat) {
+        size = Int64(info.st_size)
+        #if canImport(Darwin)
+            modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #else
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #endif
+    }
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The stamps of many files (full paths), in parallel. Each thread opens each folder once
+    /// and asks for the names in it, rather than having the kernel walk every full path again:
+    /// a journal's files are mostly in a few folders.
+    static func stamps(of paths: [String]) -> [FileStamp?] {
+        guard !paths.isEmpty else { return [] }
+        let chunkCount = min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 8)
+        let chunkSize = (paths.count + chunkCount - 1) / chunkCount
+        let results = UnsafeMutableBufferPointer<FileStamp?>.allocate(capacity: paths.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let output = results
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var folder = ""
+            var descriptor: Int32 = -1
+            defer { if descriptor >= 0 { close(descriptor) } }
+            let start = chunk * chunkSize
+            let end = min(start + chunkSize, paths.count)
+            guard start < end else { return }
+            for index in start..<end {
+                let path = paths[index]
+                guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+                if path[..<slash] != folder {
+                    if descriptor >= 0 { close(descriptor) }
+                    folder = String(path[..<slash])
+                    descriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                }
+                var info = stat()
+                if descriptor >= 0, fstatat(descriptor, String(path[path.index(after: slash)...]), &info, 0) == 0 {
+                    output[index] = FileStamp(info)
+                } else if let stamp = FileStamp(path: path) {
+                    output[index] = stamp
+                }
+            }
+        }
+        return Array(results)
+    }
+}
