@@ -172,7 +172,6 @@ public struct ParseCache: Sendable {
             try body(UnsafeRawBufferPointer(rebasing: file!.bytes[range]))
         }
 
-        var isEmpty: Bool { entries.isEmpty }
         var count: Int { entries.count }
     }
 }
