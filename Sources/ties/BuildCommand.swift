@@ -42,8 +42,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let root = try options.locate()
-        let journal = Journal.load(from: root, cache: ParseCache.forJournal(at: root))
-        KeptUntilExit.keep(journal)
+        let journal = Journal.loadForCommand(from: root)
         let color = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         Terminal.standardError.write(DiagnosticReport.text(journal.diagnostics, color: color))
         let result: SiteBuilder.Result

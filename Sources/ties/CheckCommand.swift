@@ -30,8 +30,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let root = try options.locate()
-        let journal = Journal.load(from: root, cache: ParseCache.forJournal(at: root))
-        KeptUntilExit.keep(journal)
+        let journal = Journal.loadForCommand(from: root)
         switch format {
         case .json:
             print(DiagnosticReport.json(journal.diagnostics, counts: journal.counts), terminator: "")

@@ -57,9 +57,7 @@ struct JournalOptions: ParsableArguments {
     /// Loads the journal for a command that answers questions: its errors go to stderr as a
     /// one-line note (`ties check` lists them), and the answer uses what could be read.
     func load(scope: Journal.Scope = .whole) throws -> Journal {
-        let root = try locate()
-        let journal = Journal.load(from: root, cache: ParseCache.forJournal(at: root), scope: scope)
-        KeptUntilExit.keep(journal)
+        let journal = Journal.loadForCommand(from: try locate(), scope: scope)
         let errors = journal.errors.count
         if errors > 0 {
             Terminal.standardError.write(
@@ -117,6 +115,15 @@ enum Main {
         let hint = Suggestion.nearest(to: word, in: names).map { " (did you mean '\($0)'?)" } ?? ""
         Terminal.standardError.write("ties: unknown command '\(word)'\(hint); see 'ties --help'\n")
         exit(TiesExitCode.usage.rawValue)
+    }
+}
+
+extension Journal {
+    /// How every command loads a journal: with the user's parse cache, and never freed.
+    static func loadForCommand(from root: URL, scope: Scope = .whole) -> Journal {
+        let journal = Journal.load(from: root, cache: ParseCache.forJournal(at: root), scope: scope)
+        KeptUntilExit.keep(journal)
+        return journal
     }
 }
 

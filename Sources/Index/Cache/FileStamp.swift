@@ -24,23 +24,16 @@ struct FileStamp: Sendable {
     /// and asks for the names in it, rather than having the kernel walk every full path again:
     /// a journal's files are mostly in a few folders.
     static func stamps(of paths: [String]) -> [FileStamp?] {
-        guard !paths.isEmpty else { return [] }
-        let chunkCount = min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 8)
-        let chunkSize = (paths.count + chunkCount - 1) / chunkCount
-        let results = UnsafeMutableBufferPointer<FileStamp?>.allocate(capacity: paths.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        parallelResults(count: paths.count) { range, set in
             var folder = ""
             var descriptor: Int32 = -1
             defer { if descriptor >= 0 { close(descriptor) } }
-            let start = chunk * chunkSize
-            let end = min(start + chunkSize, paths.count)
-            guard start < end else { return }
-            for index in start..<end {
+            for index in range {
                 let path = paths[index]
-                guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+                guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else {
+                    set(index, FileStamp(path: path))
+                    continue
+                }
                 if path[..<slash] != folder {
                     if descriptor >= 0 { close(descriptor) }
                     folder = String(path[..<slash])
@@ -48,12 +41,11 @@ struct FileStamp: Sendable {
                 }
                 var info = stat()
                 if descriptor >= 0, fstatat(descriptor, String(path[path.index(after: slash)...]), &info, 0) == 0 {
-                    output[index] = FileStamp(info)
-                } else if let stamp = FileStamp(path: path) {
-                    output[index] = stamp
+                    set(index, FileStamp(info))
+                } else {
+                    set(index, FileStamp(path: path))
                 }
             }
         }
-        return Array(results)
     }
 }

@@ -274,25 +274,22 @@ struct WikiLinkResolver: Sendable {
             text = String(text.dropLast(3))
             folded = String(folded.dropLast(3))
         }
+        // The first match, and an array only for further ones: most links name one record.
         var first: RecordID?
-        var found: [RecordID] = []
+        var others: [RecordID] = []
+        func add(_ id: RecordID) {
+            if first == nil { first = id } else { others.append(id) }
+        }
         for index in kinds.indices where only == nil || only == kinds[index] {
             switch tables[index].match(folded: folded) {
-            case let .one(slug):
-                if first == nil && found.isEmpty {
-                    first = RecordID(kinds[index], slug)
-                } else {
-                    found += [first].compactMap { $0 } + [RecordID(kinds[index], slug)]
-                    first = nil
-                }
-            case let .several(slugs):
-                found += [first].compactMap { $0 } + slugs.map { RecordID(kinds[index], $0) }
-                first = nil
+            case let .one(slug): add(RecordID(kinds[index], slug))
+            case let .several(slugs): for slug in slugs { add(RecordID(kinds[index], slug)) }
             case .none: break
             }
         }
-        if let first { return first }
-        if found.count > 1 {
+        if let first, others.isEmpty { return first }
+        if let first {
+            let found = [first] + others
             let listed = found.sorted().map { "'\($0)'" }.joined(separator: ", ")
             diagnostics.append(
                 .error(

@@ -1,57 +1,55 @@
 import Dispatch
 import Foundation
 
-public extension Array where Element: Sendable {
-    /// `map` spread over all cores, results in the original order.
-    ///
-    /// Work is cut into a few chunks per core so that uneven items (a long note beside a short
-    /// one) still balance, without paying for one dispatch per item.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        guard count > 1 else { return map(transform) }
-        let chunkCount = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 8)
-        let chunkSize = (count + chunkCount - 1) / chunkCount
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let output = results
-        self.withUnsafeBufferPointer { input in
-            nonisolated(unsafe) let input = input
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let start = chunk * chunkSize
-                let end = Swift.min(start + chunkSize, input.count)
-                guard start < end else { return }
-                for index in start..<end { output[index] = transform(input[index]) }
-            }
-        }
-        // Moved out, so the buffer holds nothing when it is freed: copying out would leave
-        // every result retained once more, and never released.
-        return (0..<count).map { results.moveElement(from: $0)! }
+/// Makes `count` results in parallel and returns them in order.
+///
+/// `0..<count` is cut into a few ranges per core, so that uneven items (a long note beside a
+/// short one) still balance without a dispatch per item; `fill` gets one range at a time, with
+/// any state it keeps per range (an open folder, say), and sets the result of each index in it.
+/// Results are moved out of the buffer, never copied: a copy would stay retained, and every
+/// result would live until the process ends.
+func parallelResults<T: Sendable>(
+    count: Int, _ fill: @Sendable (Range<Int>, _ set: (Int, T) -> Void) -> Void
+) -> [T] {
+    guard count > 0 else { return [] }
+    let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let output = results
+    let chunkCount = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 8)
+    let chunkSize = (count + chunkCount - 1) / chunkCount
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let start = chunk * chunkSize
+        let end = Swift.min(start + chunkSize, count)
+        guard start < end else { return }
+        fill(start..<end) { index, result in output[index] = result }
     }
+    return (0..<count).map { results.moveElement(from: $0)! }
 }
 
 public extension Array where Element: Sendable {
+    /// `map` spread over all cores, results in the original order.
+    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        guard count > 1 else { return map(transform) }
+        return withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            return parallelResults(count: input.count) { range, set in
+                for index in range { set(index, transform(input[index])) }
+            }
+        }
+    }
+
     /// Changes every element in place, spread over all cores, and returns what each change
     /// reported, in the original order. Unlike `parallelMap`, no element is copied: records are
     /// large values, and copying them (and freeing the copies) cost more than the work.
     mutating func parallelUpdate<T: Sendable>(_ update: @Sendable (inout Element) -> T) -> [T] {
-        let count = self.count
         guard count > 1 else { return indices.map { update(&self[$0]) } }
-        let chunkCount = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 8)
-        let chunkSize = (count + chunkCount - 1) / chunkCount
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let output = results
-        withUnsafeMutableBufferPointer { elements in
+        return withUnsafeMutableBufferPointer { elements in
             nonisolated(unsafe) let elements = elements
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let start = chunk * chunkSize
-                let end = Swift.min(start + chunkSize, count)
-                guard start < end else { return }
-                for index in start..<end { output[index] = update(&elements[index]) }
+            return parallelResults(count: elements.count) { range, set in
+                for index in range { set(index, update(&elements[index])) }
             }
         }
-        return (0..<count).map { results.moveElement(from: $0)! }
     }
 }
 
