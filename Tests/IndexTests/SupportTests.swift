@@ -13,6 +13,13 @@ struct SupportTests {
         #expect(Slug.make(from: input) == expected)
     }
 
+    /// Most file names are slugs already, and are taken as they are; anything else is made.
+    @Test(arguments: ["ada-lovelace", "e000907", "2024", "-ada", "ada-", "ada--b", "Ada", "a_b", "a.b", "", "x"])
+    func aSlugIsItsOwnSlug(text: String) {
+        #expect(Slug.isSlug(text) == (Slug.make(from: text) == text))
+        #expect(Slug.make(from: Slug.make(from: text)) == Slug.make(from: text))
+    }
+
     @Test func slugsOfOtherScriptsAreASCII() {
         for name in ["田中 宏", "林美", "Ὀδυσσεύς", "محمد"] {
             let slug = Slug.make(from: name)

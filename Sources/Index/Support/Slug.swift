@@ -5,6 +5,7 @@ public enum Slug {
     /// `Jürgen Weiß` → `jurgen-weiss`, `Ōtani Shōhei` → `otani-shohei`; other scripts are
     /// transliterated to Latin first. Never empty: falls back to `x`.
     public static func make(from text: String) -> String {
+        if isSlug(text) { return text }
         var latin = text
         if latin.unicodeScalars.contains(where: { !$0.isASCII }) {
             latin = latin.replacingOccurrences(of: "ß", with: "ss")
@@ -23,5 +24,19 @@ public enum Slug {
             }
         }
         return slug.isEmpty ? "x" : slug
+    }
+
+    /// Whether `text` is already what `make` makes of it: most file names are.
+    static func isSlug(_ text: String) -> Bool {
+        var previous = UInt8(ascii: "-")
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+            default: return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "-")
     }
 }

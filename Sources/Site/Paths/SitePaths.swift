@@ -24,9 +24,12 @@ public struct SitePaths: Sendable {
             taken.insert(path)
             pages[id] = path
         }
+        pages.reserveCapacity(journal.counts.values.reduce(0, +))
+        taken.reserveCapacity(journal.counts.values.reduce(0, +))
         for contact in journal.contacts { assign(contact.id) }
-        for encounter in journal.encounters.sorted(by: { $0.slug < $1.slug }) { assign(encounter.id) }
-        for publication in journal.publications.sorted(by: { $0.slug < $1.slug }) { assign(publication.id) }
+        // By slug, like the other kinds; the slugs alone are sorted, not the records.
+        for slug in journal.encounters.map(\.slug).sorted() { assign(RecordID(.encounter, slug)) }
+        for slug in journal.publications.map(\.slug).sorted() { assign(RecordID(.publication, slug)) }
         for org in journal.orgs { assign(org.id) }
         for goal in journal.goals { assign(goal.id) }
         var tagsTaken = Set<String>()
