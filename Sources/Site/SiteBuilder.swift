@@ -25,6 +25,8 @@ public enum SiteBuilder {
     public struct Result: Sendable {
         public var output: URL
         public var pages: Int
+        /// Pages whose view model was made; the others a rebuild kept as the last build left them.
+        public var made: Int
         public var written: Int
         public var unchanged: Int
         public var removed: Int
@@ -52,15 +54,43 @@ public enum SiteBuilder {
         let context = SiteContext(journal: journal, today: options.today ?? Day.today(in: journal.config.timezone))
         let theme = Theme(overrides: journal.root.appending(path: "theme"))
         do {
-            var writer = try SiteWriter(output: output)
-            let pages = try write(options.publicOnly ? publicPages(context) : pages(context), with: theme, into: &writer)
             var timer = PhaseTimer()
-            try writer.write(options.publicOnly ? publicFiles(context, theme: theme) : files(context, theme: theme))
-            timer.lap("search index, feeds and assets")
+            // Three things that need nothing of each other, at once: what this build's records are,
+            // what the last build left, and the files besides the pages (the search index, the feeds).
+            let publicOnly = options.publicOnly
+            let (graph, previous, otherFiles) = concurrently(
+                {
+                    publicOnly
+                        ? nil : RecordGraph(journal: journal, paths: context.paths, timelineYears: context.journal.timelineYears)
+                },
+                { (state: publicOnly ? nil : PageState.read(from: output), manifest: SiteWriter.manifest(in: output)) },
+                { publicOnly ? SiteBuilder.publicFiles(context, theme: theme) : SiteBuilder.files(context, theme: theme) })
+            var writer = try SiteWriter(output: output, previous: previous.manifest)
+            // A public build keeps no state: it is small, and its pages read no dependencies.
+            var state: PageState?
+            var plan = RebuildPlan.none
+            if let graph {
+                let global = globalFingerprint(journal, theme: theme, today: context.today)
+                plan = RebuildPlan(previous: previous.state, current: graph, global: global)
+                state = PageState(global: global, records: graph)
+            }
+            timer.lap("compare with the last build; search index and feeds")
+            try PageState.remove(from: output)
+            let (pages, made) = try write(
+                options.publicOnly ? publicPages(context) : pages(context), context: context, plan: plan, state: &state,
+                with: theme, into: &writer)
+            timer = PhaseTimer()
+            try writer.write(otherFiles)
+            // The state is encoded while the manifest is written.
+            nonisolated(unsafe) var stateData: Data?
+            let encoding = DispatchGroup()
+            if let state { DispatchQueue.global().async(group: encoding) { stateData = state.data() } }
             let report = try writer.finish()
-            timer.lap("manifest and stale files")
+            encoding.wait()
+            if let stateData { try PageState.store(stateData, in: output) }
+            timer.lap("other files, manifest, page state and stale files")
             return Result(
-                output: output, pages: pages, written: report.written, unchanged: report.unchanged,
+                output: output, pages: pages, made: made, written: report.written, unchanged: report.unchanged,
                 removed: report.removed, themeProblems: theme.problems)
         } catch let refusal as SiteWriter.Refusal {
             throw Failure(description: refusal.description)
@@ -69,83 +99,145 @@ public enum SiteBuilder {
         }
     }
 
-    /// One site context for every page maker to refer to.
-    final class SharedContext: Sendable {
-        let context: SiteContext
-        init(_ context: SiteContext) { self.context = context }
+    /// What every page depends on besides records: the theme, ties.yaml and the day (the
+    /// program is in the state's header). When it changes, every page is made again.
+    static func globalFingerprint(_ journal: Journal, theme: Theme, today: Day) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(theme.fingerprint)
+        hash.combine(bytes: [UInt8]((try? Data(contentsOf: journal.root.appending(path: "ties.yaml"))) ?? Data()))
+        hash.combine(today.description)
+        return hash.value
     }
 
-    /// Something that makes one page when asked: view models are built where the page is
-    /// rendered, in parallel, and dropped once it is written.
-    typealias PageMaker = @Sendable () -> PageJob?
+    /// One page, before it is made: where it goes, and how to make its view model from a
+    /// context (which notes what the page read).
+    struct PageMaker: Sendable {
+        var path: String
+        var make: @Sendable (SiteContext) -> PageJob?
+    }
 
     /// How many pages are made, rendered and written together: enough to keep every core busy,
     /// few enough that a site of 100,000 pages never sits in memory whole.
     static let batchSize = 2048
 
-    /// Renders the pages in parallel batches and hands each batch to the writer; returns how many.
+    /// Makes, renders and writes the pages in parallel batches; returns how many pages the site
+    /// has and how many of them were made.
     ///
-    /// Each page's view model is hashed first (with the theme and the version of ties): a page
-    /// whose hash is the one the previous build recorded, and whose file is still there, is
-    /// kept without rendering. That is what makes a rebuild after a small change quick.
-    static func write(_ makers: [PageMaker], with theme: Theme, into writer: inout SiteWriter) throws -> Int {
+    /// A page that `plan` says cannot have changed since the last build is kept without being
+    /// made. Every other page is made, and its view model hashed (with the theme and the
+    /// version of ties): a page whose hash is the one the last build recorded, and whose file is
+    /// still there, is kept without rendering. What each page read goes into `state`.
+    static func write(
+        _ makers: [PageMaker], context: SiteContext, plan: RebuildPlan, state: inout PageState?, with theme: Theme,
+        into writer: inout SiteWriter
+    ) throws -> (pages: Int, made: Int) {
         var timer = PhaseTimer()
         timer.lap("prepare the site")
         var count = 0
+        var made = 0
         var rendered = 0
-        defer { timer.lap("make \(count) pages, render and write \(rendered)") }
+        defer { timer.lap("keep \(count - made) pages, make \(made), render and write \(rendered)") }
+        let records = state?.records
         var start = 0
         while start < makers.count {
-            let batch = Array(makers[start..<min(start + batchSize, makers.count)])
-            let jobs = batch.parallelMap { make -> (job: PageJob, hash: String)? in
-                guard let job = make() else { return nil }
+            let batch = makers[start..<min(start + batchSize, makers.count)]
+            start += batchSize
+            let unchanged = unchangedPages(Array(batch), plan: plan, previous: writer.previousBuild)
+            var toMake: [(index: Int, maker: PageMaker)] = []
+            for (index, maker) in batch.enumerated() {
+                if unchanged[index] != nil {
+                    writer.keepAsBefore(maker.path)
+                } else {
+                    toMake.append((index, maker))
+                }
+            }
+            let jobs = toMake.parallelMap { item -> (index: Int, job: PageJob, hash: String, reads: PageDependencies)? in
+                let reads = PageDependencies()
+                guard let job = item.maker.make(context.reading(into: reads)) else { return nil }
+                precondition(job.path == item.maker.path, "a page made at \(job.path), expected at \(item.maker.path)")
                 var hash = StableHash()
                 hash.combine(theme.fingerprint)
                 hash.combine(job.template)
                 job.model.combine(into: &hash)
-                return (job, hash.hex)
+                return (item.index, job, hash.hex, reads)
             }.compactMap { $0 }
-            count += jobs.count
+            count += batch.count - toMake.count + jobs.count
+            made += jobs.count
+            if state != nil, let records {
+                let dependencies = jobs.parallelMap { records.dependencies(of: $0.reads) }
+                var madeAt = [Int?](repeating: nil, count: batch.count)
+                for (position, job) in jobs.enumerated() { madeAt[job.index] = position }
+                for (index, maker) in batch.enumerated() {
+                    if let unchanged = unchanged[index] {
+                        state?.add(page: maker.path, everything: unchanged.everything, dependencies: unchanged.dependencies)
+                    } else if let position = madeAt[index] {
+                        state?.add(
+                            page: maker.path, everything: jobs[position].reads.everything, dependencies: dependencies[position])
+                    }
+                }
+            }
             let stale = jobs.filter { !writer.keep($0.job.path, hash: $0.hash) }
             rendered += stale.count
             let files = stale.parallelMap { item in (path: item.job.path, data: Data(theme.render(item.job).utf8)) }
             try writer.write(files, hashes: stale.map(\.hash))
-            start += batchSize
         }
-        return count
+        return (count, made)
     }
 
-    /// The pages of the private site. The makers share one context rather than each holding a
-    /// copy of it: a site has a maker per record.
+    /// What the pages of `batch` read in the last build, for those that cannot have changed
+    /// and whose files are still there; nil for the others. Asked on all cores.
+    static func unchangedPages(
+        _ batch: [PageMaker], plan: RebuildPlan, previous: SiteWriter.PreviousBuild
+    ) -> [(everything: Bool, dependencies: [Int32])?] {
+        var unchanged = batch.parallelMap { plan.unchanged($0.path) }
+        let candidates = unchanged.indices.filter { unchanged[$0] != nil }
+        let asBefore = previous.areAsBefore(candidates.map { batch[$0].path })
+        for (candidate, isAsBefore) in zip(candidates, asBefore) where !isAsBefore { unchanged[candidate] = nil }
+        return unchanged
+    }
+
+    /// The pages of the private site: each maker holds only its record's number, and finds the
+    /// record in the context it is given.
     static func pages(_ context: SiteContext) -> [PageMaker] {
-        let shared = SharedContext(context)
-        let journal = context.journal
-        var makers: [PageMaker] = [
-            { shared.context.dashboard() }, { shared.context.contactList() }, { shared.context.orgList() },
-            { shared.context.publicationList() }, { shared.context.goalList() },
+        let journal = context.journal.whole
+        let paths = context.paths
+        func makers<R: Record>(
+            _ records: [R], _ all: KeyPath<Journal, [R]> & Sendable,
+            _ page: @escaping @Sendable (SiteContext, R) -> PageJob?
+        ) -> [PageMaker] {
+            records.indices.compactMap { index in
+                paths.page(of: records[index].id).map { path in
+                    PageMaker(path: path) { context in
+                        let record = context.journal.whole[keyPath: all][index]
+                        context.journal.read(record.id)
+                        return page(context, record)
+                    }
+                }
+            }
+        }
+        var result: [PageMaker] = [
+            PageMaker(path: "index.html") { $0.dashboard() }, PageMaker(path: "contacts.html") { $0.contactList() },
+            PageMaker(path: "orgs.html") { $0.orgList() }, PageMaker(path: "publications.html") { $0.publicationList() },
+            PageMaker(path: "goals.html") { $0.goalList() },
         ]
-        makers += context.timelinePages()
-        makers += journal.contacts.indices.map { index in { shared.context.contactPage(shared.context.journal.contacts[index]) } }
-        makers += journal.encounters.indices.map { index in
-            { shared.context.encounterPage(shared.context.journal.encounters[index]) }
-        }
-        makers += journal.orgs.indices.map { index in { shared.context.orgPage(shared.context.journal.orgs[index]) } }
-        makers += journal.publications.indices.map { index in
-            { shared.context.publicationPage(shared.context.journal.publications[index]) }
-        }
-        makers += journal.goals.indices.map { index in { shared.context.goalPage(shared.context.journal.goals[index]) } }
-        makers += context.tagPages()
-        return makers
+        result += context.timelinePages()
+        result += makers(journal.contacts, \.contacts) { $0.contactPage($1) }
+        result += makers(journal.encounters, \.encounters) { $0.encounterPage($1) }
+        result += makers(journal.orgs, \.orgs) { $0.orgPage($1) }
+        result += makers(journal.publications, \.publications) { $0.publicationPage($1) }
+        result += makers(journal.goals, \.goals) { $0.goalPage($1) }
+        result += context.tagPages()
+        return result
     }
 
     /// The pages of the public build: the log and a page per published item.
     static func publicPages(_ context: SiteContext) -> [PageMaker] {
-        context.publicPages().map { job in { job } }
+        context.publicPages().map { job in PageMaker(path: job.path) { _ in job } }
     }
 
     /// The other files of the private site: the look, the search index, the feeds, robots.txt.
     static func files(_ context: SiteContext, theme: Theme) -> [(path: String, data: Data)] {
-        let feeds = Feeds(journal: context.journal, paths: context.paths) { context.paths.page(of: $0.id) }
+        let feeds = Feeds(journal: context.journal.whole, paths: context.paths) { context.paths.page(of: $0.id) }
         return theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [
             ("search-index.js", Data(SearchIndex.script(for: context).utf8)),
             ("feed.xml", Data(feeds.atom(logPage: "publications.html").utf8)),
@@ -156,7 +248,7 @@ public enum SiteBuilder {
 
     /// The other files of the public build: the look and the feeds.
     static func publicFiles(_ context: SiteContext, theme: Theme) -> [(path: String, data: Data)] {
-        let feeds = Feeds(journal: context.journal, paths: context.paths) { context.paths.page(of: $0.id) }
+        let feeds = Feeds(journal: context.journal.whole, paths: context.paths) { context.paths.page(of: $0.id) }
         return theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [
             ("feed.xml", Data(feeds.atom(logPage: "index.html").utf8)),
             ("feed.json", Data(feeds.json(logPage: "index.html").utf8)),

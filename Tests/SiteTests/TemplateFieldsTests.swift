@@ -10,13 +10,7 @@ import Testing
 struct TemplateFieldsTests {
     @Test func everyFieldOfEveryViewModelReachesTheTemplates() throws {
         let context = SiteContext(journal: Journal.load(from: Fixtures.template), today: try #require(Day("2026-11-25")))
-        var jobs = [context.dashboard(), context.contactList(), context.orgList(), context.publicationList(), context.goalList()]
-        jobs += (context.timelinePages() + context.tagPages()).compactMap { $0() }
-        jobs += context.journal.contacts.compactMap(context.contactPage)
-        jobs += context.journal.encounters.compactMap(context.encounterPage)
-        jobs += context.journal.orgs.compactMap(context.orgPage)
-        jobs += context.journal.publications.compactMap(context.publicationPage)
-        jobs += context.journal.goals.compactMap(context.goalPage)
+        let jobs = SiteBuilder.pages(context).compactMap { $0.make(context) }
         var checked = Set<String>()
         func walk(_ value: Any) {
             if let model = value as? any TemplateValue {

@@ -1,14 +1,16 @@
 /// Reads what `BinaryWriter` wrote, checking every length against the bytes there are: a damaged
 /// cache throws `Malformed` and is ignored, never trusted.
-final class BinaryReader {
-    struct Malformed: Error {}
+package final class BinaryReader {
+    package struct Malformed: Error {
+        package init() {}
+    }
 
     private let bytes: UnsafeRawBufferPointer
-    private(set) var offset = 0
+    package private(set) var offset = 0
     private var strings: [String] = []
 
     /// `bytes` must stay valid while the reader is used.
-    init(_ bytes: UnsafeRawBufferPointer) {
+    package init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
 
@@ -22,13 +24,13 @@ final class BinaryReader {
 
     func read<T: BinaryCodable>() throws -> T { try T(from: self) }
 
-    func byte() throws -> UInt8 {
+    package func byte() throws -> UInt8 {
         guard offset < bytes.count else { throw Malformed() }
         defer { offset += 1 }
         return bytes[offset]
     }
 
-    func varint() throws -> UInt64 {
+    package func varint() throws -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -40,12 +42,12 @@ final class BinaryReader {
         }
     }
 
-    func signedVarint() throws -> Int64 {
+    package func signedVarint() throws -> Int64 {
         let raw = try varint()
         return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
     }
 
-    func fixed() throws -> UInt64 {
+    package func fixed() throws -> UInt64 {
         guard bytes.count - offset >= 8 else { throw Malformed() }
         var value: UInt64 = 0
         for index in 0..<8 { value |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
@@ -53,7 +55,7 @@ final class BinaryReader {
         return value
     }
 
-    func string() throws -> String {
+    package func string() throws -> String {
         let header = try varint()
         if header & 1 == 1 {
             guard let number = Int(exactly: header >> 1), number < strings.count else { throw Malformed() }
@@ -70,7 +72,7 @@ final class BinaryReader {
     }
 
     /// An array's count: every element takes at least one byte, so a larger count is damage.
-    func count() throws -> Int {
+    package func count() throws -> Int {
         guard let count = Int(exactly: try varint()), count <= bytes.count - offset else { throw Malformed() }
         return count
     }

@@ -6,11 +6,16 @@
 /// its elements. A string longer than Swift's small strings is written once per record and
 /// referred to by number after that: a record repeats its path in every source location, and
 /// decoding then shares one copy too.
-final class BinaryWriter {
-    private(set) var bytes: [UInt8] = []
+package final class BinaryWriter {
+    package private(set) var bytes: [UInt8] = []
     private var strings: [String: UInt64] = [:]
+    private let sharesStrings: Bool
 
-    init() {}
+    /// `sharesStrings: false` writes every string in full: for bytes that are only hashed, where
+    /// the table of strings would cost more than it saves.
+    package init(sharesStrings: Bool = true) {
+        self.sharesStrings = sharesStrings
+    }
 
     /// The bytes of one value, with its own table of repeated strings.
     static func encode(_ value: some BinaryCodable) -> [UInt8] {
@@ -21,9 +26,15 @@ final class BinaryWriter {
 
     func write(_ value: some BinaryCodable) { value.write(to: self) }
 
-    func byte(_ value: UInt8) { bytes.append(value) }
+    /// Empties the writer for the next value, keeping its memory.
+    func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        strings.removeAll(keepingCapacity: true)
+    }
 
-    func varint(_ value: UInt64) {
+    package func byte(_ value: UInt8) { bytes.append(value) }
+
+    package func varint(_ value: UInt64) {
         var rest = value
         while rest >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
@@ -32,15 +43,15 @@ final class BinaryWriter {
         bytes.append(UInt8(rest))
     }
 
-    func varint(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+    package func varint(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
 
-    func fixed(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    package func fixed(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
 
     /// A string as `length << 1` and its bytes, or an earlier string's number as `number << 1 | 1`.
-    func string(_ value: String) {
+    package func string(_ value: String) {
         var value = value
         let count = value.utf8.count
-        if count > BinaryWriter.sharedStringLength {
+        if sharesStrings && count > BinaryWriter.sharedStringLength {
             if let number = strings[value] {
                 varint(number << 1 | 1)
                 return

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the parse cache and the agenda cache share: a header saying what a file is, in which
 /// format, which build of ties wrote it and when; and a private place to keep it.
-enum CacheFile {
+package enum CacheFile {
     /// A writer that starts with the header; the caller writes the rest.
     static func writer(magic: [UInt8], version: UInt64, program: String) -> BinaryWriter {
         let writer = BinaryWriter()
@@ -32,7 +32,7 @@ enum CacheFile {
 
     /// Which program wrote a cache: its version is not enough while it is being developed, so
     /// the executable's size and time are part of it.
-    static let programIdentity: String? = {
+    package static let programIdentity: String? = {
         guard let path = Bundle.main.executablePath else { return nil }
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A file's size and modification time, in nanoseconds.
-struct FileStamp: Sendable {
-    var size: Int64
-    var modified: Int64
+package struct FileStamp: Sendable {
+    package var size: Int64
+    package var modified: Int64
 
     init(_ info: stat) {
         size = Int64(info.st_size)
@@ -14,7 +14,7 @@ struct FileStamp: Sendable {
         #endif
     }
 
-    init?(path: String) {
+    package init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         self.init(info)
@@ -23,7 +23,7 @@ struct FileStamp: Sendable {
     /// The stamps of many files (full paths), in parallel. Each thread opens each folder once
     /// and asks for the names in it, rather than having the kernel walk every full path again:
     /// a journal's files are mostly in a few folders.
-    static func stamps(of paths: [String]) -> [FileStamp?] {
+    package static func stamps(of paths: [String]) -> [FileStamp?] {
         parallelResults(count: paths.count) { range, set in
             var folder = ""
             var descriptor: Int32 = -1

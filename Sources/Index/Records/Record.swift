@@ -15,6 +15,10 @@ public protocol Record: Sendable {
     var bodyLine: Int { get set }
     var wikiLinks: [WikiLink] { get set }
     var extraFields: [ExtraField] { get set }
+    /// Every record this one points to, once linked: its references and its body's wiki links.
+    /// Whatever a page shows of a record's neighbours, it finds through these links or their
+    /// reverse, so a rebuild knows which pages a changed record can have changed.
+    var linkedRecords: [RecordID] { get }
 }
 
 public extension Record {

@@ -54,7 +54,7 @@ public extension Array where Element: Sendable {
 }
 
 /// Runs three independent pieces of work at once and returns their results.
-func concurrently<A: Sendable, B: Sendable, C: Sendable>(
+package func concurrently<A: Sendable, B: Sendable, C: Sendable>(
     _ first: @Sendable () -> A, _ second: @Sendable () -> B, _ third: @Sendable () -> C
 ) -> (A, B, C) {
     nonisolated(unsafe) var a: A?

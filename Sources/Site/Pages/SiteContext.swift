@@ -3,7 +3,8 @@ import Index
 /// Everything a page needs to turn records into view models: the journal, where pages live,
 /// the interface's words and dates, and the body renderer.
 struct SiteContext: Sendable {
-    let journal: Journal
+    /// The journal, through the queries that note what a page read.
+    private(set) var journal: TrackedJournal
     let paths: SitePaths
     let t: Labels
     let dates: DateText
@@ -11,12 +12,19 @@ struct SiteContext: Sendable {
     let allowRawHTML: Bool
 
     init(journal: Journal, today: Day) {
-        self.journal = journal
+        self.journal = TrackedJournal(whole: journal, log: nil)
         self.paths = SitePaths(journal: journal)
         self.t = Labels.for(journal.config.language)
         self.dates = DateText(journal.config.language)
         self.today = today
         self.allowRawHTML = journal.config.unsafeHTML
+    }
+
+    /// The same context for making one page, noting what it reads in `log`.
+    func reading(into log: PageDependencies) -> SiteContext {
+        var copy = self
+        copy.journal = journal.reading(into: log)
+        return copy
     }
 
     enum Section: String { case dashboard, contacts, timeline, orgs, publications, goals, tags }
@@ -37,6 +45,7 @@ struct SiteContext: Sendable {
 
     /// A link to a record's page from the page at `from`, or nil when it has none.
     func link(to id: RecordID, from: String) -> Link? {
+        journal.read(id)
         guard let page = paths.page(of: id), let name = journal.displayName(of: id) else { return nil }
         return Link(href: SitePaths.root(from: from) + page, text: name)
     }
@@ -95,6 +104,7 @@ struct SiteContext: Sendable {
     /// The body as HTML, or nil when the record has no notes.
     func body<R: Record>(of record: R, from: String) -> String? {
         guard record.body.contains(where: { !$0.isWhitespace }) else { return nil }
+        for link in record.wikiLinks { if let target = link.target { journal.read(target) } }
         let paths = self.paths
         let root = SitePaths.root(from: from)
         var renderer = BodyRenderer(allowRawHTML: allowRawHTML) { id in paths.page(of: id).map { root + $0 } }

@@ -32,11 +32,13 @@ extension SiteContext {
         return byTag.keys.sorted().compactMap { tag in
             guard let path = paths.page(ofTag: tag) else { return nil }
             let ids = byTag[tag]!
-            return { self.tagPage(tag: tag, path: path, ids: ids, headings: headings) }
+            return SiteBuilder.PageMaker(path: path) { $0.tagPage(tag: tag, path: path, ids: ids, headings: headings) }
         }
     }
 
     private func tagPage(tag: String, path: String, ids: [RecordID], headings: [RecordKind: String]) -> PageJob {
+        // Which records carry the tag was found before the page was made: the tag's links say.
+        journal.readLinks(of: .tag(tag))
         let groups = RecordKind.allCases.compactMap { kind -> TagPage.Group? in
             let links = ids.filter { $0.kind == kind }.compactMap { link(to: $0, from: path) }
             return links.isEmpty ? nil : TagPage.Group(heading: headings[kind]!, links: links)

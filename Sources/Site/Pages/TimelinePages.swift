@@ -54,20 +54,16 @@ struct EncounterPage: Sendable {
 }
 
 extension SiteContext {
-    /// The years that have encounters or dated publications, newest first.
-    var timelineYears: [Int] {
-        var years = Set(journal.encounters.map(\.date.day.year))
-        years.formUnion(journal.publications.compactMap(\.date?.year))
-        return years.sorted(by: >)
-    }
-
     /// `timeline.html` with the last twelve months, and a page per year with all of that year:
     /// a journal kept for decades stays quick to open.
     ///
     /// Makers rather than pages: each is made in the build's batches, never all at once.
     func timelinePages() -> [SiteBuilder.PageMaker] {
-        var makers: [SiteBuilder.PageMaker] = [{ self.timelinePage(path: "timeline.html", year: nil) }]
-        for year in timelineYears { makers.append { self.timelinePage(path: SitePaths.timeline(year: year), year: year) } }
+        var makers = [SiteBuilder.PageMaker(path: "timeline.html") { $0.timelinePage(path: "timeline.html", year: nil) }]
+        for year in journal.timelineYears {
+            let path = SitePaths.timeline(year: year)
+            makers.append(SiteBuilder.PageMaker(path: path) { $0.timelinePage(path: path, year: year) })
+        }
         return makers
     }
 
@@ -75,7 +71,8 @@ extension SiteContext {
         var items: [(Day, Int, String, TimelinePage.Item)] = []
         let since = today.adding(months: -12)
         func included(_ day: Day) -> Bool { year.map { day.year == $0 } ?? (day > since && day <= today) }
-        for encounter in journal.encounters where included(encounter.date.day) {
+        let timeline = journal.timeline(of: year.map { $0...$0 } ?? since.year...today.year)
+        for encounter in timeline.encounters where included(encounter.date.day) {
             let r = row(encounter, from: path)
             items.append(
                 (
@@ -85,7 +82,7 @@ extension SiteContext {
                         link: r.link, with: r.with)
                 ))
         }
-        for publication in journal.publications {
+        for publication in timeline.publications {
             guard let day = publication.date, included(day) else { continue }
             let r = row(publication, from: path)
             items.append(
@@ -107,7 +104,7 @@ extension SiteContext {
             months[months.count - 1].items.append(item)
         }
         let root = SitePaths.root(from: path)
-        let years = timelineYears.map {
+        let years = journal.timelineYears.map {
             TimelinePage.YearLink(href: root + SitePaths.timeline(year: $0), text: "\($0)", current: $0 == year)
         }
         let heading = year.map { "\(t.timeline) \($0)" } ?? "\(t.timeline): \(t.lastTwelveMonths)"

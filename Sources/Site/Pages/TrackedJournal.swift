@@ -1,0 +1,227 @@
+import Foundation
+import Index
+
+/// What one page read of the journal while it was made: records' own fields, what links to or
+/// from records, or everything.
+///
+/// A rebuild makes a page again only when a record whose fields it read changed, or a record
+/// that links to or from a record whose links it read (see `RebuildPlan`). Used by one page on
+/// one thread at a time.
+final class PageDependencies: @unchecked Sendable {
+    /// Records whose own fields the page showed: a name in a link, a row's date and people.
+    private(set) var fields: [GraphNode] = []
+    /// Records whose links the page followed: their encounters, backlinks, last contact.
+    private(set) var links: [GraphNode] = []
+    /// The page read a whole collection (a list, the timeline, the agenda): any change to any
+    /// record may change it.
+    private(set) var everything = false
+
+    func read(_ id: RecordID) { fields.append(.record(id)) }
+    func read(_ node: GraphNode) { fields.append(node) }
+    func read<R: Record>(_ record: R) { fields.append(.record(record.id)) }
+    func read<S: Sequence>(_ ids: S) where S.Element == RecordID { fields.append(contentsOf: ids.map(GraphNode.record)) }
+    func readLinks(of id: RecordID) { links.append(.record(id)) }
+    func readLinks(of node: GraphNode) { links.append(node) }
+    func readEverything() { everything = true }
+}
+
+/// The journal as pages read it: the same queries as `Journal`, each noting in the page's
+/// `PageDependencies` what it read.
+///
+/// Pages reach the journal only through this, so a query a page uses cannot forget to say what
+/// it depends on. The rule each query follows: note the records whose fields it returns or
+/// reads, and the records whose links it follows (`encounters(with:)` follows the links to a
+/// contact; a rebuild makes it again when a record linking to that contact changed).
+struct TrackedJournal: Sendable {
+    /// The journal itself, for what is not a page (the search index, the feeds, the paths).
+    let whole: Journal
+    let log: PageDependencies?
+    private let years: [Int]
+
+    init(whole: Journal, log: PageDependencies?, years: [Int]? = nil) {
+        self.whole = whole
+        self.log = log
+        self.years = years ?? TrackedJournal.timelineYears(of: whole)
+    }
+
+    func reading(into log: PageDependencies) -> TrackedJournal { TrackedJournal(whole: whole, log: log, years: years) }
+
+    var config: JournalConfig { whole.config }
+
+    // Whole collections.
+    var contacts: [Contact] { everything(whole.contacts) }
+    var encounters: [Encounter] { everything(whole.encounters) }
+    var publications: [Publication] { everything(whole.publications) }
+    var orgs: [Org] { everything(whole.orgs) }
+    var goals: [Goal] { everything(whole.goals) }
+    func overdueContacts(on today: Day) -> [DueContact] { everything(whole.overdueContacts(on: today)) }
+    func openFollowUps(on today: Day, within days: Int) -> [OpenFollowUp] {
+        everything(whole.openFollowUps(on: today, within: days))
+    }
+    func occasions(on today: Day, within days: Int) -> [Occasion] { everything(whole.occasions(on: today, within: days)) }
+    func publicationActions(on today: Day) -> [PublicationAction] { everything(whole.publicationActions(on: today)) }
+    func publicationYears(_ items: [Publication]) -> [PublicationYear] { everything(whole.publicationYears(items)) }
+
+    /// Marks the page as depending on every record: for a page that lists records it found
+    /// by itself.
+    func readEverything() { log?.readEverything() }
+
+    // The timeline and tags.
+
+    /// The years that have encounters or dated publications, newest first.
+    var timelineYears: [Int] {
+        log?.read(.timelineYears)
+        return years
+    }
+
+    static func timelineYears(of journal: Journal) -> [Int] {
+        var years = Set(journal.encounters.map(\.date.day.year))
+        years.formUnion(journal.publications.compactMap(\.date?.year))
+        return years.sorted(by: >)
+    }
+
+    /// The encounters and dated publications of some years, in timeline order.
+    func timeline(of years: ClosedRange<Int>) -> (encounters: ArraySlice<Encounter>, publications: [Publication]) {
+        for year in years { log?.readLinks(of: .year(year)) }
+        let all = whole.encounters
+        // Encounters are in timeline order: the years' are one run of them.
+        func start(of year: Int) -> Int {
+            var low = 0
+            var high = all.count
+            while low < high {
+                let middle = (low + high) / 2
+                if all[middle].date.day.year < year { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let encounters = all[start(of: years.lowerBound)..<start(of: years.upperBound + 1)]
+        let publications = whole.publications.filter { $0.date.map { years.contains($0.year) } ?? false }
+        log?.read(encounters.map(\.id))
+        log?.read(publications.map(\.id))
+        return (encounters, publications)
+    }
+
+    // One record.
+    func read(_ id: RecordID) { log?.read(id) }
+    func readLinks(of node: GraphNode) { log?.readLinks(of: node) }
+
+    func displayName(of id: RecordID) -> String? {
+        log?.read(id)
+        return whole.displayName(of: id)
+    }
+
+    func contact(_ slug: String) -> Contact? {
+        log?.read(RecordID(.contact, slug))
+        return whole.contact(slug)
+    }
+
+    func encounter(_ slug: String) -> Encounter? {
+        log?.read(RecordID(.encounter, slug))
+        return whole.encounter(slug)
+    }
+
+    func cadence(of contact: Contact) -> Cadence {
+        log?.read(contact)
+        return whole.cadence(of: contact)
+    }
+
+    func lastContact(with contact: Contact) -> Day? {
+        log?.read(contact)
+        log?.readLinks(of: contact.id)
+        return whole.lastContact(with: contact)
+    }
+
+    func nextDue(of contact: Contact) -> Day? {
+        log?.read(contact)
+        log?.readLinks(of: contact.id)
+        return whole.nextDue(of: contact)
+    }
+
+    // What links to a record.
+    func encounters(with contact: String) -> [Encounter] {
+        noted(whole.encounters(with: contact), about: RecordID(.contact, contact))
+    }
+
+    func publications(with contact: String) -> [Publication] {
+        noted(whole.publications(with: contact), about: RecordID(.contact, contact))
+    }
+
+    func mentions(of id: RecordID) -> [Mention] {
+        let mentions = whole.mentions(of: id)
+        log?.readLinks(of: id)
+        log?.read(mentions.map(\.source))
+        return mentions
+    }
+
+    func introductions(of contact: String) -> [Introduction] {
+        noted(whole.introductions(of: contact), about: contact)
+    }
+
+    func introductions(by contact: String) -> [Introduction] {
+        noted(whole.introductions(by: contact), about: contact)
+    }
+
+    func exchanges(with contact: String) -> [Exchange] {
+        let exchanges = whole.exchanges(with: contact)
+        log?.readLinks(of: RecordID(.contact, contact))
+        log?.read(exchanges.map { RecordID(.encounter, $0.encounter) })
+        return exchanges
+    }
+
+    /// From the contact's own `org` and `roles`.
+    func affiliations(of contact: String) -> [Affiliation] {
+        let affiliations = whole.affiliations(of: contact)
+        log?.read(RecordID(.contact, contact))
+        log?.read(affiliations.map { RecordID(.org, $0.org) })
+        return affiliations
+    }
+
+    func currentPeople(at org: String) -> [Affiliation] {
+        noted(whole.currentPeople(at: org), about: RecordID(.org, org))
+    }
+
+    func formerPeople(at org: String) -> [Affiliation] {
+        noted(whole.formerPeople(at: org), about: RecordID(.org, org))
+    }
+
+    /// Two steps away: the org's links give its people, their links their encounters.
+    func encounters(withPeopleAt org: String) -> [Encounter] {
+        for affiliation in noted(whole.affiliations(at: org), about: RecordID(.org, org)) {
+            log?.readLinks(of: RecordID(.contact, affiliation.contact))
+        }
+        return noted(whole.encounters(withPeopleAt: org), about: RecordID(.org, org))
+    }
+
+    func contacts(for goal: String) -> [Contact] { noted(whole.contacts(for: goal), about: RecordID(.goal, goal)) }
+    func encounters(for goal: String) -> [Encounter] { noted(whole.encounters(for: goal), about: RecordID(.goal, goal)) }
+    func publications(for goal: String) -> [Publication] {
+        noted(whole.publications(for: goal), about: RecordID(.goal, goal))
+    }
+
+    private func everything<T>(_ value: T) -> T {
+        log?.readEverything()
+        return value
+    }
+
+    private func noted<R: Record>(_ records: [R], about id: RecordID) -> [R] {
+        log?.readLinks(of: id)
+        log?.read(records.map(\.id))
+        return records
+    }
+
+    private func noted(_ affiliations: [Affiliation], about id: RecordID) -> [Affiliation] {
+        log?.readLinks(of: id)
+        log?.read(affiliations.flatMap { [RecordID(.contact, $0.contact), RecordID(.org, $0.org)] })
+        return affiliations
+    }
+
+    private func noted(_ introductions: [Introduction], about contact: String) -> [Introduction] {
+        log?.read(RecordID(.contact, contact))
+        log?.readLinks(of: RecordID(.contact, contact))
+        for introduction in introductions {
+            log?.read(introduction.source)
+            log?.read(introduction.introducers.map { RecordID(.contact, $0) } + [RecordID(.contact, introduction.introduced)])
+        }
+        return introductions
+    }
+}

@@ -1,0 +1,85 @@
+/// Which pages of the last build cannot have changed, so a rebuild keeps them without making
+/// them again.
+///
+/// A record has changed when its fingerprint differs from the last build's, or it is new, or
+/// gone. A page must be made again when it read the fields of a changed record; when it
+/// followed the links of a record that a changed record links to or linked to (that record's
+/// backlinks, encounters or last contact may have changed with it), or of a changed record;
+/// and, for a page that read everything, when any record changed. Any change to the program,
+/// the theme, ties.yaml or the day makes every page again.
+struct RebuildPlan {
+    private let previous: PageState?
+    /// The last build's record numbers in this build's numbering; -1 for records now gone.
+    private var renumbered: [Int32] = []
+    /// By the last build's numbers: whether the record changed, and whether what links to it
+    /// or from it may have.
+    private var changed: [Bool] = []
+    private var linksChanged: [Bool] = []
+    private var anyChange = false
+    private var pages: [String: Int] = [:]
+
+    /// No previous build to compare with: every page is made.
+    static let none = RebuildPlan(previous: nil, current: RecordGraph(), global: 0)
+
+    init(previous: PageState?, current: RecordGraph, global: UInt64) {
+        guard let previous, previous.global == global else {
+            self.previous = nil
+            return
+        }
+        var numbers: [UInt64: Int32] = [:]
+        numbers.reserveCapacity(current.count)
+        for (number, key) in current.keys.enumerated() where numbers.updateValue(Int32(number), forKey: key) != nil {
+            // Two records with one key: too unlikely to plan around, so make everything.
+            self.previous = nil
+            return
+        }
+        self.previous = previous
+        let old = previous.records
+        renumbered = old.keys.map { numbers[$0] ?? -1 }
+        var oldNumbers = [Int32](repeating: -1, count: current.count)
+        for (oldNumber, newNumber) in renumbered.enumerated() where newNumber >= 0 {
+            oldNumbers[Int(newNumber)] = Int32(oldNumber)
+        }
+        changed = [Bool](repeating: false, count: old.count)
+        linksChanged = changed
+
+        func touch(new record: Int) {
+            for link in current.links(of: record) where oldNumbers[Int(link)] >= 0 {
+                linksChanged[Int(oldNumbers[Int(link)])] = true
+            }
+        }
+        for oldNumber in 0..<old.count {
+            let newNumber = Int(renumbered[oldNumber])
+            guard newNumber < 0 || old.fingerprints[oldNumber] != current.fingerprints[newNumber] else { continue }
+            anyChange = true
+            changed[oldNumber] = true
+            linksChanged[oldNumber] = true
+            for link in old.links(of: oldNumber) { linksChanged[Int(link)] = true }
+            if newNumber >= 0 { touch(new: newNumber) }
+        }
+        for newNumber in 0..<current.count where oldNumbers[newNumber] < 0 {
+            anyChange = true
+            touch(new: newNumber)
+        }
+        pages.reserveCapacity(previous.paths.count)
+        for (page, path) in previous.paths.enumerated() { pages[path] = page }
+    }
+
+    /// What the page at `path` read in the last build, in this build's numbers, when it cannot
+    /// have changed since; nil when it must be made.
+    func unchanged(_ path: String) -> (everything: Bool, dependencies: [Int32])? {
+        guard let previous, let page = pages[path] else { return nil }
+        let everything = previous.everything[page]
+        if everything && anyChange { return nil }
+        var dependencies: [Int32] = []
+        for dependency in previous.dependencies(ofPage: page) {
+            let oldNumber = Int(dependency >> 1)
+            let followsLinks = dependency & 1 == 1
+            let newNumber = renumbered[oldNumber]
+            guard !changed[oldNumber], !(followsLinks && linksChanged[oldNumber]), newNumber >= 0 else { return nil }
+            dependencies.append(newNumber << 1 | dependency & 1)
+        }
+        dependencies.sort()
+        return (everything, dependencies)
+    }
+}
