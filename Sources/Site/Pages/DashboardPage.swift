@@ -66,10 +66,11 @@ extension SiteContext {
                 link: link(to: RecordID(.contact, item.slug), from: path) ?? Link(href: nil, text: item.name),
                 what: what, date: dates.long(item.date))
         }
-        let recentEncounters = journal.encounters.filter { $0.date.day <= today }.suffix(10).reversed().map {
+        // Lazily, from the end: filtering first would copy every encounter of the journal.
+        let recentEncounters = journal.encounters.lazy.filter { $0.date.day <= today }.suffix(10).reversed().map {
             row($0, from: path)
         }
-        let recentPublications = journal.publications.filter { $0.status == .published && ($0.date ?? today) <= today }
+        let recentPublications = journal.publications.lazy.filter { $0.status == .published && ($0.date ?? today) <= today }
             .suffix(5).reversed().map { row($0, from: path) }
         let counts = [
             Fact(label: t.contacts, value: "\(journal.contacts.count)", href: "contacts.html"),
