@@ -39,13 +39,15 @@ extension Journal {
                 // One writer per range, its buffer kept from record to record.
                 let writer = BinaryWriter(sharesStrings: false)
                 for index in range {
-                    let record = records[index]
+                    // Each use reads the record in place: a copy would retain every field.
                     writer.removeAll()
-                    record.write(to: writer)
+                    records[index].write(to: writer)
                     var hash = StableHash()
                     hash.combine(bytes: writer.bytes)
-                    let links = record.linkedRecords.compactMap { recordNumber(of: $0).map(Int32.init) }
-                    set(index, RecordSummary(id: record.id, fingerprint: hash.value, links: links, tags: record.tags))
+                    let links = records[index].linkedRecords.compactMap { recordNumber(of: $0).map(Int32.init) }
+                    set(
+                        index,
+                        RecordSummary(id: records[index].id, fingerprint: hash.value, links: links, tags: records[index].tags))
                 }
             }
         }

@@ -27,7 +27,7 @@ public enum Slug {
     }
 
     /// Whether `text` is already what `make` makes of it: most file names are.
-    static func isSlug(_ text: String) -> Bool {
+    public static func isSlug(_ text: some StringProtocol) -> Bool {
         var previous = UInt8(ascii: "-")
         for byte in text.utf8 {
             switch byte {

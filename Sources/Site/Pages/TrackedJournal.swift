@@ -62,10 +62,6 @@ struct TrackedJournal: Sendable {
     func publicationActions(on today: Day) -> [PublicationAction] { everything(whole.publicationActions(on: today)) }
     func publicationYears(_ items: [Publication]) -> [PublicationYear] { everything(whole.publicationYears(items)) }
 
-    /// Marks the page as depending on every record: for a page that lists records it found
-    /// by itself.
-    func readEverything() { log?.readEverything() }
-
     // The timeline and tags.
 
     /// The years that have encounters or dated publications, newest first.

@@ -13,15 +13,18 @@ public struct SitePaths: Sendable {
     public init(journal: Journal) {
         var taken = Set<String>()
         func assign(_ id: RecordID) {
-            let components = id.slug.split(separator: "/").map { Slug.make(from: String($0)) }
-            let stem = ([id.kind.folder] + components).joined(separator: "/")
+            // Most slugs are slugs in every part already, and are used as they are.
+            let components = id.slug.split(separator: "/", omittingEmptySubsequences: false)
+            let stem =
+                components.allSatisfy(Slug.isSlug)
+                ? id.kind.folder + "/" + id.slug
+                : ([id.kind.folder] + components.map { Slug.make(from: String($0)) }).joined(separator: "/")
             var path = stem + ".html"
             var counter = 2
-            while taken.contains(path) {
+            while !taken.insert(path).inserted {
                 path = "\(stem)-\(counter).html"
                 counter += 1
             }
-            taken.insert(path)
             pages[id] = path
         }
         pages.reserveCapacity(journal.counts.values.reduce(0, +))
