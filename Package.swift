@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // AES-GCM and PBKDF2 for `ties build --encrypt` (docs/SECURITY.md).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev); `make deps` installs it.
@@ -28,7 +30,10 @@ let package = Package(
         ),
         .target(
             name: "Site",
-            dependencies: ["Index", "CCmark", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "Index", "CCmark", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             plugins: ["EmbedFolders"]
         ),
         .executableTarget(

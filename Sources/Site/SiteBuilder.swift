@@ -10,11 +10,15 @@ public enum SiteBuilder {
         public var today: Day?
         /// Only the publication log, for the owner's website: no contact, encounter or note.
         public var publicOnly: Bool
+        /// Encrypts every page, the search index and the feeds with a key from this password
+        /// (docs/SECURITY.md); nil for a site in the clear.
+        public var password: String?
 
-        public init(output: URL? = nil, today: Day? = nil, publicOnly: Bool = false) {
+        public init(output: URL? = nil, today: Day? = nil, publicOnly: Bool = false, password: String? = nil) {
             self.output = output
             self.today = today
             self.publicOnly = publicOnly
+            self.password = password
         }
 
         /// Where a public build goes when no output is given: beside the private site.
@@ -53,20 +57,34 @@ public enum SiteBuilder {
         }
         let context = SiteContext(journal: journal, today: options.today ?? Day.today(in: journal.config.timezone))
         let theme = Theme(overrides: journal.root.appending(path: "theme"))
+        if options.password != nil && options.publicOnly {
+            throw Failure(description: "a public build is for publishing and is never encrypted; leave out --encrypt or --public")
+        }
         do {
+            let sealer = try options.password.map { password in
+                SealedSite(
+                    cipher: try SealedSite.cipher(password: password, output: output), language: context.t.lang, labels: context.t
+                )
+            }
             var timer = PhaseTimer()
             // Three things that need nothing of each other, at once: what this build's records are,
             // what the last build left, and the files besides the pages (the search index, the feeds).
+            // A public build keeps no state (it is small); an encrypted one neither, as the state
+            // names every page.
+            let keepsState = !options.publicOnly && sealer == nil
             let publicOnly = options.publicOnly
             let (graph, previous, otherFiles) = concurrently(
                 {
-                    publicOnly
-                        ? nil : RecordGraph(journal: journal, paths: context.paths, timelineYears: context.journal.timelineYears)
+                    keepsState
+                        ? RecordGraph(journal: journal, paths: context.paths, timelineYears: context.journal.timelineYears) : nil
                 },
-                { (state: publicOnly ? nil : PageState.read(from: output), manifest: SiteWriter.manifest(in: output)) },
-                { publicOnly ? SiteBuilder.publicFiles(context, theme: theme) : SiteBuilder.files(context, theme: theme) })
+                { (state: keepsState ? PageState.read(from: output) : nil, manifest: SiteWriter.manifest(in: output)) },
+                {
+                    publicOnly
+                        ? Swift.Result { SiteBuilder.publicFiles(context, theme: theme) }
+                        : Swift.Result { try SiteBuilder.files(context, theme: theme, sealer: sealer) }
+                })
             var writer = try SiteWriter(output: output, previous: previous.manifest)
-            // A public build keeps no state: it is small, and its pages read no dependencies.
             var state: PageState?
             var plan = RebuildPlan.none
             if let graph {
@@ -78,9 +96,9 @@ public enum SiteBuilder {
             try PageState.remove(from: output)
             let (pages, made) = try write(
                 options.publicOnly ? publicPages(context) : pages(context), context: context, plan: plan, state: &state,
-                with: theme, into: &writer)
+                sealer: sealer, with: theme, into: &writer)
             timer = PhaseTimer()
-            try writer.write(otherFiles)
+            try writer.write(otherFiles.get())
             // The state is encoded while the manifest is written.
             nonisolated(unsafe) var stateData: Data?
             let encoding = DispatchGroup()
@@ -88,6 +106,7 @@ public enum SiteBuilder {
             let report = try writer.finish()
             encoding.wait()
             if let stateData { try PageState.store(stateData, in: output) }
+            try SealedSite.store(sealer, in: output)
             timer.lap("other files, manifest, page state and stale files")
             return Result(
                 output: output, pages: pages, made: made, written: report.written, unchanged: report.unchanged,
@@ -128,8 +147,8 @@ public enum SiteBuilder {
     /// version of ties): a page whose hash is the one the last build recorded, and whose file is
     /// still there, is kept without rendering. What each page read goes into `state`.
     static func write(
-        _ makers: [PageMaker], context: SiteContext, plan: RebuildPlan, state: inout PageState?, with theme: Theme,
-        into writer: inout SiteWriter
+        _ makers: [PageMaker], context: SiteContext, plan: RebuildPlan, state: inout PageState?, sealer: SealedSite? = nil,
+        with theme: Theme, into writer: inout SiteWriter
     ) throws -> (pages: Int, made: Int) {
         var timer = PhaseTimer()
         timer.lap("prepare the site")
@@ -156,6 +175,7 @@ public enum SiteBuilder {
                 guard let job = item.maker.make(context.reading(into: reads)) else { return nil }
                 precondition(job.path == item.maker.path, "a page made at \(job.path), expected at \(item.maker.path)")
                 var hash = StableHash()
+                hash.combine(sealer?.cipher.pageHashKey ?? "")
                 hash.combine(theme.fingerprint)
                 hash.combine(job.template)
                 job.model.combine(into: &hash)
@@ -176,10 +196,14 @@ public enum SiteBuilder {
                     }
                 }
             }
-            let stale = jobs.filter { !writer.keep($0.job.path, hash: $0.hash) }
+            let stale = jobs.filter { !writer.keep(sealer?.name(of: $0.job.path) ?? $0.job.path, hash: $0.hash) }
             rendered += stale.count
-            let files = stale.parallelMap { item in (path: item.job.path, data: Data(theme.render(item.job).utf8)) }
-            try writer.write(files, hashes: stale.map(\.hash))
+            let files = stale.parallelMap { item -> Swift.Result<(path: String, data: Data), any Error> in
+                let html = theme.render(item.job)
+                guard let sealer else { return .success((item.job.path, Data(html.utf8))) }
+                return Swift.Result { (sealer.name(of: item.job.path), try sealer.page(html, at: item.job.path)) }
+            }
+            try writer.write(files.map { try $0.get() }, hashes: stale.map(\.hash))
         }
         return (count, made)
     }
@@ -235,14 +259,23 @@ public enum SiteBuilder {
         context.publicPages().map { job in PageMaker(path: job.path) { _ in job } }
     }
 
-    /// The other files of the private site: the look, the search index, the feeds, robots.txt.
-    static func files(_ context: SiteContext, theme: Theme) -> [(path: String, data: Data)] {
+    /// The other files of the private site: the look, the search index, the feeds, robots.txt;
+    /// with a `sealer`, the search index and the feeds sealed.
+    static func files(_ context: SiteContext, theme: Theme, sealer: SealedSite? = nil) throws -> [(path: String, data: Data)] {
         let feeds = Feeds(journal: context.journal.whole, paths: context.paths) { context.paths.page(of: $0.id) }
-        return theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [
-            ("search-index.js", Data(SearchIndex.script(for: context).utf8)),
-            ("feed.xml", Data(feeds.atom(logPage: "publications.html").utf8)),
-            ("feed.json", Data(feeds.json(logPage: "publications.html").utf8)),
-            ("robots.txt", Data("# A private site: no robot may index any of it.\nUser-agent: *\nDisallow: /\n".utf8)),
+        var files = theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        files.append(("robots.txt", Data("# A private site: no robot may index any of it.\nUser-agent: *\nDisallow: /\n".utf8)))
+        let atom = Data(feeds.atom(logPage: "publications.html").utf8)
+        let json = Data(feeds.json(logPage: "publications.html").utf8)
+        guard let sealer else {
+            return files + [
+                ("search-index.js", Data(SearchIndex.script(for: context).utf8)), ("feed.xml", atom), ("feed.json", json),
+            ]
+        }
+        return try files + [
+            ("search-index.js", sealer.searchIndex(json: SearchIndex.json(for: context, page: sealer.name(of:)))),
+            (sealer.name(of: "feed.xml"), sealer.file(atom, at: "feed.xml")),
+            (sealer.name(of: "feed.json"), sealer.file(json, at: "feed.json")),
         ]
     }
 

@@ -36,12 +36,23 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build only the publication log, for your own website (default output: _public).")
     var `public` = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Encrypt every page, the search index and the feeds, to put the site on any host (docs/SECURITY.md).",
+            discussion:
+                "The password comes from TIES_SITE_PASSWORD, or is asked for on the terminal; never from the command line."))
+    var encrypt = false
+
     func validate() throws {
         if let today, Day(today) == nil { throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD") }
+        if encrypt && `public` {
+            throw ValidationError("--public builds what you publish, which is never encrypted; use --encrypt or --public")
+        }
     }
 
     func run() throws {
         let root = try options.locate()
+        let password = try encrypt ? SitePassword.obtain() : nil
         let journal = Journal.loadForCommand(from: root)
         let color = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         Terminal.standardError.write(DiagnosticReport.text(journal.diagnostics, color: color))
@@ -51,7 +62,7 @@ struct BuildCommand: ParsableCommand {
                 journal,
                 options: .init(
                     output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, today: today.flatMap { Day($0) },
-                    publicOnly: `public`))
+                    publicOnly: `public`, password: password))
         } catch {
             throw CommandFailure(message: error.description, exitCode: .usage)
         }

@@ -21,6 +21,6 @@ struct BrowserTests {
         #expect(
             dom.contains(
                 #"<ul id="search-results" aria-live="polite"><li><a href="../contacts/lena-schaefer.html">Lena Schäfer</a>"#))
-        #expect(dom.contains("<html lang=\"en\" data-root=\"../\" class=\"js\">"))
+        #expect(dom.contains("<html lang=\"en\" data-root=\"../\" data-lock=\"Lock\" class=\"js\">"))
     }
 }

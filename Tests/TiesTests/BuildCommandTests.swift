@@ -21,6 +21,40 @@ struct BuildCommandTests {
         #expect(second.stdout.hasPrefix("Built 97 pages (0 files written, 103 unchanged, 0 removed)."))
     }
 
+    @Test func encryptsWithThePasswordFromTheEnvironmentAndNeverTakesItAsAnArgument() throws {
+        let place = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: place) }
+        let output = place.appending(path: "site").path
+        let arguments = ["build", "--journal", Fixtures.template.path, "--output", output, "--today", "2026-11-25", "--encrypt"]
+        let built = try TiesBinary.run(arguments, environment: ["TIES_SITE_PASSWORD": "correct horse battery staple"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.hasPrefix("Built 97 pages (103 files written, 0 unchanged, 0 removed)."))
+        let names = try FileManager.default.contentsOfDirectory(atPath: output)
+        #expect(!names.contains("contacts") && !names.contains("contacts.html") && names.contains("index.html"))
+
+        let again = try TiesBinary.run(arguments, environment: ["TIES_SITE_PASSWORD": "correct horse battery staple"])
+        #expect(again.stdout.hasPrefix("Built 97 pages (0 files written, 103 unchanged, 0 removed)."))
+
+        let withPublic = try TiesBinary.run(arguments + ["--public"], environment: ["TIES_SITE_PASSWORD": "x"])
+        #expect(withPublic.status == 2)
+        #expect(withPublic.stderr.contains("never encrypted"))
+        let asArgument = try TiesBinary.run(arguments + ["--password", "secret"])
+        #expect(asArgument.status == 2, "there is no option for it")
+        let empty = try TiesBinary.run(arguments, environment: ["TIES_SITE_PASSWORD": ""])
+        #expect(empty.status == 2 && empty.stderr.contains("TIES_SITE_PASSWORD is empty"))
+
+        // With neither the variable nor a terminal to ask on, it says how to give one. (Where
+        // the tests themselves run in a terminal, ties would ask there, so this is left out.)
+        let terminal = open("/dev/tty", O_RDWR)
+        if terminal >= 0 {
+            close(terminal)
+        } else {
+            let none = try TiesBinary.run(arguments)
+            #expect(none.status == 2)
+            #expect(none.stderr.contains("set TIES_SITE_PASSWORD"))
+        }
+    }
+
     @Test func aJournalWithErrorsStillGetsItsSiteAndExitsOne() throws {
         let place = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: place) }

@@ -16,13 +16,19 @@ enum SearchIndex {
     }
 
     static func script(for context: SiteContext) -> String {
+        "window.tiesSearch = " + json(for: context) + ";\n"
+    }
+
+    /// The entries as a JSON array; `page` gives the address of a page from its path (an
+    /// encrypted build's opaque names).
+    static func json(for context: SiteContext, page address: (String) -> String = { $0 }) -> String {
         let journal = context.journal.whole
         let t = context.t
         var entries: [Entry] = []
         func add<R: Record>(_ record: R, kind: String, extra: [String?]) {
             guard let page = context.paths.page(of: record.id) else { return }
             let words = (extra.compactMap { $0 } + record.aliases + record.tags).joined(separator: " ")
-            entries.append(Entry(n: record.displayName, k: kind, x: words, u: page))
+            entries.append(Entry(n: record.displayName, k: kind, x: words, u: address(page)))
         }
         for c in journal.contacts {
             add(
@@ -34,7 +40,7 @@ enum SearchIndex {
         for g in journal.goals { add(g, kind: t.goals, extra: []) }
         for e in journal.encounters { add(e, kind: t.encounters, extra: [e.kind, e.event, e.date.day.description]) }
         // Written here rather than by JSONEncoder: for 100,000 records that took a second of a rebuild.
-        var json: [UInt8] = Array("window.tiesSearch = [".utf8)
+        var json: [UInt8] = [UInt8(ascii: "[")]
         json.reserveCapacity(entries.count * 100)
         for (index, entry) in entries.enumerated() {
             json.append(contentsOf: (index == 0 ? "{\"k\":" : ",{\"k\":").utf8)
@@ -47,7 +53,7 @@ enum SearchIndex {
             appendJSON(entry.x, to: &json)
             json.append(UInt8(ascii: "}"))
         }
-        json.append(contentsOf: "];\n".utf8)
+        json.append(UInt8(ascii: "]"))
         return String(decoding: json, as: UTF8.self)
     }
 

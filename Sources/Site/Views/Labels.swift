@@ -18,6 +18,8 @@ public struct Labels: Sendable {
     public let met, metVia, howMet, cadence, aliases, noResults, since, until: String
     public let andMore, lastTwelveMonths: String
     public let perQuarter, views, reach, needsAction, abstract, feed, dueBy: String
+    /// The password form of an encrypted site, and the link that forgets the key.
+    public let locked, password, unlock, wrongPassword, needsScript, lock: String
 
     public static func `for`(_ language: JournalConfig.Language) -> Labels {
         switch language {
@@ -49,7 +51,9 @@ public struct Labels: Sendable {
         noResults: "Nothing found.", since: "since", until: "until", andMore: "and more:",
         lastTwelveMonths: "The last twelve months",
         perQuarter: "Published per quarter", views: "views", reach: "reach", needsAction: "Needs action", abstract: "Abstract",
-        feed: "Feed", dueBy: "Due by")
+        feed: "Feed", dueBy: "Due by", locked: "Private site", password: "Password", unlock: "Open",
+        wrongPassword: "Wrong password: nothing was opened.", needsScript: "This site is encrypted; it opens with JavaScript.",
+        lock: "Lock")
 
     static let german = Labels(
         lang: "de", dashboard: "Übersicht", contacts: "Kontakte", timeline: "Zeitleiste", orgs: "Organisationen",
@@ -76,7 +80,9 @@ public struct Labels: Sendable {
         andMore: "und weitere:",
         lastTwelveMonths: "Die letzten zwölf Monate",
         perQuarter: "Veröffentlicht pro Quartal", views: "Aufrufe", reach: "Reichweite", needsAction: "Zu tun",
-        abstract: "Zusammenfassung", feed: "Feed", dueBy: "Fällig bis")
+        abstract: "Zusammenfassung", feed: "Feed", dueBy: "Fällig bis", locked: "Private Seite", password: "Passwort",
+        unlock: "Öffnen", wrongPassword: "Falsches Passwort: nichts wurde geöffnet.",
+        needsScript: "Diese Seite ist verschlüsselt; sie öffnet sich mit JavaScript.", lock: "Sperren")
 }
 
 /// Templates read the words by name (`{{page.t.contacts}}`) from a table made once per language,
