@@ -143,6 +143,8 @@ struct EncryptedSiteTests {
         #expect(text.contains("Jonas Müller"))
         #expect(text.contains("Acme Robotics"))
         #expect(opened["keyKept"] as? Bool == true, "kept for the browser session")
+        #expect(opened["reopened"] as? Bool == true, "another page opens without asking again")
+        #expect(opened["locked"] as? Bool == true, "Lock forgets the key and shows the form")
         let found = try #require(opened["search"] as? [String])
         #expect(found.contains { $0.hasPrefix("Priya Raman ") && $0.hasSuffix(".html") }, "\(found)")
 

@@ -102,7 +102,21 @@ try:
         found = evaluate("Array.from(document.querySelectorAll('#search-results a'))"
                          ".map(a => a.textContent + ' ' + a.getAttribute('href'))", session)
     kept = evaluate("sessionStorage.getItem('ties-key') !== null", session)
-    print(json.dumps({"shell": shell, "opened": opened, "text": text, "search": found, "keyKept": kept}))
+    # Another page of the site opens without the password; "Lock" forgets the key.
+    reopened = locked = None
+    if opened:
+        evaluate("(() => { const link = Array.from(document.querySelectorAll('a')).find(a => "
+                 "/^[0-9a-f]{32}\\.html/.test(a.getAttribute('href') || '')); location.href = link.href; return true; })()",
+                 session)
+        time.sleep(0.5)
+        reopened = bool(wait_for("document.readyState === 'complete' && !document.getElementById('ties-unlock') && "
+                                 "!!document.getElementById('ties-lock')", session, 15))
+        evaluate("document.getElementById('ties-lock').click(), true", session)
+        time.sleep(0.5)
+        locked = bool(wait_for("document.readyState === 'complete' && !!document.getElementById('ties-unlock') && "
+                               "sessionStorage.getItem('ties-key') === null", session, 15))
+    print(json.dumps({"shell": shell, "opened": opened, "text": text, "search": found, "keyKept": kept,
+                      "reopened": reopened, "locked": locked}))
 finally:
     browser.kill()
     browser.wait()
