@@ -48,7 +48,8 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["TiesEmbed"]
         ),
-        .target(name: "TestSupport", dependencies: ["Index"], path: "Tests/TestSupport"),
+        // Browser/ holds the Python script that drives Chromium; tests run it from the repository.
+        .target(name: "TestSupport", dependencies: ["Index"], path: "Tests/TestSupport", exclude: ["Browser"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Index", "TestSupport"]),
         .testTarget(name: "TiesTests", dependencies: ["Index", "TestSupport"]),

@@ -11,11 +11,9 @@ package struct RecordSummary: Sendable {
 }
 
 extension Journal {
-    /// Records by one number: contacts first, then encounters, publications, orgs and goals,
-    /// each in the journal's order.
-    package var recordCount: Int { contacts.count + encounters.count + publications.count + orgs.count + goals.count }
-
-    /// The number of a record, as `recordSummaries()` numbers them; nil for no such record.
+    /// The number of a record, as `recordSummaries()` numbers them (contacts first, then
+    /// encounters, publications, orgs and goals, each in the journal's order); nil for no such
+    /// record.
     package func recordNumber(of id: RecordID) -> Int? {
         switch id.kind {
         case .contact: return tables.contactIndex[id.slug]

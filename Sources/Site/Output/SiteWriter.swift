@@ -85,11 +85,6 @@ struct SiteWriter {
         }
     }
 
-    /// Opens `output` for a build (creating it), reading the previous build's manifest.
-    init(output: URL) throws {
-        try self.init(output: output, previous: SiteWriter.manifest(in: output))
-    }
-
     /// Opens `output` for a build (creating it), with the previous build's manifest as read.
     init(output: URL, previous: [String: (size: Int, hash: String?)]) throws {
         self.output = output
