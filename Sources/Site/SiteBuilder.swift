@@ -63,8 +63,8 @@ public enum SiteBuilder {
         do {
             let sealer = try options.password.map { password in
                 SealedSite(
-                    cipher: try SealedSite.cipher(password: password, output: output), language: context.t.lang, labels: context.t
-                )
+                    cipher: try SealedSite.cipher(password: password, output: output), language: context.t.lang,
+                    labels: context.t, pages: SiteBuilder.pages(context).map(\.path).filter { $0 != "index.html" })
             }
             var timer = PhaseTimer()
             // Three things that need nothing of each other, at once: what this build's records are,

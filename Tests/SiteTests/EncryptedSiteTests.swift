@@ -30,6 +30,30 @@ struct EncryptedSiteTests {
         #expect(name.count == 32 && name.allSatisfy { $0.isHexDigit })
     }
 
+    @Test func linksPointAtTheOpaqueNamesAndEverythingElseStays() throws {
+        let cipher = try SiteCipher(password: Self.password, salt: SiteCipher.newSalt())
+        let sealer = SealedSite(cipher: cipher, language: "en", labels: Labels.for(.en), pages: ["contacts/ada.html"])
+        let ada = cipher.opaqueName(of: "contacts/ada.html")
+        let bob = cipher.opaqueName(of: "orgs/acme.html")
+        let html = """
+            <html lang="en" data-root="../" data-lock="Lock"><link rel="stylesheet" href="../style.css">
+            <a href="ada.html#notes">Ada</a> <a href="../orgs/acme.html">Acme</a> <a href="../index.html">Home</a>
+            <a href="https://example.org/a.html">out</a> <a href="mailto:ada@example.org">mail</a> <a href="#top">top</a>
+            <p>text with href=&quot;x.html&quot; in it, as the templates escape it</p> <link href="../feed.xml">
+            """
+        let relinked = sealer.relink(html, from: "contacts/ada.html")
+        #expect(relinked.contains(#"data-root="" data-lock="Lock""#))
+        #expect(relinked.contains(#"href="style.css""#))
+        #expect(relinked.contains(#"href="\#(ada).html#notes""#))
+        #expect(relinked.contains(#"href="\#(bob).html""#))
+        #expect(relinked.contains(#"href="index.html""#))
+        #expect(relinked.contains(#"href="https://example.org/a.html""#))
+        #expect(relinked.contains(#"href="mailto:ada@example.org""#))
+        #expect(relinked.contains(##"href="#top""##))
+        #expect(relinked.contains("with href=&quot;x.html&quot; in"), "text is not an attribute")
+        #expect(relinked.contains(#"href="\#(cipher.opaqueName(of: "feed.xml")).bin""#))
+    }
+
     /// Every name, alias, email, phone, title, location, tag, file name and line of notes of the
     /// sample journal, looked for in every file of its encrypted build: none is there. The site
     /// was built in the clear first, into the same folder, so none is left behind either.

@@ -8,6 +8,16 @@ struct SealedSite: Sendable {
     let cipher: SiteCipher
     let language: String
     let labels: Labels
+    /// The opaque names of the site's pages, made once: a page has hundreds of links.
+    private let names: [String: String]
+
+    init(cipher: SiteCipher, language: String, labels: Labels, pages: [String]) {
+        self.cipher = cipher
+        self.language = language
+        self.labels = labels
+        let opaque = pages.parallelMap { cipher.opaqueName(of: $0) + ".html" }
+        names = Dictionary(zip(pages, opaque), uniquingKeysWith: { first, _ in first })
+    }
 
     /// Where the state of the encryption is kept: the salt, so that a rebuild with the same
     /// password seals unchanged files to the same bytes, and a check of the keys.
@@ -45,6 +55,7 @@ struct SealedSite: Sendable {
 
     /// The name a file of the site has in the encrypted build.
     func name(of path: String) -> String {
+        if let name = names[path] { return name }
         if path == "index.html" || !path.hasSuffix(".html") && !SealedSite.sealedFiles.contains(path) { return path }
         return cipher.opaqueName(of: path) + (path.hasSuffix(".html") ? ".html" : ".bin")
     }
@@ -71,25 +82,37 @@ struct SealedSite: Sendable {
     }
 
     /// Every relative `href` and `src` resolved from `path` and pointed at the file's name in
-    /// the encrypted build, where all files lie in one folder.
+    /// the encrypted build, where all files lie in one folder. Scans bytes: the attributes are
+    /// the templates' own, always double-quoted, and nothing from the journal holds a raw `"`.
     func relink(_ html: String, from path: String) -> String {
-        var result = ""
-        result.reserveCapacity(html.utf8.count)
-        var rest = Substring(html)
-        let folder = path.split(separator: "/").dropLast()
-        while let attribute = rest.range(of: #"(href|src|data-root)=""#, options: .regularExpression) {
-            result += rest[..<attribute.upperBound]
-            rest = rest[attribute.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            let value = rest[..<end]
-            rest = rest[end...]
-            if rest.isEmpty { break }
-            if html[attribute].hasPrefix("data-root") { continue }  // every file is at the root now
-            result += relinked(String(value), folder: Array(folder))
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 8)
+        let folder = Array(path.split(separator: "/").dropLast())
+        var copied = 0
+        var index = 0
+        while index + 1 < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "\"") else { continue }
+            let name = SealedSite.attributes.first { name in
+                index >= name.count + 1 && bytes[(index - name.count)..<index].elementsEqual(name)
+                    && bytes[index - name.count - 1] == UInt8(ascii: " ")
+            }
+            guard let name, let end = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "\"")) else { continue }
+            result += bytes[copied..<(index + 2)]
+            if name != SealedSite.rootAttribute {  // every file is at the root now: data-root=""
+                let value = String(decoding: bytes[(index + 2)..<end], as: UTF8.self)
+                result += relinked(value, folder: folder).utf8
+            }
+            copied = end
+            index = end
         }
-        result += rest
-        return result
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
     }
+
+    private static let rootAttribute = Array("data-root".utf8)
+    private static let attributes = [Array("href".utf8), Array("src".utf8), rootAttribute]
 
     private func relinked(_ value: String, folder: [Substring]) -> String {
         if value.isEmpty || value.hasPrefix("#") || value.hasPrefix("/") { return value }

@@ -67,6 +67,13 @@ public struct SiteCipher: Sendable {
     }
 
     private func hex(_ code: some Sequence<UInt8>) -> String {
-        code.map { String(format: "%02x", $0) }.joined()
+        var text: [UInt8] = []
+        for byte in code {
+            text.append(SiteCipher.digits[Int(byte >> 4)])
+            text.append(SiteCipher.digits[Int(byte & 0xF)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
+
+    private static let digits = Array("0123456789abcdef".utf8)
 }
