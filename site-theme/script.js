@@ -1,56 +1,10 @@
-// ties: search and small comforts. Every page works without this script, except the pages of an
-// encrypted build, which this script opens.
+// ties: search and small comforts. Every page works without this script (unlock.js opens the
+// pages of an encrypted build).
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
   var root = document.documentElement.getAttribute("data-root") || "";
 
-  // An encrypted build (ties build --encrypt): every page is a password form and the page,
-  // sealed with AES-GCM. The key comes from the password with PBKDF2, in the browser's own
-  // WebCrypto; it is kept in sessionStorage until the browser session ends or "Lock" is used.
-  var KEY = "ties-key";
-  var bytes = function (base64) {
-    var text = atob(base64);
-    var array = new Uint8Array(text.length);
-    for (var i = 0; i < text.length; i++) array[i] = text.charCodeAt(i);
-    return array;
-  };
-  var openWith = function (raw, sealed) {
-    var data = bytes(sealed);
-    return crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["decrypt"]).then(function (key) {
-      return crypto.subtle.decrypt({ name: "AES-GCM", iv: data.slice(0, 12) }, key, data.slice(12));
-    }).then(function (plain) { return new TextDecoder().decode(plain); });
-  };
-  var storedKey = function () {
-    try { return sessionStorage.getItem(KEY); } catch (error) { return null; }
-  };
-  var form = document.getElementById("ties-unlock");
-  if (form) {
-    var sealed = document.getElementById("ties-sealed").getAttribute("data-sealed");
-    var message = document.getElementById("ties-unlock-message");
-    var show = function (html) { document.open(); document.write(html); document.close(); };
-    if (storedKey()) {
-      openWith(bytes(storedKey()), sealed).then(show, function () { sessionStorage.removeItem(KEY); });
-    }
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      message.textContent = "";
-      var password = new TextEncoder().encode(document.getElementById("ties-password").value);
-      crypto.subtle.importKey("raw", password, "PBKDF2", false, ["deriveBits"]).then(function (base) {
-        return crypto.subtle.deriveBits({
-          name: "PBKDF2", salt: bytes(form.getAttribute("data-salt")),
-          iterations: Number(form.getAttribute("data-iterations")), hash: "SHA-256"
-        }, base, 256);
-      }).then(function (bits) {
-        var raw = new Uint8Array(bits);
-        return openWith(raw, sealed).then(function (html) {
-          try { sessionStorage.setItem(KEY, btoa(String.fromCharCode.apply(null, raw))); } catch (error) { /* private mode */ }
-          show(html);
-        });
-      }).catch(function () { message.textContent = form.getAttribute("data-wrong"); });
-    });
-    return;
-  }
   if (window.tiesSealedSearch !== undefined) {
     // An opened page of an encrypted build: a link to forget the key, and the search, once opened.
     var nav = document.querySelector("header.site nav ul");
@@ -60,12 +14,12 @@
       lock.href = "index.html";
       lock.id = "ties-lock";
       lock.textContent = document.documentElement.getAttribute("data-lock") || "Lock";
-      lock.addEventListener("click", function () { try { sessionStorage.removeItem(KEY); } catch (error) { /* nothing kept */ } });
+      lock.addEventListener("click", function () { if (window.tiesLock) window.tiesLock(); });
       item.appendChild(lock);
       nav.appendChild(item);
     }
-    if (storedKey()) {
-      openWith(bytes(storedKey()), window.tiesSealedSearch).then(function (json) { startSearch(JSON.parse(json)); });
+    if (window.tiesOpenSealed) {
+      window.tiesOpenSealed(window.tiesSealedSearch).then(function (json) { startSearch(JSON.parse(json)); });
     }
   } else {
     startSearch(window.tiesSearch || []);

@@ -92,7 +92,7 @@ struct EncryptedSiteTests {
         }
         // What is readable: the shell, the look, the script, and nothing that counts records.
         let names = files.keys.filter { !$0.hasPrefix(".") }.sorted()
-        let plain = ["index.html", "robots.txt", "script.js", "search-index.js", "style.css"]
+        let plain = ["index.html", "robots.txt", "script.js", "search-index.js", "style.css", "unlock.js"]
         #expect(names.allSatisfy { plain.contains($0) || $0.wholeMatch(of: /[0-9a-f]{32}\.(html|bin)/) != nil }, "\(names)")
     }
 
@@ -108,9 +108,9 @@ struct EncryptedSiteTests {
         #expect(try Snapshot(of: output) == before)
 
         let rotated = try SiteBuilder.build(journal, options: Self.options(output, "another password, just as long"))
-        // Every page and feed is sealed again, under new names; the stylesheet, the script and
-        // robots.txt stay as they were, and index.html keeps its name.
-        #expect(rotated.written == first.written - 3)
+        // Every page and feed is sealed again, under new names; the stylesheet, the two scripts
+        // and robots.txt stay as they were, and index.html keeps its name.
+        #expect(rotated.written == first.written - 4)
         #expect(rotated.removed == first.pages - 1 + 2)
         let after = try Snapshot(of: output).files
         #expect(after[".ties-encryption"] != before.files[".ties-encryption"], "a new salt")

@@ -272,7 +272,7 @@ struct SiteOutputTests {
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let output = root.appending(path: "_site")
         let (_, first) = try build(Journal.load(from: root), into: output)
-        #expect(first.written == first.pages + 6)
+        #expect(first.written == first.pages + 7)
 
         // One encounter gets a new title: its page, the pages that list it, nothing else.
         let file = root.appending(path: "encounters/2026/2026-05-06-walk-jonas.md")

@@ -141,7 +141,7 @@ struct SealedSite: Sendable {
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'">
         <title>\(HTML.escape(labels.locked))</title>
         <link rel="stylesheet" href="style.css">
-        <script src="script.js" defer></script>
+        <script src="unlock.js" defer></script>
         </head>
         <body>
         <main id="main" class="unlock">
