@@ -61,10 +61,11 @@ public enum SiteBuilder {
             throw Failure(description: "a public build is for publishing and is never encrypted; leave out --encrypt or --public")
         }
         do {
+            let makers = options.publicOnly ? publicPages(context) : pages(context)
             let sealer = try options.password.map { password in
                 SealedSite(
                     cipher: try SealedSite.cipher(password: password, output: output), language: context.t.lang,
-                    labels: context.t, pages: SiteBuilder.pages(context).map(\.path).filter { $0 != "index.html" })
+                    labels: context.t, pages: makers.map(\.path))
             }
             var timer = PhaseTimer()
             // Three things that need nothing of each other, at once: what this build's records are,
@@ -95,7 +96,7 @@ public enum SiteBuilder {
             timer.lap("compare with the last build; search index and feeds")
             try PageState.remove(from: output)
             let (pages, made) = try write(
-                options.publicOnly ? publicPages(context) : pages(context), context: context, plan: plan, state: &state,
+                makers, context: context, plan: plan, state: &state,
                 sealer: sealer, with: theme, into: &writer)
             timer = PhaseTimer()
             try writer.write(otherFiles.get())

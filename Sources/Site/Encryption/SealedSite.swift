@@ -15,8 +15,10 @@ struct SealedSite: Sendable {
         self.cipher = cipher
         self.language = language
         self.labels = labels
-        let opaque = pages.parallelMap { cipher.opaqueName(of: $0) + ".html" }
-        names = Dictionary(zip(pages, opaque), uniquingKeysWith: { first, _ in first })
+        // index.html keeps its name: it is where the site is opened.
+        let renamed = pages.filter { $0 != "index.html" }
+        let opaque = renamed.parallelMap { cipher.opaqueName(of: $0) + ".html" }
+        names = Dictionary(zip(renamed, opaque), uniquingKeysWith: { first, _ in first })
     }
 
     /// Where the state of the encryption is kept: the salt, so that a rebuild with the same
