@@ -61,10 +61,11 @@ public enum SiteBuilder {
             throw Failure(description: "a public build is for publishing and is never encrypted; leave out --encrypt or --public")
         }
         do {
+            let folder = try OutputFolder(output.path)
             let makers = options.publicOnly ? publicPages(context) : pages(context)
             let sealer = try options.password.map { password in
                 SealedSite(
-                    cipher: try SealedSite.cipher(password: password, output: output), language: context.t.lang,
+                    cipher: try SealedSite.cipher(password: password, output: folder), language: context.t.lang,
                     labels: context.t, pages: makers.map(\.path))
             }
             var timer = PhaseTimer()
@@ -79,13 +80,13 @@ public enum SiteBuilder {
                     keepsState
                         ? RecordGraph(journal: journal, paths: context.paths, timelineYears: context.journal.timelineYears) : nil
                 },
-                { (state: keepsState ? PageState.read(from: output) : nil, manifest: SiteWriter.manifest(in: output)) },
+                { (state: keepsState ? PageState.read(from: folder) : nil, manifest: SiteWriter.manifest(in: folder)) },
                 {
                     publicOnly
                         ? Swift.Result { SiteBuilder.publicFiles(context, theme: theme) }
                         : Swift.Result { try SiteBuilder.files(context, theme: theme, sealer: sealer) }
                 })
-            var writer = try SiteWriter(output: output, previous: previous.manifest)
+            var writer = try SiteWriter(output: folder, previous: previous.manifest)
             var state: PageState?
             var plan = RebuildPlan.none
             if let graph {
@@ -94,7 +95,7 @@ public enum SiteBuilder {
                 state = PageState(global: global, records: graph)
             }
             timer.lap("compare with the last build; search index and feeds")
-            try PageState.remove(from: output)
+            PageState.remove(from: folder)
             let (pages, made) = try write(
                 makers, context: context, plan: plan, state: &state,
                 sealer: sealer, with: theme, into: &writer)
@@ -106,14 +107,16 @@ public enum SiteBuilder {
             if let state { DispatchQueue.global().async(group: encoding) { stateData = state.data() } }
             let report = try writer.finish()
             encoding.wait()
-            if let stateData { try PageState.store(stateData, in: output) }
-            try SealedSite.store(sealer, in: output)
+            if let stateData { try PageState.store(stateData, in: folder) }
+            try SealedSite.store(sealer, in: folder)
             timer.lap("other files, manifest, page state and stale files")
             return Result(
                 output: output, pages: pages, made: made, written: report.written, unchanged: report.unchanged,
                 removed: report.removed, themeProblems: theme.problems)
         } catch let refusal as SiteWriter.Refusal {
             throw Failure(description: refusal.description)
+        } catch let failure as OutputFolder.Failure {
+            throw Failure(description: failure.description)
         } catch {
             throw Failure(description: "cannot write the site to \(output.path): \(error.localizedDescription)")
         }

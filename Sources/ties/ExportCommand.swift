@@ -38,10 +38,8 @@ struct ExportCommand: ParsableCommand {
                 return
             }
             let url = URL(fileURLWithPath: output).standardizedFileURL
-            if url.path.hasPrefix(journal.root.standardizedFileURL.path + "/"), url.pathExtension.lowercased() == "md" {
-                throw CommandFailure(
-                    message: "\(output) would be read as a record of the journal; write the calendar elsewhere",
-                    exitCode: .usage)
+            if let refusal = journal.refusal(toWrite: url) {
+                throw CommandFailure(message: refusal, exitCode: .usage)
             }
             do {
                 try AtomicFile.replace(url.path, contents: Data(text.utf8))

@@ -60,6 +60,11 @@ public extension Diagnostic {
         case ambiguousReference = "ambiguous-reference"
         case unknownCircle = "unknown-circle"
         case emptyJournal = "empty-journal"
+        case outOfRange = "out-of-range"
+        case fileTooLarge = "file-too-large"
+        case tooComplex = "too-complex"
+        case linkOutside = "link-outside"
+        case templateSyntax = "template-syntax"
     }
 }
 

@@ -10,7 +10,7 @@ struct JournalLoader {
     func load() -> Journal {
         var timer = PhaseTimer()
         let (config, configDiagnostics) = ConfigParser.parse(at: root.appending(path: ConfigParser.fileName))
-        let files = discover(skipping: config.output)
+        let (files, discoveryDiagnostics) = discover(skipping: config.output)
         timer.lap("find files")
         // With a cache, every file's stamp says whether it changed: taken once, a folder at a time.
         let fileStamps = cache.map { _ in FileStamp.stamps(of: files.map(\.absolutePath)) }
@@ -48,7 +48,7 @@ struct JournalLoader {
             timer.lap("finish writing the cache")
         }
 
-        var diagnostics = configDiagnostics
+        var diagnostics = configDiagnostics + discoveryDiagnostics
         var records = Self.collect(&outcomes, files: files, into: &diagnostics)
         outcomes = []
         timer.lap("collect")
@@ -135,7 +135,7 @@ struct JournalLoader {
             return CachedParse(parsed: parsed, entry: entry, reused: true, fromCache: true)
         }
         let bytes: [UInt8]
-        switch SourceText.readBytes(file.absolutePath) {
+        switch SourceText.readBytes(file.absolutePath, limit: SourceText.largestFile) {
         case let .success(read): bytes = read
         case .failure: return CachedParse(parsed: RecordParser.parse(file))
         }
@@ -168,11 +168,15 @@ struct JournalLoader {
     }
 
     /// Every `*.md` file under the five record folders, sorted by path; hidden files and folders
-    /// and the site's output folder are skipped.
-    func discover(skipping output: String) -> [JournalFile] {
+    /// and the site's output folder are skipped, and so, with a diagnostic, are names that are
+    /// not UTF-8 and symbolic links that lead out of the journal (a `contacts/x.md` pointing at
+    /// `/etc/passwd` must not become a page).
+    func discover(skipping output: String) -> (files: [JournalFile], diagnostics: [Diagnostic]) {
         let outputPath = output.split(separator: "/").joined(separator: "/")
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let realRoot = resolvedPath(root.path).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         var files: [JournalFile] = []
+        var diagnostics: [Diagnostic] = []
         for kind in RecordKind.allCases {
             // Walks with readdir: d_type tells files from folders without a stat per entry.
             var pending = [kind.folder]
@@ -186,13 +190,39 @@ struct JournalLoader {
                 else { continue }
                 defer { closedir(directory) }
                 while let entry = readdir(directory) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                    let rawName = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+                    guard rawName.first != UInt8(ascii: ".") else { continue }
+                    guard let name = String(validating: rawName, as: UTF8.self) else {
+                        let shown = Self.escapingInvalidUTF8(rawName)
+                        diagnostics.append(
+                            .error(
+                                .notUTF8, "the file name '\(shown)' is not valid UTF-8, so it was not read; rename it",
+                                at: SourceLocation(path: relative + "/" + shown)))
+                        continue
                     }
-                    guard !name.hasPrefix(".") else { continue }
                     let path = relative + "/" + name
                     if path == outputPath { continue }
                     var type = Int32(entry.pointee.d_type)
+                    var linkInfo = stat()
+                    if type == Int32(DT_UNKNOWN), lstat(rootPath + path, &linkInfo) == 0,
+                        (linkInfo.st_mode & S_IFMT) == S_IFLNK
+                    {
+                        type = Int32(DT_LNK)
+                    }
+                    if type == Int32(DT_LNK), let realRoot, let target = resolvedPath(rootPath + path),
+                        !(target + "/").hasPrefix(realRoot)
+                    {
+                        var info = stat()
+                        let isFolder = stat(target, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                        guard isFolder || Self.isMarkdown(name) else { continue }
+                        diagnostics.append(
+                            .warning(
+                                .linkOutside,
+                                "'\(path)' is a symbolic link to \(target), outside the journal, so it was not read; "
+                                    + "move the file into the journal",
+                                at: SourceLocation(path: path)))
+                        continue
+                    }
                     if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
                         var info = stat()
                         guard stat(root.appending(path: path).path, &info) == 0 else {
@@ -213,7 +243,27 @@ struct JournalLoader {
             }
         }
         files.sort { $0.path < $1.path }
-        return files
+        return (files, diagnostics)
+    }
+
+    /// A name with each byte that is not part of valid UTF-8 written as `\xFF`.
+    static func escapingInvalidUTF8(_ bytes: [UInt8]) -> String {
+        var text = ""
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
+            if length > 0, index + length <= bytes.count,
+                let character = String(validating: bytes[index..<index + length], as: UTF8.self)
+            {
+                text += character
+                index += length
+            } else {
+                text += "\\x" + String(lead, radix: 16, uppercase: true)
+                index += 1
+            }
+        }
+        return text
     }
 
     /// `*.md`, in any case, with something before the dot.

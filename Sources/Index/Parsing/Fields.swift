@@ -26,6 +26,11 @@ struct Fields {
     /// `failed` tells callers to skip diagnostics that would only repeat the first one.
     static func parse(yaml: String, yamlLine: Int, path: String) -> (fields: Fields, failed: Bool) {
         var fields = Fields(path: path, yamlLine: yamlLine, location: SourceLocation(path: path, line: yamlLine))
+        let problems = YAMLPreflight.problems(yaml, yamlLine: yamlLine, path: path)
+        guard problems.isEmpty else {
+            fields.diagnostics = problems
+            return (fields, true)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
@@ -235,13 +240,18 @@ struct Fields {
 
     mutating func cadence(_ key: String) -> Cadence? {
         guard let (text, location) = located(key) else { return nil }
-        guard let cadence = Cadence(text) else {
+        switch Cadence.parse(text) {
+        case let .success(cadence): return cadence
+        case .failure(.tooLong):
+            error(
+                .outOfRange, "'\(text)' in '\(key)' is longer than \(Cadence.longestYears) years; write e.g. 1y or none",
+                at: location)
+        case .failure(.notACadence):
             error(
                 .invalidDuration, "'\(text)' in '\(key)' is not a cadence; write e.g. 30d, 6w, 3m, 1y or none",
                 at: location)
-            return nil
         }
-        return cadence
+        return nil
     }
 
     mutating func bool(_ key: String) -> Bool? {
@@ -255,10 +265,21 @@ struct Fields {
         }
     }
 
+    /// The largest figure a field may hold: more than any audience or view count, and small
+    /// enough that sums over every record of a journal cannot overflow.
+    static let largestFigure = 1_000_000_000_000
+
     mutating func integer(_ key: String) -> Int? {
         guard let (text, location) = located(key) else { return nil }
-        guard let value = Int(text.replacingOccurrences(of: "_", with: "")), value >= 0 else {
+        let digits = text.replacingOccurrences(of: "_", with: "")
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
             error(.wrongType, "field '\(key)' must be a whole number, found '\(text)'", at: location)
+            return nil
+        }
+        guard let value = Int(digits), value <= Fields.largestFigure else {
+            error(
+                .outOfRange, "'\(text)' in '\(key)' is too large; the largest figure ties takes is 1_000_000_000_000",
+                at: location)
             return nil
         }
         return value

@@ -9,6 +9,12 @@ import Foundation
 struct MarkdownBody {
     var firstHeading: String?
     var wikiLinks: [WikiLink] = []
+    /// A body with more than `mostWikiLinks` links: where the first one too many stands.
+    var diagnostics: [Diagnostic] = []
+
+    /// More links than any note has reason to hold; past it a body is a list, not a note, and
+    /// each further link would cost memory and a lookup for nothing.
+    static let mostWikiLinks = 10_000
 
     init(_ body: String, firstLine: Int, path: String) {
         guard body.contains(where: { !$0.isWhitespace }) else { return }
@@ -43,7 +49,7 @@ struct MarkdownBody {
             } else if headingDepth > 0, type == CMARK_NODE_SOFTBREAK {
                 headingText += " "
             }
-            if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
+            if type == CMARK_NODE_TEXT, diagnostics.isEmpty, let literal = cmark_node_get_literal(node) {
                 let text = String(cString: literal)
                 let matches = MarkdownBody.wikiLinkMatches(in: text)
                 guard !matches.isEmpty else { continue }
@@ -66,12 +72,29 @@ struct MarkdownBody {
         let startByte = Int(cmark_node_get_start_column(node))
         var searchLine = startLine
         var searchByte = max(0, startByte - 1)
+        // Columns are counted on from the previous link, not from the line's start: a line of
+        // 100,000 links takes one pass, not 100,000.
+        var counted = (line: 0, byte: 0, column: 1)
+        func column(ofByte byte: Int, line: Int) -> Int {
+            guard line >= 1, line - 1 < lines.count else { return 1 }
+            if counted.line != line || counted.byte > byte { counted = (line, 0, 1) }
+            let text = lines[line - 1]
+            let end = min(max(0, byte), text.count)
+            var column = counted.column
+            var index = text.startIndex + min(counted.byte, end)
+            while index < text.startIndex + end {
+                if text[index] & 0xC0 != 0x80 { column += 1 }
+                index += 1
+            }
+            counted = (line, end, column)
+            return column
+        }
+        let nodeLocation = SourceLocation(
+            path: path, line: startLine + firstLine - 1, column: column(ofByte: startByte - 1, line: startLine))
         for match in matches {
             // Find the raw `[[target` in the source from where the previous link ended; the
             // literal may differ from the source (escapes, entities), so fall back to the node.
-            var location = SourceLocation(
-                path: path, line: startLine + firstLine - 1,
-                column: MarkdownBody.column(ofByte: startByte - 1, in: lines, line: startLine))
+            var location = nodeLocation
             let needle = Array(("[[" + match.raw).utf8)
             var lineIndex = searchLine
             var fromByte = searchByte
@@ -79,13 +102,21 @@ struct MarkdownBody {
                 if let found = MarkdownBody.find(needle, in: lines[lineIndex - 1], from: fromByte) {
                     location = SourceLocation(
                         path: path, line: lineIndex + firstLine - 1,
-                        column: MarkdownBody.column(ofByte: found, in: lines, line: lineIndex))
+                        column: column(ofByte: found, line: lineIndex))
                     searchLine = lineIndex
                     searchByte = found + 2
                     break
                 }
                 lineIndex += 1
                 fromByte = 0
+            }
+            guard wikiLinks.count < MarkdownBody.mostWikiLinks else {
+                diagnostics.append(
+                    .error(
+                        .tooComplex,
+                        "the body has more than \(MarkdownBody.mostWikiLinks) wiki links; the links from here on are not read",
+                        at: location))
+                return
             }
             wikiLinks.append(WikiLink(match.target, label: match.label, at: location))
         }
@@ -114,12 +145,5 @@ struct MarkdownBody {
             i += 1
         }
         return nil
-    }
-
-    /// 1-based column in Unicode scalars of a 0-based byte offset in a body line.
-    private static func column(ofByte byte: Int, in lines: [ArraySlice<UInt8>], line: Int) -> Int {
-        guard line - 1 < lines.count, line >= 1 else { return 1 }
-        // Count scalars by their first bytes: every byte that is not a continuation byte.
-        return lines[line - 1].prefix(max(0, byte)).reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
     }
 }

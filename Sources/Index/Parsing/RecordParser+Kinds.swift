@@ -94,6 +94,10 @@ extension RecordParser.Context {
                     due = day
                 } else if let cadence = Cadence(text), let day = date?.day, let after = cadence.after(day) {
                     due = after
+                } else if case .failure(.tooLong) = Cadence.parse(text) {
+                    followup.error(
+                        .outOfRange, "'\(text)' in 'due' is longer than \(Cadence.longestYears) years; write a date",
+                        at: location)
                 } else {
                     followup.error(
                         .invalidDate, "'\(text)' in 'due' is not a date; write YYYY-MM-DD or a duration like 2w",

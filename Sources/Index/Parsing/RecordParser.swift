@@ -77,7 +77,7 @@ enum RecordParser {
         case .org: record = .org(context.org())
         case .goal: record = .goal(context.goal())
         }
-        var diagnostics = context.fields.diagnostics
+        var diagnostics = context.fields.diagnostics + body.diagnostics
         if broken { diagnostics.removeAll { $0.code == .missingField } }
         return ParsedFile(record: record, diagnostics: diagnostics)
     }

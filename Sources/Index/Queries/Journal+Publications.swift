@@ -56,8 +56,8 @@ public extension Journal {
                 year: year, count: items.count,
                 kinds: kinds.map { PublicationYear.KindCount(kind: $0.key, count: $0.value) }
                     .sorted { ($1.count, $0.kind) < ($0.count, $1.kind) },
-                reach: metrics.compactMap(\.reach).reduce(0, +), audience: metrics.compactMap(\.audience).reduce(0, +),
-                views: metrics.compactMap(\.views).reduce(0, +))
+                reach: metrics.compactMap(\.reach).saturatingSum, audience: metrics.compactMap(\.audience).saturatingSum,
+                views: metrics.compactMap(\.views).saturatingSum)
         }
     }
 

@@ -85,6 +85,8 @@ public extension Journal {
             body = "\nWhat this goal is for, and how the network helps.\n"
         }
         let text = writer.file(body: body)
+        // A name of any length makes a file name the file system takes.
+        stem = Slug.fitted(stem)
         try verify(text, folder: folder, stem: stem)
         return try write(text, folder: folder, stem: stem)
     }

@@ -31,6 +31,36 @@ public enum AtomicFile {
         }
     }
 
+    /// Creates or replaces the file `name` in the open folder `directory` with `data`, never
+    /// following a link: a link named `name` is itself replaced. For the site's output folder.
+    public static func replace(_ name: String, in directory: Int32, contents data: Data, mode: mode_t = 0o644)
+        throws(Failure)
+    {
+        let temporary = ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let descriptor = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw Failure(description: errnoText()) }
+        let written = write(data, to: descriptor)
+        close(descriptor)
+        guard written, renameat(directory, temporary, directory, name) == 0 else {
+            let reason = errnoText()
+            unlinkat(directory, temporary, 0)
+            throw Failure(description: reason)
+        }
+    }
+
+    /// The bytes of the regular file `name` in the open folder `directory`; nil when it is
+    /// missing, a link, or anything but a plain file.
+    public static func contents(of name: String, in directory: Int32) -> Data? {
+        let file = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var info = stat()
+        guard fstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+            case let .success(bytes) = SourceText.readBytes(descriptor: file)
+        else { return nil }
+        return Data(bytes)
+    }
+
     /// The bytes of the file at `path`, or nil when it cannot be read.
     public static func contents(of path: String) -> Data? {
         guard case let .success(bytes) = SourceText.readBytes(path) else { return nil }
@@ -42,16 +72,7 @@ public enum AtomicFile {
         let temporary = "\(path[..<slash]).\(path[slash...]).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw Failure(description: "cannot write beside \(path): \(errnoText())") }
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { return false }
-                offset += count
-            }
-            return true
-        }
+        let written = write(data, to: descriptor)
         let synced = !sync || fsync(descriptor) == 0
         close(descriptor)
         guard written, synced else {
@@ -60,6 +81,20 @@ public enum AtomicFile {
             throw Failure(description: "cannot write \(path): \(reason)")
         }
         return temporary
+    }
+
+    /// Writes all of `data`, going on after interruptions; false on any failure (no space…).
+    private static func write(_ data: Data, to descriptor: Int32) -> Bool {
+        data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
     }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }

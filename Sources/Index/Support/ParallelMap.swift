@@ -8,7 +8,7 @@ import Foundation
 /// any state it keeps per range (an open folder, say), and sets the result of each index in it.
 /// Results are moved out of the buffer, never copied: a copy would stay retained, and every
 /// result would live until the process ends.
-func parallelResults<T: Sendable>(
+package func parallelResults<T: Sendable>(
     count: Int, _ fill: @Sendable (Range<Int>, _ set: (Int, T) -> Void) -> Void
 ) -> [T] {
     guard count > 0 else { return [] }

@@ -26,6 +26,21 @@ public enum Slug {
         return slug.isEmpty ? "x" : slug
     }
 
+    /// The longest file name a slug makes in the site, in bytes: file systems allow 255, and
+    /// a page's name gets `-2`, `.html` and, while it is written, a temporary prefix and suffix.
+    public static let longest = 160
+
+    /// `slug` as it is when it fits in `longest` bytes; else its start and a hash of the whole,
+    /// so two long names that begin alike still get two names, the same on every build.
+    public static func fitted(_ slug: String) -> String {
+        guard slug.utf8.count > longest else { return slug }
+        var hash = StableHash()
+        hash.combine(slug)
+        var start = String(slug.utf8.prefix(longest - 17))!
+        while start.hasSuffix("-") { start.removeLast() }
+        return start + "-" + hash.hex
+    }
+
     /// Whether `text` is already what `make` makes of it: most file names are.
     public static func isSlug(_ text: some StringProtocol) -> Bool {
         var previous = UInt8(ascii: "-")

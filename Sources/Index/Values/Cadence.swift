@@ -10,16 +10,42 @@ public enum Cadence: Hashable, Sendable, CustomStringConvertible {
     case none
     case every(Int, Unit)
 
+    /// The longest cadence, in years: a hundred years is "never" in all but name, and keeps
+    /// every date computed from a cadence within the years a journal can write.
+    public static let longestYears = 100
+
+    /// Why a text is not a cadence.
+    public enum Problem: Error, Sendable {
+        /// Not of the form `30d`, `6w`, `3m`, `1y` or `none`.
+        case notACadence
+        /// Of that form, but longer than `longestYears`.
+        case tooLong
+    }
+
     public init?(_ text: some StringProtocol) {
+        guard case let .success(cadence) = Cadence.parse(text) else { return nil }
+        self = cadence
+    }
+
+    /// Parses a cadence, telling a misspelt one from one that is too long.
+    public static func parse(_ text: some StringProtocol) -> Result<Cadence, Problem> {
         let trimmed = text.trimmed.lowercased()
-        if trimmed == "none" {
-            self = .none
-            return
+        if trimmed == "none" { return .success(.none) }
+        let digits = trimmed.dropLast()
+        guard let last = trimmed.last, let unit = Unit(rawValue: last), !digits.isEmpty,
+            digits.allSatisfy(\.isASCIIDigit)
+        else { return .failure(.notACadence) }
+        // Digits beyond Int's range are simply too long, not a reason to trap.
+        guard let count = Int(digits) else { return .failure(.tooLong) }
+        guard count > 0 else { return .failure(.notACadence) }
+        let limit: Int
+        switch unit {
+        case .day: limit = longestYears * 366
+        case .week: limit = longestYears * 53
+        case .month: limit = longestYears * 12
+        case .year: limit = longestYears
         }
-        guard let last = trimmed.last, let unit = Unit(rawValue: last),
-            let count = Int(trimmed.dropLast()), count > 0, trimmed.dropLast().allSatisfy(\.isASCIIDigit)
-        else { return nil }
-        self = .every(count, unit)
+        return count <= limit ? .success(.every(count, unit)) : .failure(.tooLong)
     }
 
     /// The day one cadence after `day`, or nil for `none`.

@@ -27,10 +27,10 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
         self.init(year: y, month: m, day: d)
     }
 
-    /// The day with this number of days since 1970-01-01.
+    /// The day with this number of days since 1970-01-01, kept within `Day.earliest`…`Day.latest`.
     public init(dayNumber: Int) {
-        // Howard Hinnant's civil_from_days.
-        let z = dayNumber + 719_468
+        // Howard Hinnant's civil_from_days, on a number that cannot overflow it.
+        let z = min(max(dayNumber, -719_162), 2_932_896) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
@@ -54,15 +54,33 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
         return era * 146_097 + doe - 719_468
     }
 
-    public func adding(days: Int) -> Day { Day(dayNumber: dayNumber + days) }
+    /// The first and last days a journal can name: dates are written with four-digit years.
+    public static let earliest = Day(uncheckedYear: 1, month: 1, day: 1)
+    public static let latest = Day(uncheckedYear: 9999, month: 12, day: 31)
 
-    /// Adds calendar months, clamping the day to the target month (Jan 31 + 1 month = Feb 28/29).
+    private init(uncheckedYear year: Int, month: Int, day: Int) {
+        (self.year, self.month, self.day) = (year, month, day)
+    }
+
+    /// Adds days, stopping at `Day.earliest` and `Day.latest`: any count, however large, gives
+    /// a day that can be written, so no reminder or `--days` can overflow.
+    public func adding(days: Int) -> Day {
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        let bounds = Day.earliest.dayNumber...Day.latest.dayNumber
+        if overflow { return days > 0 ? Day.latest : Day.earliest }
+        return Day(dayNumber: min(max(sum, bounds.lowerBound), bounds.upperBound))
+    }
+
+    /// Adds calendar months, clamping the day to the target month (Jan 31 + 1 month = Feb 28/29)
+    /// and the result to `Day.earliest`…`Day.latest`.
     public func adding(months: Int) -> Day {
-        let index = year * 12 + (month - 1) + months
+        let limit = 12 * 10_000  // more months than lie between the earliest and the latest day
+        let index = year * 12 + (month - 1) + min(max(months, -limit), limit)
+        guard index >= 12 else { return Day.earliest }
+        guard index < 10_000 * 12 else { return Day.latest }
         let y = index / 12
         let m = index % 12 + 1
-        return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))
-            ?? Day(dayNumber: dayNumber)
+        return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y))) ?? Day.latest
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).

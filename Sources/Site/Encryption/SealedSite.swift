@@ -27,9 +27,8 @@ struct SealedSite: Sendable {
 
     /// The cipher for `password` in `output`: with the salt of the last encrypted build there,
     /// unless the password changed (then a new salt, and every file changes).
-    static func cipher(password: String, output: URL) throws -> SiteCipher {
-        let state = output.appending(path: stateName)
-        if let data = try? Data(contentsOf: state),
+    static func cipher(password: String, output: OutputFolder) throws -> SiteCipher {
+        if let data = output.contents(of: stateName),
             let fields = try? JSONDecoder().decode([String: String].self, from: data),
             let salt = fields["salt"].flatMap({ Data(base64Encoded: $0) }), salt.count == SiteCipher.saltByteCount
         {
@@ -41,15 +40,14 @@ struct SealedSite: Sendable {
 
     /// Keeps the salt and the check beside the site (the salt is public: every page carries
     /// it); removes them after a build in the clear.
-    static func store(_ sealer: SealedSite?, in output: URL) throws {
-        let url = output.appending(path: stateName)
+    static func store(_ sealer: SealedSite?, in output: OutputFolder) throws {
         guard let sealer else {
-            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+            _ = output.remove(stateName)
             return
         }
         let state = #"{"check":"\#(sealer.cipher.check)","salt":"\#(Data(sealer.cipher.salt).base64EncodedString())"}"#
         do {
-            try AtomicFile.replace(url.path, contents: Data(state.utf8))
+            try output.replace(stateName, with: Data(state.utf8))
         } catch {
             throw SiteWriter.Refusal(description: error.description)
         }

@@ -22,30 +22,30 @@ struct SiteWriter {
         var removed = 0
     }
 
-    let output: URL
+    let output: OutputFolder
     /// What the previous build's manifest listed: path → (size, hash of the page's inputs).
     private let previous: [String: (size: Int, hash: String?)]
     /// The pages the previous build wrote, to ask about from any thread.
     let previousBuild: PreviousBuild
 
     struct PreviousBuild: Sendable {
-        let output: String
+        let output: OutputFolder
         let pages: [String: (size: Int, hash: String?)]
 
         /// Whether the page at `path` is still as the previous build wrote it: listed, with its
-        /// file there and of the size written then.
+        /// file there (a plain file, reached without a link) and of the size written then.
         func isAsBefore(_ path: String) -> Bool {
-            isAsBefore(path, FileStamp(path: output + "/" + path))
+            isAsBefore(path, output.sizes(of: [path])[0])
         }
 
         /// `isAsBefore` for many pages, on all cores, each folder opened once per thread.
         func areAsBefore(_ paths: [String]) -> [Bool] {
-            zip(paths, FileStamp.stamps(of: paths.map { output + "/" + $0 })).map(isAsBefore)
+            zip(paths, output.sizes(of: paths)).map(isAsBefore)
         }
 
-        private func isAsBefore(_ path: String, _ stamp: FileStamp?) -> Bool {
-            guard let earlier = pages[path], earlier.hash != nil, let stamp else { return false }
-            return stamp.size == Int64(earlier.size)
+        private func isAsBefore(_ path: String, _ size: Int64?) -> Bool {
+            guard let earlier = pages[path], earlier.hash != nil, let size else { return false }
+            return size == Int64(earlier.size)
         }
     }
     /// What this build wrote or kept, so far: path → (size, hash).
@@ -85,18 +85,23 @@ struct SiteWriter {
         }
     }
 
-    /// Opens `output` for a build (creating it), with the previous build's manifest as read.
-    init(output: URL, previous: [String: (size: Int, hash: String?)]) throws {
+    /// Opens `output` for a build, with the previous build's manifest as read.
+    ///
+    /// A folder without a manifest gets an empty one before anything else is written, so a
+    /// first build that fails or is stopped halfway leaves a folder the next build knows as
+    /// its own.
+    init(output: OutputFolder, previous: [String: (size: Int, hash: String?)]) throws {
         self.output = output
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        if !output.exists(SiteWriter.manifestName) { try output.replace(SiteWriter.manifestName, with: Data()) }
         self.previous = previous
-        self.previousBuild = PreviousBuild(output: output.path, pages: previous)
+        self.previousBuild = PreviousBuild(output: output, pages: previous)
         paths.reserveCapacity(previous.count)
     }
 
-    /// What the manifest in `output` lists; nothing when there is none.
-    static func manifest(in output: URL) -> [String: (size: Int, hash: String?)] {
-        entries(ofManifest: (try? Data(contentsOf: output.appending(path: manifestName))) ?? Data())
+    /// What the manifest in `output` lists; nothing when there is none. Entries that could
+    /// name something outside the folder (absolute, `..`, hidden) are forged, and dropped.
+    static func manifest(in output: OutputFolder) -> [String: (size: Int, hash: String?)] {
+        entries(ofManifest: output.contents(of: manifestName) ?? Data()).filter { isSafe($0.key) }
     }
 
     /// The manifest's lines, read as bytes: at 100,000 pages, splitting it as strings was a
@@ -155,24 +160,44 @@ struct SiteWriter {
     /// Writes some files of the site (path relative to the output → contents): a build hands
     /// them over in batches, so a large site never has to be in memory at once.
     mutating func write(_ files: [(path: String, data: Data)], hashes: [String?]? = nil) throws {
-        let fileManager = FileManager.default
+        // Each folder of the batch is opened once, here, then written into from every core.
+        var opened: [String: OutputFolder.Folder] = [:]
+        var parents: [(folder: OutputFolder.Folder, name: String)] = []
+        parents.reserveCapacity(files.count)
         for (index, file) in files.enumerated() {
             precondition(SiteWriter.isSafe(file.path), "unsafe output path \(file.path)")
             precondition(paths[file.path] == nil, "two files of the site at \(file.path)")
             paths[file.path] = (file.data.count, hashes?[index])
-            guard let slash = file.path.lastIndex(of: "/") else { continue }
-            let folder = String(file.path[..<slash])
-            if folders.insert(folder).inserted {
-                try fileManager.createDirectory(at: output.appending(path: folder), withIntermediateDirectories: true)
+            let slash = file.path.lastIndex(of: "/")
+            let folderPath = slash.map { String(file.path[..<$0]) } ?? ""
+            if slash != nil { folders.insert(folderPath) }
+            let folder: OutputFolder.Folder
+            if let known = opened[folderPath] {
+                folder = known
+            } else {
+                do throws(OutputFolder.Failure) {
+                    guard let made = try output.folder(folderPath, create: true) else {
+                        throw OutputFolder.Failure(description: "cannot create \(output.path)/\(folderPath)")
+                    }
+                    folder = made
+                } catch {
+                    throw Refusal(description: error.description)
+                }
+                opened[folderPath] = folder
             }
+            parents.append((folder, slash.map { String(file.path[file.path.index(after: $0)...]) } ?? file.path))
         }
         // Comparing and writing in parallel: on a rebuild, reading what is there is most of the work.
         let outputPath = output.path
-        let outcomes = files.parallelMap { file -> Result<Bool, Refusal> in
-            let full = outputPath + "/" + file.path
-            if let existing = AtomicFile.contents(of: full), existing == file.data { return .success(false) }
-            do throws(AtomicFile.Failure) {
-                try AtomicFile.replace(full, contents: file.data)
+        let parentsOfFiles = parents
+        let outcomes = Array(files.indices).parallelMap { index -> Result<Bool, Refusal> in
+            let (folder, name) = parentsOfFiles[index]
+            let file = files[index]
+            if let existing = AtomicFile.contents(of: name, in: folder.descriptor), existing == file.data {
+                return .success(false)
+            }
+            do throws(OutputFolder.Failure) {
+                try OutputFolder.replace(name, in: folder, with: file.data, shownAs: outputPath + "/" + file.path)
                 return .success(true)
             } catch {
                 return .failure(Refusal(description: error.description))
@@ -196,17 +221,12 @@ struct SiteWriter {
                 return entry.hash.map { "\(path)\t\(entry.size)\t\($0)" } ?? "\(path)\t\(entry.size)"
             }.joined(separator: "\n") + "\n"
         do {
-            try AtomicFile.replace(output.appending(path: SiteWriter.manifestName).path, contents: Data(manifest.utf8))
+            try output.replace(SiteWriter.manifestName, with: Data(manifest.utf8))
         } catch {
             throw Refusal(description: error.description)
         }
-        for path in previous.keys.filter({ paths[$0] == nil }).sorted() where SiteWriter.isSafe(path) {
-            let url = output.appending(path: path)
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                try FileManager.default.removeItem(at: url)
-                report.removed += 1
-                removeEmptyFolders(above: url)
-            }
+        for path in previous.keys.filter({ paths[$0] == nil }).sorted() where output.remove(path) {
+            report.removed += 1
         }
         return report
     }
@@ -215,16 +235,5 @@ struct SiteWriter {
     static func isSafe(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/")
             && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && !$0.hasPrefix(".") }
-    }
-
-    private func removeEmptyFolders(above url: URL) {
-        var folder = url.deletingLastPathComponent().standardizedFileURL
-        let top = output.standardizedFileURL.path
-        while folder.path.hasPrefix(top + "/"),
-            (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true
-        {
-            try? FileManager.default.removeItem(at: folder)
-            folder = folder.deletingLastPathComponent().standardizedFileURL
-        }
     }
 }

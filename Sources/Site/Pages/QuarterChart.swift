@@ -10,7 +10,8 @@ struct QuarterChart {
     func svg(quarters: Int = 16) -> String {
         let dated = publications.filter { $0.status == .published }.compactMap(\.date)
         let current = today.year * 4 + (today.month - 1) / 3
-        let first = max(current - quarters + 1, dated.map { $0.year * 4 + ($0.month - 1) / 3 }.min() ?? current)
+        // Items dated after today's quarter are left out: the chart ends today.
+        let first = min(current, max(current - quarters + 1, dated.map { $0.year * 4 + ($0.month - 1) / 3 }.min() ?? current))
         var counts = [Int](repeating: 0, count: current - first + 1)
         for day in dated {
             let index = day.year * 4 + (day.month - 1) / 3 - first

@@ -16,9 +16,9 @@ public struct SitePaths: Sendable {
             // Most slugs are slugs in every part already, and are used as they are.
             let components = id.slug.split(separator: "/", omittingEmptySubsequences: false)
             let stem =
-                components.allSatisfy(Slug.isSlug)
+                components.allSatisfy({ Slug.isSlug($0) && $0.utf8.count <= Slug.longest })
                 ? id.kind.folder + "/" + id.slug
-                : ([id.kind.folder] + components.map { Slug.make(from: String($0)) }).joined(separator: "/")
+                : ([id.kind.folder] + components.map { Slug.fitted(Slug.make(from: String($0))) }).joined(separator: "/")
             var path = stem + ".html"
             var counter = 2
             while !taken.insert(path).inserted {
@@ -37,7 +37,7 @@ public struct SitePaths: Sendable {
         for goal in journal.goals { assign(goal.id) }
         var tagsTaken = Set<String>()
         for tag in SitePaths.allTags(in: journal) {
-            let stem = "tags/" + Slug.make(from: tag)
+            let stem = "tags/" + Slug.fitted(Slug.make(from: tag))
             var path = stem + ".html"
             var counter = 2
             while tagsTaken.contains(path) {

@@ -63,10 +63,10 @@ struct PageState: Sendable {
         return Data(writer.bytes)
     }
 
-    /// Writes a state's `data()` into `output`, replacing the last one in one step.
-    static func store(_ data: Data, in output: URL) throws {
+    /// Writes a state's `data()` into the output folder, replacing the last one in one step.
+    static func store(_ data: Data, in output: OutputFolder) throws {
         do {
-            try AtomicFile.replace(output.appending(path: PageState.fileName).path, contents: data)
+            try output.replace(PageState.fileName, with: data)
         } catch {
             throw SiteWriter.Refusal(description: error.description)
         }
@@ -74,16 +74,14 @@ struct PageState: Sendable {
 
     /// Removes the last build's state before a build writes its first page: pages written
     /// from here on are not what that state describes.
-    static func remove(from output: URL) throws {
-        let url = output.appending(path: fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else { return }
-        try FileManager.default.removeItem(at: url)
+    static func remove(from output: OutputFolder) {
+        _ = output.remove(fileName)
     }
 
-    /// The state in `output`, or nil when there is none, or it is damaged, of another format,
-    /// or from another build of ties.
-    static func read(from output: URL) -> PageState? {
-        guard let data = try? Data(contentsOf: output.appending(path: fileName), options: .alwaysMapped) else { return nil }
+    /// The state in the output folder, or nil when there is none, or it is damaged, of another
+    /// format, or from another build of ties.
+    static func read(from output: OutputFolder) -> PageState? {
+        guard let data = output.contents(of: fileName) else { return nil }
         return data.withUnsafeBytes { bytes in try? PageState(reading: BinaryReader(bytes)) }
     }
 
