@@ -34,8 +34,8 @@ public enum SiteBuilder {
         public var written: Int
         public var unchanged: Int
         public var removed: Int
-        /// Problems with the journal's own theme files.
-        public var themeProblems: [String]
+        /// Problems with the journal's own theme files (`SiteBuilder.themeDiagnostics`).
+        public var themeDiagnostics: [Diagnostic]
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -112,7 +112,7 @@ public enum SiteBuilder {
             timer.lap("other files, manifest, page state and stale files")
             return Result(
                 output: output, pages: pages, made: made, written: report.written, unchanged: report.unchanged,
-                removed: report.removed, themeProblems: theme.problems)
+                removed: report.removed, themeDiagnostics: theme.diagnostics)
         } catch let refusal as SiteWriter.Refusal {
             throw Failure(description: refusal.description)
         } catch let failure as OutputFolder.Failure {
@@ -120,6 +120,12 @@ public enum SiteBuilder {
         } catch {
             throw Failure(description: "cannot write the site to \(output.path): \(error.localizedDescription)")
         }
+    }
+
+    /// Problems with the templates and files of the journal's `theme/`, for `ties check`: a
+    /// build reports the same ones and uses the built-in file for each.
+    public static func themeDiagnostics(for journal: Journal) -> [Diagnostic] {
+        Theme(overrides: journal.root.appending(path: "theme")).diagnostics
     }
 
     /// What every page depends on besides records: the theme, ties.yaml and the day (the

@@ -19,6 +19,8 @@ struct BuildCommand: ParsableCommand {
               ties build --output ~/www/network --today 2026-11-25
               ties build --public --output ~/www/mara.example/talks
 
+            With --encrypt, a password shorter than 8 characters is refused (--weak-password accepts it), and one shorter than 12 gets a warning: anyone with a copy of the site can try passwords offline.
+
             Exit codes: 0 built; 1 built, but the journal has errors; 2 bad invocation, no journal, or an output folder ties must not write into.
             """
     )
@@ -43,6 +45,9 @@ struct BuildCommand: ParsableCommand {
                 "The password comes from TIES_SITE_PASSWORD, or is asked for on the terminal; never from the command line."))
     var encrypt = false
 
+    @Flag(help: "With --encrypt, accept a password shorter than 8 characters.")
+    var weakPassword = false
+
     func validate() throws {
         if let today, Day(today) == nil { throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD") }
         if encrypt && `public` {
@@ -53,9 +58,24 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let root = try options.locate()
         let password = try encrypt ? SitePassword.obtain() : nil
+        if let password {
+            switch SitePassword.strength(of: password) {
+            case .tooShort where !weakPassword:
+                throw CommandFailure(
+                    message: "the password has \(password.count) characters; an encrypted site needs at least \(SitePassword.shortest) "
+                        + "(\(SitePassword.recommended) or more, or a few words, is better); --weak-password accepts it anyway",
+                    exitCode: .usage)
+            case .tooShort, .short:
+                Terminal.standardError.write(
+                    "ties: warning: a password of \(password.count) characters can be guessed by anyone who copies the site; "
+                        + "use \(SitePassword.recommended) or more, or a few words\n")
+            case .fine: break
+            }
+        }
         let journal = Journal.loadForCommand(from: root)
         let color = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        Terminal.standardError.write(DiagnosticReport.text(journal.diagnostics, color: color))
+        let diagnostics = (journal.diagnostics + SiteBuilder.themeDiagnostics(for: journal)).sorted()
+        Terminal.standardError.write(DiagnosticReport.text(diagnostics, color: color, escape: Terminal.colorEscape))
         let result: SiteBuilder.Result
         do {
             result = try SiteBuilder.build(
@@ -66,14 +86,13 @@ struct BuildCommand: ParsableCommand {
         } catch {
             throw CommandFailure(message: error.description, exitCode: .usage)
         }
-        for problem in result.themeProblems { Terminal.standardError.write("warning: \(problem)\n") }
-        print(
+        Terminal.print(
             "Built \(result.pages) pages (\(result.written) files written, \(result.unchanged) unchanged, \(result.removed) removed)."
         )
-        print("Open \(result.output.appending(path: "index.html").path)")
-        if !journal.errors.isEmpty {
+        Terminal.print("Open \(result.output.appending(path: "index.html").path)")
+        if diagnostics.contains(where: { $0.severity == .error }) {
             Terminal.standardError.write(
-                "The journal has \(DiagnosticReport.tally(journal.diagnostics)); the site shows what could be read.\n")
+                "The journal has \(DiagnosticReport.tally(diagnostics)); the site shows what could be read.\n")
             throw ExitCode(TiesExitCode.problems.rawValue)
         }
     }

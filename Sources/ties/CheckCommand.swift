@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Index
+import Site
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,19 +32,20 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let root = try options.locate()
         let journal = Journal.loadForCommand(from: root)
+        let diagnostics = (journal.diagnostics + SiteBuilder.themeDiagnostics(for: journal)).sorted()
         switch format {
         case .json:
-            print(DiagnosticReport.json(journal.diagnostics, counts: journal.counts), terminator: "")
+            Terminal.printJSON(DiagnosticReport.json(diagnostics, counts: journal.counts))
         case .text:
             let color = Terminal.colorOnStandardOutput
-            print(DiagnosticReport.text(journal.diagnostics, color: color), terminator: "")
+            Terminal.print(DiagnosticReport.text(diagnostics, color: color, escape: Terminal.colorEscape), terminator: "")
             let counts = journal.counts
             let records = RecordKind.allCases.map { kind in
                 "\(counts[kind] ?? 0) \(counts[kind] == 1 ? kind.rawValue : kind.folder)"
             }.joined(separator: ", ")
-            print("\(records): \(DiagnosticReport.tally(journal.diagnostics))")
+            Terminal.print("\(records): \(DiagnosticReport.tally(diagnostics))")
         }
-        let failing = journal.diagnostics.contains { $0.severity == .error || strict }
+        let failing = diagnostics.contains { $0.severity == .error || strict }
         if failing { throw ExitCode(TiesExitCode.problems.rawValue) }
     }
 }

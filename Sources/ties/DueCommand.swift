@@ -42,9 +42,7 @@ struct DueCommand: ParsableCommand {
         let occasions = journal.occasions(on: today, within: days)
         switch format {
         case .json:
-            print(
-                jsonText(DueReport(today: today, contacts: contacts, followUps: followUps, occasions: occasions)),
-                terminator: "")
+            Terminal.printJSON(jsonText(DueReport(today: today, contacts: contacts, followUps: followUps, occasions: occasions)))
         case .text:
             printText(journal: journal, today: today, days: days, contacts: contacts, followUps: followUps, occasions: occasions)
         }
@@ -56,38 +54,38 @@ struct DueCommand: ParsableCommand {
     ) {
         let style = Style.standardOutput
         if contacts.isEmpty && followUps.isEmpty && occasions.isEmpty {
-            print("Nothing is due in the next \(days) days. Enjoy your day.")
+            Terminal.print("Nothing is due in the next \(days) days. Enjoy your day.")
             return
         }
         if !contacts.isEmpty {
-            print(style.bold("Get in touch (\(contacts.count))"))
+            Terminal.print(style.bold("Get in touch (\(contacts.count))"))
             let width = min(28, contacts.map { displayWidth($0.name) }.max() ?? 0)
             for item in contacts {
                 let overdue = item.daysOverdue == 0 ? "due today" : "\(item.daysOverdue) days overdue"
                 let last = item.last.map { "last \($0)" } ?? "never met"
-                print(
+                Terminal.print(
                     "  \(padded(item.name, width))  \(style.red(padded(overdue, 18)))  \(style.dim("\(last), every \(item.cadence)"))"
                 )
             }
         }
         if !followUps.isEmpty {
-            if !contacts.isEmpty { print() }
-            print(style.bold("Follow-ups (\(followUps.count))"))
+            if !contacts.isEmpty { Terminal.print() }
+            Terminal.print(style.bold("Follow-ups (\(followUps.count))"))
             for item in followUps {
                 let when =
                     item.daysOverdue > 0
                     ? style.red("\(item.daysOverdue) days overdue")
                     : item.daysOverdue == 0 ? style.yellow("due today") : "in \(-item.daysOverdue) days"
                 let encounter = journal.encounter(item.encounter)?.displayName ?? item.encounter
-                print("  \(item.due)  \(item.task)  \(when)  \(style.dim("— \(encounter)"))")
+                Terminal.print("  \(item.due)  \(item.task)  \(when)  \(style.dim("— \(encounter)"))")
             }
         }
         if !occasions.isEmpty {
-            if !contacts.isEmpty || !followUps.isEmpty { print() }
-            print(style.bold("Occasions (\(occasions.count))"))
+            if !contacts.isEmpty || !followUps.isEmpty { Terminal.print() }
+            Terminal.print(style.bold("Occasions (\(occasions.count))"))
             for item in occasions {
                 let when = item.inDays == 0 ? style.yellow("today") : "in \(item.inDays) days"
-                print("  \(item.date)  \(item.name) — \(item.what.text)  \(when)")
+                Terminal.print("  \(item.date)  \(item.name) — \(item.what.text)  \(when)")
             }
         }
     }

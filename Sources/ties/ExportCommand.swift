@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(message: error.description, exitCode: .problems)
             }
-            print(url.path)
+            Terminal.print(url.path)
         }
     }
 }

@@ -26,8 +26,8 @@ struct InitCommand: ParsableCommand {
         do {
             let written = try JournalScaffold.create(at: folder, example: example)
             let records = written.filter { $0.hasSuffix(".md") && $0.contains("/") }.count
-            print("Created a journal in \(folder.path)\(example ? " with \(records) sample records" : "").")
-            print("Next: cd \(directory) && git init && ties check")
+            Terminal.print("Created a journal in \(folder.path)\(example ? " with \(records) sample records" : "").")
+            Terminal.print("Next: cd \(directory) && git init && ties check")
         } catch {
             throw CommandFailure(message: error.description, exitCode: .usage)
         }

@@ -36,7 +36,7 @@ struct NewCommand: ParsableCommand {
                 throw CommandFailure(message: error.description, exitCode: .problems)
             }
             let url = journal.root.appending(path: path)
-            print(url.path)
+            Terminal.print(url.path)
             if !noEdit { Editor.open(url) }
         }
     }

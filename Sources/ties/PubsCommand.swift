@@ -35,9 +35,9 @@ struct PubsCommand: ParsableCommand {
         let shown = Set(items.map(\.slug))
         let actions = journal.publicationActions(on: today).filter { shown.contains($0.slug) }
         switch format {
-        case .csv: print(csv(items, journal: journal), terminator: "")
-        case .json: print(jsonText(PubsReport(journal: journal, items: items, actions: actions)), terminator: "")
-        case .text: print(text(items, journal: journal, actions: actions), terminator: "")
+        case .csv: Terminal.print(csv(items, journal: journal), terminator: "")
+        case .json: Terminal.printJSON(jsonText(PubsReport(journal: journal, items: items, actions: actions)))
+        case .text: Terminal.print(text(items, journal: journal, actions: actions), terminator: "")
         }
     }
 

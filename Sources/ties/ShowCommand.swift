@@ -37,7 +37,7 @@ struct ShowCommand: ParsableCommand {
         case .goal: if let goal = journal.goal(id.slug) { page.goal(goal) }
         default: break
         }
-        print(page.text, terminator: "")
+        Terminal.print(page.text, terminator: "")
     }
 }
 

@@ -98,7 +98,7 @@ enum Main {
             let code = Ties.exitCode(for: error)
             let message = Ties.fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                if !message.isEmpty { Terminal.print(message) }
                 exit(0)
             }
             Terminal.standardError.write(message + "\n")

@@ -105,11 +105,11 @@ struct WhoCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            print(jsonText(entries), terminator: "")
+            Terminal.printJSON(jsonText(entries))
         case .text:
             let style = Style.standardOutput
             if entries.isEmpty {
-                print("Nobody matches.")
+                Terminal.print("Nobody matches.")
                 return
             }
             let width = min(28, entries.map { displayWidth($0.name) }.max() ?? 0)
@@ -123,7 +123,7 @@ struct WhoCommand: ParsableCommand {
                     period = entry.circle.map { "\($0) circle" } ?? ""
                 }
                 let name = entry.current || org == nil ? padded(entry.name, width) : style.dim(padded(entry.name, width))
-                print(
+                Terminal.print(
                     "  \(name)  \(padded(role, 30))  \(style.dim(period))\(entry.current || org == nil ? "" : style.dim("  (former)"))"
                 )
             }

@@ -18,8 +18,38 @@ struct ValuesTests {
         let epoch = try #require(Day("1970-01-01"))
         #expect(epoch.dayNumber == 0)
         #expect(try #require(Day("2000-03-01")).dayNumber == 11017)
-        for number in stride(from: -800_000, through: 800_000, by: 997) {
+        for number in stride(from: -719_162, through: 2_932_896, by: 997) {
             #expect(Day(dayNumber: number).dayNumber == number)
+        }
+    }
+
+    @Test func dayArithmeticStopsAtTheDaysAJournalCanWrite() throws {
+        let last = try #require(Day("9999-12-31"))
+        let first = try #require(Day("0001-01-01"))
+        #expect(Day(dayNumber: -800_000) == first)
+        #expect(Day(dayNumber: .max) == last)
+        #expect(last.adding(days: 1) == last)
+        #expect(last.adding(days: .max) == last)
+        #expect(first.adding(days: .min) == first)
+        #expect(last.adding(months: .max) == last)
+        #expect(first.adding(months: .min) == first)
+        #expect(try #require(Day("9999-11-30")).adding(months: 2) == last)
+        #expect(try #require(Day("2024-01-31")).adding(months: 1) == Day("2024-02-29"))
+    }
+
+    @Test(arguments: [
+        ("100y", Cadence.every(100, .year)), ("1200m", .every(1200, .month)), ("36600d", .every(36600, .day)),
+        ("5300w", .every(5300, .week)),
+    ])
+    func cadencesUpToAHundredYearsAreTaken(text: String, cadence: Cadence) {
+        #expect(Cadence(text) == cadence)
+    }
+
+    @Test(arguments: ["101y", "1201m", "36601d", "5301w", "9223372036854775807d", "99999999999999999999999y"])
+    func longerCadencesAreTooLong(text: String) {
+        guard case .failure(.tooLong) = Cadence.parse(text) else {
+            Issue.record("\(text) should be too long")
+            return
         }
     }
 

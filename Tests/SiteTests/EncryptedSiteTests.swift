@@ -85,7 +85,7 @@ struct EncryptedSiteTests {
         // Ciphertext is random bytes, where "Acme" turns up now and then by chance: each sealed
         // part is proven sealed (it opens with the key, so nothing in it is in the clear) and
         // taken out; the rest is searched.
-        let cipher = try SealedSite.cipher(password: Self.password, output: output)
+        let cipher = try SealedSite.cipher(password: Self.password, output: OutputFolder(output.path))
         func isSealed(_ base64: Substring) -> Bool {
             Data(base64Encoded: String(base64)).flatMap { try? cipher.open($0) } != nil
         }
@@ -148,7 +148,7 @@ struct EncryptedSiteTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appending(path: "site")
         _ = try SiteBuilder.build(Journal.load(from: Fixtures.template), options: Self.options(output, Self.password))
-        let cipher = try SealedSite.cipher(password: Self.password, output: output)
+        let cipher = try SealedSite.cipher(password: Self.password, output: OutputFolder(output.path))
         let name = cipher.opaqueName(of: "contacts/jonas-mueller.html") + ".html"
         var page = output.appending(path: name)
         var server: Process?

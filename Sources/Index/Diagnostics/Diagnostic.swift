@@ -65,6 +65,7 @@ public extension Diagnostic {
         case tooComplex = "too-complex"
         case linkOutside = "link-outside"
         case templateSyntax = "template-syntax"
+        case unknownThemeFile = "unknown-theme-file"
     }
 }
 

@@ -3,18 +3,20 @@ import Foundation
 /// How diagnostics are shown: compiler-style lines for people and editors, JSON for scripts.
 public enum DiagnosticReport {
     /// `path:line:col: error: message [code]`, one line each, in the journal's sorted order.
-    public static func text(_ diagnostics: [Diagnostic], color: Bool = false) -> String {
-        diagnostics.map { line(for: $0, color: color) + "\n" }.joined()
+    public static func text(_ diagnostics: [Diagnostic], color: Bool = false, escape: String = "\u{1B}") -> String {
+        diagnostics.map { line(for: $0, color: color, escape: escape) + "\n" }.joined()
     }
 
-    public static func line(for diagnostic: Diagnostic, color: Bool = false) -> String {
+    /// One diagnostic's line. `escape` starts each colour sequence: a caller that escapes
+    /// control characters afterwards passes a stand-in of its own and puts ESC back.
+    public static func line(for diagnostic: Diagnostic, color: Bool = false, escape: String = "\u{1B}") -> String {
         let severity = diagnostic.severity.rawValue
         guard color else {
             return "\(diagnostic.location): \(severity): \(diagnostic.message) [\(diagnostic.code.rawValue)]"
         }
-        let tint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
+        let tint = diagnostic.severity == .error ? "\(escape)[1;31m" : "\(escape)[1;35m"
         return
-            "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(tint)\(severity):\u{1B}[0m \(diagnostic.message) \u{1B}[2m[\(diagnostic.code.rawValue)]\u{1B}[0m"
+            "\(escape)[1m\(diagnostic.location):\(escape)[0m \(tint)\(severity):\(escape)[0m \(diagnostic.message) \(escape)[2m[\(diagnostic.code.rawValue)]\(escape)[0m"
     }
 
     /// "2 errors, 1 warning", or "no problems".

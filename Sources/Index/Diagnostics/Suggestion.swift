@@ -51,7 +51,7 @@ public enum Suggestion {
     }
 
     /// ` (did you mean 'x'?)` or the empty string, ready to append to a message.
-    static func clause(_ suggestion: String?) -> String {
+    public static func clause(_ suggestion: String?) -> String {
         suggestion.map { " (did you mean '\($0)'?)" } ?? ""
     }
 }

@@ -94,6 +94,9 @@ public struct ICalendar: Sendable {
             case ";": result += "\\;"
             case ",": result += "\\,"
             case "\n", "\r\n": result += "\\n"
+            // iCalendar allows no control character but tab in a text: one from the journal is left out.
+            case _ where character.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || (0x7F...0x9F).contains($0.value) }):
+                continue
             default: result.append(character)
             }
         }

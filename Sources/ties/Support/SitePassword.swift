@@ -4,6 +4,17 @@ import Foundation
 /// without echo. Never an argument, which would stay in the shell's history and in `ps`.
 enum SitePassword {
     static let variable = "TIES_SITE_PASSWORD"
+    /// Below this many characters a password is refused: a copy of the site can be attacked
+    /// offline, at any speed, forever.
+    static let shortest = 8
+    /// Below this many, a warning.
+    static let recommended = 12
+
+    enum Strength { case tooShort, short, fine }
+
+    static func strength(of password: String) -> Strength {
+        password.count < shortest ? .tooShort : password.count < recommended ? .short : .fine
+    }
 
     static func obtain() throws -> String {
         if let password = ProcessInfo.processInfo.environment[variable] {

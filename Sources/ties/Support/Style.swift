@@ -13,7 +13,7 @@ struct Style {
     func cyan(_ text: String) -> String { wrap(text, "36") }
 
     private func wrap(_ text: String, _ code: String) -> String {
-        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        enabled ? "\(Terminal.colorEscape)[\(code)m\(text)\(Terminal.colorEscape)[0m" : text
     }
 }
 

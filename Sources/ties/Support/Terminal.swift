@@ -1,13 +1,39 @@
 import Foundation
+import Index
 
-/// Output to the terminal: whether colour suits it, and writing to stderr.
+/// Output to the terminal: whether colour suits it, and writing with control characters from
+/// the journal escaped.
+///
+/// Every line a command prints goes through `print` or `Stream.write`, which escape what a
+/// terminal would act on (`TerminalText`). Colour is written as `colorEscape`, a stand-in no
+/// journal can contain (a private-use character and a number drawn for this run), turned into ESC only
+/// after the escaping: a name cannot forge colour, and colour survives.
 enum Terminal {
     struct Stream {
         let handle: FileHandle
-        func write(_ text: String) { handle.write(Data(text.utf8)) }
+        func write(_ text: String) { handle.write(Data(Terminal.printable(text).utf8)) }
     }
 
     static let standardError = Stream(handle: .standardError)
+    static let standardOutput = Stream(handle: .standardOutput)
+
+    /// What `Style` and coloured diagnostics write where ESC belongs.
+    static let colorEscape = "\u{E000}\(UInt64.random(in: 0...UInt64.max))\u{E001}"
+
+    /// Prints text for people to standard output, escaped.
+    static func print(_ text: String = "", terminator: String = "\n") {
+        standardOutput.write(text + terminator)
+    }
+
+    /// Prints JSON to standard output, with the characters a terminal acts on as JSON escapes.
+    static func printJSON(_ json: String) {
+        standardOutput.handle.write(Data(TerminalText.escapedJSON(json).utf8))
+    }
+
+    static func printable(_ text: String) -> String {
+        let escaped = TerminalText.escaped(text)
+        return escaped.contains("\u{E000}") ? escaped.replacingOccurrences(of: colorEscape, with: "\u{1B}") : escaped
+    }
 
     /// Colour only for a terminal, and never when NO_COLOR is set (no-color.org) or TERM is dumb.
     static var colorOnStandardOutput: Bool {

@@ -1,0 +1,45 @@
+/// Text from the journal made safe to print: a name holding `ESC ] 52 ;…` must not write the
+/// owner's clipboard, retitle the terminal or hide the lines above it.
+///
+/// Control characters (C0 but newline and tab, DEL, C1) and the invisible marks that reorder
+/// text (bidirectional overrides and isolates) are shown as `\u{1B}`; everything else is kept.
+public enum TerminalText {
+    /// `text` with every character a terminal would act on written out as `\u{…}`.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// JSON text with the characters `escaped` escapes written as JSON escapes (`\u001B`), so
+    /// it stays valid JSON: JSONEncoder leaves DEL, C1 and bidirectional marks as they are.
+    public static func escapedJSON(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if needsEscape(scalar), scalar != "\n" {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x09: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Every command, run as a person runs it, on journals made to crash it or to take over the
+/// terminal: each exits with a documented code and prints no control character from the journal.
+@Suite("Hostile journals, end to end")
+struct HostileJournalCommandTests {
+    private static func journal(_ files: [String: String]) throws -> URL {
+        let root = try Fixtures.copy(Fixtures.template)
+        try Fixtures.write(files, under: root)
+        return root
+    }
+
+    private static let commands: [[String]] = [
+        ["check"], ["due"], ["due", "--within", "100y"], ["show", "big-numbers"], ["who"], ["pubs"], ["pubs", "--format", "csv"],
+        ["pubs", "--format", "json"], ["export", "ics"], ["build", "--output", "OUT/site"],
+        ["build", "--public", "--output", "OUT/public"],
+    ]
+
+    @Test func numbersAtTheEdgeNeverCrashACommand() throws {
+        let root = try Self.journal([
+            "contacts/big-numbers.md": "---\nname: Big Numbers\ncadence: 9223372036854775807d\nmet: 9999-12-31\nbirthday: 9999-12-31\n---\n",
+            "contacts/edge.md": "---\nname: Edge\ncadence: 100y\nmet: 0001-01-01\n---\n",
+            "encounters/9999-12-31-last.md":
+                "---\ndate: 9999-12-31\nwith: [edge]\nfollowups:\n  - {task: a, due: 36600d}\n  - {task: b, due: 9223372036854775807w}\n---\n",
+            "publications/figures.md":
+                "---\ntitle: Figures\ndate: 9999-12-31\nviews: 9223372036854775807\naudience: 1_000_000_000_000\n"
+                + "metrics:\n  - {date: 2024-01-01, reach: 1_000_000_000_000}\n---\n",
+            "publications/future.md": "---\ntitle: Future\nkind: talk\ndate: 2031-01-01\nstatus: published\n---\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let out = root.deletingLastPathComponent().path
+        for today in ["2024-06-01", "9999-12-31", "0001-01-01"] {
+            for command in Self.commands {
+                let dated = !["check", "who"].contains(command[0])
+                let arguments = command.map { $0.replacingOccurrences(of: "OUT", with: out) } + (dated ? ["--today", today] : [])
+                let result = try TiesBinary.run(arguments, in: root)
+                #expect([0, 1].contains(result.status), "\(arguments): \(result.status) \(result.stderr)")
+            }
+        }
+        let check = try TiesBinary.run(["check"], in: root)
+        #expect(check.stdout.contains("contacts/big-numbers.md:3:10: error: '9223372036854775807d' in 'cadence' is longer than 100 years"))
+        #expect(check.stdout.contains("publications/figures.md:4:8: error: '9223372036854775807' in 'views' is too large"))
+    }
+
+    @Test func controlCharactersFromTheJournalAreShownEscaped() throws {
+        let controls: Set<Unicode.Scalar> = ["\u{1B}", "\u{7}", "\u{9B}", "\u{202E}"]
+        let root = try Self.journal([
+            "contacts/evil.md": "---\nname: \"Evil\\e]0;pwned\\a\\e[2J\\u009B31m\\u202E Name\"\ncadence: 1d\nmet: 2020-01-01\ntags: [x]\n---\n",
+            "contacts/e\u{1B}[31mvil.md": "---\nname: Plain\ncadence: weekly\n---\n",
+            "encounters/2026-11-01-evil.md":
+                "---\ndate: 2026-11-01\nwith: [evil]\nfollowups:\n  - {task: \"do \\e[8m this\", due: 2026-11-02}\n---\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        for command in [["check"], ["due"], ["show", "evil"], ["who"], ["who", "--format", "json"], ["due", "--format", "json"]] {
+            let dated = command[0] == "due" || command[0] == "show"
+            let result = try TiesBinary.run(command + (dated ? ["--today", "2026-12-01"] : []), in: root)
+            let printed = result.stdout + result.stderr
+            #expect(!printed.unicodeScalars.contains { controls.contains($0) }, "\(command): raw control characters")
+            #expect(printed.contains("Evil") || printed.contains("e\\u{1B}[31mvil") || command.contains("json"), "\(command)")
+        }
+        let check = try TiesBinary.run(["check"], in: root)
+        #expect(check.stdout.contains("contacts/e\\u{1B}[31mvil.md:3:10: error:"))
+        let due = try TiesBinary.run(["due", "--today", "2026-12-01"], in: root)
+        #expect(due.stdout.contains("Evil\\u{1B}]0;pwned\\u{7}\\u{1B}[2J\\u{9B}31m\\u{202E} Name"))
+        // JSON stays JSON: the same characters as JSON escapes.
+        let json = try TiesBinary.run(["due", "--format", "json", "--today", "2026-12-01"], in: root)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(decoded != nil)
+        #expect(json.stdout.contains("\\u009B31m"))
+    }
+
+    @Test func exportsRefuseTheJournalsOwnFiles() throws {
+        let root = try Self.journal([:])
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let settings = try Data(contentsOf: root.appending(path: "ties.yaml"))
+        for target in ["ties.yaml", "README.md", "contacts/calendar.ics", "theme/calendar.ics"] {
+            let result = try TiesBinary.run(["export", "ics", "--output", root.appending(path: target).path], in: root)
+            #expect(result.status == 2, "\(target)")
+            #expect(result.stderr.contains("write the file elsewhere") || result.stderr.contains("only its own exports"))
+        }
+        #expect(try Data(contentsOf: root.appending(path: "ties.yaml")) == settings)
+        let fine = try TiesBinary.run(["export", "ics", "--output", root.appending(path: "network.ics").path], in: root)
+        #expect(fine.status == 0)
+        let again = try TiesBinary.run(["export", "ics", "--output", root.appending(path: "network.ics").path], in: root)
+        #expect(again.status == 0, "an earlier export is replaced")
+    }
+
+    @Test func encryptedSitesNeedAPasswordWorthTheName() throws {
+        let root = try Self.journal([:])
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let output = root.deletingLastPathComponent().appending(path: "sealed").path
+        let short = try TiesBinary.run(["build", "--encrypt", "--output", output], in: root, environment: ["TIES_SITE_PASSWORD": "a"])
+        #expect(short.status == 2)
+        #expect(short.stderr.contains("at least 8"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let weak = try TiesBinary.run(
+            ["build", "--encrypt", "--weak-password", "--output", output], in: root, environment: ["TIES_SITE_PASSWORD": "a"])
+        #expect(weak.status == 0)
+        #expect(weak.stderr.contains("warning: a password of 1 characters"))
+        let middling = try TiesBinary.run(
+            ["build", "--encrypt", "--output", output], in: root, environment: ["TIES_SITE_PASSWORD": "nine char"])
+        #expect(middling.status == 0)
+        #expect(middling.stderr.contains("warning"))
+    }
+}
