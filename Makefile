@@ -5,7 +5,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/ties
 DEBIAN_PACKAGES := libcmark-dev pkg-config
 
-.PHONY: all deps test-deps build release demo test bench install uninstall fmt lint clean
+.PHONY: all deps test-deps build release demo test bench fuzz install uninstall fmt lint clean
 
 all: build
 
@@ -46,6 +46,13 @@ test: test-deps
 bench: release
 	@command -v hugo >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
 	python3 bench/run.py --binary $(RELEASE)
+
+# Coverage-guided fuzzing (libFuzzer, address sanitizer) of the record, ties.yaml, wiki-link and
+# template parsers, FUZZ_SECONDS in all (docs/SECURITY.md). A separate build in .build-fuzz/.
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	TIES_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product TiesFuzz
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -15,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // AES-GCM and PBKDF2 for `ties build --encrypt` (docs/SECURITY.md).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Random journals for the whole-program property test (Tests/TiesTests).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev); `make deps` installs it.
@@ -52,6 +55,23 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Index"], path: "Tests/TestSupport", exclude: ["Browser"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Index", "TestSupport"]),
-        .testTarget(name: "TiesTests", dependencies: ["Index", "TestSupport"]),
+        .testTarget(
+            name: "TiesTests",
+            dependencies: ["Index", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
     ]
 )
+
+// The fuzzer (`make fuzz`): only with TIES_FUZZ set, since it builds only with
+// `-sanitize=fuzzer` (libFuzzer brings its `main`).
+if ProcessInfo.processInfo.environment["TIES_FUZZ"] != nil {
+    let sanitizers = ["-sanitize=fuzzer,address"]
+    for target in package.targets where target.name == "Index" || target.name == "Site" {
+        target.swiftSettings = [.unsafeFlags(sanitizers)]
+    }
+    package.targets.append(.target(name: "CFuzzDriver"))
+    package.targets.append(
+        .executableTarget(
+            name: "TiesFuzz",
+            dependencies: ["Index", "Site", "CFuzzDriver", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: [.unsafeFlags(sanitizers + ["-parse-as-library"])], linkerSettings: [.unsafeFlags(sanitizers)]))
+}

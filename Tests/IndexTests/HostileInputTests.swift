@@ -212,3 +212,24 @@ private struct Failure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// What reaches a terminal: the characters a terminal acts on, written out.
+@Suite("Terminal text")
+struct TerminalTextTests {
+    @Test(arguments: [
+        ("Ada", "Ada"), ("Jürgen 中文", "Jürgen 中文"), ("line\nnext\ttab", "line\nnext\ttab"),
+        ("\u{1B}]0;title\u{7}", "\\u{1B}]0;title\\u{7}"), ("a\u{0}b\u{7F}c", "a\\u{0}b\\u{7F}c"),
+        ("\u{9B}31m", "\\u{9B}31m"), ("abc\u{202E}fed", "abc\\u{202E}fed"), ("\r", "\\u{D}"),
+    ])
+    func controlCharactersAreWrittenOut(text: String, shown: String) {
+        #expect(TerminalText.escaped(text) == shown)
+    }
+
+    @Test func jsonKeepsBeingJSON() throws {
+        let json = "{\"name\":\"a\u{9B}b\u{202E}c\u{7F}\"}\n"
+        let escaped = TerminalText.escapedJSON(json)
+        #expect(escaped == "{\"name\":\"a\\u009Bb\\u202Ec\\u007F\"}\n")
+        let decoded = try JSONSerialization.jsonObject(with: Data(escaped.utf8)) as? [String: String]
+        #expect(decoded?["name"] == "a\u{9B}b\u{202E}c\u{7F}")
+    }
+}

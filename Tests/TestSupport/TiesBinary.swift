@@ -6,6 +6,9 @@ public enum TiesBinary {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// False when a signal ended the process (a crash, or the time limit).
+        public var exited = true
+        public var timedOut = false
     }
 
     /// The `ties` built beside the test bundle (`swift build` puts both in one folder), or
@@ -24,7 +27,7 @@ public enum TiesBinary {
     /// Runs `ties` with `arguments` in `directory`, with a clean environment plus `environment`.
     public static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-        executable: URL? = nil
+        executable: URL? = nil, timeLimit: Double? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable ?? url
@@ -39,6 +42,13 @@ public enum TiesBinary {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        nonisolated(unsafe) var timedOut = false
+        let watchdog = DispatchWorkItem {
+            timedOut = true
+            process.terminate()
+        }
+        if let timeLimit { DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog) }
+        defer { watchdog.cancel() }
         // Read both pipes while the process runs, so a large output cannot block it.
         nonisolated(unsafe) var errData = Data()
         let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
@@ -48,6 +58,7 @@ public enum TiesBinary {
         while !reader.isFinished { usleep(1000) }
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errData, as: UTF8.self), exited: process.terminationReason == .exit,
+            timedOut: timedOut)
     }
 }

@@ -41,20 +41,7 @@ enum ConfigParser {
             }
         }
         for entry in fields.textMap("circles") {
-            let cadence: Cadence
-            switch Cadence.parse(entry.value) {
-            case let .success(parsed): cadence = parsed
-            case .failure(.tooLong):
-                fields.error(
-                    .outOfRange,
-                    "'\(entry.value)' for circle '\(entry.key)' is longer than \(Cadence.longestYears) years; write e.g. 1y or none",
-                    at: entry.location)
-                continue
-            case .failure(.notACadence):
-                fields.error(
-                    .invalidDuration,
-                    "'\(entry.value)' for circle '\(entry.key)' is not a cadence; write e.g. 30d, 6w, 3m, 1y or none",
-                    at: entry.location)
+            guard let cadence = fields.cadence(entry.value, at: entry.location, in: "for circle '\(entry.key)'") else {
                 continue
             }
             config.circles.append(.init(name: entry.key, cadence: cadence))

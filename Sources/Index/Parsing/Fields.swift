@@ -240,16 +240,21 @@ struct Fields {
 
     mutating func cadence(_ key: String) -> Cadence? {
         guard let (text, location) = located(key) else { return nil }
+        return cadence(text, at: location, in: "in '\(key)'")
+    }
+
+    /// A cadence written as `text`, or an error saying why not; `place` ("in 'cadence'") names
+    /// where it was written.
+    mutating func cadence(_ text: String, at location: SourceLocation, in place: String) -> Cadence? {
         switch Cadence.parse(text) {
         case let .success(cadence): return cadence
         case .failure(.tooLong):
             error(
-                .outOfRange, "'\(text)' in '\(key)' is longer than \(Cadence.longestYears) years; write e.g. 1y or none",
+                .outOfRange, "'\(text)' \(place) is longer than \(Cadence.longestYears) years; write e.g. 1y or none",
                 at: location)
         case .failure(.notACadence):
             error(
-                .invalidDuration, "'\(text)' in '\(key)' is not a cadence; write e.g. 30d, 6w, 3m, 1y or none",
-                at: location)
+                .invalidDuration, "'\(text)' \(place) is not a cadence; write e.g. 30d, 6w, 3m, 1y or none", at: location)
         }
         return nil
     }

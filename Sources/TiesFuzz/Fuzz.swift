@@ -1,0 +1,83 @@
+import CFuzzDriver
+import Foundation
+import Mustache
+
+@testable import Index
+@testable import Site
+
+/// libFuzzer's entry point: `make fuzz` builds this with `-sanitize=fuzzer,address` and runs it
+/// once per target, the target named by `TIES_FUZZ_TARGET`.
+///
+/// Each target feeds the bytes to one parser of ties and lets any crash, hang, leak or memory
+/// error show; a parser's answer for bad input (a diagnostic) is not a failure.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    switch FuzzTarget.current {
+    case .record: FuzzTarget.record(bytes)
+    case .config: FuzzTarget.config(bytes)
+    case .wikiLinks: FuzzTarget.wikiLinks(bytes)
+    case .template: FuzzTarget.template(bytes)
+    }
+    return 0
+}
+
+/// The program's entry: SwiftPM names an executable target's `main` `TiesFuzz_main`, so this is
+/// it, handing over to libFuzzer's driver.
+@_cdecl("TiesFuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, fuzz)
+}
+
+enum FuzzTarget: String, CaseIterable {
+    case record, config, wikiLinks = "wiki-links", template
+
+    static let current: FuzzTarget = {
+        let name = ProcessInfo.processInfo.environment["TIES_FUZZ_TARGET"] ?? "record"
+        guard let target = FuzzTarget(rawValue: name) else {
+            FileHandle.standardError.write(Data("TIES_FUZZ_TARGET must be one of \(allCases.map(\.rawValue))\n".utf8))
+            exit(2)
+        }
+        return target
+    }()
+
+    /// A record file of each kind: the front matter, the YAML preflight, every field reader,
+    /// the Markdown body.
+    static func record(_ bytes: [UInt8]) {
+        for kind in RecordKind.allCases {
+            let file = JournalFile(absolutePath: "/dev/null", path: "\(kind.folder)/fuzz.md", kind: kind, slug: "fuzz")
+            let parsed = RecordParser.parse(bytes: bytes, file: file)
+            // What the parse cache would keep must read back.
+            let encoded = BinaryWriter.encode(parsed)
+            _ = encoded.withUnsafeBytes { try? BinaryReader.decode(ParsedFile.self, from: $0) }
+        }
+    }
+
+    static func config(_ bytes: [UInt8]) {
+        guard case let .success(text) = SourceText.decode(bytes, path: "ties.yaml") else { return }
+        _ = ConfigParser.parse(text)
+    }
+
+    static func wikiLinks(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        _ = WikiLinkSyntax.segments(of: text)
+        _ = MarkdownBody(text, firstLine: 1, path: "contacts/fuzz.md")
+    }
+
+    /// A theme template: parsed as ties parses the journal's own, and rendered when ties would
+    /// render it, i.e. when it does not include itself.
+    static func template(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let template = try? MustacheTemplate(string: text) else { return }
+        let files = ["contact.mustache": Data(bytes), "person.mustache": Data("{{name}}".utf8)]
+        guard TemplateIncludes(files).cycle(through: ["contact.mustache"]) == nil else { return }
+        var library = MustacheLibrary()
+        library.register(template, named: "contact")
+        library.register(try! MustacheTemplate(string: "{{name}}"), named: "person")
+        _ = library.render(
+            ["name": "Ada", "roles": [["org": "Acme"], ["org": "<b>"]], "empty": [String]()] as [String: Any],
+            withTemplate: "contact")
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs each libFuzzer target of ties (Sources/TiesFuzz) for an equal share of $1 seconds, from
+# a seed corpus of the sample journal, the test fixtures and the built-in theme. What the fuzzer
+# learns stays in .build-fuzz/corpus/; an input that crashes, hangs (over 10 s) or takes over
+# 2 GiB is saved in .build-fuzz/artifacts/ and fails the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+total=${1:-300}
+targets=(record config wiki-links template)
+share=$(( total / ${#targets[@]} ))
+(( share > 0 )) || share=1
+binary=.build-fuzz/debug/TiesFuzz
+seeds=.build-fuzz/seeds
+rm -rf "$seeds"
+mkdir -p "$seeds"/{record,config,wiki-links,template} .build-fuzz/artifacts
+n=0
+while IFS= read -r -d '' file; do
+    n=$((n + 1))
+    cp "$file" "$seeds/record/$n.md"
+    cp "$file" "$seeds/wiki-links/$n.md"
+done < <(find journal-template Tests/Fixtures -name '*.md' -print0)
+while IFS= read -r -d '' file; do
+    n=$((n + 1))
+    cp "$file" "$seeds/config/$n.yaml"
+done < <(find journal-template Tests/Fixtures -name 'ties.yaml' -print0)
+cp site-theme/*.mustache "$seeds/template/"
+status=0
+for target in "${targets[@]}"; do
+    mkdir -p ".build-fuzz/corpus/$target"
+    echo "fuzz: $target for ${share} s"
+    log=".build-fuzz/$target.log"
+    if ! TIES_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0 "$binary" ".build-fuzz/corpus/$target" "$seeds/$target" \
+        -max_total_time="$share" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
+        -artifact_prefix=".build-fuzz/artifacts/$target-" -print_final_stats=1 >"$log" 2>&1; then
+        echo "fuzz: $target FAILED; the input is in .build-fuzz/artifacts/, the log in $log"
+        tail -40 "$log"
+        status=1
+    fi
+    grep -E "^stat::number_of_executed_units|^Done" "$log" | sed "s/^/fuzz: $target: /" || true
+done
+exit $status
