@@ -26,19 +26,28 @@ struct Fields {
     /// `failed` tells callers to skip diagnostics that would only repeat the first one.
     static func parse(yaml: String, yamlLine: Int, path: String) -> (fields: Fields, failed: Bool) {
         var fields = Fields(path: path, yamlLine: yamlLine, location: SourceLocation(path: path, line: yamlLine))
-        let problems = YAMLPreflight.problems(yaml, yamlLine: yamlLine, path: path)
-        guard problems.isEmpty else {
-            fields.diagnostics = problems
-            return (fields, true)
+        // Text that could hold an alias bomb or nest too deep for Yams is read as events first;
+        // other text only when Yams finds it wrong, for every problem at its exact place.
+        let unsafe = YAMLPreflight.mayBeUnsafe(yaml)
+        if unsafe {
+            let problems = YAMLPreflight.problems(yaml, yamlLine: yamlLine, path: path)
+            guard problems.isEmpty else {
+                fields.diagnostics = problems
+                return (fields, true)
+            }
         }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            fields.diagnostics.append(fields.diagnostic(for: error, yaml: yaml))
-            return (fields, true)
         } catch {
-            fields.diagnostics.append(.error(.yamlSyntax, "\(error)", at: fields.mapLocation))
+            let problems = unsafe ? [] : YAMLPreflight.problems(yaml, yamlLine: yamlLine, path: path)
+            if !problems.isEmpty {
+                fields.diagnostics = problems
+            } else if let error = error as? YamlError {
+                fields.diagnostics.append(fields.diagnostic(for: error, yaml: yaml))
+            } else {
+                fields.diagnostics.append(.error(.yamlSyntax, "\(error)", at: fields.mapLocation))
+            }
             return (fields, true)
         }
         guard let root, !Fields.isNull(root) else { return (fields, false) }

@@ -15,6 +15,37 @@ enum YAMLPreflight {
     /// The values a front matter may hold once its aliases are expanded.
     static let mostValues = 100_000
 
+    /// Whether `yaml` could hold aliases or nest deeper than `deepestNesting`, found by a scan
+    /// of its bytes that never says no wrongly: a nesting level takes an opening bracket or one
+    /// more character of indentation (spaces, or `-`/`?` of a list on the same line). Text that
+    /// cannot is composed straight away, and read as events only if Yams finds it wrong.
+    static func mayBeUnsafe(_ yaml: String) -> Bool {
+        var brackets = 0
+        var deepestLead = 0
+        var lead = 0
+        var leading = true
+        for byte in yaml.utf8 {
+            switch byte {
+            case UInt8(ascii: "*"): return true
+            case UInt8(ascii: "["), UInt8(ascii: "{"): brackets += 1
+            case UInt8(ascii: "\n"):
+                leading = true
+                lead = 0
+                continue
+            default: break
+            }
+            if leading {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "?") || byte == 0x09 {
+                    lead += 1
+                    deepestLead = max(deepestLead, lead)
+                } else {
+                    leading = false
+                }
+            }
+        }
+        return brackets + deepestLead + 2 >= deepestNesting
+    }
+
     /// The problems of `yaml`, located in the file: `yamlLine` is the file line of its first line.
     /// Empty when Yams may compose it.
     static func problems(_ yaml: String, yamlLine: Int, path: String) -> [Diagnostic] {
