@@ -14,9 +14,15 @@ seeds=.build-fuzz/seeds
 rm -rf "$seeds"
 mkdir -p "$seeds"/{record,config,wiki-links,template} .build-fuzz/artifacts
 n=0
+# A record seed starts with a byte that picks its kind (Sources/TiesFuzz): that of its folder.
+kinds=(contacts encounters publications orgs goals)
 while IFS= read -r -d '' file; do
     n=$((n + 1))
-    cp "$file" "$seeds/record/$n.md"
+    kind=0
+    for index in "${!kinds[@]}"; do
+        [[ "$file" == */"${kinds[$index]}"/* ]] && kind=$index
+    done
+    { printf "\\$(printf '%03o' "$kind")"; cat "$file"; } > "$seeds/record/$n.md"
     cp "$file" "$seeds/wiki-links/$n.md"
 done < <(find journal-template Tests/Fixtures -name '*.md' -print0)
 while IFS= read -r -d '' file; do
