@@ -83,6 +83,9 @@ enum TiesExitCode: Int32 {
 @main
 enum Main {
     static func main() {
+        // A write past the file-size limit then fails with EFBIG, which ties reports and cleans
+        // up after (the temporary file goes, the old file stays), instead of killing ties.
+        signal(SIGXFSZ, SIG_IGN)
         rejectUnknownCommand()
         do {
             var command = try Ties.parseAsRoot()

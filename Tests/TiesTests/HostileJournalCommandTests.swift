@@ -105,3 +105,25 @@ struct HostileJournalCommandTests {
         #expect(middling.stderr.contains("warning"))
     }
 }
+
+/// A write that fails midway, as on a full disk, through the built binary.
+@Suite("Writes that fail midway")
+struct FailedWriteTests {
+    @Test func aFullDiskLeavesTheOldFileWholeAndNoTemporaryFile() throws {
+        let prlimit = URL(fileURLWithPath: "/usr/bin/prlimit")
+        guard FileManager.default.isExecutableFile(atPath: prlimit.path) else { return }
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let calendar = folder.appending(path: "network.ics")
+        try Data("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".utf8).write(to: calendar)
+        // At most 200 bytes per file: the export's temporary file fills up midway.
+        let result = try TiesBinary.run(
+            ["--fsize=200", TiesBinary.url.path, "export", "ics", "--output", calendar.path], in: Fixtures.template,
+            executable: prlimit)
+        #expect(result.exited, "ties must not be killed by the file-size signal")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("File too large"))
+        #expect(try String(contentsOf: calendar, encoding: .utf8) == "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["network.ics"])
+    }
+}

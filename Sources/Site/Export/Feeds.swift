@@ -144,7 +144,7 @@ struct Feeds {
 
     private func timestamp(_ day: Day) -> String { "\(day)T00:00:00Z" }
 
-    private func x(_ text: String) -> String { HTML.escape(text) }
+    private func x(_ text: String) -> String { HTML.escapeXML(text) }
 
     /// A name-based UUID (FNV-1a over the text, twice): stable entry ids, no clock, no randomness.
     static func uuid(_ text: String) -> String {
