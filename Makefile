@@ -5,7 +5,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/ties
 DEBIAN_PACKAGES := libcmark-dev pkg-config
 
-.PHONY: all deps test-deps build release demo test bench fuzz install uninstall fmt lint clean
+.PHONY: all deps test-deps build release demo test bench fuzz mutate install uninstall fmt lint clean
 
 all: build
 
@@ -53,6 +53,13 @@ FUZZ_SECONDS ?= 300
 fuzz: deps
 	TIES_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product TiesFuzz
 	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Mutation testing (Tests/Mutations): small plausible bugs, each of which some test must catch.
+# Not part of `make test` (it rebuilds once per mutation); run it before a refactor of the code it
+# mutates and record the result in docs/ARCHITECTURE.md. MUTATE_FULL=1 runs the whole suite per
+# mutation instead of the tests each one names.
+mutate: test-deps
+	python3 Tests/Mutations/run.py
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -192,3 +192,17 @@ struct RecordParserTests {
         #expect(c.name == "Ada")
     }
 }
+
+extension RecordParserTests {
+    /// YAML's own document end, `...`, closes a front matter as `---` does.
+    @Test func frontMatterMayEndWithThreeDots() throws {
+        let (record, diagnostics) = parse(.contact, "---\nname: Dot Ended\n...\n# A heading\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        guard case let .contact(contact)? = record else {
+            Issue.record("not a contact")
+            return
+        }
+        #expect(contact.name == "Dot Ended")
+        #expect(contact.bodyLine == 4)
+    }
+}

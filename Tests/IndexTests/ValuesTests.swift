@@ -113,5 +113,7 @@ struct ValuesTests {
         #expect(leap.next(onOrAfter: try #require(Day("2025-01-10"))).description == "2025-02-28")
         #expect(leap.next(onOrAfter: try #require(Day("2028-01-10"))).description == "2028-02-29")
         #expect(try #require(Birthday("01-05")).next(onOrAfter: try #require(Day("2025-12-30"))).description == "2026-01-05")
+        // A birthday today is today's, not next year's.
+        #expect(try #require(Birthday("01-05")).next(onOrAfter: try #require(Day("2026-01-05"))).description == "2026-01-05")
     }
 }

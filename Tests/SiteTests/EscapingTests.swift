@@ -71,3 +71,20 @@ struct EscapingTests {
         #expect(items.first?["title"] as? String == "<script>alert('x')</script> & \"Co\" \u{1} ]]>")
     }
 }
+
+extension EscapingTests {
+    /// iCalendar's text values escape `\`, `;`, `,` and line ends (RFC 5545, 3.3.11) and carry
+    /// no control characters; the expected lines are written out.
+    @Test func calendarTextIsEscaped() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Fixtures.write(
+            [
+                "ties.yaml": "title: x\n",
+                "contacts/jane.md": "---\nname: \"Doe, Jane; \\\\x\\u0007\"\nbirthday: 01-02\ncadence: none\n---\n",
+            ], under: root)
+        let text = ICalendar(journal: Journal.load(from: root), today: Day(year: 2026, month: 11, day: 25)!).text()
+        #expect(text.contains("SUMMARY:Doe\\, Jane\\; \\\\x: birthday\r\n"), "\(text)")
+        #expect(!text.unicodeScalars.contains("\u{7}"))
+    }
+}

@@ -88,6 +88,8 @@ struct HostileOutputTests {
         try FileManager.default.createSymbolicLink(atPath: page.path, withDestinationPath: scene.victim.appending(path: "keep.txt").path)
         _ = try scene.build()
         #expect(try scene.victimIsUntouched())
+        // The link is not a file ties wrote: it stays, as the owner left it.
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: page.path) == scene.victim.appending(path: "keep.txt").path)
     }
 
     @Test func aFirstBuildThatStopsLeavesAFolderTheNextBuildOwns() throws {
