@@ -62,7 +62,8 @@ struct BuildCommand: ParsableCommand {
             switch SitePassword.strength(of: password) {
             case .tooShort where !weakPassword:
                 throw CommandFailure(
-                    message: "the password has \(password.count) characters; an encrypted site needs at least \(SitePassword.shortest) "
+                    message:
+                        "the password has \(password.count) characters; an encrypted site needs at least \(SitePassword.shortest) "
                         + "(\(SitePassword.recommended) or more, or a few words, is better); --weak-password accepts it anyway",
                     exitCode: .usage)
             case .tooShort, .short:

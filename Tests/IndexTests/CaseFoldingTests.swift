@@ -18,12 +18,12 @@ struct CaseFoldingTests {
                 "contacts/athina.md": "---\nname: Αθηνά Παππά\naliases: [Ωμέγα]\n---\n",
                 "contacts/Émile.md": "---\nname: Someone Else\n---\n",
                 "encounters/2026-01-05-all.md": """
-                    ---
-                    with: [ärzte, дмитрий волков, αθηνά παππά, ωμέγα, émile]
-                    ---
-                    Met [[ärzte]], [[ДМИТРИЙ ВОЛКОВ]], [[αθηνά παππά]] and [[ÉMILE]].
+                ---
+                with: [ärzte, дмитрий волков, αθηνά παππά, ωμέγα, émile]
+                ---
+                Met [[ärzte]], [[ДМИТРИЙ ВОЛКОВ]], [[αθηνά παππά]] and [[ÉMILE]].
 
-                    """,
+                """,
             ], under: root)
         return (Journal.load(from: root), root)
     }

@@ -99,7 +99,8 @@ struct HostileInputTests {
     }
 
     @Test func everyDuplicateKeyIsReported() {
-        let input = MarkedText("---\nname: A\ntitle: a\n1️⃣title: b\nlocation: x\n2️⃣location: y\nroles:\n  - {org: A, 3️⃣org: B}\n---\n")
+        let input = MarkedText(
+            "---\nname: A\ntitle: a\n1️⃣title: b\nlocation: x\n2️⃣location: y\nroles:\n  - {org: A, 3️⃣org: B}\n---\n")
         let (_, diagnostics) = parse(.contact, input.text)
         #expect(diagnostics.map(\.code) == [.duplicateField, .duplicateField, .duplicateField])
         #expect(
@@ -160,7 +161,8 @@ struct HostileFileTests {
             try FileManager.default.createDirectory(at: root.appending(path: folder), withIntermediateDirectories: true)
         }
         try FileManager.default.createSymbolicLink(
-            atPath: root.appending(path: "contacts/passwd.md").path, withDestinationPath: base.appending(path: "secret/passwd.md").path)
+            atPath: root.appending(path: "contacts/passwd.md").path,
+            withDestinationPath: base.appending(path: "secret/passwd.md").path)
         try FileManager.default.createSymbolicLink(
             atPath: root.appending(path: "contacts/more").path, withDestinationPath: base.appending(path: "secret/folder").path)
         // A link to another file of the journal is the owner's own business.
@@ -196,7 +198,9 @@ struct HostileFileTests {
         let root = try Fixtures.copy(Fixtures.template)
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let journal = Journal.load(from: root)
-        for path in ["ties.yaml", "README.md", "contacts/x.ics", "contacts/jonas-mueller.md", "theme/a.ics", "_site/a.ics", ".git/x.ics"] {
+        for path in [
+            "ties.yaml", "README.md", "contacts/x.ics", "contacts/jonas-mueller.md", "theme/a.ics", "_site/a.ics", ".git/x.ics",
+        ] {
             #expect(journal.refusal(toWrite: root.appending(path: path)) != nil, "\(path)")
         }
         // Through another name for the journal, too.

@@ -35,16 +35,16 @@ struct EscapingTests {
                 "ties.yaml": "title: \"Mara & <Co>\"\nowner: \"O'Brien <ob>\"\n",
                 "contacts/ada.md": "---\nname: \"Ada <b>&</b>\"\n---\n",
                 "publications/talk.md": """
-                    ---
-                    title: "<script>alert('x')</script> & \\"Co\\" \\u0001 ]]>"
-                    kind: "talk&<"
-                    date: 2026-01-05
-                    venue: "A & B"
-                    with: [ada]
-                    abstract: "Tom & Jerry <i>"
-                    ---
+                ---
+                title: "<script>alert('x')</script> & \\"Co\\" \\u0001 ]]>"
+                kind: "talk&<"
+                date: 2026-01-05
+                venue: "A & B"
+                with: [ada]
+                abstract: "Tom & Jerry <i>"
+                ---
 
-                    """,
+                """,
             ], under: root)
         let output = root.appending(path: "_site")
         _ = try SiteBuilder.build(Journal.load(from: root), options: .init(output: output, today: Day("2026-11-25")))

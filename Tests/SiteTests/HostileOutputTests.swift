@@ -85,11 +85,13 @@ struct HostileOutputTests {
         try FileManager.default.removeItem(at: gone)
         let page = scene.site.appending(path: "goals/staff-engineer-role.html")
         try FileManager.default.removeItem(at: page)
-        try FileManager.default.createSymbolicLink(atPath: page.path, withDestinationPath: scene.victim.appending(path: "keep.txt").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: page.path, withDestinationPath: scene.victim.appending(path: "keep.txt").path)
         _ = try scene.build()
         #expect(try scene.victimIsUntouched())
         // The link is not a file ties wrote: it stays, as the owner left it.
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: page.path) == scene.victim.appending(path: "keep.txt").path)
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: page.path) == scene.victim.appending(path: "keep.txt").path)
     }
 
     @Test func aFirstBuildThatStopsLeavesAFolderTheNextBuildOwns() throws {
@@ -150,7 +152,8 @@ struct HostileOutputTests {
                 "theme/person.mustache:2:3: error: 'person' includes itself (person → person), which would never end; the built-in template is used [template-syntax]",
             ])
         #expect(
-            try String(contentsOf: scene.site.appending(path: "contacts/jonas-mueller.html"), encoding: .utf8).contains("Jonas Müller"))
+            try String(contentsOf: scene.site.appending(path: "contacts/jonas-mueller.html"), encoding: .utf8).contains(
+                "Jonas Müller"))
     }
 
     @Test func recursionThroughAParentIsFoundToo() {
@@ -160,6 +163,8 @@ struct HostileOutputTests {
         let cycle = includes.cycle(through: ["page.mustache"])
         #expect(cycle?.names == ["page", "layout", "page"])
         #expect(cycle?.location == SourceLocation(path: "theme/page.mustache", line: 2, column: 1))
-        #expect(TemplateIncludes(["a.mustache": Data("{{> b}}".utf8), "b.mustache": Data("".utf8)]).cycle(through: ["a.mustache"]) == nil)
+        #expect(
+            TemplateIncludes(["a.mustache": Data("{{> b}}".utf8), "b.mustache": Data("".utf8)]).cycle(through: ["a.mustache"])
+                == nil)
     }
 }

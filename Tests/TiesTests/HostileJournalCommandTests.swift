@@ -20,7 +20,8 @@ struct HostileJournalCommandTests {
 
     @Test func numbersAtTheEdgeNeverCrashACommand() throws {
         let root = try Self.journal([
-            "contacts/big-numbers.md": "---\nname: Big Numbers\ncadence: 9223372036854775807d\nmet: 9999-12-31\nbirthday: 9999-12-31\n---\n",
+            "contacts/big-numbers.md":
+                "---\nname: Big Numbers\ncadence: 9223372036854775807d\nmet: 9999-12-31\nbirthday: 9999-12-31\n---\n",
             "contacts/edge.md": "---\nname: Edge\ncadence: 100y\nmet: 0001-01-01\n---\n",
             "encounters/9999-12-31-last.md":
                 "---\ndate: 9999-12-31\nwith: [edge]\nfollowups:\n  - {task: a, due: 36600d}\n  - {task: b, due: 9223372036854775807w}\n---\n",
@@ -40,20 +41,25 @@ struct HostileJournalCommandTests {
             }
         }
         let check = try TiesBinary.run(["check"], in: root)
-        #expect(check.stdout.contains("contacts/big-numbers.md:3:10: error: '9223372036854775807d' in 'cadence' is longer than 100 years"))
+        #expect(
+            check.stdout.contains(
+                "contacts/big-numbers.md:3:10: error: '9223372036854775807d' in 'cadence' is longer than 100 years"))
         #expect(check.stdout.contains("publications/figures.md:4:8: error: '9223372036854775807' in 'views' is too large"))
     }
 
     @Test func controlCharactersFromTheJournalAreShownEscaped() throws {
         let controls: Set<Unicode.Scalar> = ["\u{1B}", "\u{7}", "\u{9B}", "\u{202E}"]
         let root = try Self.journal([
-            "contacts/evil.md": "---\nname: \"Evil\\e]0;pwned\\a\\e[2J\\u009B31m\\u202E Name\"\ncadence: 1d\nmet: 2020-01-01\ntags: [x]\n---\n",
+            "contacts/evil.md":
+                "---\nname: \"Evil\\e]0;pwned\\a\\e[2J\\u009B31m\\u202E Name\"\ncadence: 1d\nmet: 2020-01-01\ntags: [x]\n---\n",
             "contacts/e\u{1B}[31mvil.md": "---\nname: Plain\ncadence: weekly\n---\n",
             "encounters/2026-11-01-evil.md":
                 "---\ndate: 2026-11-01\nwith: [evil]\nfollowups:\n  - {task: \"do \\e[8m this\", due: 2026-11-02}\n---\n",
         ])
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        for command in [["check"], ["due"], ["show", "evil"], ["who"], ["who", "--format", "json"], ["due", "--format", "json"]] {
+        for command in [
+            ["check"], ["due"], ["show", "evil"], ["who"], ["who", "--format", "json"], ["due", "--format", "json"],
+        ] {
             let dated = command[0] == "due" || command[0] == "show"
             let result = try TiesBinary.run(command + (dated ? ["--today", "2026-12-01"] : []), in: root)
             let printed = result.stdout + result.stderr
@@ -91,7 +97,8 @@ struct HostileJournalCommandTests {
         let root = try Self.journal([:])
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let output = root.deletingLastPathComponent().appending(path: "sealed").path
-        let short = try TiesBinary.run(["build", "--encrypt", "--output", output], in: root, environment: ["TIES_SITE_PASSWORD": "a"])
+        let short = try TiesBinary.run(
+            ["build", "--encrypt", "--output", output], in: root, environment: ["TIES_SITE_PASSWORD": "a"])
         #expect(short.status == 2)
         #expect(short.stderr.contains("at least 8"))
         #expect(!FileManager.default.fileExists(atPath: output))

@@ -70,7 +70,9 @@ struct WholeProgramPropertyTests {
     static func snapshot(_ root: URL, skipping skipped: Set<String>) -> [String: Data] {
         var files: [String: Data] = [:]
         let prefix = root.standardizedFileURL.path + "/"
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: []) else { return [:] }
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: []) else {
+            return [:]
+        }
         for case let url as URL in walker {
             let path = String(url.standardizedFileURL.path.dropFirst(prefix.count))
             if skipped.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) {
@@ -120,7 +122,8 @@ struct WholeProgramPropertyTests {
         for command in commands {
             let result = try TiesBinary.run(command, in: root, environment: environment, timeLimit: 60)
             #expect(!result.timedOut, "\(command) took over 60 s on \(files)")
-            #expect(result.exited && [0, 1, 2].contains(result.status), "\(command): \(result.status) \(result.stderr) on \(files)")
+            #expect(
+                result.exited && [0, 1, 2].contains(result.status), "\(command): \(result.status) \(result.stderr) on \(files)")
         }
         #expect(Self.snapshot(base, skipping: outputs) == before, "a command changed a file that is not its output: \(files)")
 
@@ -135,12 +138,16 @@ struct WholeProgramPropertyTests {
             }
         }
         let day = ["--today", "2026-11-25"]
-        let rebuild = try TiesBinary.run(["build", "--output", site.path] + day, in: root, environment: environment, timeLimit: 60)
+        let rebuild = try TiesBinary.run(
+            ["build", "--output", site.path] + day, in: root, environment: environment, timeLimit: 60)
         let clean = base.appending(path: "clean")
-        let fresh = try TiesBinary.run(["build", "--output", clean.path] + day, in: root, environment: environment, timeLimit: 60)
+        let fresh = try TiesBinary.run(
+            ["build", "--output", clean.path] + day, in: root, environment: environment, timeLimit: 60)
         #expect(rebuild.status == fresh.status)
         if rebuild.exited, rebuild.status != 2 {
-            #expect(Self.snapshot(site, skipping: []) == Self.snapshot(clean, skipping: []), "rebuild differs from a clean build: \(files)")
+            #expect(
+                Self.snapshot(site, skipping: []) == Self.snapshot(clean, skipping: []),
+                "rebuild differs from a clean build: \(files)")
         }
     }
 }

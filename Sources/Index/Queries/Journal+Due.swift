@@ -105,7 +105,8 @@ public extension Journal {
             occasions.append(
                 Occasion(
                     slug: contact.slug, name: contact.name,
-                    what: .birthday(age: birthday.year.flatMap { next.year >= $0 ? next.year - $0 : nil }), date: next, inDays: inDays))
+                    what: .birthday(age: birthday.year.flatMap { next.year >= $0 ? next.year - $0 : nil }), date: next,
+                    inDays: inDays))
         }
         for greeting in config.greetings {
             guard let yearly = Birthday("\(Day.pad(greeting.month, 2))-\(Day.pad(greeting.day, 2))") else { continue }

@@ -33,9 +33,7 @@ public enum AtomicFile {
 
     /// Creates or replaces the file `name` in the open folder `directory` with `data`, never
     /// following a link: a link named `name` is itself replaced. For the site's output folder.
-    public static func replace(_ name: String, in directory: Int32, contents data: Data, mode: mode_t = 0o644)
-        throws(Failure)
-    {
+    public static func replace(_ name: String, in directory: Int32, contents data: Data, mode: mode_t = 0o644) throws(Failure) {
         let temporary = ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw Failure(description: errnoText()) }

@@ -86,6 +86,10 @@ public struct ICalendar: Sendable {
     private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// TEXT escaping of RFC 5545 §3.3.11.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+    }
+
     func escape(_ text: String) -> String {
         var result = ""
         for character in text {
@@ -95,7 +99,7 @@ public struct ICalendar: Sendable {
             case ",": result += "\\,"
             case "\n", "\r\n": result += "\\n"
             // iCalendar allows no control character but tab in a text: one from the journal is left out.
-            case _ where character.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || (0x7F...0x9F).contains($0.value) }):
+            case _ where character.unicodeScalars.contains(where: ICalendar.isControl):
                 continue
             default: result.append(character)
             }

@@ -30,7 +30,9 @@ final class OutputFolder: Sendable {
             throw Failure(description: "cannot create the output folder \(path): \(error.localizedDescription)")
         }
         descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Failure(description: "cannot open the output folder \(path): \(OutputFolder.errnoText())") }
+        guard descriptor >= 0 else {
+            throw Failure(description: "cannot open the output folder \(path): \(OutputFolder.errnoText())")
+        }
     }
 
     deinit { close(descriptor) }

@@ -88,7 +88,9 @@ struct Theme: Sendable {
     /// A template's parse error at its place, in words.
     private static func diagnostic(for error: Error, in name: String) -> Diagnostic {
         guard let parserError = error as? MustacheTemplate.ParserError else {
-            return .error(.templateSyntax, "the template does not parse; the built-in one is used", at: SourceLocation(path: "theme/\(name)"))
+            return .error(
+                .templateSyntax, "the template does not parse; the built-in one is used",
+                at: SourceLocation(path: "theme/\(name)"))
         }
         let problem: String
         switch parserError.error as? MustacheTemplate.Error {
