@@ -224,6 +224,7 @@ struct TerminalTextTests {
         ("Ada", "Ada"), ("Jürgen 中文", "Jürgen 中文"), ("line\nnext\ttab", "line\nnext\ttab"),
         ("\u{1B}]0;title\u{7}", "\\u{1B}]0;title\\u{7}"), ("a\u{0}b\u{7F}c", "a\\u{0}b\\u{7F}c"),
         ("\u{9B}31m", "\\u{9B}31m"), ("abc\u{202E}fed", "abc\\u{202E}fed"), ("\r", "\\u{D}"),
+        ("over\rwrite", "over\\u{D}write"), ("a,b\r\nc,d\r\n", "a,b\r\nc,d\r\n"),
     ])
     func controlCharactersAreWrittenOut(text: String, shown: String) {
         #expect(TerminalText.escaped(text) == shown)
@@ -235,5 +236,15 @@ struct TerminalTextTests {
         #expect(escaped == "{\"name\":\"a\\u009Bb\\u202Ec\\u007F\"}\n")
         let decoded = try JSONSerialization.jsonObject(with: Data(escaped.utf8)) as? [String: String]
         #expect(decoded?["name"] == "a\u{9B}b\u{202E}c\u{7F}")
+    }
+}
+
+extension HostileInputTests {
+    /// Links in text nodes that emphasis splits, on one line: each column counted on from the
+    /// last, across nodes.
+    @Test func wikiLinkColumnsAcrossEmphasisOnOneLine() throws {
+        let (record, _) = parse(.contact, "---\nname: X\n---\n" + String(repeating: "*a* [[w]] ", count: 3) + "\n")
+        guard case let .contact(contact)? = record else { throw Failure("not a contact") }
+        #expect(contact.wikiLinks.map(\.location.column) == [5, 15, 25])
     }
 }

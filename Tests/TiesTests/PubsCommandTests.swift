@@ -35,6 +35,7 @@ struct PubsCommandTests {
         #expect((years.first?["kinds"] as? [String: Int]) == ["post": 1, "talk": 1])
 
         let csv = try TiesBinary.run(["pubs", "--format", "csv"], in: Fixtures.template)
+        #expect(csv.stdout.hasPrefix("date,status,kind,title,venue,with,url,slides,recording,audience,views,reach\r\n"))
         let script = """
             import csv, sys
             rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))

@@ -19,6 +19,7 @@ struct MarkdownBody {
     init(_ body: String, firstLine: Int, path: String) {
         guard body.contains(where: { !$0.isWhitespace }) else { return }
         var lines: [ArraySlice<UInt8>]?
+        var counted = (line: 0, byte: 0, column: 1)
         guard let document = body.withCString({ cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }) else { return }
         defer { cmark_node_free(document) }
         guard let iterator = cmark_iter_new(document) else { return }
@@ -53,7 +54,8 @@ struct MarkdownBody {
                 let text = String(cString: literal)
                 let matches = MarkdownBody.wikiLinkMatches(in: text)
                 guard !matches.isEmpty else { continue }
-                collectLinks(matches, node: node, lines: &lines, body: body, firstLine: firstLine, path: path)
+                collectLinks(
+                    matches, node: node, lines: &lines, counted: &counted, body: body, firstLine: firstLine, path: path)
             }
         }
         if headingDepth > 0 { firstHeading = headingText.trimmed }
@@ -61,7 +63,7 @@ struct MarkdownBody {
 
     private mutating func collectLinks(
         _ matches: [(target: String, label: String?, raw: String)], node: OpaquePointer, lines: inout [ArraySlice<UInt8>]?,
-        body: String, firstLine: Int, path: String
+        counted: inout (line: Int, byte: Int, column: Int), body: String, firstLine: Int, path: String
     ) {
         if lines == nil {
             lines = Array(body.utf8).split(separator: 0x0A, omittingEmptySubsequences: false)
@@ -72,9 +74,8 @@ struct MarkdownBody {
         let startByte = Int(cmark_node_get_start_column(node))
         var searchLine = startLine
         var searchByte = max(0, startByte - 1)
-        // Columns are counted on from the previous link, not from the line's start: a line of
-        // 100,000 links takes one pass, not 100,000.
-        var counted = (line: 0, byte: 0, column: 1)
+        // Columns are counted on from the previous link (`counted`, kept from node to node), not
+        // from the line's start: a line of 100,000 links takes one pass, not 100,000.
         func column(ofByte byte: Int, line: Int) -> Int {
             guard line >= 1, line - 1 < lines.count else { return 1 }
             if counted.line != line || counted.byte > byte { counted = (line, 0, 1) }

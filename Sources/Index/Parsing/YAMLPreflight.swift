@@ -99,13 +99,13 @@ enum YAMLPreflight {
             switch event.type {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                if var mapping = open.last, mapping.isMapping, mapping.expectingKey {
+                // Changed in place: a copy of the collection would copy its keys for every key.
+                if let last = open.indices.last, open[last].isMapping, open[last].expectingKey {
                     let key = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                    if !mapping.keys.insert(key).inserted {
+                    if !open[last].keys.insert(key).inserted {
                         problems.append(
                             .error(.duplicateField, "field '\(key)' appears more than once; keep one", at: location))
                     }
-                    open[open.count - 1] = mapping
                 }
                 return add(values: 1, anchor: YAMLPreflight.text(scalar.anchor), at: location)
             case YAML_ALIAS_EVENT:
@@ -139,10 +139,9 @@ enum YAMLPreflight {
             values: Int, anchor: String?, at location: SourceLocation, counted: Bool = false
         ) -> Diagnostic? {
             if let anchor { anchored[anchor] = values }
-            if var parent = open.last {
-                parent.values = min(parent.values + values, YAMLPreflight.mostValues + 1)
-                if parent.isMapping { parent.expectingKey.toggle() }
-                open[open.count - 1] = parent
+            if let parent = open.indices.last {
+                open[parent].values = min(open[parent].values + values, YAMLPreflight.mostValues + 1)
+                if open[parent].isMapping { open[parent].expectingKey.toggle() }
             }
             if !counted { total += values }
             guard total > YAMLPreflight.mostValues else { return nil }

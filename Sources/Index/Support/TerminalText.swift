@@ -3,13 +3,16 @@
 ///
 /// Control characters (C0 but newline and tab, DEL, C1) and the invisible marks that reorder
 /// text (bidirectional overrides and isolates) are shown as `\u{1B}`; everything else is kept.
+/// A carriage return that ends a line (CSV's `\r\n`) is kept; alone it could overwrite a line.
 public enum TerminalText {
     /// `text` with every character a terminal would act on written out as `\u{…}`.
     public static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if needsEscape(scalar) {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            let endsLine = scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"
+            if needsEscape(scalar) && !endsLine {
                 result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
             } else {
                 result.append(scalar)

@@ -50,9 +50,6 @@ struct SiteWriter {
     }
     /// What this build wrote or kept, so far: path → (size, hash).
     private var paths: [String: (size: Int, hash: String?)] = [:]
-    private var folders: Set<String> = []
-    /// The folder of the last page kept: pages come a folder at a time.
-    private var lastFolder = ""
     private(set) var report = Report()
 
     /// Checks that `output` is a folder ties may write a site into, for the journal at `journal`.
@@ -150,10 +147,6 @@ struct SiteWriter {
 
     private mutating func kept(_ path: String, as earlier: (size: Int, hash: String?)) {
         precondition(paths.updateValue(earlier, forKey: path) == nil, "two files of the site at \(path)")
-        if let slash = path.lastIndex(of: "/"), path[..<slash] != lastFolder {
-            lastFolder = String(path[..<slash])
-            folders.insert(lastFolder)
-        }
         report.unchanged += 1
     }
 
@@ -170,7 +163,6 @@ struct SiteWriter {
             paths[file.path] = (file.data.count, hashes?[index])
             let slash = file.path.lastIndex(of: "/")
             let folderPath = slash.map { String(file.path[..<$0]) } ?? ""
-            if slash != nil { folders.insert(folderPath) }
             let folder: OutputFolder.Folder
             if let known = opened[folderPath] {
                 folder = known

@@ -15,19 +15,19 @@ enum Terminal {
     }
 
     static let standardError = Stream(handle: .standardError)
-    static let standardOutput = Stream(handle: .standardOutput)
 
     /// What `Style` and coloured diagnostics write where ESC belongs.
     static let colorEscape = "\u{E000}\(UInt64.random(in: 0...UInt64.max))\u{E001}"
 
-    /// Prints text for people to standard output, escaped.
+    /// Prints text for people to standard output, escaped; buffered, as `print` is, since
+    /// `ties who` on a large journal prints a line per contact.
     static func print(_ text: String = "", terminator: String = "\n") {
-        standardOutput.write(text + terminator)
+        Swift.print(printable(text + terminator), terminator: "")
     }
 
     /// Prints JSON to standard output, with the characters a terminal acts on as JSON escapes.
     static func printJSON(_ json: String) {
-        standardOutput.handle.write(Data(TerminalText.escapedJSON(json).utf8))
+        Swift.print(TerminalText.escapedJSON(json), terminator: "")
     }
 
     static func printable(_ text: String) -> String {
