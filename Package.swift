@@ -31,6 +31,8 @@ let package = Package(
             dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedFolders"]
         ),
+        // ties' own Mustache engine: templates compiled once, rendered as bytes (docs/THEMES.md).
+        .target(name: "Template"),
         .target(
             name: "Site",
             dependencies: [
@@ -54,6 +56,7 @@ let package = Package(
         // Browser/ holds the Python script that drives Chromium; tests run it from the repository.
         .target(name: "TestSupport", dependencies: ["Index"], path: "Tests/TestSupport", exclude: ["Browser"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "TestSupport"]),
+        .testTarget(name: "TemplateTests", dependencies: ["Template"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Index", "TestSupport"]),
         .testTarget(
             name: "TiesTests",
