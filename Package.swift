@@ -13,7 +13,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // AES-GCM and PBKDF2 for `ties build --encrypt` (docs/SECURITY.md).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Random journals for the whole-program property test (Tests/TiesTests).
@@ -36,7 +35,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Index", "CCmark", .product(name: "Mustache", package: "swift-mustache"),
+                "Index", "Template", "CCmark",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             plugins: ["EmbedFolders"]
@@ -57,7 +56,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Index"], path: "Tests/TestSupport", exclude: ["Browser"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "TestSupport"]),
         .testTarget(name: "TemplateTests", dependencies: ["Template"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Index", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Index", "Template", "TestSupport"]),
         .testTarget(
             name: "TiesTests",
             dependencies: ["Index", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
@@ -75,6 +74,6 @@ if ProcessInfo.processInfo.environment["TIES_FUZZ"] != nil {
     package.targets.append(
         .executableTarget(
             name: "TiesFuzz",
-            dependencies: ["Index", "Site", "CFuzzDriver", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["Index", "Site", "Template", "CFuzzDriver"],
             swiftSettings: [.unsafeFlags(sanitizers + ["-parse-as-library"])], linkerSettings: [.unsafeFlags(sanitizers)]))
 }

@@ -188,7 +188,7 @@ public enum SiteBuilder {
                 hash.combine(sealer?.cipher.pageHashKey ?? "")
                 hash.combine(theme.fingerprint)
                 hash.combine(job.template)
-                job.model.combine(into: &hash)
+                hash.combine(job.model)
                 return (item.index, job, hash.hex, reads)
             }.compactMap { $0 }
             count += batch.count - toMake.count + jobs.count
@@ -209,7 +209,7 @@ public enum SiteBuilder {
             let stale = jobs.filter { !writer.keep(sealer?.name(of: $0.job.path) ?? $0.job.path, hash: $0.hash) }
             rendered += stale.count
             let files = stale.parallelMap { item -> Swift.Result<(path: String, data: Data), any Error> in
-                let html = theme.render(item.job)
+                let html = String(decoding: theme.render(item.job).html, as: UTF8.self)
                 guard let sealer else { return .success((item.job.path, Data(html.utf8))) }
                 return Swift.Result { (sealer.name(of: item.job.path), try sealer.page(html, at: item.job.path)) }
             }

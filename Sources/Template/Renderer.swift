@@ -14,6 +14,7 @@ struct Renderer {
     /// template's content for a block wins.
     private var blockFrames: [[(name: String, template: Int, body: Range<Int>)]] = []
     private var depth = 0
+    private var inclusions = 0
 
     init(library: TemplateLibrary, root: Value) {
         self.library = library
@@ -24,11 +25,12 @@ struct Renderer {
     /// Renders template `number`, indented by `indent` when it stands alone on its line; a
     /// partial that does not stand alone starts mid-line and is not indented.
     mutating func include(_ number: Int, indent: [UInt8]?) {
-        guard depth < TemplateLimits.inclusionDepth else {
+        guard depth < TemplateLimits.inclusionDepth, inclusions < TemplateLimits.inclusions else {
             tooDeep = true
             return
         }
         depth += 1
+        inclusions += 1
         let saved = indentation
         if let indent { indentation += indent } else { indentation = [] }
         run(number, 0..<library.templates[number].ops.count)

@@ -14,4 +14,7 @@ public enum TemplateLimits {
     /// Partials and parents rendered inside one another while rendering one page: a template
     /// that includes itself through data (`{{#page}}{{>self}}{{/page}}`) stops here.
     public static let inclusionDepth = 64
+    /// Partials and parents rendered for one page in all: templates that include one another
+    /// twice at every level would otherwise take exponential time within the depth limit.
+    public static let inclusions = 10_000_000
 }

@@ -20,7 +20,8 @@ public struct TemplateLibrary: Sendable {
     func number(of name: String) -> Int? { numbers[name] }
 
     /// What rendering one page gave: the bytes, and whether partials went deeper than
-    /// `TemplateLimits.inclusionDepth` (the deeper ones were left out).
+    /// `TemplateLimits.inclusionDepth` or more often than `TemplateLimits.inclusions` (those
+    /// were left out).
     public struct Rendering: Sendable {
         public var bytes: [UInt8]
         public var tooDeep: Bool

@@ -1,6 +1,6 @@
 import CFuzzDriver
 import Foundation
-import Mustache
+import Template
 
 @testable import Index
 @testable import Site
@@ -65,18 +65,17 @@ enum FuzzTarget: String, CaseIterable {
         _ = MarkdownBody(text, firstLine: 1, path: "contacts/fuzz.md")
     }
 
-    /// A theme template: parsed as ties parses the journal's own, and rendered when ties would
-    /// render it, i.e. when it does not include itself.
+    /// A theme template: compiled as ties compiles the journal's own, and rendered when ties
+    /// would render it, i.e. when it does not include itself.
     static func template(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
-        guard let template = try? MustacheTemplate(string: text) else { return }
-        let files = ["contact.mustache": Data(bytes), "person.mustache": Data("{{name}}".utf8)]
-        guard TemplateIncludes(files).cycle(through: ["contact.mustache"]) == nil else { return }
-        var library = MustacheLibrary()
-        library.register(template, named: "contact")
-        if let person = try? MustacheTemplate(string: "{{name}}") { library.register(person, named: "person") }
+        guard let template = try? CompiledTemplate(text) else { return }
+        var templates = ["contact": template]
+        templates["person"] = try? CompiledTemplate("{{name}}")
+        guard TemplateIncludes(templates).cycle(through: ["contact"]) == nil else { return }
+        let library = TemplateLibrary(templates)
         _ = library.render(
-            ["name": "Ada", "roles": [["org": "Acme"], ["org": "<b>"]], "empty": [String]()] as [String: Any],
-            withTemplate: "contact")
+            "contact",
+            ["name": "Ada", "roles": [["org": "Acme"], ["org": "<b>"]], "empty": [], "page": ["root": "../", "n": 1.5]])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Template
 import TestSupport
 import Testing
 
@@ -156,15 +157,15 @@ struct HostileOutputTests {
                 "Jonas Müller"))
     }
 
-    @Test func recursionThroughAParentIsFoundToo() {
+    @Test func recursionThroughAParentIsFoundToo() throws {
         let includes = TemplateIncludes([
-            "layout.mustache": Data("{{<page}}{{/page}}".utf8), "page.mustache": Data("<p>\n{{> layout }}".utf8),
+            "layout": try CompiledTemplate("{{<page}}{{/page}}"), "page": try CompiledTemplate("<p>\n{{> layout }}"),
         ])
-        let cycle = includes.cycle(through: ["page.mustache"])
+        let cycle = includes.cycle(through: ["page"])
         #expect(cycle?.names == ["page", "layout", "page"])
         #expect(cycle?.location == SourceLocation(path: "theme/page.mustache", line: 2, column: 1))
         #expect(
-            TemplateIncludes(["a.mustache": Data("{{> b}}".utf8), "b.mustache": Data("".utf8)]).cycle(through: ["a.mustache"])
+            TemplateIncludes(["a": try CompiledTemplate("{{> b}}"), "b": try CompiledTemplate("")]).cycle(through: ["a"])
                 == nil)
     }
 }

@@ -226,7 +226,7 @@ struct ThemeTests {
         #expect(try read(site, "style.css") == "body { color: rebeccapurple; }\n")
         #expect(
             result.themeDiagnostics.map { DiagnosticReport.line(for: $0) } == [
-                "theme/contact.mustache:1:10: error: a tag is never closed with '}}'; the built-in template is used [template-syntax]",
+                "theme/contact.mustache:1:1: error: a tag is never closed with '}}'; the built-in template is used [template-syntax]",
                 "theme/notes.txt:1:1: warning: not a file of the theme; expected one of README.md, contact.mustache, "
                     + "contacts.mustache, encounter-row.mustache, encounter.mustache, facts.mustache, goal.mustache, "
                     + "goals.mustache, index.mustache, layout.mustache, org.mustache, orgs.mustache, person.mustache, "

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Reads a journal file as text, reporting files that cannot be read or are not UTF-8.
-enum SourceText {
+public enum SourceText {
     /// The largest journal file ties reads: far more than any note, and a bound on the memory
     /// one file can take (parsing needs a few times its size).
-    static let largestFile = 8 << 20
+    public static let largestFile = 8 << 20
 
     /// The file's text with a byte-order mark dropped and line endings made `\n`, or a diagnostic.
     static func read(_ absolutePath: String, path: String) -> Result<String, Diagnostic> {

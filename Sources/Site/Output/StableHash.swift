@@ -1,51 +1,33 @@
 import Index
+import Template
 
-/// A value that feeds itself into a `StableHash`, field by field, with no dynamic casts: view
-/// models are hashed on every build, so this is on the hot path.
-protocol StableHashable {
-    func combine(into hash: inout StableHash)
-}
-
-extension String: StableHashable {
-    func combine(into hash: inout StableHash) {
-        hash.combine(marker: 1)
-        hash.combine(self)
-    }
-}
-
-extension Int: StableHashable {
-    func combine(into hash: inout StableHash) {
-        hash.combine(marker: 2)
-        hash.combine(self)
-    }
-}
-
-extension Bool: StableHashable {
-    func combine(into hash: inout StableHash) { hash.combine(marker: self ? 3 : 4) }
-}
-
-extension Labels: StableHashable {
-    func combine(into hash: inout StableHash) {
-        hash.combine(marker: 5)
-        hash.combine(lang)
-    }
-}
-
+/// A page's value fed into a `StableHash` as a tree: each kind of value behind its own marker
+/// and every list and map behind its length, so two different values never run together.
 extension StableHash {
-    mutating func combine<T: StableHashable>(_ value: T) { value.combine(into: &self) }
-
-    mutating func combine<T: StableHashable>(_ value: T?) {
-        if let value {
-            combine(marker: 7)
-            value.combine(into: &self)
-        } else {
-            combine(marker: 8)
+    mutating func combine(_ value: Value) {
+        switch value {
+        case .null: combine(marker: 0)
+        case .bool(let truth): combine(marker: truth ? 3 : 4)
+        case .int(let number):
+            combine(marker: 2)
+            combine(number)
+        case .double(let number):
+            combine(marker: 10)
+            combine(Int(bitPattern: UInt(number.bitPattern)))
+        case .text(let text):
+            combine(marker: 1)
+            combine(text)
+        case .list(let items):
+            combine(marker: 9)
+            combine(items.count)
+            for item in items { combine(item) }
+        case .map(let fields):
+            combine(marker: 6)
+            combine(fields.count)
+            for (key, item) in zip(fields.keys, fields.values) {
+                combine(key)
+                combine(item)
+            }
         }
-    }
-
-    mutating func combine<T: StableHashable>(_ values: [T]) {
-        combine(marker: 9)
-        combine(values.count)
-        for value in values { value.combine(into: &self) }
     }
 }

@@ -1,13 +1,13 @@
 import Index
 
 /// `contacts.html`: everyone, with org, circle, last contact and next due.
-struct ContactListPage: Sendable {
+struct ContactListPage: Sendable, Encodable {
     var page: PageFrame
     var contacts: [ContactRow]
 }
 
 /// `contacts/<slug>.html`: one person and everything the journal knows about them.
-struct ContactPage: Sendable {
+struct ContactPage: Sendable, Encodable {
     var page: PageFrame
     var name: String
     var aliases: String?
@@ -27,20 +27,20 @@ struct ContactPage: Sendable {
     var body: String?
     var extra: [Fact]
 
-    struct RoleRow: Sendable {
+    struct RoleRow: Sendable, Encodable {
         var title: String?
         var org: Link?
         var period: String
         var current: Bool
     }
 
-    struct IntroductionRow: Sendable {
+    struct IntroductionRow: Sendable, Encodable {
         var people: [Link]
         var source: Link?
         var date: String?
     }
 
-    struct ExchangeRow: Sendable {
+    struct ExchangeRow: Sendable, Encodable {
         var gave: Bool
         var what: String
         var encounter: Link?

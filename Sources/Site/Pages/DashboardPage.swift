@@ -1,7 +1,7 @@
 import Index
 
 /// `index.html`: what is due, what was promised, who has a birthday, what happened lately.
-struct DashboardPage: Sendable {
+struct DashboardPage: Sendable, Encodable {
     var page: PageFrame
     var due: [DueRow]
     /// "and 12 more", when the list is longer than the dashboard shows.
@@ -17,20 +17,20 @@ struct DashboardPage: Sendable {
     /// How many rows a list on the dashboard shows: the most urgent; the rest are counted.
     static let limit = 12
 
-    struct DueRow: Sendable {
+    struct DueRow: Sendable, Encodable {
         var link: Link
         var last: String
         var overdue: String
     }
 
-    struct FollowUpRow: Sendable {
+    struct FollowUpRow: Sendable, Encodable {
         var task: String
         var encounter: Link
         var due: String
         var overdue: Bool
     }
 
-    struct OccasionRow: Sendable {
+    struct OccasionRow: Sendable, Encodable {
         var link: Link
         var what: String
         var date: String

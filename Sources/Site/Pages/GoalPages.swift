@@ -1,11 +1,11 @@
 import Index
 
 /// `goals.html`.
-struct GoalListPage: Sendable {
+struct GoalListPage: Sendable, Encodable {
     var page: PageFrame
     var goals: [Row]
 
-    struct Row: Sendable {
+    struct Row: Sendable, Encodable {
         var link: Link
         var status: String
         var due: String?
@@ -16,7 +16,7 @@ struct GoalListPage: Sendable {
 }
 
 /// `goals/<slug>.html`: a goal with the people, encounters and publications that serve it.
-struct GoalPage: Sendable {
+struct GoalPage: Sendable, Encodable {
     var page: PageFrame
     var title: String
     var facts: [Fact]

@@ -1,11 +1,11 @@
 import Index
 
 /// `orgs.html`: every organisation with how many people I know there.
-struct OrgListPage: Sendable {
+struct OrgListPage: Sendable, Encodable {
     var page: PageFrame
     var orgs: [Row]
 
-    struct Row: Sendable {
+    struct Row: Sendable, Encodable {
         var link: Link
         var industry: String?
         var current: Int
@@ -14,7 +14,7 @@ struct OrgListPage: Sendable {
 }
 
 /// `orgs/<slug>.html`: who works there now, who worked there, and encounters with them.
-struct OrgPage: Sendable {
+struct OrgPage: Sendable, Encodable {
     var page: PageFrame
     var name: String
     var aliases: String?
@@ -27,7 +27,7 @@ struct OrgPage: Sendable {
     var body: String?
     var extra: [Fact]
 
-    struct Person: Sendable {
+    struct Person: Sendable, Encodable {
         var link: Link
         var title: String?
         var period: String

@@ -1,17 +1,19 @@
 import Index
+import Template
 
 /// The frame of a page of the public build: the owner's publication log for their own website.
 /// It links to nothing private and carries no `noindex`: it is meant to be found.
-struct PublicFrame: Sendable {
+struct PublicFrame: Sendable, Encodable {
     var lang: String
     var title: String
     var owner: String
     var root: String
-    var t: Labels
+    /// The words of the interface (`Labels`), made into a value once per build.
+    var t: Value
 }
 
 /// `index.html` of the public build: published items by year, per kind and per quarter.
-struct PublicLogPage: Sendable {
+struct PublicLogPage: Sendable, Encodable {
     var page: PublicFrame
     var kinds: [PublicationListPage.KindCount]
     var chart: String
@@ -19,7 +21,7 @@ struct PublicLogPage: Sendable {
 }
 
 /// `publications/<slug>.html` of the public build: public facts and the abstract, never the notes.
-struct PublicPublicationPage: Sendable {
+struct PublicPublicationPage: Sendable, Encodable {
     var page: PublicFrame
     var title: String
     var facts: [Fact]
@@ -31,7 +33,7 @@ extension SiteContext {
     private func publicFrame(title: String, path: String) -> PublicFrame {
         PublicFrame(
             lang: t.lang, title: title, owner: journal.config.owner ?? journal.config.title,
-            root: SitePaths.root(from: path), t: t)
+            root: SitePaths.root(from: path), t: words)
     }
 
     /// Co-speakers and hosts by name, linked only to the public link a contact allows.

@@ -2,7 +2,7 @@ import Index
 
 /// `publications.html`: the log of what was published by year, counts per kind, a chart per
 /// quarter, and the pipeline of ideas, drafts and submissions with what needs doing, apart.
-struct PublicationListPage: Sendable {
+struct PublicationListPage: Sendable, Encodable {
     var page: PageFrame
     var kinds: [KindCount]
     var chart: String
@@ -10,12 +10,12 @@ struct PublicationListPage: Sendable {
     var pipeline: [PublicationRow]
     var years: [Year]
 
-    struct KindCount: Sendable {
+    struct KindCount: Sendable, Encodable {
         var kind: String
         var count: Int
     }
 
-    struct Year: Sendable {
+    struct Year: Sendable, Encodable {
         var year: String
         var count: Int
         /// "audience 670 · views 4,300", when any figure is known.
@@ -23,7 +23,7 @@ struct PublicationListPage: Sendable {
         var items: [PublicationRow]
     }
 
-    struct ActionRow: Sendable {
+    struct ActionRow: Sendable, Encodable {
         var link: Link
         var what: String
         var date: String
@@ -31,7 +31,7 @@ struct PublicationListPage: Sendable {
 }
 
 /// `publications/<slug>.html`.
-struct PublicationPage: Sendable {
+struct PublicationPage: Sendable, Encodable {
     var page: PageFrame
     var title: String
     var facts: [Fact]

@@ -1,4 +1,5 @@
 import Index
+import Template
 
 /// Everything a page needs to turn records into view models: the journal, where pages live,
 /// the interface's words and dates, and the body renderer.
@@ -7,6 +8,8 @@ struct SiteContext: Sendable {
     private(set) var journal: TrackedJournal
     let paths: SitePaths
     let t: Labels
+    /// `t` as templates read it (`{{page.t.contacts}}`): encoded once, not on every page.
+    let words: Value
     let dates: DateText
     let today: Day
     let allowRawHTML: Bool
@@ -15,6 +18,7 @@ struct SiteContext: Sendable {
         self.journal = TrackedJournal(whole: journal, log: nil)
         self.paths = SitePaths(journal: journal)
         self.t = Labels.for(journal.config.language)
+        self.words = (try? Value(encoding: t)) ?? .null
         self.dates = DateText(journal.config.language)
         self.today = today
         self.allowRawHTML = journal.config.unsafeHTML
@@ -40,7 +44,7 @@ struct SiteContext: Sendable {
         return PageFrame(
             lang: t.lang, title: title, siteTitle: journal.config.title, root: root,
             nav: items.map { PageFrame.NavItem(href: root + $0.1, text: $0.2, current: $0.0 == section) },
-            today: dates.long(today), t: t)
+            today: dates.long(today), t: words)
     }
 
     /// A link to a record's page from the page at `from`, or nil when it has none.

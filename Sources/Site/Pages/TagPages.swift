@@ -1,12 +1,12 @@
 import Index
 
 /// `tags/<tag>.html`: every record with a tag, by kind.
-struct TagPage: Sendable {
+struct TagPage: Sendable, Encodable {
     var page: PageFrame
     var tag: String
     var groups: [Group]
 
-    struct Group: Sendable {
+    struct Group: Sendable, Encodable {
         var heading: String
         var links: [Link]
     }

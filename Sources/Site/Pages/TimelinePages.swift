@@ -1,25 +1,25 @@
 import Index
 
 /// `timeline.html` and `timeline/<year>.html`: encounters and publications by date, by month.
-struct TimelinePage: Sendable {
+struct TimelinePage: Sendable, Encodable {
     var page: PageFrame
     var heading: String
     var years: [YearLink]
     var months: [Month]
 
-    struct YearLink: Sendable {
+    struct YearLink: Sendable, Encodable {
         var href: String
         var text: String
         var current: Bool
     }
 
-    struct Month: Sendable {
+    struct Month: Sendable, Encodable {
         var name: String
         var id: String
         var items: [Item]
     }
 
-    struct Item: Sendable {
+    struct Item: Sendable, Encodable {
         var date: String
         var isoDate: String
         var kind: String
@@ -30,7 +30,7 @@ struct TimelinePage: Sendable {
 }
 
 /// `encounters/<slug>.html`.
-struct EncounterPage: Sendable {
+struct EncounterPage: Sendable, Encodable {
     var page: PageFrame
     var title: String
     var date: String
@@ -46,7 +46,7 @@ struct EncounterPage: Sendable {
     var body: String?
     var extra: [Fact]
 
-    struct FollowUpItem: Sendable {
+    struct FollowUpItem: Sendable, Encodable {
         var task: String
         var due: String?
         var done: Bool

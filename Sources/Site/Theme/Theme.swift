@@ -1,11 +1,11 @@
 import Foundation
 import Index
-import Mustache
+import Template
 
 /// The templates, stylesheet and script of the site: the built-in theme (`site-theme/`, embedded
 /// in the binary), with any file of the same name in `<journal>/theme/` taking its place.
 struct Theme: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// `style.css`, `script.js` and any other non-template file, by name.
     let assets: [String: Data]
     /// Problems with the journal's own theme files, located in `theme/NAME`.
@@ -14,11 +14,26 @@ struct Theme: Sendable {
     /// with another theme or another ties is rendered again.
     let fingerprint: String
 
-    init(overrides folder: URL?) {
-        var builtIn: [String: Data] = [:]
+    /// The built-in theme's files, by name, decoded once.
+    static let builtInFiles: [String: Data] = {
+        var files: [String: Data] = [:]
         for (path, base64) in EmbeddedTheme.files {
-            if let data = Data(base64Encoded: base64) { builtIn[path] = data }
+            if let data = Data(base64Encoded: base64) { files[path] = data }
         }
+        return files
+    }()
+
+    /// The built-in templates, compiled once: they are the fallback for every broken one.
+    static let builtInTemplates: [String: CompiledTemplate] = {
+        var templates: [String: CompiledTemplate] = [:]
+        for (file, data) in builtInFiles where file.hasSuffix(".mustache") {
+            templates[String(file.dropLast(".mustache".count))] = try? CompiledTemplate(String(decoding: data, as: UTF8.self))
+        }
+        return templates
+    }()
+
+    init(overrides folder: URL?) {
+        let builtIn = Theme.builtInFiles
         var files = builtIn
         var own: Set<String> = []
         var diagnostics: [Diagnostic] = []
@@ -33,47 +48,49 @@ struct Theme: Sendable {
                             at: SourceLocation(path: "theme/\(name)")))
                     continue
                 }
-                if let data = try? Data(contentsOf: folder.appending(path: name)) {
-                    files[name] = data
-                    own.insert(name)
+                let file = folder.appending(path: name)
+                let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+                guard size <= SourceText.largestFile, let data = try? Data(contentsOf: file) else {
+                    diagnostics.append(
+                        .error(
+                            .fileTooLarge,
+                            "cannot be read, or is larger than \(SourceText.largestFile / 1_048_576) MiB; the built-in file is used",
+                            at: SourceLocation(path: "theme/\(name)")))
+                    continue
                 }
+                files[name] = data
+                own.insert(name)
             }
         }
-        // The journal's templates that do not parse, or that include themselves, give way to
+        // The journal's templates that do not compile, or that include themselves, give way to
         // the built-in ones: a site is always built.
-        var templates: [String: MustacheTemplate] = [:]
-        for (name, data) in files.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
-            do {
-                templates[name] = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
+        var templates = Theme.builtInTemplates
+        var ownTemplates: Set<String> = []
+        for name in own.sorted() where name.hasSuffix(".mustache") {
+            let template = String(name.dropLast(".mustache".count))
+            do throws(TemplateError) {
+                templates[template] = try CompiledTemplate(String(decoding: files[name] ?? Data(), as: UTF8.self))
+                ownTemplates.insert(template)
             } catch {
-                diagnostics.append(Theme.diagnostic(for: error, in: name))
+                diagnostics.append(
+                    .error(
+                        .templateSyntax, "\(error.message); the built-in template is used",
+                        at: SourceLocation(path: "theme/\(name)", line: error.line, column: error.column)))
                 files[name] = builtIn[name]
-                own.remove(name)
-                templates[name] = builtIn[name].flatMap { try? MustacheTemplate(string: String(decoding: $0, as: UTF8.self)) }
             }
         }
-        while let cycle = TemplateIncludes(files.filter { $0.key.hasSuffix(".mustache") }).cycle(through: own) {
+        while let cycle = TemplateIncludes(templates).cycle(through: ownTemplates) {
             diagnostics.append(
                 .error(
                     .templateSyntax,
                     "'\(cycle.names[0])' includes itself (\(cycle.names.joined(separator: " → "))), which would never end; the built-in template is used",
                     at: cycle.location))
-            let name = cycle.names[0] + ".mustache"
-            files[name] = builtIn[name]
-            own.remove(name)
-            templates[name] = builtIn[name].flatMap { try? MustacheTemplate(string: String(decoding: $0, as: UTF8.self)) }
+            templates[cycle.names[0]] = Theme.builtInTemplates[cycle.names[0]]
+            files[cycle.names[0] + ".mustache"] = builtIn[cycle.names[0] + ".mustache"]
+            ownTemplates.remove(cycle.names[0])
         }
-        var library = MustacheLibrary()
-        var assets: [String: Data] = [:]
-        for (name, data) in files.sorted(by: { $0.key < $1.key }) {
-            if name.hasSuffix(".mustache") {
-                if let template = templates[name] { library.register(template, named: String(name.dropLast(".mustache".count))) }
-            } else if name != "README.md" {
-                assets[name] = data
-            }
-        }
-        self.library = library
-        self.assets = assets
+        self.library = TemplateLibrary(templates)
+        self.assets = files.filter { !$0.key.hasSuffix(".mustache") && $0.key != "README.md" }
         self.diagnostics = diagnostics.sorted()
         var hash = StableHash()
         hash.combine(Theme.rendererVersion)
@@ -85,37 +102,13 @@ struct Theme: Sendable {
         self.fingerprint = hash.hex
     }
 
-    /// A template's parse error at its place, in words.
-    private static func diagnostic(for error: Error, in name: String) -> Diagnostic {
-        guard let parserError = error as? MustacheTemplate.ParserError else {
-            return .error(
-                .templateSyntax, "the template does not parse; the built-in one is used",
-                at: SourceLocation(path: "theme/\(name)"))
-        }
-        let problem: String
-        switch parserError.error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: problem = "a section is closed with another name than the one it was opened with"
-        case .unfinishedName?: problem = "a tag is never closed with '}}'"
-        case .expectedSectionEnd?: problem = "a section is never closed"
-        case .invalidSetDelimiter?: problem = "the tag that sets delimiters is malformed"
-        case .transformAppliedToInheritanceSection?: problem = "a transform is applied to an inherited section"
-        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
-            problem = "a parent template's tag holds something other than blocks"
-        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: problem = "a configuration tag is malformed"
-        // swift-mustache's reader says only "overflow" when the text ends inside a tag.
-        case nil where "\(parserError.error)" == "overflow": problem = "a tag is never closed with '}}'"
-        case nil: problem = "the template does not parse (\(parserError.error))"
-        }
-        return .error(
-            .templateSyntax, "\(problem); the built-in template is used",
-            at: SourceLocation(
-                path: "theme/\(name)", line: parserError.context.lineNumber, column: parserError.context.columnNumber))
-    }
-
     /// Changes whenever what the Swift side hands to templates could render differently.
-    static let rendererVersion = "ties 0.1.0 site 1"
+    static let rendererVersion = "ties 0.1.0 site 2"
 
-    func render(_ job: PageJob) -> String {
-        library.render(job.model, withTemplate: job.template) ?? ""
+    /// The page of `job`, and whether its templates included one another more deeply than
+    /// `TemplateLimits.inclusionDepth` (the deeper parts are left out).
+    func render(_ job: PageJob) -> (html: [UInt8], tooDeep: Bool) {
+        guard let rendering = library.render(job.template, job.model) else { return ([], false) }
+        return (rendering.bytes, rendering.tooDeep)
     }
 }

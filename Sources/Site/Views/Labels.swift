@@ -1,10 +1,9 @@
 import Index
-import Mustache
 
 /// The words of the interface, in English and German (`language` in ties.yaml).
 ///
 /// Templates read them as `{{t.contacts}}`; nothing from the journal is in here.
-public struct Labels: Sendable {
+public struct Labels: Sendable, Encodable {
     public let lang: String
     public let dashboard, contacts, timeline, orgs, publications, goals, tags, search, searchHint: String
     public let due, overdueBy, dueToday, followUps, occasions, recentEncounters, recentPublications, activity: String
@@ -83,22 +82,4 @@ public struct Labels: Sendable {
         abstract: "Zusammenfassung", feed: "Feed", dueBy: "Fällig bis", locked: "Private Seite", password: "Passwort",
         unlock: "Öffnen", wrongPassword: "Falsches Passwort: nichts wurde geöffnet.",
         needsScript: "Diese Seite ist verschlüsselt; sie öffnet sich mit JavaScript.", lock: "Sperren")
-}
-
-/// Templates read the words by name (`{{page.t.contacts}}`) from a table made once per language,
-/// not by reflection on every lookup.
-extension Labels: MustacheParent {
-    private static let tables: [String: [String: String]] = {
-        var tables: [String: [String: String]] = [:]
-        for labels in [Labels.english, Labels.german] {
-            var table: [String: String] = [:]
-            for child in Mirror(reflecting: labels).children {
-                if let label = child.label, let value = child.value as? String { table[label] = value }
-            }
-            tables[labels.lang] = table
-        }
-        return tables
-    }()
-
-    public func child(named name: String) -> Any? { Labels.tables[lang]?[name] }
 }

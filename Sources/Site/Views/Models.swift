@@ -1,20 +1,22 @@
+import Template
+
 /// The small pieces every page shows. Values are text ready to print; templates escape them.
 
 /// A link inside the site or out of it.
-struct Link: Sendable, Hashable {
+struct Link: Sendable, Hashable, Encodable {
     var href: String?
     var text: String
 }
 
 /// A label and a value, with an optional link: one line of a profile.
-struct Fact: Sendable {
+struct Fact: Sendable, Encodable {
     var label: String
     var value: String
     var href: String?
 }
 
 /// The frame of every page: language, title, the way back to the root, navigation.
-struct PageFrame: Sendable {
+struct PageFrame: Sendable, Encodable {
     var lang: String
     var title: String
     var siteTitle: String
@@ -22,9 +24,10 @@ struct PageFrame: Sendable {
     var root: String
     var nav: [NavItem]
     var today: String
-    var t: Labels
+    /// The words of the interface (`Labels`), made into a value once per build.
+    var t: Value
 
-    struct NavItem: Sendable {
+    struct NavItem: Sendable, Encodable {
         var href: String?
         var text: String
         /// `aria-current="page"` for the section the page belongs to.
@@ -33,7 +36,7 @@ struct PageFrame: Sendable {
 }
 
 /// An encounter as a row of a list.
-struct EncounterRow: Sendable {
+struct EncounterRow: Sendable, Encodable {
     var date: String
     var isoDate: String
     var link: Link
@@ -42,7 +45,7 @@ struct EncounterRow: Sendable {
 }
 
 /// A publication as a row of a list.
-struct PublicationRow: Sendable {
+struct PublicationRow: Sendable, Encodable {
     var date: String?
     var isoDate: String?
     var link: Link
@@ -55,7 +58,7 @@ struct PublicationRow: Sendable {
 }
 
 /// A contact as a row of the contacts table.
-struct ContactRow: Sendable {
+struct ContactRow: Sendable, Encodable {
     var link: Link
     var org: Link?
     var title: String?
