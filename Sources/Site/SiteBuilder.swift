@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Template
 
 /// Builds the private static site of a journal: `ties build`.
 public enum SiteBuilder {
@@ -42,7 +43,9 @@ public enum SiteBuilder {
         public var description: String
     }
 
-    /// Renders every page in parallel and writes the site.
+    /// Builds the site in stages: plan (the pages and their final names), decide (what a
+    /// rebuild must make, from the state the last build left), render, seal (an encrypted
+    /// build) and write. Pages are made, rendered and written in parallel batches.
     ///
     /// Throws `Failure` for an output folder it must not write into (the journal, a folder
     /// holding the journal, or a non-empty folder ties did not make) and for write errors.
@@ -55,50 +58,46 @@ public enum SiteBuilder {
         } catch {
             throw Failure(description: error.description)
         }
-        let context = SiteContext(journal: journal, today: options.today ?? Day.today(in: journal.config.timezone))
-        let theme = Theme(overrides: journal.root.appending(path: "theme"))
         if options.password != nil && options.publicOnly {
             throw Failure(description: "a public build is for publishing and is never encrypted; leave out --encrypt or --public")
         }
+        let theme = Theme(overrides: journal.root.appending(path: "theme"))
         do {
             let folder = try OutputFolder(output.path)
-            let makers = options.publicOnly ? publicPages(context) : pages(context)
-            let sealer = try options.password.map { password in
-                SealedSite(
-                    cipher: try SealedSite.cipher(password: password, output: folder), language: context.t.lang,
-                    labels: context.t, pages: makers.map(\.path))
-            }
+            let sealer = try options.password.map { SealedSite(cipher: try SealedSite.cipher(password: $0, output: folder)) }
+            let today = options.today ?? Day.today(in: journal.config.timezone)
             var timer = PhaseTimer()
+            let plan = SitePlan(journal: journal, today: today, publicOnly: options.publicOnly, sealer: sealer)
+            let context = plan.context
+            timer.lap("plan the site")
             // Three things that need nothing of each other, at once: what this build's records are,
             // what the last build left, and the files besides the pages (the search index, the feeds).
-            // A public build keeps no state (it is small); an encrypted one neither, as the state
-            // names every page.
-            let keepsState = !options.publicOnly && sealer == nil
             let publicOnly = options.publicOnly
             let (graph, previous, otherFiles) = concurrently(
                 {
-                    keepsState
+                    plan.keepsState
                         ? RecordGraph(journal: journal, paths: context.paths, timelineYears: context.journal.timelineYears) : nil
                 },
-                { (state: keepsState ? PageState.read(from: folder) : nil, manifest: SiteWriter.manifest(in: folder)) },
                 {
-                    publicOnly
-                        ? Swift.Result { SiteBuilder.publicFiles(context, theme: theme) }
-                        : Swift.Result { try SiteBuilder.files(context, theme: theme, sealer: sealer) }
-                })
+                    (
+                        state: plan.keepsState ? PageState.read(from: folder, sealer: sealer) : nil,
+                        manifest: SiteWriter.manifest(in: folder)
+                    )
+                },
+                { Swift.Result { try plan.files(theme: theme, publicOnly: publicOnly) } })
             var writer = try SiteWriter(output: folder, previous: previous.manifest)
             var state: PageState?
-            var plan = RebuildPlan.none
+            var decision = RebuildPlan.none
             if let graph {
-                let global = globalFingerprint(journal, theme: theme, today: context.today)
-                plan = RebuildPlan(previous: previous.state, current: graph, global: global)
+                let global = globalFingerprint(journal, theme: theme, today: today)
+                decision = RebuildPlan(previous: previous.state, current: graph, global: global)
                 state = PageState(global: global, records: graph)
             }
             timer.lap("compare with the last build; search index and feeds")
             PageState.remove(from: folder)
-            let (pages, made) = try write(
-                makers, context: context, plan: plan, state: &state,
-                sealer: sealer, with: theme, into: &writer)
+            let rendering = PageRendering(theme: theme, sealer: sealer, words: context.words, language: context.t.lang)
+            let pages = try write(
+                plan.pages, context: context, plan: decision, state: &state, rendering: rendering, into: &writer)
             timer = PhaseTimer()
             try writer.write(otherFiles.get())
             // The state is encoded while the manifest is written.
@@ -107,12 +106,19 @@ public enum SiteBuilder {
             if let state { DispatchQueue.global().async(group: encoding) { stateData = state.data() } }
             let report = try writer.finish()
             encoding.wait()
-            if let stateData { try PageState.store(stateData, in: folder) }
+            if let stateData { try PageState.store(stateData, in: folder, sealer: sealer) }
             try SealedSite.store(sealer, in: folder)
             timer.lap("other files, manifest, page state and stale files")
+            let tooDeep = pages.tooDeep.sorted { ($0.template, $0.path) < ($1.template, $1.path) }.map { page in
+                Diagnostic.error(
+                    .templateSyntax,
+                    "while rendering \(page.path), templates included one another more than \(TemplateLimits.inclusionDepth) deep"
+                        + " or more than \(TemplateLimits.inclusions) times; the deeper ones were left out",
+                    at: SourceLocation(path: "theme/\(page.template).mustache"))
+            }
             return Result(
-                output: output, pages: pages, made: made, written: report.written, unchanged: report.unchanged,
-                removed: report.removed, themeDiagnostics: theme.diagnostics)
+                output: output, pages: pages.count, made: pages.made, written: report.written, unchanged: report.unchanged,
+                removed: report.removed, themeDiagnostics: theme.diagnostics + tooDeep)
         } catch let refusal as SiteWriter.Refusal {
             throw Failure(description: refusal.description)
         } catch let failure as OutputFolder.Failure {
@@ -138,13 +144,6 @@ public enum SiteBuilder {
         return hash.value
     }
 
-    /// One page, before it is made: where it goes, and how to make its view model from a
-    /// context (which notes what the page read).
-    struct PageMaker: Sendable {
-        var path: String
-        var make: @Sendable (SiteContext) -> PageJob?
-    }
-
     /// How many pages are made, rendered and written together: enough to keep every core busy,
     /// few enough that a site of 100,000 pages never sits in memory whole.
     static let batchSize = 2048
@@ -157,14 +156,15 @@ public enum SiteBuilder {
     /// version of ties): a page whose hash is the one the last build recorded, and whose file is
     /// still there, is kept without rendering. What each page read goes into `state`.
     static func write(
-        _ makers: [PageMaker], context: SiteContext, plan: RebuildPlan, state: inout PageState?, sealer: SealedSite? = nil,
-        with theme: Theme, into writer: inout SiteWriter
-    ) throws -> (pages: Int, made: Int) {
+        _ makers: [SitePlan.PageMaker], context: SiteContext, plan: RebuildPlan, state: inout PageState?,
+        rendering: PageRendering, into writer: inout SiteWriter
+    ) throws -> (count: Int, made: Int, tooDeep: [(path: String, template: String)]) {
         var timer = PhaseTimer()
         timer.lap("prepare the site")
         var count = 0
         var made = 0
         var rendered = 0
+        var tooDeep: [(path: String, template: String)] = []
         defer { timer.lap("keep \(count - made) pages, make \(made), render and write \(rendered)") }
         let records = state?.records
         var start = 0
@@ -172,7 +172,7 @@ public enum SiteBuilder {
             let batch = makers[start..<min(start + batchSize, makers.count)]
             start += batchSize
             let unchanged = unchangedPages(Array(batch), plan: plan, previous: writer.previousBuild)
-            var toMake: [(index: Int, maker: PageMaker)] = []
+            var toMake: [(index: Int, maker: SitePlan.PageMaker)] = []
             for (index, maker) in batch.enumerated() {
                 if unchanged[index] != nil {
                     writer.keepAsBefore(maker.path)
@@ -184,12 +184,7 @@ public enum SiteBuilder {
                 let reads = PageDependencies()
                 guard let job = item.maker.make(context.reading(into: reads)) else { return nil }
                 precondition(job.path == item.maker.path, "a page made at \(job.path), expected at \(item.maker.path)")
-                var hash = StableHash()
-                hash.combine(sealer?.cipher.pageHashKey ?? "")
-                hash.combine(theme.fingerprint)
-                hash.combine(job.template)
-                hash.combine(job.model)
-                return (item.index, job, hash.hex, reads)
+                return (item.index, job, rendering.hash(of: job), reads)
             }.compactMap { $0 }
             count += batch.count - toMake.count + jobs.count
             made += jobs.count
@@ -206,95 +201,29 @@ public enum SiteBuilder {
                     }
                 }
             }
-            let stale = jobs.filter { !writer.keep(sealer?.name(of: $0.job.path) ?? $0.job.path, hash: $0.hash) }
+            let stale = jobs.filter { !writer.keep($0.job.path, hash: $0.hash) }
             rendered += stale.count
-            let files = stale.parallelMap { item -> Swift.Result<(path: String, data: Data), any Error> in
-                let html = String(decoding: theme.render(item.job).html, as: UTF8.self)
-                guard let sealer else { return .success((item.job.path, Data(html.utf8))) }
-                return Swift.Result { (sealer.name(of: item.job.path), try sealer.page(html, at: item.job.path)) }
+            let files = stale.parallelMap { item in Swift.Result { try rendering.file(for: item.job) } }
+            var written: [(path: String, data: Data)] = []
+            for (item, file) in zip(stale, files) {
+                let file = try file.get()
+                if file.tooDeep { tooDeep.append((item.job.path, item.job.template)) }
+                written.append((item.job.path, file.data))
             }
-            try writer.write(files.map { try $0.get() }, hashes: stale.map(\.hash))
+            try writer.write(written, hashes: stale.map(\.hash))
         }
-        return (count, made)
+        return (count, made, tooDeep)
     }
 
     /// What the pages of `batch` read in the last build, for those that cannot have changed
     /// and whose files are still there; nil for the others. Asked on all cores.
     static func unchangedPages(
-        _ batch: [PageMaker], plan: RebuildPlan, previous: SiteWriter.PreviousBuild
+        _ batch: [SitePlan.PageMaker], plan: RebuildPlan, previous: SiteWriter.PreviousBuild
     ) -> [(everything: Bool, dependencies: [Int32])?] {
         var unchanged = batch.parallelMap { plan.unchanged($0.path) }
         let candidates = unchanged.indices.filter { unchanged[$0] != nil }
         let asBefore = previous.areAsBefore(candidates.map { batch[$0].path })
         for (candidate, isAsBefore) in zip(candidates, asBefore) where !isAsBefore { unchanged[candidate] = nil }
         return unchanged
-    }
-
-    /// The pages of the private site: each maker holds only its record's number, and finds the
-    /// record in the context it is given.
-    static func pages(_ context: SiteContext) -> [PageMaker] {
-        let journal = context.journal.whole
-        let paths = context.paths
-        func makers<R: Record>(
-            _ records: [R], _ all: KeyPath<Journal, [R]> & Sendable,
-            _ page: @escaping @Sendable (SiteContext, R) -> PageJob?
-        ) -> [PageMaker] {
-            records.indices.compactMap { index in
-                paths.page(of: records[index].id).map { path in
-                    PageMaker(path: path) { context in
-                        let record = context.journal.whole[keyPath: all][index]
-                        context.journal.read(record.id)
-                        return page(context, record)
-                    }
-                }
-            }
-        }
-        var result: [PageMaker] = [
-            PageMaker(path: "index.html") { $0.dashboard() }, PageMaker(path: "contacts.html") { $0.contactList() },
-            PageMaker(path: "orgs.html") { $0.orgList() }, PageMaker(path: "publications.html") { $0.publicationList() },
-            PageMaker(path: "goals.html") { $0.goalList() },
-        ]
-        result += context.timelinePages()
-        result += makers(journal.contacts, \.contacts) { $0.contactPage($1) }
-        result += makers(journal.encounters, \.encounters) { $0.encounterPage($1) }
-        result += makers(journal.orgs, \.orgs) { $0.orgPage($1) }
-        result += makers(journal.publications, \.publications) { $0.publicationPage($1) }
-        result += makers(journal.goals, \.goals) { $0.goalPage($1) }
-        result += context.tagPages()
-        return result
-    }
-
-    /// The pages of the public build: the log and a page per published item.
-    static func publicPages(_ context: SiteContext) -> [PageMaker] {
-        context.publicPages().map { job in PageMaker(path: job.path) { _ in job } }
-    }
-
-    /// The other files of the private site: the look, the search index, the feeds, robots.txt;
-    /// with a `sealer`, the search index and the feeds sealed.
-    static func files(_ context: SiteContext, theme: Theme, sealer: SealedSite? = nil) throws -> [(path: String, data: Data)] {
-        let feeds = Feeds(journal: context.journal.whole, paths: context.paths) { context.paths.page(of: $0.id) }
-        var files = theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        files.append(("robots.txt", Data("# A private site: no robot may index any of it.\nUser-agent: *\nDisallow: /\n".utf8)))
-        let atom = Data(feeds.atom(logPage: "publications.html").utf8)
-        let json = Data(feeds.json(logPage: "publications.html").utf8)
-        guard let sealer else {
-            return files + [
-                ("search-index.js", Data(SearchIndex.script(for: context).utf8)), ("feed.xml", atom), ("feed.json", json),
-            ]
-        }
-        return try files + [
-            ("search-index.js", sealer.searchIndex(json: SearchIndex.json(for: context, page: sealer.name(of:)))),
-            (sealer.name(of: "feed.xml"), sealer.file(atom, at: "feed.xml")),
-            (sealer.name(of: "feed.json"), sealer.file(json, at: "feed.json")),
-        ]
-    }
-
-    /// The other files of the public build: the look and the feeds.
-    static func publicFiles(_ context: SiteContext, theme: Theme) -> [(path: String, data: Data)] {
-        let feeds = Feeds(journal: context.journal.whole, paths: context.paths) { context.paths.page(of: $0.id) }
-        return theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [
-            ("feed.xml", Data(feeds.atom(logPage: "index.html").utf8)),
-            ("feed.json", Data(feeds.json(logPage: "index.html").utf8)),
-        ]
     }
 }

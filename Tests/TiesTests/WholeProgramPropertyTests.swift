@@ -110,7 +110,9 @@ struct WholeProgramPropertyTests {
         for file in files { contents["journal/" + file.path] = file.text }
         try Fixtures.write(contents, under: base)
         let environment = ["TIES_CACHE_DIR": base.appending(path: "cache").path]
-        let outputs: Set<String> = ["journal/_site", "site", "public", "again", "clean", "cache", "export.ics"]
+        let outputs: Set<String> = [
+            "journal/_site", "site", "public", "again", "clean", "cache", "export.ics", "sealed", "sealed-clean",
+        ]
         let before = Self.snapshot(base, skipping: outputs)
         let commands: [[String]] = [
             ["check"], ["check", "--format", "json"], ["due", "--within", "100y"], ["due", "--format", "json"], ["who"],
@@ -125,6 +127,11 @@ struct WholeProgramPropertyTests {
             #expect(
                 result.exited && [0, 1, 2].contains(result.status), "\(command): \(result.status) \(result.stderr) on \(files)")
         }
+        let sealing = environment.merging(["TIES_SITE_PASSWORD": "a password long enough"]) { $1 }
+        let sealed = base.appending(path: "sealed")
+        _ = try TiesBinary.run(
+            ["build", "--encrypt", "--output", sealed.path, "--today", "2026-11-25"], in: root, environment: sealing,
+            timeLimit: 60)
         #expect(Self.snapshot(base, skipping: outputs) == before, "a command changed a file that is not its output: \(files)")
 
         // A random edit, then a rebuild into the same folder, equals a clean build.
@@ -148,6 +155,24 @@ struct WholeProgramPropertyTests {
             #expect(
                 Self.snapshot(site, skipping: []) == Self.snapshot(clean, skipping: []),
                 "rebuild differs from a clean build: \(files)")
+        }
+
+        // The same for an encrypted build, the clean one given the same salt.
+        let sealedRebuild = try TiesBinary.run(
+            ["build", "--encrypt", "--output", sealed.path] + day, in: root, environment: sealing, timeLimit: 60)
+        let sealedClean = base.appending(path: "sealed-clean")
+        try FileManager.default.createDirectory(at: sealedClean, withIntermediateDirectories: false)
+        if let salt = FileManager.default.contents(atPath: sealed.appending(path: ".ties-encryption").path) {
+            try salt.write(to: sealedClean.appending(path: ".ties-encryption"))
+            try Data().write(to: sealedClean.appending(path: ".ties-manifest"))
+        }
+        let sealedFresh = try TiesBinary.run(
+            ["build", "--encrypt", "--output", sealedClean.path] + day, in: root, environment: sealing, timeLimit: 60)
+        #expect(sealedRebuild.status == sealedFresh.status)
+        if sealedRebuild.exited, sealedRebuild.status != 2 {
+            #expect(
+                Self.snapshot(sealed, skipping: []) == Self.snapshot(sealedClean, skipping: []),
+                "an encrypted rebuild differs from a clean encrypted build: \(files)")
         }
     }
 }

@@ -50,7 +50,7 @@ struct ContactPage: Sendable, Encodable {
 
 extension SiteContext {
     func contactList() -> PageJob {
-        let path = "contacts.html"
+        let path = paths.page(named: "contacts.html")
         let model = ContactListPage(
             page: frame(title: t.contacts, path: path, section: .contacts),
             contacts: journal.contacts.map { contactRow($0, from: path) })

@@ -31,7 +31,7 @@ struct GoalPage: Sendable, Encodable {
 
 extension SiteContext {
     func goalList() -> PageJob {
-        let path = "goals.html"
+        let path = paths.page(named: "goals.html")
         let rows = journal.goals.map { goal in
             GoalListPage.Row(
                 link: link(to: goal.id, from: path) ?? Link(href: nil, text: goal.title),

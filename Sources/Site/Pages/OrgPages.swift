@@ -36,7 +36,7 @@ struct OrgPage: Sendable, Encodable {
 
 extension SiteContext {
     func orgList() -> PageJob {
-        let path = "orgs.html"
+        let path = paths.page(named: "orgs.html")
         let rows = journal.orgs.map { org in
             OrgListPage.Row(
                 link: link(to: org.id, from: path) ?? Link(href: nil, text: org.name), industry: org.industry,

@@ -45,7 +45,7 @@ struct PublicationPage: Sendable, Encodable {
 
 extension SiteContext {
     func publicationList() -> PageJob {
-        let path = "publications.html"
+        let path = paths.page(named: "publications.html")
         let published = journal.publications.filter { $0.status == .published }
         let model = PublicationListPage(
             page: frame(title: t.publications, path: path, section: .publications), kinds: kindCounts(published),

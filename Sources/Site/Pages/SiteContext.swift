@@ -14,9 +14,9 @@ struct SiteContext: Sendable {
     let today: Day
     let allowRawHTML: Bool
 
-    init(journal: Journal, today: Day) {
+    init(journal: Journal, today: Day, naming: SitePaths.Naming = .clear) {
         self.journal = TrackedJournal(whole: journal, log: nil)
-        self.paths = SitePaths(journal: journal)
+        self.paths = SitePaths(journal: journal, naming: naming)
         self.t = Labels.for(journal.config.language)
         self.words = (try? Value(encoding: t)) ?? .null
         self.dates = DateText(journal.config.language)
@@ -43,7 +43,7 @@ struct SiteContext: Sendable {
         ]
         return PageFrame(
             lang: t.lang, title: title, siteTitle: journal.config.title, root: root,
-            nav: items.map { PageFrame.NavItem(href: root + $0.1, text: $0.2, current: $0.0 == section) },
+            nav: items.map { PageFrame.NavItem(href: root + paths.page(named: $0.1), text: $0.2, current: $0.0 == section) },
             today: dates.long(today), t: words)
     }
 

@@ -15,7 +15,7 @@ struct TagPage: Sendable, Encodable {
 extension SiteContext {
     /// A maker per tag page: the pages themselves are made in the build's batches, so that all of
     /// them are never in memory at once.
-    func tagPages() -> [SiteBuilder.PageMaker] {
+    func tagPages() -> [SitePlan.PageMaker] {
         var byTag: [String: [RecordID]] = [:]
         func collect<R: Record>(_ records: [R]) {
             for record in records { for tag in Set(record.tags) { byTag[tag, default: []].append(record.id) } }
@@ -32,7 +32,7 @@ extension SiteContext {
         return byTag.keys.sorted().compactMap { tag in
             guard let path = paths.page(ofTag: tag) else { return nil }
             let ids = byTag[tag]!
-            return SiteBuilder.PageMaker(path: path) { $0.tagPage(tag: tag, path: path, ids: ids, headings: headings) }
+            return SitePlan.PageMaker(path: path) { $0.tagPage(tag: tag, path: path, ids: ids, headings: headings) }
         }
     }
 

@@ -58,11 +58,12 @@ extension SiteContext {
     /// a journal kept for decades stays quick to open.
     ///
     /// Makers rather than pages: each is made in the build's batches, never all at once.
-    func timelinePages() -> [SiteBuilder.PageMaker] {
-        var makers = [SiteBuilder.PageMaker(path: "timeline.html") { $0.timelinePage(path: "timeline.html", year: nil) }]
+    func timelinePages() -> [SitePlan.PageMaker] {
+        let latest = paths.page(named: "timeline.html")
+        var makers = [SitePlan.PageMaker(path: latest) { $0.timelinePage(path: latest, year: nil) }]
         for year in journal.timelineYears {
-            let path = SitePaths.timeline(year: year)
-            makers.append(SiteBuilder.PageMaker(path: path) { $0.timelinePage(path: path, year: year) })
+            let path = paths.timeline(year: year)
+            makers.append(SitePlan.PageMaker(path: path) { $0.timelinePage(path: path, year: year) })
         }
         return makers
     }
@@ -105,7 +106,7 @@ extension SiteContext {
         }
         let root = SitePaths.root(from: path)
         let years = journal.timelineYears.map {
-            TimelinePage.YearLink(href: root + SitePaths.timeline(year: $0), text: "\($0)", current: $0 == year)
+            TimelinePage.YearLink(href: root + paths.timeline(year: $0), text: "\($0)", current: $0 == year)
         }
         let heading = year.map { "\(t.timeline) \($0)" } ?? "\(t.timeline): \(t.lastTwelveMonths)"
         let model = TimelinePage(

@@ -6,11 +6,29 @@ import Index
 /// slug again (`[a-z0-9-]` only), so nothing from the journal can name `..`, a hidden file or a
 /// path outside the site. Two records whose names fold to one file name get `-2`, `-3`, … in
 /// the order of their slugs, so the mapping is the same on every build.
+///
+/// An encrypted build names every page but `index.html` opaquely (`Naming.sealed`): the names
+/// are decided here, before any page is made, so every link is written with its final name and
+/// all pages lie in one folder.
 public struct SitePaths: Sendable {
     private var pages: [RecordID: String] = [:]
     private var tagPages: [String: String] = [:]
+    /// The pages not of a record (`contacts.html`, `timeline/2024.html`), by their clear path.
+    private var fixedPages: [String: String] = [:]
+    private let naming: Naming
 
-    public init(journal: Journal) {
+    /// How pages are named: by what they show, or opaquely in an encrypted build.
+    public enum Naming: Sendable {
+        case clear
+        /// The opaque name of a page's clear path (without `.html`).
+        case sealed(@Sendable (String) -> String)
+    }
+
+    /// The pages every private site has besides those of records and tags.
+    public static let fixed = ["index.html", "contacts.html", "orgs.html", "publications.html", "goals.html", "timeline.html"]
+
+    public init(journal: Journal, naming: Naming = .clear) {
+        self.naming = naming
         var taken = Set<String>()
         func assign(_ id: RecordID) {
             // Most slugs are slugs in every part already, and are used as they are.
@@ -47,6 +65,17 @@ public struct SitePaths: Sendable {
             tagsTaken.insert(path)
             tagPages[tag] = path
         }
+        for path in SitePaths.fixed { fixedPages[path] = path }
+        for year in TrackedJournal.timelineYears(of: journal) {
+            fixedPages[SitePaths.timelinePath(year: year)] = SitePaths.timelinePath(year: year)
+        }
+        if case .sealed(let name) = naming {
+            let records = Array(pages)
+            let renamed = records.parallelMap { name($0.value) }
+            for (record, opaque) in zip(records, renamed) { pages[record.key] = opaque }
+            for (tag, path) in tagPages { tagPages[tag] = name(path) }
+            for path in fixedPages.keys where path != "index.html" { fixedPages[path] = name(path) }
+        }
     }
 
     /// The page of a record, relative to the site's root.
@@ -55,8 +84,13 @@ public struct SitePaths: Sendable {
     /// The page of a tag, relative to the site's root.
     public func page(ofTag tag: String) -> String? { tagPages[tag] }
 
+    /// One of the `fixed` pages, by its clear path.
+    public func page(named path: String) -> String { fixedPages[path] ?? path }
+
     /// The page of one year of the timeline.
-    public static func timeline(year: Int) -> String { "timeline/\(year).html" }
+    public func timeline(year: Int) -> String { page(named: SitePaths.timelinePath(year: year)) }
+
+    private static func timelinePath(year: Int) -> String { "timeline/\(year).html" }
 
     /// `../` repeated once per folder of `path`: the way back to the site's root.
     public static func root(from path: String) -> String {

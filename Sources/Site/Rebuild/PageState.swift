@@ -63,10 +63,12 @@ struct PageState: Sendable {
         return Data(writer.bytes)
     }
 
-    /// Writes a state's `data()` into the output folder, replacing the last one in one step.
-    static func store(_ data: Data, in output: OutputFolder) throws {
+    /// Writes a state's `data()` into the output folder, replacing the last one in one step;
+    /// sealed in an encrypted build, as it names every page.
+    static func store(_ data: Data, in output: OutputFolder, sealer: SealedSite?) throws {
+        let stored = try sealer.map { try $0.file(data, at: PageState.fileName) } ?? data
         do {
-            try output.replace(PageState.fileName, with: data)
+            try output.replace(PageState.fileName, with: stored)
         } catch {
             throw SiteWriter.Refusal(description: error.description)
         }
@@ -80,8 +82,13 @@ struct PageState: Sendable {
 
     /// The state in the output folder, or nil when there is none, or it is damaged, of another
     /// format, or from another build of ties.
-    static func read(from output: OutputFolder) -> PageState? {
-        guard let data = output.contents(of: fileName) else { return nil }
+    static func read(from output: OutputFolder, sealer: SealedSite?) -> PageState? {
+        guard var data = output.contents(of: fileName) else { return nil }
+        if let sealer {
+            // Sealed with another password, or not at all: a full build.
+            guard let opened = try? sealer.cipher.open(data) else { return nil }
+            data = opened
+        }
         return data.withUnsafeBytes { bytes in try? PageState(reading: BinaryReader(bytes)) }
     }
 

@@ -1,0 +1,101 @@
+import Foundation
+import Index
+
+/// The first stage of a build: which pages the site has and their final names, decided before
+/// any page is made. In an encrypted build the names are already the opaque ones
+/// (`SitePaths.Naming.sealed`), so every link is written right the first time.
+struct SitePlan: Sendable {
+    let context: SiteContext
+    let pages: [PageMaker]
+    /// Seals every page and file of an encrypted build; nil for a site in the clear.
+    let sealer: SealedSite?
+    /// Whether the build keeps the state a rebuild needs: every private build does (an
+    /// encrypted one seals it); a public build is small and always made whole.
+    let keepsState: Bool
+
+    /// One page, before it is made: its final name, and how to make its view model from a
+    /// context (which notes what the page read).
+    struct PageMaker: Sendable {
+        var path: String
+        var make: @Sendable (SiteContext) -> PageJob?
+    }
+
+    init(journal: Journal, today: Day, publicOnly: Bool, sealer: SealedSite?) {
+        let context = SiteContext(journal: journal, today: today, naming: sealer?.naming ?? .clear)
+        self.context = context
+        self.sealer = sealer
+        self.keepsState = !publicOnly
+        self.pages = publicOnly ? SitePlan.publicPages(context) : SitePlan.privatePages(context)
+    }
+
+    /// The pages of the private site: each maker holds only its record's number, and finds the
+    /// record in the context it is given.
+    static func privatePages(_ context: SiteContext) -> [PageMaker] {
+        let journal = context.journal.whole
+        let paths = context.paths
+        func makers<R: Record>(
+            _ records: [R], _ all: KeyPath<Journal, [R]> & Sendable,
+            _ page: @escaping @Sendable (SiteContext, R) -> PageJob?
+        ) -> [PageMaker] {
+            records.indices.compactMap { index in
+                paths.page(of: records[index].id).map { path in
+                    PageMaker(path: path) { context in
+                        let record = context.journal.whole[keyPath: all][index]
+                        context.journal.read(record.id)
+                        return page(context, record)
+                    }
+                }
+            }
+        }
+        var result: [PageMaker] = [
+            PageMaker(path: paths.page(named: "index.html")) { $0.dashboard() },
+            PageMaker(path: paths.page(named: "contacts.html")) { $0.contactList() },
+            PageMaker(path: paths.page(named: "orgs.html")) { $0.orgList() },
+            PageMaker(path: paths.page(named: "publications.html")) { $0.publicationList() },
+            PageMaker(path: paths.page(named: "goals.html")) { $0.goalList() },
+        ]
+        result += context.timelinePages()
+        result += makers(journal.contacts, \.contacts) { $0.contactPage($1) }
+        result += makers(journal.encounters, \.encounters) { $0.encounterPage($1) }
+        result += makers(journal.orgs, \.orgs) { $0.orgPage($1) }
+        result += makers(journal.publications, \.publications) { $0.publicationPage($1) }
+        result += makers(journal.goals, \.goals) { $0.goalPage($1) }
+        result += context.tagPages()
+        return result
+    }
+
+    /// The pages of the public build: the log and a page per published item.
+    static func publicPages(_ context: SiteContext) -> [PageMaker] {
+        context.publicPages().map { job in PageMaker(path: job.path) { _ in job } }
+    }
+
+    /// The other files of the site: the look, the search index, the feeds, robots.txt (the
+    /// public build: the look and the feeds); in an encrypted build the search index and the
+    /// feeds sealed.
+    func files(theme: Theme, publicOnly: Bool) throws -> [(path: String, data: Data)] {
+        let paths = context.paths
+        let feeds = Feeds(journal: context.journal.whole, paths: paths) { paths.page(of: $0.id) }
+        var files = theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        if publicOnly {
+            return files + [
+                ("feed.xml", Data(feeds.atom(logPage: "index.html").utf8)),
+                ("feed.json", Data(feeds.json(logPage: "index.html").utf8)),
+            ]
+        }
+        files.append(("robots.txt", Data("# A private site: no robot may index any of it.\nUser-agent: *\nDisallow: /\n".utf8)))
+        let log = paths.page(named: "publications.html")
+        let atom = Data(feeds.atom(logPage: log).utf8)
+        let json = Data(feeds.json(logPage: log).utf8)
+        guard let sealer else {
+            return files + [
+                ("search-index.js", Data(SearchIndex.script(for: context).utf8)), ("feed.xml", atom), ("feed.json", json),
+            ]
+        }
+        // The feeds keep their names, which say nothing; what they hold is sealed.
+        return try files + [
+            ("search-index.js", sealer.searchIndex(json: SearchIndex.json(for: context))),
+            ("feed.xml", sealer.file(atom, at: "feed.xml")),
+            ("feed.json", sealer.file(json, at: "feed.json")),
+        ]
+    }
+}
