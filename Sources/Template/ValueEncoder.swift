@@ -4,8 +4,10 @@
 /// Optionals that are nil are left out of their map (`encodeIfPresent`), so a template's
 /// `{{#org}}…{{/org}}` is skipped for them, as for any missing name.
 extension Value {
-    public init<T: Encodable>(encoding value: T) throws {
-        let encoder = ValueEncoder()
+    /// `value` as templates read it. With `keepingNil`, nil optionals are null entries instead of
+    /// left out: what `ties theme fields` shows, so every field a page can have is listed.
+    public init<T: Encodable>(encoding value: T, keepingNil: Bool = false) throws {
+        let encoder = ValueEncoder(keepsNil: keepingNil)
         try value.encode(to: encoder)
         self = encoder.storage.value
     }
@@ -33,24 +35,27 @@ final class ValueStorage {
 
 final class ValueEncoder: Encoder {
     let storage = ValueStorage()
+    let keepsNil: Bool
+
+    init(keepsNil: Bool = false) { self.keepsNil = keepsNil }
+
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .map = storage.state {} else { storage.state = .map(Value.Fields()) }
-        return KeyedEncodingContainer(KeyedValueContainer<Key>(storage: storage))
+        return KeyedEncodingContainer(KeyedValueContainer<Key>(storage: storage, keepsNil: keepsNil))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         if case .list = storage.state {} else { storage.state = .list([]) }
-        return UnkeyedValueContainer(storage: storage)
+        return UnkeyedValueContainer(storage: storage, keepsNil: keepsNil)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueContainer(storage: storage) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueContainer(storage: storage, keepsNil: keepsNil) }
 
-    /// The value of `value`, taken directly when it is a plain kind of value.
-    static func value<T: Encodable>(of value: T) throws -> Value {
-        let encoder = ValueEncoder()
+    static func value<T: Encodable>(of value: T, keepsNil: Bool = false) throws -> Value {
+        let encoder = ValueEncoder(keepsNil: keepsNil)
         try value.encode(to: encoder)
         return encoder.storage.value
     }
@@ -58,7 +63,28 @@ final class ValueEncoder: Encoder {
 
 private struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let storage: ValueStorage
+    let keepsNil: Bool
     var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) {
+        if let value { set(.text(value), for: key) } else if keepsNil { set(.null, for: key) }
+    }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) {
+        if let value { set(.bool(value), for: key) } else if keepsNil { set(.null, for: key) }
+    }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) {
+        if let value { set(.int(value), for: key) } else if keepsNil { set(.null, for: key) }
+    }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) {
+        if let value { set(.double(value), for: key) } else if keepsNil { set(.null, for: key) }
+    }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value {
+            set(try ValueEncoder.value(of: value, keepsNil: keepsNil), for: key)
+        } else if keepsNil {
+            set(.null, for: key)
+        }
+    }
 
     private func set(_ value: Value, for key: Key) {
         guard case .map(var fields) = storage.state else { return }
@@ -83,7 +109,7 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtoc
     mutating func encode(_ value: UInt32, forKey key: Key) { set(.int(Int(value)), for: key) }
     mutating func encode(_ value: UInt64, forKey key: Key) { set(.int(Int(clamping: value)), for: key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        set(try ValueEncoder.value(of: value), for: key)
+        set(try ValueEncoder.value(of: value, keepsNil: keepsNil), for: key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
@@ -106,6 +132,7 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtoc
 
 private struct UnkeyedValueContainer: UnkeyedEncodingContainer {
     let storage: ValueStorage
+    let keepsNil: Bool
     var codingPath: [any CodingKey] { [] }
     var count: Int {
         if case .list(let items) = storage.state { return items.count }
@@ -124,7 +151,7 @@ private struct UnkeyedValueContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: String) { append(.text(value)) }
     mutating func encode(_ value: Double) { append(.double(value)) }
     mutating func encode(_ value: Int) { append(.int(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { append(try ValueEncoder.value(of: value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { append(try ValueEncoder.value(of: value, keepsNil: keepsNil)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         ValueEncoder().container(keyedBy: keyType)
@@ -135,6 +162,7 @@ private struct UnkeyedValueContainer: UnkeyedEncodingContainer {
 
 private struct SingleValueContainer: SingleValueEncodingContainer {
     let storage: ValueStorage
+    let keepsNil: Bool
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil() { storage.state = .single(.null) }
@@ -145,7 +173,9 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: Int) { storage.state = .single(.int(value)) }
     mutating func encode(_ value: Int64) { storage.state = .single(.int(Int(value))) }
     mutating func encode(_ value: UInt64) { storage.state = .single(.int(Int(clamping: value))) }
-    mutating func encode<T: Encodable>(_ value: T) throws { storage.state = .single(try ValueEncoder.value(of: value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        storage.state = .single(try ValueEncoder.value(of: value, keepsNil: keepsNil))
+    }
 }
 
 /// A `Value` encodes as itself, so a view model can hold one made once (the interface's words,

@@ -20,6 +20,7 @@ struct Ties: ParsableCommand {
               ties pubs                       talks, posts, podcasts
               ties build                      the private site
               ties build --public             the publication log for your website
+              ties theme copy contact         change the look of a page (docs/THEMES.md)
 
             Exit codes: 0 success; 1 the journal has errors (with --strict, warnings too); 2 bad invocation, or no journal found.
             """,
@@ -34,6 +35,7 @@ struct Ties: ParsableCommand {
             WhoCommand.self,
             PubsCommand.self,
             ExportCommand.self,
+            ThemeCommand.self,
         ]
     )
 }

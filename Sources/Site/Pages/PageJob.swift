@@ -7,13 +7,21 @@ struct PageJob: Sendable {
     /// The page's view model as the template sees it: the same value is hashed for the render
     /// cache and printed by `ties theme fields`.
     var model: Value
+    /// The view model itself, for `ties theme fields`, which shows empty fields too.
+    let viewModel: any Encodable & Sendable
 
     /// A page whose view model is `model`, a value type whose declaration is the one list of
     /// the fields its template receives.
-    init(path: String, template: String, model: some Encodable) {
+    init(path: String, template: String, model: some Encodable & Sendable) {
         self.path = path
         self.template = template
         // The encoder never throws; a view model it could not encode would render empty.
         self.model = (try? Value(encoding: model)) ?? .null
+        self.viewModel = model
+    }
+
+    /// The view model with its empty fields as nulls: every field the template can be given.
+    var allFields: Value {
+        (try? Value(encoding: viewModel, keepingNil: true)) ?? .null
     }
 }

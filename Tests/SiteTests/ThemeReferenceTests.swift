@@ -1,0 +1,34 @@
+import Foundation
+import Index
+import TestSupport
+import Testing
+
+@testable import Site
+
+/// docs/THEMES.md lists the fields of every page as the view models give them: made from the
+/// sample journal's site, so the documentation cannot drift from the code.
+@Suite("The theme reference")
+struct ThemeReferenceTests {
+    static let document = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appending(path: "docs/THEMES.md")
+    static let start = "<!-- fields: generated, do not edit by hand -->\n"
+    static let end = "<!-- end of fields -->\n"
+
+    @Test func theFieldsInTheDocsAreTheFieldsThePagesGet() throws {
+        let reference = ThemeFiles.reference(for: Journal.load(from: Fixtures.template), today: try #require(Day("2026-11-25")))
+        let text = try String(contentsOf: Self.document, encoding: .utf8)
+        let before = try #require(text.range(of: Self.start))
+        let after = try #require(text.range(of: Self.end))
+        let documented = String(text[before.upperBound..<after.lowerBound])
+        let wanted = "\n" + reference + "\n"
+        if ProcessInfo.processInfo.environment["TIES_UPDATE_DOCS"] != nil, documented != wanted {
+            try (String(text[..<before.upperBound]) + wanted + String(text[after.lowerBound...])).write(
+                to: Self.document, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(documented == wanted, "docs/THEMES.md is out of date: TIES_UPDATE_DOCS=1 swift test --filter ThemeReferenceTests")
+        for template in ThemeFiles.pageTemplates.map(\.name) {
+            #expect(reference.contains("### `\(template).mustache`"), "\(template) is documented")
+        }
+    }
+}
