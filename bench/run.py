@@ -10,6 +10,9 @@ the release binary, each measured `--runs` times (median wall time, largest peak
   build     ties build into an empty folder (the full private site)
   rebuild   ties build again after changing one encounter (one file parsed, one page written)
   hugo      hugo building the same .md files with a minimal layout (Debian's hugo), if installed
+  render    of a full build, the phase that makes, renders and writes the pages (TIES_TIMINGS)
+  floor     writing the same files with the same bytes with plain writes, into an emptied
+            folder as the build does: what render-and-write could take at best
 
 Every run uses its own cache folder (TIES_CACHE_DIR=<out>/cache-<size>), emptied first, so
 "cold" is a first run and the others are what a person sees day to day. The generated files are
@@ -54,6 +57,45 @@ def measure(command, runs, before=None, allowed=(0, 1), cwd=None):
     return statistics.median(times), max(peaks)
 
 
+def timed_phase(command):
+    """The seconds of the render-and-write phase of one build, from its TIES_TIMINGS lines."""
+    env = dict(ENV, TIES_TIMINGS="1")
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    for line in result.stderr.splitlines():
+        if "render and write" in line:
+            return float(line.rsplit(": ", 1)[1].split(" s")[0])
+    return float("nan")
+
+
+def write_floor(site, target, runs):
+    """Median seconds to write every file of `site` again with plain open/write/close, one file
+    after another, into an emptied `target`: the bytes are read into memory first."""
+    files = []
+    for folder, _, names in os.walk(site):
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = os.path.join(folder, name)
+            with open(path, "rb") as f:
+                files.append((os.path.relpath(path, site), f.read()))
+    times = []
+    for _ in range(runs):
+        if os.path.exists(target):
+            shutil.rmtree(target)
+        start = time.perf_counter()
+        made = set()
+        for relative, data in files:
+            folder = os.path.dirname(os.path.join(target, relative))
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            with open(os.path.join(target, relative), "wb") as f:
+                f.write(data)
+        times.append(time.perf_counter() - start)
+    shutil.rmtree(target)
+    return statistics.median(times)
+
+
 def cpu_name():
     try:
         with open("/proc/cpuinfo") as f:
@@ -85,7 +127,7 @@ def hugo_site(root, journal):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/release/ties")
-    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--sizes", default="1000,10000,20000,100000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", default="bench/out")
     args = parser.parse_args()
@@ -96,9 +138,9 @@ def main():
     if hugo:
         print("hugo: " + subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip())
     print()
-    print("%-8s %-8s %8s %8s %8s %9s %9s %9s %10s %8s %9s" % (
-        "records", "pages", "cold s", "check s", "due s", "build s", "rebuild s", "hugo s", "hugo/ties", "RSS MiB",
-        "pages/s"))
+    print("%-8s %-8s %8s %8s %8s %9s %9s %9s %10s %8s %9s %9s %8s %8s %9s" % (
+        "records", "pages", "cold s", "check s", "due s", "build s", "rebuild s", "hugo s", "ties/hugo", "RSS MiB",
+        "hugo MiB", "render s", "floor s", "x floor", "pages/s"))
     for size in [int(s) for s in args.sizes.split(",")]:
         journal = os.path.join(args.out, "journal-%d" % size)
         site = os.path.join(args.out, "site-%d" % size)
@@ -122,6 +164,12 @@ def main():
                 shutil.rmtree(site)
         build_command = [binary, "build", "--journal", journal, "--output", site] + today
         build, build_rss = measure(build_command, args.runs, before=clean)
+        renders = []
+        for _ in range(args.runs):
+            clean()
+            renders.append(timed_phase(build_command))
+        render = statistics.median(renders)
+        floor = write_floor(site, os.path.join(args.out, "floor-%d" % size), args.runs)
         pages = sum(1 for _, _, files in os.walk(site) for name in files if name.endswith(".html"))
 
         encounter = next(os.path.join(d, f) for d, _, fs in sorted(os.walk(os.path.join(journal, "encounters"))) for f in sorted(fs))
@@ -133,7 +181,7 @@ def main():
                 f.write("\nEdited %d.\n" % counter[0])
         rebuild, rebuild_rss = measure(build_command, args.runs, before=touch_one)
 
-        hugo_time = None
+        hugo_time = hugo_rss = None
         if hugo:
             root = os.path.join(args.out, "hugo-%d" % size)
             hugo_site(root, journal)
@@ -142,11 +190,12 @@ def main():
                 public = os.path.join(root, "public")
                 if os.path.exists(public):
                     shutil.rmtree(public)
-            hugo_time, _ = measure([hugo, "--quiet"], args.runs, before=clean_hugo, allowed=(0,), cwd=root)
+            hugo_time, hugo_rss = measure([hugo, "--quiet"], args.runs, before=clean_hugo, allowed=(0,), cwd=root)
         peak = max(cold_rss, check_rss, due_rss, build_rss, rebuild_rss)
-        print("%-8d %-8d %8.2f %8.2f %8.2f %9.2f %9.2f %9s %10s %8.0f %9.0f" % (
+        print("%-8d %-8d %8.2f %8.2f %8.2f %9.2f %9.2f %9s %10s %8.0f %9s %9.2f %8.2f %8.1f %9.0f" % (
             size, pages, cold, check, due, build, rebuild, "%.2f" % hugo_time if hugo_time else "-",
-            "%.2f" % (hugo_time / build) if hugo_time else "-", peak, pages / build))
+            "%.2f" % (build / hugo_time) if hugo_time else "-", peak, "%.0f" % hugo_rss if hugo_rss else "-",
+            render, floor, render / floor, pages / build))
         sys.stdout.flush()
 
 

@@ -33,7 +33,17 @@ public enum AtomicFile {
 
     /// Creates or replaces the file `name` in the open folder `directory` with `data`, never
     /// following a link: a link named `name` is itself replaced. For the site's output folder.
-    public static func replace(_ name: String, in directory: Int32, contents data: Data, mode: mode_t = 0o644) throws(Failure) {
+    ///
+    /// When `isNew` (nothing had the name a moment ago), the bytes go into a file without a
+    /// name (`O_TMPFILE`), which is then linked in: the file appears whole or not at all, as
+    /// with a rename, with one change to the folder instead of two. Most of a first build's
+    /// time is the file system's; this is a third of it. Anything else takes the rename.
+    public static func replace(
+        _ name: String, in directory: Int32, contents data: Data, mode: mode_t = 0o644, isNew: Bool = false
+    ) throws(Failure) {
+        #if os(Linux)
+            if isNew, try createUnnamed(name, in: directory, contents: data, mode: mode) { return }
+        #endif
         let temporary = ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw Failure(description: errnoText()) }
@@ -80,6 +90,24 @@ public enum AtomicFile {
         }
         return temporary
     }
+
+    #if os(Linux)
+        /// `O_TMPFILE`: not imported from C, as Glibc defines it with another macro.
+        private static let unnamedFile = O_DIRECTORY | 0o20000000
+
+        /// Writes `data` into an unnamed file of `directory` and links it in as `name`; false
+        /// when that cannot be done here (no `O_TMPFILE` on this file system, no /proc, or
+        /// `name` taken), for the caller to rename instead.
+        private static func createUnnamed(_ name: String, in directory: Int32, contents data: Data, mode: mode_t) throws(Failure)
+            -> Bool
+        {
+            let descriptor = openat(directory, ".", O_WRONLY | unnamedFile | O_CLOEXEC, mode)
+            guard descriptor >= 0 else { return false }
+            defer { close(descriptor) }
+            guard write(data, to: descriptor) else { throw Failure(description: errnoText()) }
+            return linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", directory, name, AT_SYMLINK_FOLLOW) == 0
+        }
+    #endif
 
     /// Writes all of `data`, going on after interruptions; false on any failure (no space…).
     private static func write(_ data: Data, to descriptor: Int32) -> Bool {

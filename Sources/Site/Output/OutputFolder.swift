@@ -95,9 +95,11 @@ final class OutputFolder: Sendable {
     }
 
     /// Writes `name` in `folder` whole: a temporary file beside it, then renamed into place.
-    static func replace(_ name: String, in folder: Folder, with data: Data, shownAs shown: String) throws(Failure) {
+    static func replace(_ name: String, in folder: Folder, with data: Data, shownAs shown: String, isNew: Bool = false)
+        throws(Failure)
+    {
         do throws(AtomicFile.Failure) {
-            try AtomicFile.replace(name, in: folder.descriptor, contents: data)
+            try AtomicFile.replace(name, in: folder.descriptor, contents: data, isNew: isNew)
         } catch {
             throw Failure(description: "cannot write \(shown): \(error.description)")
         }

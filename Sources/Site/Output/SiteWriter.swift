@@ -185,11 +185,11 @@ struct SiteWriter {
         let outcomes = Array(files.indices).parallelMap { index -> Result<Bool, Refusal> in
             let (folder, name) = parentsOfFiles[index]
             let file = files[index]
-            if let existing = AtomicFile.contents(of: name, in: folder.descriptor), existing == file.data {
-                return .success(false)
-            }
+            let existing = AtomicFile.contents(of: name, in: folder.descriptor)
+            if let existing, existing == file.data { return .success(false) }
             do throws(OutputFolder.Failure) {
-                try OutputFolder.replace(name, in: folder, with: file.data, shownAs: outputPath + "/" + file.path)
+                try OutputFolder.replace(
+                    name, in: folder, with: file.data, shownAs: outputPath + "/" + file.path, isNew: existing == nil)
                 return .success(true)
             } catch {
                 return .failure(Refusal(description: error.description))
