@@ -67,7 +67,7 @@ let package = Package(
 // `-sanitize=fuzzer` (libFuzzer brings its `main`).
 if ProcessInfo.processInfo.environment["TIES_FUZZ"] != nil {
     let sanitizers = ["-sanitize=fuzzer,address"]
-    for target in package.targets where target.name == "Index" || target.name == "Site" {
+    for target in package.targets where ["Index", "Template", "Site"].contains(target.name) {
         target.swiftSettings = [.unsafeFlags(sanitizers)]
     }
     package.targets.append(.target(name: "CFuzzDriver"))

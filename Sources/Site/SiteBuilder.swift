@@ -146,7 +146,7 @@ public enum SiteBuilder {
 
     /// How many pages are made, rendered and written together: enough to keep every core busy,
     /// few enough that a site of 100,000 pages never sits in memory whole.
-    static let batchSize = 2048
+    static let batchSize = 1024
 
     /// Makes, renders and writes the pages in parallel batches; returns how many pages the site
     /// has and how many of them were made.

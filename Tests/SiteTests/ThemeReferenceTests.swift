@@ -32,3 +32,13 @@ struct ThemeReferenceTests {
         }
     }
 }
+
+@Suite("The built-in theme")
+struct BuiltInThemeTests {
+    @Test func everyBuiltInTemplateCompiles() {
+        let files = ThemeFiles.names.filter { $0.hasSuffix(".mustache") }
+        #expect(files.count >= 20)
+        #expect(Theme.builtInTemplates.count == files.count, "\(files.count - Theme.builtInTemplates.count) do not compile")
+        #expect(Theme(overrides: nil).diagnostics.isEmpty)
+    }
+}

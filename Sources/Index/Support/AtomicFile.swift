@@ -98,7 +98,9 @@ public enum AtomicFile {
         /// Writes `data` into an unnamed file of `directory` and links it in as `name`; false
         /// when that cannot be done here (no `O_TMPFILE` on this file system, no /proc, or
         /// `name` taken), for the caller to rename instead.
-        private static func createUnnamed(_ name: String, in directory: Int32, contents data: Data, mode: mode_t) throws(Failure)
+        private static func createUnnamed(
+            _ name: String, in directory: Int32, contents data: Data, mode: mode_t
+        ) throws(Failure)
             -> Bool
         {
             let descriptor = openat(directory, ".", O_WRONLY | unnamedFile | O_CLOEXEC, mode)

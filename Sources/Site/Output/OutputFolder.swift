@@ -95,7 +95,9 @@ final class OutputFolder: Sendable {
     }
 
     /// Writes `name` in `folder` whole: a temporary file beside it, then renamed into place.
-    static func replace(_ name: String, in folder: Folder, with data: Data, shownAs shown: String, isNew: Bool = false)
+    static func replace(
+        _ name: String, in folder: Folder, with data: Data, shownAs shown: String, isNew: Bool = false
+    )
         throws(Failure)
     {
         do throws(AtomicFile.Failure) {
