@@ -108,9 +108,19 @@ struct Compiler {
                 throw TemplateError(line: tag.line, column: tag.column, message: "'/\(tag.name)' closes no section")
             }
             guard open.tag.name == tag.name else {
+                // Closing a section around it means this one was never closed: say so where it opens.
+                if stack.contains(where: { $0.tag.name == tag.name }) {
+                    throw TemplateError(
+                        line: open.tag.line, column: open.tag.column,
+                        message:
+                            "section '\(open.tag.name)' is never closed ('/\(tag.name)' at \(tag.line):\(tag.column) closes the one around it)"
+                    )
+                }
                 throw TemplateError(
                     line: tag.line, column: tag.column,
-                    message: "'/\(tag.name)' closes section '\(open.tag.name)', opened at \(open.tag.line):\(open.tag.column)")
+                    message:
+                        "'/\(tag.name)' closes no open section; the section open here is '\(open.tag.name)', opened at \(open.tag.line):\(open.tag.column)"
+                )
             }
             if open.skipped { return }
             let end = ops.count

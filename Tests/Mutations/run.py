@@ -40,6 +40,18 @@ def copy_sources():
         with open(target, "wb") as f:
             f.write(data)
         shutil.copymode(source, target)
+    # Files the tree no longer has go from the copy too (its build folder stays).
+    kept = {os.path.normpath(p) for p in listed if p}
+    for folder, names, files in os.walk(SCRATCH):
+        relative_folder = os.path.relpath(folder, SCRATCH)
+        if relative_folder.split(os.sep)[0] == ".build":
+            names[:] = []
+            continue
+        names[:] = [n for n in names if not (relative_folder == "." and n == ".build")]
+        for name in files:
+            relative = os.path.normpath(os.path.join(relative_folder, name))
+            if relative not in kept:
+                os.remove(os.path.join(folder, name))
 
 
 def run(command, log):

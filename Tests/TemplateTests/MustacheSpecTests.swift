@@ -6,9 +6,19 @@ import Testing
 /// The official Mustache spec (`../shared/mustache-spec/`, MIT): every test of every part ties
 /// implements, run through the compiler and renderer exactly as the site uses them.
 struct MustacheSpecTests {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appending(path: "shared/mustache-spec")
+    /// `$TIES_MUSTACHE_SPEC`, else `shared/mustache-spec` beside the repository or beside any
+    /// folder above it (a scratch copy such as `make mutate`'s lies deeper).
+    static let folder: URL = {
+        if let given = ProcessInfo.processInfo.environment["TIES_MUSTACHE_SPEC"] { return URL(fileURLWithPath: given) }
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while folder.path != "/" {
+            folder = folder.deletingLastPathComponent()
+            let candidate = folder.appending(path: "shared/mustache-spec")
+            if FileManager.default.fileExists(atPath: candidate.appending(path: "sections.json").path) { return candidate }
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../../../shared/mustache-spec")
+            .standardizedFileURL
+    }()
 
     /// Lambdas need code in the data, which a theme never has.
     static let parts = [

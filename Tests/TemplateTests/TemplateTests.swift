@@ -21,7 +21,11 @@ struct TemplateTests {
 
     @Test(arguments: [
         ("<ul>\n{{#roles}}\n<li>{{title}}</li>\n", "2:1: section 'roles' is never closed"),
-        ("a\n  {{#roles}}x{{/role}}", "2:14: '/role' closes section 'roles', opened at 2:3"),
+        ("a\n  {{#roles}}x{{/role}}", "2:14: '/role' closes no open section; the section open here is 'roles', opened at 2:3"),
+        (
+            "{{<layout}}{{$main}}\n<ul>\n{{#roles}}\n<li>{{title}}\n{{/main}}{{/layout}}",
+            "3:1: section 'roles' is never closed ('/main' at 5:1 closes the one around it)"
+        ),
         ("{{/roles}}", "1:1: '/roles' closes no section"),
         ("line 1\nline {{name", "2:6: a tag is never closed with '}}'"),
         ("{{=<% %>=}}\n<% name", "2:1: a tag is never closed with '%>'"),
@@ -31,7 +35,7 @@ struct TemplateTests {
             "é {{#emtpy(x)}}{{/emtpy(x)}}",
             "1:3: unknown function 'emtpy' (did you mean 'empty'?); the functions are empty, count, first, last, index, even, odd, reversed, uppercased, lowercased, capitalized"
         ),
-        ("{{<layout}}{{$main}}x{{/layout}}", "1:22: '/layout' closes section 'main', opened at 1:12"),
+        ("{{<layout}}{{$main}}x{{/layout}}", "1:12: section 'main' is never closed ('/layout' at 1:22 closes the one around it)"),
     ])
     func aBrokenTemplateSaysWhereAndWhat(template: String, message: String) {
         #expect(error(template)?.description == message)
