@@ -75,8 +75,6 @@ struct BuildCommand: ParsableCommand {
         }
         let journal = Journal.loadForCommand(from: root)
         let color = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let diagnostics = (journal.diagnostics + SiteBuilder.themeDiagnostics(for: journal)).sorted()
-        Terminal.standardError.write(DiagnosticReport.text(diagnostics, color: color, escape: Terminal.colorEscape))
         let result: SiteBuilder.Result
         do {
             result = try SiteBuilder.build(
@@ -85,8 +83,14 @@ struct BuildCommand: ParsableCommand {
                     output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, today: today.flatMap { Day($0) },
                     publicOnly: `public`, password: password))
         } catch {
+            let diagnostics = (journal.diagnostics + SiteBuilder.themeDiagnostics(for: journal)).sorted()
+            Terminal.standardError.write(DiagnosticReport.text(diagnostics, color: color, escape: Terminal.colorEscape))
             throw CommandFailure(message: error.description, exitCode: .usage)
         }
+        // The theme's problems as the build found them: those of its files, and those of
+        // rendering (templates that included one another too deeply on some page).
+        let diagnostics = (journal.diagnostics + result.themeDiagnostics).sorted()
+        Terminal.standardError.write(DiagnosticReport.text(diagnostics, color: color, escape: Terminal.colorEscape))
         Terminal.print(
             "Built \(result.pages) pages (\(result.written) files written, \(result.unchanged) unchanged, \(result.removed) removed)."
         )

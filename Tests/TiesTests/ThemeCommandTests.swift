@@ -61,3 +61,30 @@ struct ThemeCommandTests {
                 == Snapshot(of: builtIn).files.filter { !$0.key.hasPrefix(".") })
     }
 }
+
+@Suite("A theme that recurses through data")
+struct RecursingThemeTests {
+    /// A partial may name the partial to include from the page's data (`{{>*name}}`), which no
+    /// check of the templates can see through: the renderer's depth limit stops it, and
+    /// `ties build` says on which page.
+    @Test func theBuildStopsItAndSaysWhere() throws {
+        let root = try Fixtures.temporaryFolder("recursing")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Fixtures.write(
+            [
+                "ties.yaml": "title: T\n", "contacts/person.md": "---\nname: person\n---\n",
+                "encounters/2026-01-02-coffee.md": "---\ndate: 2026-01-02\nwith: [person]\n---\n",
+                "theme/person.mustache": "<a>{{>*text}}</a>",
+            ], under: root)
+        let result = try TiesBinary.run([
+            "build", "--journal", root.path, "--output", root.appending(path: "_site").path, "--today", "2026-11-25",
+        ])
+        #expect(result.exited && !result.timedOut)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix(
+                "theme/encounter.mustache:1:1: error: while rendering encounters/2026-01-02-coffee.html, templates included one"
+                    + " another more than 64 deep or more than 10000000 times; the deeper ones were left out [template-syntax]\n"),
+            "\(result.stderr)")
+    }
+}
