@@ -15,8 +15,6 @@ public struct TemplateLibrary: Sendable {
         self.numbers = numbers
     }
 
-    public var names: [String] { numbers.keys.sorted() }
-
     func number(of name: String) -> Int? { numbers[name] }
 
     /// What rendering one page gave: the bytes, and whether partials went deeper than

@@ -53,11 +53,6 @@ public enum Value: Sendable, Hashable {
             keys.append(key)
             values.append(value)
         }
-
-        mutating func reserveCapacity(_ count: Int) {
-            keys.reserveCapacity(count)
-            values.reserveCapacity(count)
-        }
     }
 
     /// Whether a section shows its content once (or once per item of a list): false, null, an
