@@ -34,24 +34,21 @@ struct DueCommand: ParsableCommand {
     }
 
     func run() throws {
-        let journal = try options.load(scope: .agenda)
-        let today = day.day(for: journal)
+        let agenda = try options.loadAgenda()
+        let today = day.day(in: agenda.config)
         let days = today.days(until: within.after(today) ?? today)
-        let contacts = journal.overdueContacts(on: today)
-        let followUps = journal.openFollowUps(on: today, within: days)
-        let occasions = journal.occasions(on: today, within: days)
+        let contacts = agenda.overdueContacts(on: today)
+        let followUps = agenda.openFollowUps(on: today, within: days)
+        let occasions = agenda.occasions(on: today, within: days)
         switch format {
         case .json:
             Terminal.printJSON(jsonText(DueReport(today: today, contacts: contacts, followUps: followUps, occasions: occasions)))
         case .text:
-            printText(journal: journal, today: today, days: days, contacts: contacts, followUps: followUps, occasions: occasions)
+            printText(days: days, contacts: contacts, followUps: followUps, occasions: occasions)
         }
     }
 
-    private func printText(
-        journal: Journal, today: Day, days: Int, contacts: [DueContact], followUps: [OpenFollowUp],
-        occasions: [Occasion]
-    ) {
+    private func printText(days: Int, contacts: [DueContact], followUps: [OpenFollowUp], occasions: [Occasion]) {
         let style = Style.standardOutput
         if contacts.isEmpty && followUps.isEmpty && occasions.isEmpty {
             Terminal.print("Nothing is due in the next \(days) days. Enjoy your day.")
@@ -76,8 +73,7 @@ struct DueCommand: ParsableCommand {
                     item.daysOverdue > 0
                     ? style.red("\(item.daysOverdue) days overdue")
                     : item.daysOverdue == 0 ? style.yellow("due today") : "in \(-item.daysOverdue) days"
-                let encounter = journal.encounter(item.encounter)?.displayName ?? item.encounter
-                Terminal.print("  \(item.due)  \(item.task)  \(when)  \(style.dim("— \(encounter)"))")
+                Terminal.print("  \(item.due)  \(item.task)  \(when)  \(style.dim("— \(item.encounterName)"))")
             }
         }
         if !occasions.isEmpty {

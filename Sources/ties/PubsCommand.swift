@@ -42,7 +42,7 @@ struct PubsCommand: ParsableCommand {
     }
 
     private func people(_ publication: Publication, _ journal: Journal) -> [String] {
-        publication.with.map { $0.target.flatMap { journal.contact($0)?.name } ?? $0.text }
+        publication.with.map { $0.id(Contact.self).flatMap { journal.contacts[$0]?.name } ?? $0.text }
     }
 
     private func text(_ items: [Publication], journal: Journal, actions: [PublicationAction]) -> String {
@@ -155,7 +155,7 @@ struct PubsReport: Encodable {
                 slug: p.slug, title: p.title, status: p.status.rawValue, kind: p.kind, date: p.date?.description,
                 venue: p.venue, url: p.url, slides: p.slides, recording: p.recording,
                 submitted: p.submitted?.description,
-                with: p.with.map { $0.target.flatMap { journal.contact($0)?.name } ?? $0.text },
+                with: p.with.map { $0.id(Contact.self).flatMap { journal.contacts[$0]?.name } ?? $0.text },
                 audience: metrics.audience, views: metrics.views, reach: metrics.reach)
         }
         published = items.filter { $0.status == .published }.map(item)

@@ -32,9 +32,9 @@ struct ShowCommand: ParsableCommand {
         }
         var page = ShowPage(journal: journal, today: day.day(for: journal), style: .standardOutput)
         switch id.kind {
-        case .contact: if let contact = journal.contact(id.slug) { page.contact(contact) }
-        case .org: if let org = journal.org(id.slug) { page.org(org) }
-        case .goal: if let goal = journal.goal(id.slug) { page.goal(goal) }
+        case .contact: if let contact = journal.contacts[Contact.ID(id.slug)] { page.contact(contact) }
+        case .org: if let org = journal.orgs[Org.ID(id.slug)] { page.org(org) }
+        case .goal: if let goal = journal.goals[Goal.ID(id.slug)] { page.goal(goal) }
         default: break
         }
         Terminal.print(page.text, terminator: "")
@@ -72,9 +72,9 @@ struct ShowPage {
         "\(from?.description ?? "?") – \(to?.description ?? "present")"
     }
 
-    private mutating func encounterList(_ encounters: [Encounter], limit: Int = 20, excluding: String? = nil) {
+    private mutating func encounterList(_ encounters: [Encounter], limit: Int = 20, excluding: Contact.ID? = nil) {
         for encounter in encounters.suffix(limit).reversed() {
-            let others = encounter.with.compactMap(\.target).filter { $0 != excluding }.map { name(RecordID(.contact, $0)) }
+            let others = encounter.with.compactMap { $0.id(Contact.self) }.filter { $0 != excluding }.map { name($0.record) }
             line(
                 "  \(encounter.date.day)  \(padded(encounter.kind ?? "", 8)) \(encounter.displayName)\(style.dim(others.isEmpty ? "" : "  — " + others.joined(separator: ", ")))"
             )
@@ -84,7 +84,7 @@ struct ShowPage {
 
     mutating func contact(_ contact: Contact) {
         line(style.bold(contact.name))
-        let org = contact.org.map { $0.target.map { name(RecordID(.org, $0)) } ?? $0.text }
+        let org = contact.org.map { $0.id(Org.self).map { name($0.record) } ?? $0.text }
         let cadence = journal.cadence(of: contact)
         let circle = contact.circle.map { "\($0.target ?? $0.text) circle" }
         line([contact.title, org, circle, "every \(cadence)"].compactMap { $0 }.joined(separator: " · "))
@@ -96,16 +96,16 @@ struct ShowPage {
         fact("location", contact.location)
         if let birthday = contact.birthday { fact("birthday", "\(birthday) (next \(birthday.next(onOrAfter: today)))") }
         fact("met", [contact.met?.description, contact.howMet].compactMap { $0 }.joined(separator: " — "))
-        if let via = contact.metVia { fact("met via", via.target.map { name(RecordID(.contact, $0)) } ?? via.text) }
+        if let via = contact.metVia { fact("met via", via.id(Contact.self).map { name($0.record) } ?? via.text) }
         fact("tags", contact.tags.joined(separator: ", "))
         fact("goals", contact.goals.map { $0.target.map { name(RecordID(.goal, $0)) } ?? $0.text }.joined(separator: ", "))
         for field in contact.extraFields { fact(field.key, field.value.description) }
 
-        let affiliations = journal.affiliations(of: contact.slug)
+        let affiliations = journal.affiliations(of: contact.id)
         if !affiliations.isEmpty {
             heading("Roles")
             for affiliation in affiliations.reversed() {
-                let role = [affiliation.title, name(RecordID(.org, affiliation.org))].compactMap { $0 }.joined(separator: ", ")
+                let role = [affiliation.title, name(affiliation.org.record)].compactMap { $0 }.joined(separator: ", ")
                 line(
                     "  \(padded(period(affiliation.from, affiliation.to), 22)) \(affiliation.isCurrent ? style.bold(role) : role)"
                 )
@@ -128,32 +128,32 @@ struct ShowPage {
         } else {
             line("  " + (cadence == .none ? "no reminders (cadence: none)" : "never met: add an encounter or 'met'"))
         }
-        let encounters = journal.encounters(with: contact.slug)
+        let encounters = journal.encounters(with: contact.id)
         let slugs = Set(encounters.map(\.slug))
         let open = journal.openFollowUps(on: today, within: 3650).filter { slugs.contains($0.encounter) }
         for item in open { line("  follow-up \(item.due): \(item.task)") }
 
         heading("Timeline (\(encounters.count))")
         if encounters.isEmpty { line(style.dim("  no encounters yet")) }
-        encounterList(encounters, excluding: contact.slug)
+        encounterList(encounters, excluding: contact.id)
 
-        let by = journal.introductions(of: contact.slug)
-        let to = journal.introductions(by: contact.slug).sorted {
+        let by = journal.introductions(of: contact.id)
+        let to = journal.introductions(by: contact.id).sorted {
             ($0.date ?? today, $0.introduced, $0.source) < ($1.date ?? today, $1.introduced, $1.source)
         }
         if !by.isEmpty || !to.isEmpty {
             heading("Introductions")
             for item in by where !item.introducers.isEmpty {
                 line(
-                    "  introduced by \(item.introducers.map { name(RecordID(.contact, $0)) }.joined(separator: ", "))\(item.date.map { " (\($0))" } ?? "")"
+                    "  introduced by \(item.introducers.map { name($0.record) }.joined(separator: ", "))\(item.date.map { " (\($0))" } ?? "")"
                 )
             }
-            var seen = Set<String>()
+            var seen = Set<Contact.ID>()
             for item in to where seen.insert(item.introduced).inserted {
-                line("  introduced me to \(name(RecordID(.contact, item.introduced)))\(item.date.map { " (\($0))" } ?? "")")
+                line("  introduced me to \(name(item.introduced.record))\(item.date.map { " (\($0))" } ?? "")")
             }
         }
-        let exchanges = journal.exchanges(with: contact.slug)
+        let exchanges = journal.exchanges(with: contact.id)
         if !exchanges.isEmpty {
             let gave = exchanges.filter { $0.direction == .gave }.count
             heading("Give and take (gave \(gave), received \(exchanges.count - gave))")
@@ -161,14 +161,14 @@ struct ShowPage {
                 line("  \(exchange.date)  \(padded(exchange.direction.rawValue, 8)) \(exchange.what)")
             }
         }
-        let publications = journal.publications(with: contact.slug)
+        let publications = journal.publications(with: contact.id)
         if !publications.isEmpty {
             heading("Publications together")
             for publication in publications.reversed() {
                 line("  \(publication.date?.description ?? "          ")  \(publication.kind ?? "") \(publication.title)")
             }
         }
-        mentions(contact.id)
+        mentions(contact.recordID)
         line()
         line(style.dim("file: \(contact.path)"))
     }
@@ -187,26 +187,26 @@ struct ShowPage {
         fact("website", org.website)
         fact("industry", org.industry)
         fact("tags", org.tags.joined(separator: ", "))
-        let current = journal.currentPeople(at: org.slug)
+        let current = journal.currentPeople(at: org.id)
         heading("People there now (\(current.count))")
         for person in current {
             line(
-                "  \(padded(name(RecordID(.contact, person.contact)), 24)) \(person.title ?? "")\(style.dim(person.from.map { "  since \($0)" } ?? ""))"
+                "  \(padded(name(person.contact.record), 24)) \(person.title ?? "")\(style.dim(person.from.map { "  since \($0)" } ?? ""))"
             )
         }
-        let former = journal.formerPeople(at: org.slug)
+        let former = journal.formerPeople(at: org.id)
         if !former.isEmpty {
             heading("Former (\(former.count))")
             for person in former {
                 line(
-                    "  \(padded(name(RecordID(.contact, person.contact)), 24)) \(person.title ?? "")\(style.dim("  " + period(person.from, person.to)))"
+                    "  \(padded(name(person.contact.record), 24)) \(person.title ?? "")\(style.dim("  " + period(person.from, person.to)))"
                 )
             }
         }
-        let encounters = journal.encounters(withPeopleAt: org.slug)
+        let encounters = journal.encounters(withPeopleAt: org.id)
         heading("Encounters with them (\(encounters.count))")
         encounterList(encounters)
-        mentions(org.id)
+        mentions(org.recordID)
         if !org.isImplicit {
             line()
             line(style.dim("file: \(org.path)"))
@@ -216,20 +216,20 @@ struct ShowPage {
     mutating func goal(_ goal: Goal) {
         line(style.bold(goal.title))
         line([goal.status.rawValue, goal.due.map { "due \($0)" }].compactMap { $0 }.joined(separator: " · "))
-        let contacts = journal.contacts(for: goal.slug)
+        let contacts = journal.contacts(for: goal.id)
         heading("People (\(contacts.count))")
         for contact in contacts { line("  \(contact.name)") }
-        let encounters = journal.encounters(for: goal.slug)
+        let encounters = journal.encounters(for: goal.id)
         heading("Encounters (\(encounters.count))")
         encounterList(encounters)
-        let publications = journal.publications(for: goal.slug)
+        let publications = journal.publications(for: goal.id)
         if !publications.isEmpty {
             heading("Publications (\(publications.count))")
             for publication in publications.reversed() {
                 line("  \(publication.date?.description ?? "          ")  \(publication.status.rawValue)  \(publication.title)")
             }
         }
-        mentions(goal.id)
+        mentions(goal.recordID)
         line()
         line(style.dim("file: \(goal.path)"))
     }

@@ -58,14 +58,26 @@ struct JournalOptions: ParsableArguments {
 
     /// Loads the journal for a command that answers questions: its errors go to stderr as a
     /// one-line note (`ties check` lists them), and the answer uses what could be read.
-    func load(scope: Journal.Scope = .whole) throws -> Journal {
-        let journal = Journal.loadForCommand(from: try locate(), scope: scope)
-        let errors = journal.errors.count
+    func load() throws -> Journal {
+        let journal = Journal.loadForCommand(from: try locate())
+        noteErrors(journal.errors.count)
+        return journal
+    }
+
+    /// Loads the agenda, as `ties due` reads it: from its cache when nothing changed.
+    func loadAgenda() throws -> Agenda {
+        let root = try locate()
+        let agenda = Agenda.load(from: root, cache: ParseCache.forJournal(at: root))
+        KeptUntilExit.keep(agenda)
+        noteErrors(agenda.errors.count)
+        return agenda
+    }
+
+    private func noteErrors(_ errors: Int) {
         if errors > 0 {
             Terminal.standardError.write(
                 "ties: note: the journal has \(errors) error\(errors == 1 ? "" : "s"); run 'ties check' to see them\n")
         }
-        return journal
     }
 }
 
@@ -125,8 +137,8 @@ enum Main {
 
 extension Journal {
     /// How every command loads a journal: with the user's parse cache, and never freed.
-    static func loadForCommand(from root: URL, scope: Scope = .whole) -> Journal {
-        let journal = Journal.load(from: root, cache: ParseCache.forJournal(at: root), scope: scope)
+    static func loadForCommand(from root: URL) -> Journal {
+        let journal = Journal.load(from: root, cache: ParseCache.forJournal(at: root))
         KeptUntilExit.keep(journal)
         return journal
     }

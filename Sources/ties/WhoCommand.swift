@@ -69,9 +69,9 @@ struct WhoCommand: ParsableCommand {
                 throw CommandFailure(message: error.description, exitCode: .problems)
             }
             let orgName = journal.displayName(of: id) ?? id.slug
-            let people = former ? journal.affiliations(at: id.slug) : journal.currentPeople(at: id.slug)
+            let people = former ? journal.affiliations(at: Org.ID(id.slug)) : journal.currentPeople(at: Org.ID(id.slug))
             for affiliation in people {
-                guard let contact = journal.contact(affiliation.contact) else { continue }
+                guard let contact = journal.contacts[affiliation.contact] else { continue }
                 entries.append(
                     Entry(
                         slug: contact.slug, name: contact.name, org: orgName, title: affiliation.title,
@@ -80,11 +80,11 @@ struct WhoCommand: ParsableCommand {
             }
         } else {
             for contact in journal.contacts {
-                let current = journal.affiliations(of: contact.slug).last { $0.isCurrent }
+                let current = journal.affiliations(of: contact.id).last { $0.isCurrent }
                 entries.append(
                     Entry(
                         slug: contact.slug, name: contact.name,
-                        org: current.map { journal.displayName(of: RecordID(.org, $0.org)) ?? $0.org },
+                        org: current.map { journal.displayName(of: $0.org.record) ?? $0.org.slug },
                         title: current?.title ?? contact.title, current: true, from: current?.from?.description,
                         to: nil, circle: contact.circle?.target, tags: contact.tags))
             }

@@ -32,7 +32,7 @@ struct CaseFoldingTests {
         let (journal, root) = try Self.journal()
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(journal.diagnostics.isEmpty, "\(journal.diagnostics.map(\.message))")
-        let encounter = try #require(journal.encounter("2026-01-05-all"))
+        let encounter = try #require(journal.encounters["2026-01-05-all"])
         #expect(encounter.with.map(\.target) == ["aerzte", "dmitri", "athina", "athina", "Émile"])
         #expect(encounter.wikiLinks.map { $0.target?.slug } == ["aerzte", "dmitri", "athina", "Émile"])
     }

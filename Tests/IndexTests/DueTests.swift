@@ -53,7 +53,7 @@ struct DueTests {
 
     @Test func aMentionIsNotAnEncounter() throws {
         // Cy is mentioned in the coffee's notes; the clock still runs from `met`.
-        #expect(journal.lastContact(with: try #require(journal.contact("cy")))?.description == "2025-06-01")
+        #expect(journal.lastContact(with: try #require(journal.contacts["cy"]))?.description == "2025-06-01")
     }
 
     @Test func followUpsWithAndWithoutDates() throws {

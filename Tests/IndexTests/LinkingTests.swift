@@ -14,10 +14,10 @@ struct LinkingTests {
 
     @Test func referencesMatchSlugNameOrAliasIgnoringCase() {
         // `with: [ADA LOVELACE]`, `[Countess, Charles]`, `[Charles Babbage, grace]`
-        #expect(journal.encounter("2024/2024-05-02-call")?.with.map(\.target) == ["ada"])
-        #expect(journal.encounter("2023/2023-11-20-lunch")?.with.map(\.target) == ["ada", "charles"])
-        #expect(journal.encounter("2024/2024-03-01-coffee")?.with.map(\.target) == ["charles", "grace"])
-        #expect(journal.contact("ada")?.circle?.target == "close")
+        #expect(journal.encounters["2024/2024-05-02-call"]?.with.map(\.target) == ["ada"])
+        #expect(journal.encounters["2023/2023-11-20-lunch"]?.with.map(\.target) == ["ada", "charles"])
+        #expect(journal.encounters["2024/2024-03-01-coffee"]?.with.map(\.target) == ["charles", "grace"])
+        #expect(journal.contacts["ada"]?.circle?.target == "close")
     }
 
     @Test func timelineHoldsOnlyEncountersWithTheContactOldestFirst() {
@@ -55,8 +55,8 @@ struct LinkingTests {
 
     @Test func orgsMergeByNameAliasAndSlug() {
         #expect(journal.orgs.map(\.slug) == ["acme", "bletchley", "globex"])
-        #expect(journal.org("acme")?.isImplicit == false)
-        #expect(journal.org("globex")?.isImplicit == true)
+        #expect(journal.orgs["acme"]?.isImplicit == false)
+        #expect(journal.orgs["globex"]?.isImplicit == true)
         // "ACME Inc." (alias), "acme" (slug), "Acme Corporation" (name), "acme corporation" (case)
         #expect(Set(journal.affiliations(at: "acme").map(\.contact)) == ["ada", "alan", "charles", "grace"])
     }
@@ -173,7 +173,7 @@ struct ResolutionProblemTests {
             "goals/g.md": "---\ntitle: G\n---\nAsk [[acme]] or [[orgs/acme]].\n",
         ])
         #expect(journal.diagnostics.map(\.code) == [.ambiguousReference])
-        #expect(journal.goal("g")?.wikiLinks.map(\.target) == [nil, RecordID(.org, "acme")])
+        #expect(journal.goals["g"]?.wikiLinks.map(\.target) == [nil, RecordID(.org, "acme")])
     }
 
     @Test func aTypoInAnOrgNameIsCaughtButNewOrgsAreNot() throws {

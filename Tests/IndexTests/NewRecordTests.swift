@@ -12,22 +12,22 @@ struct NewRecordTests {
         "trailing ", "田中 宏", "colon:end:", "2026-11-25 09:30", "@handle", "50% off", "line\nbreak",
     ])
     func valuesReadBackAsTheSameText(value: String) throws {
-        var writer = FrontMatterWriter()
-        writer.field("title", value)
-        writer.list("tags", [value])
+        var writer = FrontMatterWriter<Publication>()
+        writer.field(\.title, value)
+        writer.list(\.tags, [value])
         let file = JournalFile(absolutePath: "/dev/null", path: "publications/x.md", kind: .publication, slug: "x")
         let parsed = RecordParser.parse(writer.file(body: "\n"), file: file)
         let (record, diagnostics) = (parsed.record, parsed.diagnostics)
-        #expect(diagnostics.isEmpty, "\(writer.lines)")
+        #expect(diagnostics.isEmpty, "\(writer.text)")
         guard case let .publication(publication)? = record else { Issue.record("no publication"); return }
-        #expect(publication.title == value.trimmed, "\(writer.lines)")
+        #expect(publication.title == value.trimmed, "\(writer.text)")
     }
 
     @Test func plainWhereYAMLAllowsIt() {
-        #expect(FrontMatterWriter.scalar("Jonas Müller") == "Jonas Müller")
-        #expect(FrontMatterWriter.scalar("2026-11-25 09:30") == "2026-11-25 09:30")
-        #expect(FrontMatterWriter.scalar("no") == "\"no\"")
-        #expect(FrontMatterWriter.scalar("a: b") == "\"a: b\"")
+        #expect(YAMLScalar.text("Jonas Müller") == "Jonas Müller")
+        #expect(YAMLScalar.text("2026-11-25 09:30") == "2026-11-25 09:30")
+        #expect(YAMLScalar.text("no") == "\"no\"")
+        #expect(YAMLScalar.text("a: b") == "\"a: b\"")
     }
 
     @Test func createsUniqueFilesAndRefusesUnknownNames() throws {

@@ -37,11 +37,11 @@ struct PublicationLogTests {
     }
 
     @Test func laterMeasurementsReplaceEarlierOnes() throws {
-        let talk = try #require(journal.publication("a"))
+        let talk = try #require(journal.publications["a"])
         #expect(talk.latestMetrics.views == 900)
         #expect(talk.latestMetrics.reach == 2000)
         #expect(talk.latestMetrics.audience == 120)
-        #expect(journal.publication("b")?.latestMetrics.views == 50)
+        #expect(journal.publications["b"]?.latestMetrics.views == 50)
     }
 
     @Test func badMeasurementsAreReported() {

@@ -29,7 +29,7 @@ struct TemplateJournalTests {
         #expect(journal.contacts.contains { $0.name.contains("ü") || $0.name.contains("ä") })
         #expect(journal.contacts.contains { $0.name.unicodeScalars.contains { $0.value > 0x2E80 } }, "a CJK name")
         #expect(journal.contacts.contains { $0.roles.count >= 2 })
-        #expect(journal.contacts.contains { journal.introductions(by: $0.slug).count >= 3 }, "someone who introduced several")
+        #expect(journal.contacts.contains { journal.introductions(by: $0.id).count >= 3 }, "someone who introduced several")
         #expect(journal.encounters.contains { !$0.followups.isEmpty })
         #expect(journal.encounters.contains { !$0.gave.isEmpty } && journal.encounters.contains { !$0.received.isEmpty })
         #expect(journal.encounters.contains { !$0.wikiLinks.isEmpty })

@@ -58,7 +58,7 @@ struct BodyRendererTests {
 
     @Test func rendersARecordOfTheSampleJournal() throws {
         let journal = Journal.load(from: Fixtures.template)
-        let jonas = try #require(journal.contact("jonas-mueller"))
+        let jonas = try #require(journal.contacts["jonas-mueller"])
         let html = renderer.html(of: jonas)
         #expect(html.contains("<a href=\"../contacts/lena-schaefer.html\">Lena Schäfer</a>"))
         #expect(html.contains("<a href=\"../contacts/hiroshi-tanaka.html\">Hiroshi</a>"))

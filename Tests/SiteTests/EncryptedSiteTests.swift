@@ -41,7 +41,7 @@ struct EncryptedSiteTests {
         let cipher = try SealedSite.cipher(password: Self.password, output: OutputFolder(output.path))
         let files = try Snapshot(of: output).files
         let contact = try #require(journal.contacts.first { $0.org != nil })
-        let clear = try #require(SitePaths(journal: journal).page(of: contact.id))
+        let clear = try #require(SitePaths(journal: journal).page(of: contact.recordID))
         let name = cipher.opaqueName(of: clear) + ".html"
         let lockPage = String(decoding: try #require(files[name]), as: UTF8.self)
         let sealed = try #require(lockPage.firstMatch(of: /data-sealed="([A-Za-z0-9+\/=]+)"/)?.1)

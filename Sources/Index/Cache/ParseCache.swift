@@ -51,8 +51,10 @@ public struct ParseCache: Sendable {
     static let racyWindow: Int64 = 2_000_000_000
 
     static let magic = Array("ties parse cache\n".utf8)
-    /// Raised whenever the layout of the file or of a record changes.
-    static let formatVersion: UInt64 = 2
+    /// The layout of the file (raise `layout` when it changes), and of records, which follows
+    /// their schemas by itself: a field added, removed or retyped makes every old cache unread.
+    static let formatVersion: UInt64 = layout ^ RecordKind.schemaSignature
+    private static let layout: UInt64 = 3
 
     /// The agenda kept beside the parse cache.
     var agenda: AgendaCache {

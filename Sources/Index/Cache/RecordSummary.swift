@@ -15,23 +15,18 @@ extension Journal {
     /// encounters, publications, orgs and goals, each in the journal's order); nil for no such
     /// record.
     package func recordNumber(of id: RecordID) -> Int? {
-        switch id.kind {
-        case .contact: return tables.contactIndex[id.slug]
-        case .encounter: return tables.encounterIndex[id.slug].map { contacts.count + $0 }
-        case .publication: return tables.publicationIndex[id.slug].map { contacts.count + encounters.count + $0 }
-        case .org: return tables.orgIndex[id.slug].map { contacts.count + encounters.count + publications.count + $0 }
-        case .goal:
-            return tables.goalIndex[id.slug].map { contacts.count + encounters.count + publications.count + orgs.count + $0 }
-        }
+        func position<R: Record>(_ kind: R.Type) -> Int? { self[R.self].position(of: R.ID(id.slug)) }
+        guard let position = position(id.kind.recordType) else { return nil }
+        return RecordKind.allCases.prefix { $0 != id.kind }.reduce(position) { $0 + count(of: $1.recordType) }
     }
 
     /// Every record's summary, by number; made on all cores.
     package func recordSummaries() -> [RecordSummary] {
-        summaries(contacts) + summaries(encounters) + summaries(publications) + summaries(orgs) + summaries(goals)
+        RecordKind.allCases.flatMap { summaries(of: $0.recordType) }
     }
 
-    private func summaries<R: Record & BinaryCodable>(_ records: [R]) -> [RecordSummary] {
-        records.withUnsafeBufferPointer { records in
+    private func summaries<R: Record>(of kind: R.Type) -> [RecordSummary] {
+        self[R.self].withUnsafeBufferPointer { records in
             nonisolated(unsafe) let records = records
             return parallelResults(count: records.count) { range, set in
                 // One writer per range, its buffer kept from record to record.
@@ -45,7 +40,8 @@ extension Journal {
                     let links = records[index].linkedRecords.compactMap { recordNumber(of: $0).map(Int32.init) }
                     set(
                         index,
-                        RecordSummary(id: records[index].id, fingerprint: hash.value, links: links, tags: records[index].tags))
+                        RecordSummary(
+                            id: records[index].recordID, fingerprint: hash.value, links: links, tags: records[index].tags))
                 }
             }
         }

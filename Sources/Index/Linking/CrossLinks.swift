@@ -2,9 +2,9 @@
 public struct Introduction: Hashable, Sendable {
     /// The contacts who made the introduction (empty when an encounter introduced me with no one
     /// else present, e.g. at an event).
-    public var introducers: [String]
+    public var introducers: [Contact.ID]
     /// The contact I was introduced to.
-    public var introduced: String
+    public var introduced: Contact.ID
     /// The record that says so: the contact with `met_via`, or the encounter.
     public var source: RecordID
     public var date: Day?
@@ -18,8 +18,8 @@ public struct Mention: Hashable, Sendable {
 
 /// A position a contact held or holds at an org, from `roles` or the current `org` and `title`.
 public struct Affiliation: Hashable, Sendable {
-    public var contact: String
-    public var org: String
+    public var contact: Contact.ID
+    public var org: Org.ID
     public var title: String?
     public var from: PartialDate?
     public var to: PartialDate?
@@ -33,6 +33,6 @@ public struct Exchange: Hashable, Sendable {
 
     public var direction: Direction
     public var what: String
-    public var encounter: String
+    public var encounter: Encounter.ID
     public var date: Day
 }

@@ -1,44 +1,28 @@
 /// The cross-link tables: one pass over each kind of record.
 extension Linker {
-    /// The three groups of tables are independent, so they are made at once.
-    func buildTables() -> Journal.Tables {
-        let (indices, mentions, relations) = concurrently(
-            { self.indexTables() }, { self.mentionTable() }, { self.relationTables() })
+    /// The record tables and the two groups of cross-link tables are independent, so they are
+    /// made at once.
+    func buildTables() -> (RecordTables, Journal.Tables) {
+        let (records, mentions, relations) = concurrently(
+            { self.recordTables() }, { self.mentionTable() }, { self.relationTables() })
         var t = relations
-        t.contactIndex = indices.contactIndex
-        t.encounterIndex = indices.encounterIndex
-        t.publicationIndex = indices.publicationIndex
-        t.orgIndex = indices.orgIndex
-        t.goalIndex = indices.goalIndex
         t.mentions = mentions
-        return t
+        return (records, t)
     }
 
-    /// Only what the agenda queries read: the indices and each contact's encounters.
-    func agendaTables() -> Journal.Tables {
-        var t = indexTables()
-        for index in encounters.indices {
-            for contact in Linker.unique(encounters[index].with.compactMap(\.target)) {
-                t.encountersByContact[contact, default: []].append(index)
-            }
-        }
-        return t
+    /// The records of each kind, by position and identity.
+    struct RecordTables {
+        var contacts: RecordTable<Contact>
+        var encounters: RecordTable<Encounter>
+        var publications: RecordTable<Publication>
+        var orgs: RecordTable<Org>
+        var goals: RecordTable<Goal>
     }
 
-    private func indexTables() -> Journal.Tables {
-        var t = Journal.Tables()
-        func index<R: Record>(_ records: [R]) -> [String: Int] {
-            var index: [String: Int] = [:]
-            index.reserveCapacity(records.count)
-            for (i, r) in records.enumerated() { index[r.slug] = i }
-            return index
-        }
-        t.contactIndex = index(contacts)
-        t.encounterIndex = index(encounters)
-        t.publicationIndex = index(publications)
-        t.orgIndex = index(orgs)
-        t.goalIndex = index(goals)
-        return t
+    private func recordTables() -> RecordTables {
+        RecordTables(
+            contacts: RecordTable(contacts), encounters: RecordTable(encounters),
+            publications: RecordTable(publications), orgs: RecordTable(orgs), goals: RecordTable(goals))
     }
 
     private func mentionTable() -> [RecordID: [Mention]] {
@@ -47,7 +31,7 @@ extension Linker {
         // its fields, and that was most of the cost of these tables.
         func addMentions<R: Record>(_ records: [R]) {
             for index in records.indices where !records[index].wikiLinks.isEmpty {
-                let source = records[index].id
+                let source = records[index].recordID
                 for link in records[index].wikiLinks {
                     guard let target = link.target, target != source else { continue }
                     mentions[target, default: []].append(Mention(source: source, location: link.location))
@@ -70,64 +54,64 @@ extension Linker {
 
     private func relationTables() -> Journal.Tables {
         var t = Journal.Tables()
-        var goalContacts: [String: Set<String>] = [:]
+        var goalContacts: [Goal.ID: Set<Contact.ID>] = [:]
 
         for contact in contacts {
-            if let via = contact.metVia?.target {
+            if let via = contact.metVia?.id(Contact.self) {
                 t.introductions.append(
                     Introduction(
-                        introducers: [via], introduced: contact.slug,
-                        source: contact.id, date: contact.met))
+                        introducers: [via], introduced: contact.id,
+                        source: contact.recordID, date: contact.met))
             }
-            for goal in contact.goals.compactMap(\.target) { goalContacts[goal, default: []].insert(contact.slug) }
+            for goal in contact.goals.compactMap({ $0.id(Goal.self) }) { goalContacts[goal, default: []].insert(contact.id) }
             var affiliations = contact.roles.compactMap { role -> Affiliation? in
-                guard let org = role.org.target else { return nil }
-                return Affiliation(contact: contact.slug, org: org, title: role.title, from: role.from, to: role.to)
+                guard let org = role.org.id(Org.self) else { return nil }
+                return Affiliation(contact: contact.id, org: org, title: role.title, from: role.from, to: role.to)
             }
-            if let org = contact.org?.target {
+            if let org = contact.org?.id(Org.self) {
                 if let current = affiliations.firstIndex(where: { $0.org == org && $0.isCurrent }) {
                     if affiliations[current].title == nil { affiliations[current].title = contact.title }
                 } else {
-                    affiliations.append(Affiliation(contact: contact.slug, org: org, title: contact.title, from: nil, to: nil))
+                    affiliations.append(Affiliation(contact: contact.id, org: org, title: contact.title, from: nil, to: nil))
                 }
             }
             for affiliation in affiliations {
-                t.affiliationsByContact[contact.slug, default: []].append(affiliation)
+                t.affiliationsByContact[contact.id, default: []].append(affiliation)
                 t.affiliationsByOrg[affiliation.org, default: []].append(affiliation)
             }
         }
 
         for index in encounters.indices {
             let encounter = EncounterLinks(encounters[index])
-            let met = Linker.unique(encounter.with.compactMap(\.target))
+            let met = Linker.unique(encounter.with.compactMap { $0.id(Contact.self) })
             for contact in met {
                 t.encountersByContact[contact, default: []].append(index)
                 for what in encounter.gave {
                     t.exchangesByContact[contact, default: []].append(
-                        Exchange(direction: .gave, what: what, encounter: encounter.slug, date: encounter.date.day))
+                        Exchange(direction: .gave, what: what, encounter: encounter.id, date: encounter.date.day))
                 }
                 for what in encounter.received {
                     t.exchangesByContact[contact, default: []].append(
-                        Exchange(direction: .received, what: what, encounter: encounter.slug, date: encounter.date.day))
+                        Exchange(direction: .received, what: what, encounter: encounter.id, date: encounter.date.day))
                 }
             }
-            for introduced in Linker.unique(encounter.introduced.compactMap(\.target)) {
+            for introduced in Linker.unique(encounter.introduced.compactMap { $0.id(Contact.self) }) {
                 t.introductions.append(
                     Introduction(
                         introducers: met.filter { $0 != introduced }, introduced: introduced,
-                        source: encounter.id, date: encounter.date.day))
+                        source: encounter.id.record, date: encounter.date.day))
             }
-            for goal in Linker.unique(encounter.goals.compactMap(\.target)) {
+            for goal in Linker.unique(encounter.goals.compactMap { $0.id(Goal.self) }) {
                 t.encountersByGoal[goal, default: []].append(index)
                 goalContacts[goal, default: []].formUnion(met)
             }
         }
 
         for (index, publication) in publications.enumerated() {
-            for contact in Linker.unique(publication.with.compactMap(\.target)) {
+            for contact in Linker.unique(publication.with.compactMap { $0.id(Contact.self) }) {
                 t.publicationsByContact[contact, default: []].append(index)
             }
-            for goal in Linker.unique(publication.goals.compactMap(\.target)) {
+            for goal in Linker.unique(publication.goals.compactMap { $0.id(Goal.self) }) {
                 t.publicationsByGoal[goal, default: []].append(index)
             }
         }
@@ -156,8 +140,8 @@ extension Linker {
     }
 
     /// The elements in first-seen order, each once.
-    static func unique(_ items: [String]) -> [String] {
-        var seen = Set<String>()
+    static func unique<T: Hashable>(_ items: [T]) -> [T] {
+        var seen = Set<T>()
         return items.filter { seen.insert($0).inserted }
     }
 }
@@ -165,8 +149,7 @@ extension Linker {
 /// What the cross-link tables read of an encounter, taken field by field rather than copying
 /// the whole record with its body and links.
 private struct EncounterLinks {
-    let slug: String
-    let id: RecordID
+    let id: Encounter.ID
     let date: Moment
     let with: [Reference]
     let introduced: [Reference]
@@ -175,7 +158,6 @@ private struct EncounterLinks {
     let received: [String]
 
     init(_ encounter: borrowing Encounter) {
-        slug = encounter.slug
         id = encounter.id
         date = encounter.date
         with = encounter.with

@@ -64,61 +64,34 @@ struct Linker {
     mutating func link(timer: inout PhaseTimer) -> Journal {
         let contactTable = NameTable(contacts)
         let goalTable = NameTable(goals)
+        // A name table holds its records until it is freed, so one made now makes resolving
+        // copy them: encounters and publications get theirs now only if a field refers to them.
+        let referred = Set(RecordKind.allCases.flatMap { $0.recordType.referredKinds })
+        let names = ReferenceNames(
+            config: config, contacts: contactTable,
+            encounters: referred.contains(.encounter) ? NameTable(encounters) : nil,
+            publications: referred.contains(.publication) ? NameTable(publications) : nil, goals: goalTable)
         var orgResolver = OrgResolver(explicit: orgs)
 
-        // Typed references.
+        // References, as each kind's schema declares them.
         var myOrg = config.myOrg
         if var reference = myOrg {
             reference.target = orgResolver.resolve(reference.text, at: reference.location, into: &diagnostics)
             myOrg = reference
         }
-        for i in contacts.indices {
-            if var org = contacts[i].org {
-                org.target = orgResolver.resolve(org.text, at: org.location, into: &diagnostics)
-                contacts[i].org = org
-            }
-            for r in contacts[i].roles.indices {
-                let role = contacts[i].roles[r].org
-                contacts[i].roles[r].org.target = orgResolver.resolve(role.text, at: role.location, into: &diagnostics)
-            }
-            if let via = contacts[i].metVia {
-                contacts[i].metVia = resolve(via, in: contactTable, kind: .contact, field: "met_via")
-                if contacts[i].metVia?.target == contacts[i].slug {
-                    diagnostics.append(
-                        .warning(
-                            .unknownReference, "a contact cannot be introduced by themselves",
-                            at: via.location))
-                    contacts[i].metVia?.target = nil
-                }
-            }
-            if let circle = contacts[i].circle {
-                if let known = config.circle(named: circle.text) {
-                    contacts[i].circle?.target = known.name
-                } else {
-                    let names = config.circles.map(\.name)
-                    let hint =
-                        names.isEmpty
-                        ? "; define circles in ties.yaml" : Suggestion.clause(Suggestion.nearest(to: circle.text, in: names))
-                    diagnostics.append(.warning(.unknownCircle, "unknown circle '\(circle.text)'\(hint)", at: circle.location))
-                }
-            }
-            contacts[i].goals = contacts[i].goals.map { resolve($0, in: goalTable, kind: .goal, field: "goals") }
-        }
-        // Encounters are most of a journal: resolved in parallel, each on its own.
-        for list in [\Linker.encounters, \Linker.undated] as [WritableKeyPath<Linker, [Encounter]>] {
-            let found = self[keyPath: list].parallelUpdate { Linker.resolveReferences(of: &$0, contactTable, goalTable) }
-            for problems in found where !problems.isEmpty { diagnostics += problems }
-        }
-        for i in publications.indices {
-            publications[i].with = publications[i].with.map { resolve($0, in: contactTable, kind: .contact, field: "with") }
-            publications[i].goals = publications[i].goals.map { resolve($0, in: goalTable, kind: .goal, field: "goals") }
-        }
+        Linker.resolveReferences(in: &contacts, names, &orgResolver, into: &diagnostics)
+        Linker.resolveReferences(in: &encounters, names, &orgResolver, into: &diagnostics)
+        Linker.resolveReferences(in: &undated, names, &orgResolver, into: &diagnostics)
+        Linker.resolveReferences(in: &publications, names, &orgResolver, into: &diagnostics)
+        Linker.resolveReferences(in: &goals, names, &orgResolver, into: &diagnostics)
         orgs = orgResolver.allOrgs()
+        Linker.resolveReferences(in: &orgs, names, &orgResolver, into: &diagnostics)
         timer.lap("resolve references")
 
         // Wiki links, against every kind at once.
         let tables: [RecordKind: NameTable] = [
-            .contact: contactTable, .encounter: NameTable(encounters), .publication: NameTable(publications),
+            .contact: contactTable, .encounter: names.encounters ?? NameTable(encounters),
+            .publication: names.publications ?? NameTable(publications),
             .org: NameTable(orgs), .goal: goalTable,
         ]
         timer.lap("name tables")
@@ -152,54 +125,109 @@ struct Linker {
         var finalConfig = config
         finalConfig.myOrg = myOrg
         diagnostics.sort()
-        let crossLinks = buildTables()
+        let (records, crossLinks) = buildTables()
         timer.lap("cross-link tables")
         return Journal(
-            root: root, config: finalConfig, contacts: contacts, encounters: encounters,
-            publications: publications, orgs: orgs, goals: goals, diagnostics: diagnostics,
+            root: root, config: finalConfig, contacts: records.contacts, encounters: records.encounters,
+            publications: records.publications, orgs: records.orgs, goals: records.goals, diagnostics: diagnostics,
             tables: crossLinks)
     }
 
-    private static func resolveReferences(
-        of encounter: inout Encounter, _ contacts: NameTable, _ goals: NameTable
-    ) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        encounter.with = encounter.with.map { resolve($0, in: contacts, kind: .contact, field: "with", into: &found) }
-        encounter.introduced = encounter.introduced.map {
-            resolve($0, in: contacts, kind: .contact, field: "introduced", into: &found)
-        }
-        encounter.goals = encounter.goals.map { resolve($0, in: goals, kind: .goal, field: "goals", into: &found) }
-        return found
-    }
-
-    /// Resolves a typed reference, reporting what it cannot.
-    private mutating func resolve(_ reference: Reference, in table: NameTable, kind: RecordKind, field: String) -> Reference {
-        Linker.resolve(reference, in: table, kind: kind, field: field, into: &diagnostics)
-    }
-
-    private static func resolve(
-        _ reference: Reference, in table: NameTable, kind: RecordKind, field: String,
+    /// Resolves the references of `records`: in parallel where the kind names no orgs (naming
+    /// an org can create an implicit one, which must happen in file order), else one by one.
+    private static func resolveReferences<R: Record>(
+        in records: inout [R], _ names: ReferenceNames, _ orgResolver: inout OrgResolver,
         into diagnostics: inout [Diagnostic]
-    ) -> Reference {
-        var resolved = reference
-        switch table.match(reference.text) {
-        case let .one(slug):
-            resolved.target = slug
-        case let .several(slugs):
-            let listed = slugs.map { "'\($0)'" }.joined(separator: ", ")
-            diagnostics.append(
-                .error(
-                    .ambiguousReference,
-                    "'\(reference.text)' in '\(field)' names \(slugs.count) \(kind.folder): \(listed); write the slug of the one you mean",
-                    at: reference.location))
-        case .none:
-            diagnostics.append(
-                .warning(
-                    .unknownReference,
-                    "unknown \(kind.rawValue) '\(reference.text)' in '\(field)'\(Suggestion.clause(table.suggestion(for: reference.text)))",
-                    at: reference.location))
+    ) {
+        guard !R.schema.referenceFields.isEmpty else { return }
+        if !R.schema.refers(to: .record(.org)) {
+            let found = records.parallelUpdate { record -> [Diagnostic] in
+                var found: [Diagnostic] = []
+                var noOrgs: OrgResolver?
+                names.resolveReferences(of: &record, orgs: &noOrgs, into: &found)
+                return found
+            }
+            for problems in found where !problems.isEmpty { diagnostics += problems }
+            return
         }
-        return resolved
+        var orgs: OrgResolver? = orgResolver
+        for index in records.indices { names.resolveReferences(of: &records[index], orgs: &orgs, into: &diagnostics) }
+        if let orgs { orgResolver = orgs }
+    }
+}
+
+/// Resolves the references a schema declares: records by slug, name or alias, circles by their
+/// name in ties.yaml, reporting what names nothing or several.
+struct ReferenceNames: Sendable {
+    let config: JournalConfig
+    let contacts: NameTable
+    /// Nil when no field refers to encounters, and likewise for publications.
+    let encounters: NameTable?
+    let publications: NameTable?
+    let goals: NameTable
+
+    /// Fills in every reference of `record`; `orgs` resolves org names (and is nil for kinds
+    /// that name none). A reference of a record to itself is dropped with a warning.
+    func resolveReferences<R: Record>(of record: inout R, orgs: inout OrgResolver?, into diagnostics: inout [Diagnostic]) {
+        let own = record.slug
+        R.schema.resolveReferences(in: &record) { reference, target, key in
+            resolve(&reference, target, key, orgs: &orgs, into: &diagnostics)
+            if target == .record(R.kind), reference.target == own {
+                diagnostics.append(
+                    .warning(
+                        .unknownReference, "'\(reference.text)' in '\(key)' is this \(R.kind.rawValue) itself; it is left out",
+                        at: reference.location))
+                reference.target = nil
+            }
+        }
+    }
+
+    private func resolve(
+        _ reference: inout Reference, _ target: ReferenceTarget, _ key: String, orgs: inout OrgResolver?,
+        into diagnostics: inout [Diagnostic]
+    ) {
+        switch target {
+        case .circle:
+            if let known = config.circle(named: reference.text) {
+                reference.target = known.name
+            } else {
+                let names = config.circles.map(\.name)
+                let hint =
+                    names.isEmpty
+                    ? "; define circles in ties.yaml" : Suggestion.clause(Suggestion.nearest(to: reference.text, in: names))
+                diagnostics.append(
+                    .warning(.unknownCircle, "unknown circle '\(reference.text)'\(hint)", at: reference.location))
+            }
+        case .record(.org):
+            reference.target = orgs?.resolve(reference.text, at: reference.location, into: &diagnostics)
+        case let .record(kind):
+            let table: NameTable?
+            switch kind {
+            case .contact: table = contacts
+            case .encounter: table = encounters
+            case .publication: table = publications
+            case .goal: table = goals
+            case .org: table = nil
+            }
+            guard let table else { return }
+            switch table.match(reference.text) {
+            case let .one(slug):
+                reference.target = slug
+            case let .several(slugs):
+                let listed = slugs.map { "'\($0)'" }.joined(separator: ", ")
+                diagnostics.append(
+                    .error(
+                        .ambiguousReference,
+                        "'\(reference.text)' in '\(key)' names \(slugs.count) \(kind.folder): \(listed); write the slug of the one you mean",
+                        at: reference.location))
+            case .none:
+                diagnostics.append(
+                    .warning(
+                        .unknownReference,
+                        "unknown \(kind.rawValue) '\(reference.text)' in '\(key)'\(Suggestion.clause(table.suggestion(for: reference.text)))",
+                        at: reference.location))
+            }
+        }
     }
 }
 

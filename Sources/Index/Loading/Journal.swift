@@ -9,15 +9,15 @@ public struct Journal: Sendable {
     public let root: URL
     public let config: JournalConfig
     /// Sorted by slug.
-    public let contacts: [Contact]
+    public let contacts: RecordTable<Contact>
     /// Sorted by date and time, then slug: the global timeline.
-    public let encounters: [Encounter]
+    public let encounters: RecordTable<Encounter>
     /// Sorted by date (undated last), then slug.
-    public let publications: [Publication]
+    public let publications: RecordTable<Publication>
     /// Orgs with a file and implicit ones, sorted by slug.
-    public let orgs: [Org]
+    public let orgs: RecordTable<Org>
     /// Sorted by slug.
-    public let goals: [Goal]
+    public let goals: RecordTable<Goal>
     /// Every problem found, sorted by file, line and column.
     public let diagnostics: [Diagnostic]
 
@@ -25,38 +25,32 @@ public struct Journal: Sendable {
     /// How the records were read: for tests and `TIES_TIMINGS`.
     var origin = Origin()
 
-    /// How many files were parsed and how many taken from the parse cache, or whether the whole
-    /// journal came from the agenda cache.
+    /// How many files were parsed and how many taken from the parse cache.
     struct Origin: Equatable, Sendable {
         var parsed = 0
         var cached = 0
-        var agenda = false
     }
 
-    /// The cross-link tables; indices point into the sorted arrays above.
+    /// The cross-link tables; indices point into the record tables above.
     struct Tables: Sendable {
-        var contactIndex: [String: Int] = [:]
-        var encounterIndex: [String: Int] = [:]
-        var publicationIndex: [String: Int] = [:]
-        var orgIndex: [String: Int] = [:]
-        var goalIndex: [String: Int] = [:]
-        var encountersByContact: [String: [Int]] = [:]
-        var publicationsByContact: [String: [Int]] = [:]
+        var encountersByContact: [Contact.ID: [Int]] = [:]
+        var publicationsByContact: [Contact.ID: [Int]] = [:]
         var mentions: [RecordID: [Mention]] = [:]
         var introductions: [Introduction] = []
-        var introductionsTo: [String: [Int]] = [:]
-        var introductionsBy: [String: [Int]] = [:]
-        var affiliationsByOrg: [String: [Affiliation]] = [:]
-        var affiliationsByContact: [String: [Affiliation]] = [:]
-        var contactsByGoal: [String: [String]] = [:]
-        var encountersByGoal: [String: [Int]] = [:]
-        var publicationsByGoal: [String: [Int]] = [:]
-        var exchangesByContact: [String: [Exchange]] = [:]
+        var introductionsTo: [Contact.ID: [Int]] = [:]
+        var introductionsBy: [Contact.ID: [Int]] = [:]
+        var affiliationsByOrg: [Org.ID: [Affiliation]] = [:]
+        var affiliationsByContact: [Contact.ID: [Affiliation]] = [:]
+        var contactsByGoal: [Goal.ID: [Contact.ID]] = [:]
+        var encountersByGoal: [Goal.ID: [Int]] = [:]
+        var publicationsByGoal: [Goal.ID: [Int]] = [:]
+        var exchangesByContact: [Contact.ID: [Exchange]] = [:]
     }
 
     init(
-        root: URL, config: JournalConfig, contacts: [Contact], encounters: [Encounter],
-        publications: [Publication], orgs: [Org], goals: [Goal], diagnostics: [Diagnostic], tables: Tables
+        root: URL, config: JournalConfig, contacts: RecordTable<Contact>, encounters: RecordTable<Encounter>,
+        publications: RecordTable<Publication>, orgs: RecordTable<Org>, goals: RecordTable<Goal>,
+        diagnostics: [Diagnostic], tables: Tables
     ) {
         self.root = root
         self.config = config
@@ -68,6 +62,9 @@ public struct Journal: Sendable {
         self.diagnostics = diagnostics
         self.tables = tables
     }
+
+    /// The records of one kind: `journal[Contact.self]` is `journal.contacts`.
+    public subscript<R: Record>(_ kind: R.Type) -> RecordTable<R> { self[keyPath: R.journalTable] }
 }
 
 public extension Journal {
@@ -76,22 +73,8 @@ public extension Journal {
     /// Never throws for bad content: every problem is in `diagnostics`. Nothing is written to
     /// the journal; with a `cache`, files unchanged since the last load are not parsed again, and
     /// the cache is updated.
-    static func load(from root: URL, cache: ParseCache? = nil, scope: Scope = .whole) -> Journal {
-        JournalLoader(root: root, cache: cache, scope: scope).load()
-    }
-
-    /// How much of the journal a command needs.
-    enum Scope: Sendable {
-        /// Everything.
-        case whole
-        /// What the agenda queries read (`overdueContacts`, `openFollowUps`, `occasions`,
-        /// `encounter(_:)` for a follow-up's encounter, `diagnostics`): every contact, each
-        /// contact's last encounter, the encounters with open follow-ups, every diagnostic. With a
-        /// cache, an unchanged journal then loads from the agenda cache without being parsed:
-        /// publications, orgs and goals are then empty, other encounters missing, and records
-        /// hold only the fields the agenda reads (names, dates, cadences, circles, people,
-        /// follow-ups).
-        case agenda
+    static func load(from root: URL, cache: ParseCache? = nil) -> Journal {
+        JournalLoader(root: root, cache: cache).load()
     }
 
     var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -99,9 +82,9 @@ public extension Journal {
 
     /// How many records of each kind, e.g. for `ties check`'s summary.
     var counts: [RecordKind: Int] {
-        [
-            .contact: contacts.count, .encounter: encounters.count, .publication: publications.count,
-            .org: orgs.count, .goal: goals.count,
-        ]
+        Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, count(of: $0.recordType)) })
     }
+
+    /// How many records of a kind the journal holds.
+    func count<R: Record>(of kind: R.Type) -> Int { self[R.self].count }
 }

@@ -5,23 +5,53 @@ import Foundation
 struct JournalLoader {
     let root: URL
     var cache: ParseCache?
-    var scope: Journal.Scope = .whole
 
-    func load() -> Journal {
-        var timer = PhaseTimer()
+    /// The files of the journal, found, and what the cache needs to know of them.
+    private struct Found {
+        var config: JournalConfig
+        var configDiagnostics: [Diagnostic]
+        var files: [JournalFile]
+        var discoveryDiagnostics: [Diagnostic]
+        /// With a cache: every file's stamp, which says whether it changed.
+        var fileStamps: [FileStamp?]?
+    }
+
+    private func find(timer: inout PhaseTimer) -> Found {
         let (config, configDiagnostics) = ConfigParser.parse(at: root.appending(path: ConfigParser.fileName))
         let (files, discoveryDiagnostics) = discover(skipping: config.output)
         timer.lap("find files")
-        // With a cache, every file's stamp says whether it changed: taken once, a folder at a time.
+        // Taken once, a folder at a time.
         let fileStamps = cache.map { _ in FileStamp.stamps(of: files.map(\.absolutePath)) }
-        if scope == .agenda, let agenda = cache?.agenda, let fileStamps,
-            let stamps = agendaStamps(of: files, fileStamps), let content = agenda.read(matching: stamps)
-        {
+        return Found(
+            config: config, configDiagnostics: configDiagnostics, files: files,
+            discoveryDiagnostics: discoveryDiagnostics, fileStamps: fileStamps)
+    }
+
+    func load() -> Journal {
+        var timer = PhaseTimer()
+        return load(find(timer: &timer), timer: &timer)
+    }
+
+    /// The agenda: from the agenda cache when no file changed since it was kept, else from a
+    /// whole load, and then kept for the next time.
+    func loadAgenda() -> Agenda {
+        var timer = PhaseTimer()
+        let found = find(timer: &timer)
+        let stamps = found.fileStamps.flatMap { agendaStamps(of: found.files, $0) }
+        if let agendaCache = cache?.agenda, let stamps, let agenda = agendaCache.read(matching: stamps, config: found.config) {
             timer.lap("read the agenda")
-            var journal = journal(from: content, config: config)
-            journal.origin.agenda = true
-            return journal
+            return agenda
         }
+        let agenda = Agenda(load(found, timer: &timer))
+        if let agendaCache = cache?.agenda, let stamps {
+            agendaCache.write(agenda, stamps: stamps)
+            timer.lap("write the agenda")
+        }
+        return agenda
+    }
+
+    private func load(_ found: Found, timer: inout PhaseTimer) -> Journal {
+        let (config, files, fileStamps) = (found.config, found.files, found.fileStamps)
         var outcomes: [CachedParse]
         var origin = Journal.Origin()
         var cacheWriting: DispatchGroup?
@@ -48,7 +78,7 @@ struct JournalLoader {
             timer.lap("finish writing the cache")
         }
 
-        var diagnostics = configDiagnostics + discoveryDiagnostics
+        var diagnostics = found.configDiagnostics + found.discoveryDiagnostics
         var records = Self.collect(&outcomes, files: files, into: &diagnostics)
         outcomes = []
         timer.lap("collect")
@@ -56,11 +86,6 @@ struct JournalLoader {
         timer.lap("sort")
         var journal = linker.link(timer: &timer)
         journal.origin = origin
-        // Only `ties due` keeps the agenda: it is here because the one kept was out of date.
-        if scope == .agenda, let agenda = cache?.agenda, let fileStamps, let stamps = agendaStamps(of: files, fileStamps) {
-            agenda.write(journal, stamps: stamps)
-            timer.lap("write the agenda")
-        }
         return journal
     }
 
@@ -117,15 +142,6 @@ struct JournalLoader {
     private func configStamp() -> AgendaCache.Stamp {
         let stamp = FileStamp(path: root.appending(path: ConfigParser.fileName).path)
         return AgendaCache.Stamp(path: ConfigParser.fileName, size: stamp?.size ?? -1, modified: stamp?.modified ?? 0)
-    }
-
-    /// A journal of what the agenda cache kept: linked already, so only its tables are made.
-    private func journal(from content: AgendaCache.Content, config: JournalConfig) -> Journal {
-        var records = content.contacts.map(AnyRecord.contact) + content.encounters.map(AnyRecord.encounter)
-        let linker = Linker(root: root, config: config, records: &records, diagnostics: content.diagnostics)
-        return Journal(
-            root: root, config: config, contacts: linker.contacts, encounters: linker.encounters, publications: [],
-            orgs: [], goals: [], diagnostics: content.diagnostics, tables: linker.agendaTables())
     }
 
     /// One file, from the cache when its stamp or its content hash says it did not change.

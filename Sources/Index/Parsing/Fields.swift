@@ -220,15 +220,6 @@ struct Fields {
         return target
     }
 
-    /// Tags without a leading `#`; a text of several tags (`a, b` or `#a #b`) is split, as
-    /// Obsidian accepts both.
-    mutating func tags() -> [String] {
-        list("tags")
-            .flatMap { $0.split(whereSeparator: { $0 == "," || $0 == " " }) }
-            .map { $0.hasPrefix("#") ? String($0.dropFirst()) : String($0) }
-            .filter { !$0.isEmpty }
-    }
-
     mutating func day(_ key: String) -> Day? {
         guard let (text, location) = located(key) else { return nil }
         guard let day = Day(text) else {
@@ -384,6 +375,17 @@ struct Fields {
     var plainText: (text: String, location: SourceLocation)? {
         guard entries.count == 1, entries[0].key.isEmpty, case let .scalar(scalar) = entries[0].value else { return nil }
         return (scalar.string.trimmed, mapLocation)
+    }
+
+    /// Makes an item of `records(_:)` written as plain text read as a map giving `key` that text.
+    mutating func treatPlainText(as key: String) {
+        guard plainText != nil else { return }
+        entries[0].key = key
+    }
+
+    /// Whether `key` is given a value other than null.
+    func has(_ key: String) -> Bool {
+        entries.contains { $0.key == key && !Fields.isNull($0.value) }
     }
 
     /// Takes in the diagnostics of a child reader.

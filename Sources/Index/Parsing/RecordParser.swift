@@ -69,13 +69,13 @@ enum RecordParser {
         var context = Context(
             file: file, fields: fields, body: frontMatter.body, bodyLine: frontMatter.bodyLine,
             markdown: body, frontMatterBroken: broken)
-        let record: AnyRecord?
+        let record: AnyRecord
         switch file.kind {
-        case .contact: record = .contact(context.contact())
-        case .encounter: record = .encounter(context.encounter())
-        case .publication: record = .publication(context.publication())
-        case .org: record = .org(context.org())
-        case .goal: record = .goal(context.goal())
+        case .contact: record = .contact(context.read())
+        case .encounter: record = .encounter(context.read())
+        case .publication: record = .publication(context.read())
+        case .org: record = .org(context.read())
+        case .goal: record = .goal(context.read())
         }
         var diagnostics = context.fields.diagnostics + body.diagnostics
         if broken { diagnostics.removeAll { $0.code == .missingField } }
@@ -94,14 +94,22 @@ enum RecordParser {
         /// The file name without folders or `.md`: the fallback for names and titles.
         var fileStem: String { String(file.slug.split(separator: "/").last ?? Substring(file.slug)) }
 
-        mutating func missing(_ key: String, _ hint: String) {
-            fields.error(
-                .missingField, "missing required field '\(key)'; \(hint)",
-                at: SourceLocation(path: file.path, line: 1, column: 1))
+        /// A record of the file's kind, its fields read as its schema declares them.
+        mutating func read<R: Record>() -> R {
+            var record = R(slug: file.slug, path: file.path)
+            let readContext = ReadContext(heading: markdown.firstHeading, fileStem: fileStem)
+            let path = file.path
+            _ = R.schema.read(into: &record, from: &fields, context: readContext) { field, fields in
+                fields.error(
+                    .missingField, "missing required field '\(field.key)'; \(field.requiredHint)",
+                    at: SourceLocation(path: path, line: 1, column: 1))
+            }
+            finish(&record)
+            return record
         }
 
         /// Gives a record what every kind has: its body, its links and, last, the fields never read.
-        mutating func finish<R: Record>(_ record: inout R) {
+        private mutating func finish<R: Record>(_ record: inout R) {
             record.body = body
             record.bodyLine = bodyLine
             record.wikiLinks = markdown.wikiLinks

@@ -3,12 +3,12 @@ public extension Journal {
     /// The encounters where I met this contact (`with`), oldest first: their timeline.
     ///
     /// A mere mention in a body is not an encounter; see `mentions(of:)`.
-    func encounters(with contact: String) -> [Encounter] {
+    func encounters(with contact: Contact.ID) -> [Encounter] {
         (tables.encountersByContact[contact] ?? []).map { encounters[$0] }
     }
 
     /// The last time I met this contact, if ever.
-    func lastEncounter(with contact: String) -> Encounter? {
+    func lastEncounter(with contact: Contact.ID) -> Encounter? {
         tables.encountersByContact[contact]?.last.map { encounters[$0] }
     }
 
@@ -16,12 +16,12 @@ public extension Journal {
     func mentions(of id: RecordID) -> [Mention] { tables.mentions[id] ?? [] }
 
     /// How I came to know this contact: who introduced us, from `met_via` and from encounters.
-    func introductions(of contact: String) -> [Introduction] {
+    func introductions(of contact: Contact.ID) -> [Introduction] {
         (tables.introductionsTo[contact] ?? []).map { tables.introductions[$0] }
     }
 
     /// Whom this contact introduced me to.
-    func introductions(by contact: String) -> [Introduction] {
+    func introductions(by contact: Contact.ID) -> [Introduction] {
         (tables.introductionsBy[contact] ?? []).map { tables.introductions[$0] }
     }
 
@@ -29,18 +29,18 @@ public extension Journal {
     var introductions: [Introduction] { tables.introductions }
 
     /// Publications this contact was part of (co-speaker, host, interviewer).
-    func publications(with contact: String) -> [Publication] {
+    func publications(with contact: Contact.ID) -> [Publication] {
         (tables.publicationsByContact[contact] ?? []).map { publications[$0] }
     }
 
     /// A contact's positions over time, in the order written, the current `org` last if not in `roles`.
-    func affiliations(of contact: String) -> [Affiliation] { tables.affiliationsByContact[contact] ?? [] }
+    func affiliations(of contact: Contact.ID) -> [Affiliation] { tables.affiliationsByContact[contact] ?? [] }
 
     /// Everyone who works or worked at an org: current people first, then former, most recent first.
-    func affiliations(at org: String) -> [Affiliation] { tables.affiliationsByOrg[org] ?? [] }
+    func affiliations(at org: Org.ID) -> [Affiliation] { tables.affiliationsByOrg[org] ?? [] }
 
     /// Encounters with anyone who works or worked at an org, oldest first, each once.
-    func encounters(withPeopleAt org: String) -> [Encounter] {
+    func encounters(withPeopleAt org: Org.ID) -> [Encounter] {
         var seen = Set<Int>()
         var indices: [Int] = []
         for affiliation in affiliations(at: org) {
@@ -53,30 +53,30 @@ public extension Journal {
     }
 
     /// The contacts working at an org now.
-    func currentPeople(at org: String) -> [Affiliation] { affiliations(at: org).filter(\.isCurrent) }
+    func currentPeople(at org: Org.ID) -> [Affiliation] { affiliations(at: org).filter(\.isCurrent) }
 
     /// The contacts who worked at an org and have left: former colleagues worth staying close to.
-    func formerPeople(at org: String) -> [Affiliation] { affiliations(at: org).filter { !$0.isCurrent } }
+    func formerPeople(at org: Org.ID) -> [Affiliation] { affiliations(at: org).filter { !$0.isCurrent } }
 
     /// Contacts tied to a goal: by their own `goals`, or by meeting them in an encounter for it.
-    func contacts(for goal: String) -> [Contact] {
-        (tables.contactsByGoal[goal] ?? []).compactMap { contact($0) }
+    func contacts(for goal: Goal.ID) -> [Contact] {
+        (tables.contactsByGoal[goal] ?? []).compactMap { contacts[$0] }
     }
 
-    func encounters(for goal: String) -> [Encounter] {
+    func encounters(for goal: Goal.ID) -> [Encounter] {
         (tables.encountersByGoal[goal] ?? []).map { encounters[$0] }
     }
 
-    func publications(for goal: String) -> [Publication] {
+    func publications(for goal: Goal.ID) -> [Publication] {
         (tables.publicationsByGoal[goal] ?? []).map { publications[$0] }
     }
 
     /// What I gave this contact and what I received, oldest first: the give and take.
-    func exchanges(with contact: String) -> [Exchange] { tables.exchangesByContact[contact] ?? [] }
+    func exchanges(with contact: Contact.ID) -> [Exchange] { tables.exchangesByContact[contact] ?? [] }
 
     /// Whether the contact works at the owner's own organisation (`me.org` in ties.yaml).
-    func isInternal(_ contact: String) -> Bool {
-        guard let mine = config.myOrg?.target else { return false }
+    func isInternal(_ contact: Contact.ID) -> Bool {
+        guard let mine = config.myOrg?.id(Org.self) else { return false }
         return affiliations(of: contact).contains { $0.org == mine && $0.isCurrent }
     }
 }

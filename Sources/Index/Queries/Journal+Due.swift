@@ -15,6 +15,8 @@ public struct DueContact: Hashable, Sendable {
 /// A follow-up not yet done, with the day it is due.
 public struct OpenFollowUp: Hashable, Sendable {
     public var encounter: String
+    /// The encounter's title, else e.g. "coffee on 2024-03-05".
+    public var encounterName: String
     public var task: String
     public var due: Day
     /// Negative while there is time left.
@@ -38,18 +40,17 @@ public struct Occasion: Hashable, Sendable {
     public var inDays: Int
 }
 
-/// What is due: the questions "who is overdue?", "what did I promise?", "whose birthday is it?".
+/// What is due, for a loaded journal: its `agenda`, and the rules per contact its pages show.
 public extension Journal {
+    /// The agenda of this journal: `ties due`'s answers.
+    var agenda: Agenda { Agenda(self) }
+
     /// The cadence that applies: the contact's own, else their circle's, else the journal's default.
-    func cadence(of contact: Contact) -> Cadence {
-        if let own = contact.cadence { return own }
-        if let circle = contact.circle?.target, let cadence = config.circle(named: circle)?.cadence { return cadence }
-        return config.defaultCadence
-    }
+    func cadence(of contact: Contact) -> Cadence { Agenda.cadence(of: contact, config: config) }
 
     /// The last time we were in touch: the last encounter with them (`with`), else `met`.
     func lastContact(with contact: Contact) -> Day? {
-        lastEncounter(with: contact.slug)?.date.day ?? contact.met
+        Agenda.lastContact(contact, lastEncounter: lastEncounter(with: contact.id)?.date.day)
     }
 
     /// When the next contact is due, or nil for `cadence: none` or a contact never met.
@@ -58,74 +59,14 @@ public extension Journal {
         return cadence(of: contact).after(last)
     }
 
-    /// Contacts due on or before `today`, snoozed ones left out; most overdue first.
-    func overdueContacts(on today: Day) -> [DueContact] {
-        var due: [DueContact] = []
-        for contact in contacts {
-            if let snooze = contact.snoozeUntil, snooze > today { continue }
-            guard let next = nextDue(of: contact), next <= today else { continue }
-            due.append(
-                DueContact(
-                    slug: contact.slug, name: contact.name, last: lastContact(with: contact), due: next,
-                    daysOverdue: next.days(until: today), cadence: cadence(of: contact)))
-        }
-        return due.sorted { ($1.daysOverdue, $0.name, $0.slug) < ($0.daysOverdue, $1.name, $1.slug) }
-    }
+    /// `agenda.overdueContacts(on:)`.
+    func overdueContacts(on today: Day) -> [DueContact] { agenda.overdueContacts(on: today) }
 
-    /// Follow-ups not done and due within `days` of `today` (overdue ones included), soonest first.
-    ///
-    /// One written as plain text is due `followup_after` (ties.yaml, 7 days unless set) after its encounter.
-    func openFollowUps(on today: Day, within days: Int) -> [OpenFollowUp] {
-        let horizon = today.adding(days: days)
-        var open: [OpenFollowUp] = []
-        for encounter in encounters {
-            for followup in encounter.followups where !followup.done {
-                let due = followup.due ?? config.followupAfter.after(encounter.date.day) ?? encounter.date.day
-                guard due <= horizon else { continue }
-                open.append(
-                    OpenFollowUp(
-                        encounter: encounter.slug, task: followup.task, due: due,
-                        daysOverdue: due.days(until: today), location: followup.location))
-            }
-        }
-        return open.sorted { ($0.due, $0.encounter, $0.task) < ($1.due, $1.encounter, $1.task) }
-    }
+    /// `agenda.openFollowUps(on:within:)`.
+    func openFollowUps(on today: Day, within days: Int) -> [OpenFollowUp] { agenda.openFollowUps(on: today, within: days) }
 
-    /// Birthdays and yearly greetings from `today` to `days` ahead, soonest first.
-    ///
-    /// A greeting goes to the contacts of its circles, or, with no circles, to every contact
-    /// whose cadence is not `none`.
-    func occasions(on today: Day, within days: Int) -> [Occasion] {
-        var occasions: [Occasion] = []
-        for contact in contacts {
-            guard let birthday = contact.birthday else { continue }
-            let next = birthday.next(onOrAfter: today)
-            let inDays = today.days(until: next)
-            guard inDays <= days else { continue }
-            occasions.append(
-                Occasion(
-                    slug: contact.slug, name: contact.name,
-                    what: .birthday(age: birthday.year.flatMap { next.year >= $0 ? next.year - $0 : nil }), date: next,
-                    inDays: inDays))
-        }
-        for greeting in config.greetings {
-            guard let yearly = Birthday("\(Day.pad(greeting.month, 2))-\(Day.pad(greeting.day, 2))") else { continue }
-            let next = yearly.next(onOrAfter: today)
-            let inDays = today.days(until: next)
-            guard inDays <= days else { continue }
-            let circles = Set(greeting.circles.map { $0.lowercased() })
-            for contact in contacts {
-                let included =
-                    circles.isEmpty
-                    ? cadence(of: contact) != .none
-                    : contact.circle?.target.map { circles.contains($0.lowercased()) } ?? false
-                guard included else { continue }
-                occasions.append(
-                    Occasion(slug: contact.slug, name: contact.name, what: .greeting(greeting.what), date: next, inDays: inDays))
-            }
-        }
-        return occasions.sorted { ($0.date, $0.name, $0.slug, $0.what.text) < ($1.date, $1.name, $1.slug, $1.what.text) }
-    }
+    /// `agenda.occasions(on:within:)`.
+    func occasions(on today: Day, within days: Int) -> [Occasion] { agenda.occasions(on: today, within: days) }
 }
 
 public extension Occasion.What {

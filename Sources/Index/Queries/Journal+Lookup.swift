@@ -1,20 +1,15 @@
 /// Finding records by slug, and by the names people write.
 public extension Journal {
-    func contact(_ slug: String) -> Contact? { tables.contactIndex[slug].map { contacts[$0] } }
-    func encounter(_ slug: String) -> Encounter? { tables.encounterIndex[slug].map { encounters[$0] } }
-    func publication(_ slug: String) -> Publication? { tables.publicationIndex[slug].map { publications[$0] } }
-    func org(_ slug: String) -> Org? { tables.orgIndex[slug].map { orgs[$0] } }
-    func goal(_ slug: String) -> Goal? { tables.goalIndex[slug].map { goals[$0] } }
-
     /// The display name of any record, e.g. for a backlink.
     func displayName(of id: RecordID) -> String? {
-        switch id.kind {
-        case .contact: return contact(id.slug)?.displayName
-        case .encounter: return encounter(id.slug)?.displayName
-        case .publication: return publication(id.slug)?.displayName
-        case .org: return org(id.slug)?.displayName
-        case .goal: return goal(id.slug)?.displayName
-        }
+        func name<R: Record>(_ kind: R.Type) -> String? { self[R.self][R.ID(id.slug)]?.displayName }
+        return name(id.kind.recordType)
+    }
+
+    /// The path of any record's file, relative to the journal; empty for an implicit org.
+    func path(of id: RecordID) -> String? {
+        func path<R: Record>(_ kind: R.Type) -> String? { self[R.self][R.ID(id.slug)]?.path }
+        return path(id.kind.recordType)
     }
 
     /// Resolves what a person typed on the command line (slug, name or alias, any case) to a
@@ -23,15 +18,8 @@ public extension Journal {
     /// Throws `LookupError` with a "did you mean" when nothing matches, or the candidates when
     /// several do.
     func find(_ text: String, among kinds: [RecordKind] = RecordKind.allCases) throws(LookupError) -> RecordID {
-        let tables: [(RecordKind, NameTable)] = kinds.map { kind in
-            switch kind {
-            case .contact: return (kind, NameTable(contacts))
-            case .encounter: return (kind, NameTable(encounters))
-            case .publication: return (kind, NameTable(publications))
-            case .org: return (kind, NameTable(orgs))
-            case .goal: return (kind, NameTable(goals))
-            }
-        }
+        func table<R: Record>(_ kind: R.Type) -> NameTable { NameTable(self[R.self].array) }
+        let tables: [(RecordKind, NameTable)] = kinds.map { ($0, table($0.recordType)) }
         var found: [RecordID] = []
         for (kind, table) in tables {
             switch table.match(text) {

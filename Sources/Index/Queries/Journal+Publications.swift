@@ -43,7 +43,7 @@ public extension Journal {
     /// Published items per year, newest year first, with counts per kind and summed figures.
     func publicationYears(_ items: [Publication]? = nil) -> [PublicationYear] {
         var years: [Int: [Publication]] = [:]
-        for publication in items ?? publications where publication.status == .published {
+        for publication in items ?? publications.array where publication.status == .published {
             guard let year = publication.date?.year else { continue }
             years[year, default: []].append(publication)
         }

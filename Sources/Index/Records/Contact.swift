@@ -1,11 +1,12 @@
 /// A person in the owner's network.
 public struct Contact: Record, Hashable {
     public static let kind = RecordKind.contact
+    public static var journalTable: KeyPath<Journal, RecordTable<Contact>> { \.contacts }
 
     public var slug: String
     public var path: String
     /// From `name`, else the body's first `# heading`, else the file name.
-    public var name: String
+    public var name = ""
     public var aliases: [String] = []
     public var emails: [String] = []
     public var phones: [String] = []
@@ -37,13 +38,41 @@ public struct Contact: Record, Hashable {
     public var wikiLinks: [WikiLink] = []
     public var extraFields: [ExtraField] = []
 
-    public init(slug: String, path: String, name: String) {
+    public init(slug: String, path: String) {
         self.slug = slug
         self.path = path
+    }
+
+    public init(slug: String, path: String, name: String) {
+        self.init(slug: slug, path: path)
         self.name = name
     }
 
     public var displayName: String { name }
+
+    public static let schema = Schema<Contact>([
+        Field("name", \.name, .text, fallback: .headingOrFileName, ""),
+        Field("aliases", \.aliases, .texts, "other names references may use"),
+        Field("emails", \.emails, .texts, ""),
+        Field("phones", \.phones, .texts, ""),
+        Field("links", \.links, .links, "e.g. `{linkedin: https://…, xing: https://…, web: https://…}`"),
+        Field("location", \.location, .text, ""),
+        Field("birthday", \.birthday, .birthday, "`02-29` is allowed"),
+        Field("org", \.org, .reference(to: .record(.org)), "the current organisation"),
+        Field("title", \.title, .text, "the current title"),
+        Field("roles", \.roles, .items(Role.self), "positions over time; `to` missing or `present` means current"),
+        Field("met", \.met, .day, "when we first met"),
+        Field("met_via", \.metVia, .reference(to: .record(.contact)), "who introduced us"),
+        Field("how_met", \.howMet, .text, ""),
+        Field("circle", \.circle, .reference(to: .circle), "sets the cadence unless `cadence` does"),
+        Field("cadence", \.cadence, .cadence, "how often to be in touch; `none` never reminds"),
+        Field("snooze_until", \.snoozeUntil, .day, "no reminder to get in touch before this day"),
+        Field("tags", \.tags, .tags, "a leading `#` is dropped; a text `\"#a, #b\"` is two tags"),
+        Field(
+            "public", \.isPublic, .flag,
+            "a public build may link their name to their `links.web` (else first link); default false: name only"),
+        Field("goals", \.goals, .references(to: .record(.goal)), "goals this person matters for"),
+    ])
 
     public struct Link: Hashable, Sendable {
         public var label: String
@@ -52,7 +81,7 @@ public struct Contact: Record, Hashable {
 }
 
 /// A position someone held at an organisation, possibly still holding.
-public struct Role: Hashable, Sendable {
+public struct Role: Hashable, Sendable, ListItem {
     public var org: Reference
     public var title: String?
     public var from: PartialDate?
@@ -60,5 +89,27 @@ public struct Role: Hashable, Sendable {
     public var to: PartialDate?
     public var location: SourceLocation
 
+    public init(org: Reference, title: String? = nil, from: PartialDate? = nil, to: PartialDate? = nil, location: SourceLocation)
+    {
+        self.org = org
+        self.title = title
+        self.from = from
+        self.to = to
+        self.location = location
+    }
+
+    init(at location: SourceLocation) {
+        self.init(org: Reference("", at: location), location: location)
+    }
+
     public var isCurrent: Bool { to == nil }
+
+    public static let schema = Schema<Role>(
+        item: "a role", example: "{org: Acme, title: CTO, from: 2020}",
+        [
+            Field("org", \.org, .reference(to: .record(.org)), required: true, ""),
+            Field("title", \.title, .text, ""),
+            Field("from", \.from, .partialDate, ""),
+            Field("to", \.to, .endDate, ""),
+        ])
 }

@@ -1,6 +1,7 @@
 /// A strategic networking goal: a job change, know-how to build, access to an expert field.
 public struct Goal: Record, Hashable {
     public static let kind = RecordKind.goal
+    public static var journalTable: KeyPath<Journal, RecordTable<Goal>> { \.goals }
 
     public enum Status: String, Sendable, CaseIterable, Codable {
         case active, achieved, dropped
@@ -8,7 +9,7 @@ public struct Goal: Record, Hashable {
 
     public var slug: String
     public var path: String
-    public var title: String
+    public var title = ""
     public var due: Day?
     public var status: Status = .active
     public var aliases: [String] = []
@@ -18,11 +19,23 @@ public struct Goal: Record, Hashable {
     public var wikiLinks: [WikiLink] = []
     public var extraFields: [ExtraField] = []
 
-    public init(slug: String, path: String, title: String) {
+    public init(slug: String, path: String) {
         self.slug = slug
         self.path = path
+    }
+
+    public init(slug: String, path: String, title: String) {
+        self.init(slug: slug, path: path)
         self.title = title
     }
 
     public var displayName: String { title }
+
+    public static let schema = Schema<Goal>([
+        Field("title", \.title, .text, fallback: .headingOrFileName, ""),
+        Field("due", \.due, .day, ""),
+        Field("status", \.status, .choice, "default `active`"),
+        Field("aliases", \.aliases, .texts, ""),
+        Field("tags", \.tags, .tags, ""),
+    ])
 }

@@ -4,11 +4,12 @@
 /// merged with a file's org when the name matches its name or one of its aliases.
 public struct Org: Record, Hashable {
     public static let kind = RecordKind.org
+    public static var journalTable: KeyPath<Journal, RecordTable<Org>> { \.orgs }
 
     public var slug: String
     /// Empty for an implicit org.
     public var path: String
-    public var name: String
+    public var name = ""
     public var aliases: [String] = []
     public var website: String?
     public var industry: String?
@@ -18,13 +19,25 @@ public struct Org: Record, Hashable {
     public var wikiLinks: [WikiLink] = []
     public var extraFields: [ExtraField] = []
 
-    public init(slug: String, path: String, name: String) {
+    public init(slug: String, path: String) {
         self.slug = slug
         self.path = path
+    }
+
+    public init(slug: String, path: String, name: String) {
+        self.init(slug: slug, path: path)
         self.name = name
     }
 
     /// True for an org that exists only because something names it.
     public var isImplicit: Bool { path.isEmpty }
     public var displayName: String { name }
+
+    public static let schema = Schema<Org>([
+        Field("name", \.name, .text, fallback: .headingOrFileName, ""),
+        Field("aliases", \.aliases, .texts, "other names, e.g. `[Acme, ACME Robotics GmbH]`"),
+        Field("website", \.website, .text, ""),
+        Field("industry", \.industry, .text, ""),
+        Field("tags", \.tags, .tags, ""),
+    ])
 }

@@ -1,6 +1,10 @@
 /// What every record has, whatever its kind: where it lies, its body, links and extra fields.
-public protocol Record: Sendable {
+public protocol Record: Described, Identifiable where ID == TypedID<Self> {
     static var kind: RecordKind { get }
+    /// Where a journal holds records of this kind: `\.contacts`.
+    static var journalTable: KeyPath<Journal, RecordTable<Self>> { get }
+    /// A record with no field set yet, for reading and decoding to fill in.
+    init(slug: String, path: String)
     var slug: String { get }
     /// Path of the file relative to the journal's root; empty for an org that has no file.
     var path: String { get }
@@ -15,13 +19,34 @@ public protocol Record: Sendable {
     var bodyLine: Int { get set }
     var wikiLinks: [WikiLink] { get set }
     var extraFields: [ExtraField] { get set }
-    /// Every record this one points to, once linked: its references and its body's wiki links.
-    /// Whatever a page shows of a record's neighbours, it finds through these links or their
-    /// reverse, so a rebuild knows which pages a changed record can have changed.
-    var linkedRecords: [RecordID] { get }
 }
 
 public extension Record {
-    var id: RecordID { RecordID(Self.kind, slug) }
+    var id: ID { ID(slug) }
+    /// The untyped identity, for what holds records of every kind (backlinks, pages).
+    var recordID: RecordID { RecordID(Self.kind, slug) }
+    /// The kinds of record this kind's fields refer to.
+    static var referredKinds: [RecordKind] {
+        schema.referenceFields.flatMap(\.targets).compactMap {
+            if case let .record(kind) = $0 { return kind } else { return nil }
+        }
+    }
+
+    /// The layout of this kind's fields in the parse cache.
+    static var schemaSignature: String { schema.signature }
     var location: SourceLocation { SourceLocation(path: path) }
+
+    /// Every record this one points to, once linked: the references its schema declares and its
+    /// body's wiki links.
+    ///
+    /// Whatever a page shows of a record's neighbours, it finds through these links or their
+    /// reverse, so a rebuild knows which pages a changed record can have changed.
+    var linkedRecords: [RecordID] {
+        var ids: [RecordID] = []
+        Self.schema.forEachReference(in: self) { reference, target in
+            if case let .record(kind) = target, let slug = reference.target { ids.append(RecordID(kind, slug)) }
+        }
+        for link in wikiLinks { if let target = link.target { ids.append(target) } }
+        return ids
+    }
 }

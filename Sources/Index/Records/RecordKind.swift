@@ -13,6 +13,24 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
+    /// The type that holds records of this kind.
+    public var recordType: any Record.Type {
+        switch self {
+        case .contact: return Contact.self
+        case .encounter: return Encounter.self
+        case .publication: return Publication.self
+        case .org: return Org.self
+        case .goal: return Goal.self
+        }
+    }
+
+    /// What the parse cache's layout of records depends on: every kind's stored fields, in order.
+    static let schemaSignature: UInt64 = {
+        var hash = StableHash()
+        for kind in allCases { hash.combine(kind.recordType.schemaSignature) }
+        return hash.value
+    }()
+
     public init?(folder: String) {
         guard let kind = RecordKind.allCases.first(where: { $0.folder == folder }) else { return nil }
         self = kind

@@ -1,25 +1,43 @@
-/// Writes front matter by hand, field by field in a fixed order, quoting only where YAML needs it,
-/// so a new file reads like one a person wrote.
-struct FrontMatterWriter {
-    private(set) var lines: [String] = []
+/// Writes the front matter of a new record by hand, quoting only where YAML needs it, so a new
+/// file reads like one a person wrote.
+///
+/// Fields are named by the property that holds them, so their keys, and the order they are
+/// written in, are those the record's schema declares.
+struct FrontMatterWriter<R: Record> {
+    private var lines: [(order: Int, text: String)] = []
 
-    mutating func field(_ key: String, _ value: String?) {
+    mutating func field(_ path: PartialKeyPath<R>, _ value: String?) {
         guard let value, !value.isEmpty else { return }
-        lines.append("\(key): \(FrontMatterWriter.scalar(value))")
+        add(path, YAMLScalar.text(value))
     }
 
-    mutating func list(_ key: String, _ values: [String]) {
+    mutating func list(_ path: PartialKeyPath<R>, _ values: [String]) {
         guard !values.isEmpty else { return }
-        lines.append("\(key): [\(values.map { FrontMatterWriter.scalar($0, inFlow: true) }.joined(separator: ", "))]")
+        add(path, "[\(values.map { YAMLScalar.text($0, inFlow: true) }.joined(separator: ", "))]")
+    }
+
+    private mutating func add(_ path: PartialKeyPath<R>, _ value: String) {
+        let field = R.schema.field(path)
+        let order = R.schema.fields.firstIndex { $0.key == field.key } ?? 0
+        lines.append((order, "\(field.key): \(value)"))
     }
 
     /// The text of a file with this front matter and `body`.
     func file(body: String) -> String {
-        "---\n" + lines.joined(separator: "\n") + "\n---\n" + body
+        "---\n" + text.joined(separator: "\n") + "\n---\n" + body
     }
 
+    /// The lines of the front matter, in the schema's order.
+    var text: [String] {
+        lines.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.text)
+    }
+
+}
+
+/// Texts as YAML scalars, the way a person would write them.
+enum YAMLScalar {
     /// `value` as a YAML scalar: plain when that reads back as the same text, else double-quoted.
-    static func scalar(_ value: String, inFlow: Bool = false) -> String {
+    static func text(_ value: String, inFlow: Bool = false) -> String {
         let indicators = Set("-?:,[]{}#&*!|>'\"%@`")
         let flowIndicators = Set(",[]{}")
         let words: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]

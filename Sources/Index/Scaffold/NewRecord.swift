@@ -27,19 +27,20 @@ public extension Journal {
     /// name or title, with `-2`, `-3`, … when taken; the file is created atomically and never
     /// replaces an existing one.
     func create(_ record: NewRecord) throws(NewRecord.Refusal) -> String {
-        var writer = FrontMatterWriter()
+        let text: String
         let folder: String
         var stem: String
-        var body = "\n"
+        let body = "\n"
         switch record.kind {
         case let .contact(name, org, title, circle, via, met, emails):
             try refuseTakenName(name, kind: .contact)
-            writer.field("name", name)
-            writer.list("emails", emails)
-            writer.field("org", org)
-            writer.field("title", title)
-            writer.field("met", met?.description)
-            if let via { writer.field("met_via", try referenceText(via, kind: .contact)) }
+            var writer = FrontMatterWriter<Contact>()
+            writer.field(\.name, name)
+            writer.list(\.emails, emails)
+            writer.field(\.org, org)
+            writer.field(\.title, title)
+            writer.field(\.met, met?.description)
+            if let via { writer.field(\.metVia, try referenceText(via, kind: .contact)) }
             if let circle {
                 guard let known = config.circle(named: circle) else {
                     let names = config.circles.map(\.name)
@@ -50,16 +51,19 @@ public extension Journal {
                             + "; circles: \(names.joined(separator: ", "))"
                     throw NewRecord.Refusal(description: "unknown circle '\(circle)'\(hint)")
                 }
-                writer.field("circle", known.name)
+                writer.field(\.circle, known.name)
             }
+            text = writer.file(body: body)
             (folder, stem) = (RecordKind.contact.folder, Slug.make(from: name))
         case let .encounter(with, kind, date, title):
             guard !with.isEmpty else { throw NewRecord.Refusal(description: "an encounter needs someone to meet: --with NAME") }
             let people = try with.map { text throws(NewRecord.Refusal) in try referenceText(text, kind: .contact) }
-            writer.field("date", date.description)
-            writer.field("title", title)
-            writer.field("kind", kind)
-            writer.list("with", people)
+            var writer = FrontMatterWriter<Encounter>()
+            writer.field(\.knownDate, date.description)
+            writer.field(\.title, title)
+            writer.field(\.kind, kind)
+            writer.list(\.with, people)
+            text = writer.file(body: body)
             let names = people.map { Slug.make(from: $0) }.prefix(2).joined(separator: "-")
             let what =
                 title.map { Slug.make(from: $0) }
@@ -68,23 +72,25 @@ public extension Journal {
             stem = "\(date.day)-\(what)"
         case let .publication(title, kind, status, date, venue, with):
             let people = try with.map { text throws(NewRecord.Refusal) in try referenceText(text, kind: .contact) }
-            writer.field("title", title)
-            writer.field("kind", kind)
-            writer.field("date", date?.description)
-            writer.field("status", status.rawValue)
-            writer.field("venue", venue)
-            writer.list("with", people)
+            var writer = FrontMatterWriter<Publication>()
+            writer.field(\.title, title)
+            writer.field(\.kind, kind)
+            writer.field(\.date, date?.description)
+            writer.field(\.status, status.rawValue)
+            writer.field(\.venue, venue)
+            writer.list(\.with, people)
+            text = writer.file(body: body)
             folder = date.map { "\(RecordKind.publication.folder)/\($0.year)" } ?? RecordKind.publication.folder
             stem = Slug.make(from: title)
         case let .goal(title, due):
             try refuseTakenName(title, kind: .goal)
-            writer.field("title", title)
-            writer.field("due", due?.description)
-            writer.field("status", "active")
+            var writer = FrontMatterWriter<Goal>()
+            writer.field(\.title, title)
+            writer.field(\.due, due?.description)
+            writer.field(\.status, Goal.Status.active.rawValue)
             (folder, stem) = (RecordKind.goal.folder, Slug.make(from: title))
-            body = "\nWhat this goal is for, and how the network helps.\n"
+            text = writer.file(body: "\nWhat this goal is for, and how the network helps.\n")
         }
-        let text = writer.file(body: body)
         // A name of any length makes a file name the file system takes.
         stem = Slug.fitted(stem)
         try verify(text, folder: folder, stem: stem)
@@ -94,7 +100,7 @@ public extension Journal {
     /// A second record answering to a name would make every reference by that name ambiguous.
     private func refuseTakenName(_ name: String, kind: RecordKind) throws(NewRecord.Refusal) {
         guard let id = try? find(name, among: [kind]) else { return }
-        let path = kind == .contact ? contact(id.slug)?.path : goal(id.slug)?.path
+        let path = self.path(of: id)
         throw NewRecord.Refusal(
             description: "a \(kind.rawValue) called '\(name)' exists already (\(path ?? id.description)); "
                 + "give the new one a name that tells them apart, e.g. '\(name) (\(kind == .contact ? "Acme" : "2027"))'; nothing was written"
@@ -159,12 +165,7 @@ public extension Journal {
     }
 
     private func slugs(of kind: RecordKind) -> [String] {
-        switch kind {
-        case .contact: return contacts.map(\.slug)
-        case .encounter: return encounters.map(\.slug)
-        case .publication: return publications.map(\.slug)
-        case .org: return orgs.map(\.slug)
-        case .goal: return goals.map(\.slug)
-        }
+        func slugs<R: Record>(_ kind: R.Type) -> [String] { self[R.self].map(\.slug) }
+        return slugs(kind.recordType)
     }
 }

@@ -34,14 +34,14 @@ struct SitePlan: Sendable {
         let journal = context.journal.whole
         let paths = context.paths
         func makers<R: Record>(
-            _ records: [R], _ all: KeyPath<Journal, [R]> & Sendable,
-            _ page: @escaping @Sendable (SiteContext, R) -> PageJob?
+            _ kind: R.Type, _ page: @escaping @Sendable (SiteContext, R) -> PageJob?
         ) -> [PageMaker] {
-            records.indices.compactMap { index in
-                paths.page(of: records[index].id).map { path in
+            let records = journal[R.self]
+            return records.indices.compactMap { index in
+                paths.page(of: records[index].recordID).map { path in
                     PageMaker(path: path) { context in
-                        let record = context.journal.whole[keyPath: all][index]
-                        context.journal.read(record.id)
+                        let record = context.journal.whole[R.self][index]
+                        context.journal.read(record.recordID)
                         return page(context, record)
                     }
                 }
@@ -55,11 +55,11 @@ struct SitePlan: Sendable {
             PageMaker(path: paths.page(named: "goals.html")) { $0.goalList() },
         ]
         result += context.timelinePages()
-        result += makers(journal.contacts, \.contacts) { $0.contactPage($1) }
-        result += makers(journal.encounters, \.encounters) { $0.encounterPage($1) }
-        result += makers(journal.orgs, \.orgs) { $0.orgPage($1) }
-        result += makers(journal.publications, \.publications) { $0.publicationPage($1) }
-        result += makers(journal.goals, \.goals) { $0.goalPage($1) }
+        result += makers(Contact.self) { $0.contactPage($1) }
+        result += makers(Encounter.self) { $0.encounterPage($1) }
+        result += makers(Org.self) { $0.orgPage($1) }
+        result += makers(Publication.self) { $0.publicationPage($1) }
+        result += makers(Goal.self) { $0.goalPage($1) }
         result += context.tagPages()
         return result
     }
@@ -74,7 +74,7 @@ struct SitePlan: Sendable {
     /// feeds sealed.
     func files(theme: Theme, publicOnly: Bool) throws -> [(path: String, data: Data)] {
         let paths = context.paths
-        let feeds = Feeds(journal: context.journal.whole, paths: paths) { paths.page(of: $0.id) }
+        let feeds = Feeds(journal: context.journal.whole, paths: paths) { paths.page(of: $0.recordID) }
         var files = theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         if publicOnly {
             return files + [

@@ -42,7 +42,7 @@ struct Feeds {
                     link: own ?? external ?? base, external: external, kind: publication.kind,
                     summary: summary.isEmpty ? publication.title : summary,
                     people: publication.with.compactMap { reference in
-                        guard let slug = reference.target, let contact = journal.contact(slug) else {
+                        guard let id = reference.id(Contact.self), let contact = journal.contacts[id] else {
                             return (reference.text, nil)
                         }
                         return (contact.name, Feeds.publicLink(of: contact))

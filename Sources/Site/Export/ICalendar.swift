@@ -40,7 +40,7 @@ public struct ICalendar: Sendable {
         }
 
         for item in journal.openFollowUps(on: today, within: 3650) {
-            let encounter = journal.encounter(item.encounter)
+            let encounter = journal.encounters[Encounter.ID(item.encounter)]
             var description = "From \(encounter?.displayName ?? item.encounter)"
             if let day = encounter?.date.day { description += " on \(day)" }
             if item.daysOverdue > 0 { description += "; due since \(item.due)" }

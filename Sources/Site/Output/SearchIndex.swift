@@ -26,7 +26,7 @@ enum SearchIndex {
         let t = context.t
         var entries: [Entry] = []
         func add<R: Record>(_ record: R, kind: String, extra: [String?]) {
-            guard let page = context.paths.page(of: record.id) else { return }
+            guard let page = context.paths.page(of: record.recordID) else { return }
             let words = (extra.compactMap { $0 } + record.aliases + record.tags).joined(separator: " ")
             entries.append(Entry(n: record.displayName, k: kind, x: words, u: address(page)))
         }

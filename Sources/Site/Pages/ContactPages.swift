@@ -58,7 +58,7 @@ extension SiteContext {
     }
 
     func contactPage(_ contact: Contact) -> PageJob? {
-        guard let path = paths.page(of: contact.id) else { return nil }
+        guard let path = paths.page(of: contact.recordID) else { return nil }
         var facts: [Fact] = []
         func add(_ label: String, _ value: String?, href: String? = nil) {
             if let value, !value.isEmpty { facts.append(Fact(label: label, value: value, href: href)) }
@@ -90,34 +90,34 @@ extension SiteContext {
         let next = journal.nextDue(of: contact)
         add(t.nextDue, next.map(dates.long))
 
-        let roles = journal.affiliations(of: contact.slug).reversed().map { affiliation in
+        let roles = journal.affiliations(of: contact.id).reversed().map { affiliation in
             ContactPage.RoleRow(
-                title: affiliation.title, org: link(to: RecordID(.org, affiliation.org), from: path),
+                title: affiliation.title, org: link(to: affiliation.org.record, from: path),
                 period: period(from: affiliation.from, to: affiliation.to), current: affiliation.isCurrent)
         }
         // One row per person, oldest first; an encounter says more than `met_via`, so it wins.
-        let introductions = { (items: [Introduction], people: (Introduction) -> [String]) -> [ContactPage.IntroductionRow] in
+        let introductions = { (items: [Introduction], people: (Introduction) -> [Contact.ID]) -> [ContactPage.IntroductionRow] in
             var best: [String: Introduction] = [:]
             for item in items {
-                let key = people(item).joined(separator: ",")
+                let key = people(item).map(\.slug).joined(separator: ",")
                 if let kept = best[key], kept.source.kind == .encounter || item.source.kind != .encounter { continue }
                 best[key] = item
             }
             return best.values.sorted {
-                ($0.date ?? today, people($0).joined(separator: ","), $0.source) < (
-                    $1.date ?? today, people($1).joined(separator: ","), $1.source
+                ($0.date ?? today, people($0).map(\.slug).joined(separator: ","), $0.source) < (
+                    $1.date ?? today, people($1).map(\.slug).joined(separator: ","), $1.source
                 )
             }.map { item in
                 ContactPage.IntroductionRow(
-                    people: people(item).compactMap { self.link(to: RecordID(.contact, $0), from: path) },
+                    people: people(item).compactMap { self.link(to: $0.record, from: path) },
                     source: item.source.kind == .encounter ? self.link(to: item.source, from: path) : nil,
                     date: item.date.map(self.dates.short))
             }
         }
-        let exchanges = journal.exchanges(with: contact.slug).reversed().map { exchange in
+        let exchanges = journal.exchanges(with: contact.id).reversed().map { exchange in
             ContactPage.ExchangeRow(
                 gave: exchange.direction == .gave, what: exchange.what,
-                encounter: link(to: RecordID(.encounter, exchange.encounter), from: path),
+                encounter: link(to: exchange.encounter.record, from: path),
                 date: dates.short(exchange.date))
         }
         let model = ContactPage(
@@ -129,16 +129,16 @@ extension SiteContext {
             facts: facts,
             links: contact.links.compactMap { link in SafeURL.href(link.url).map { Link(href: $0, text: link.label) } },
             roles: Array(roles),
-            encounters: journal.encounters(with: contact.slug).reversed().map { encounter in
+            encounters: journal.encounters(with: contact.id).reversed().map { encounter in
                 var row = row(encounter, from: path)
                 row.with.removeAll { $0.text == contact.name }  // on their own page, "with them" goes without saying
                 return row
             },
-            mentions: mentions(of: contact.id, from: path),
-            introducedBy: introductions(journal.introductions(of: contact.slug)) { $0.introducers },
-            introducedTo: introductions(journal.introductions(by: contact.slug)) { [$0.introduced] },
+            mentions: mentions(of: contact.recordID, from: path),
+            introducedBy: introductions(journal.introductions(of: contact.id)) { $0.introducers },
+            introducedTo: introductions(journal.introductions(by: contact.id)) { [$0.introduced] },
             exchanges: Array(exchanges),
-            publications: journal.publications(with: contact.slug).reversed().map { row($0, from: path) },
+            publications: journal.publications(with: contact.id).reversed().map { row($0, from: path) },
             goals: goalLinks(contact.goals, from: path), tags: tagLinks(contact.tags, from: path),
             body: body(of: contact, from: path), extra: extraFacts(contact.extraFields))
         return PageJob(path: path, template: "contact", model: model)

@@ -34,11 +34,11 @@ extension SiteContext {
         let path = paths.page(named: "goals.html")
         let rows = journal.goals.map { goal in
             GoalListPage.Row(
-                link: link(to: goal.id, from: path) ?? Link(href: nil, text: goal.title),
+                link: link(to: goal.recordID, from: path) ?? Link(href: nil, text: goal.title),
                 status: goal.status.rawValue, due: goal.due.map(dates.short),
-                contacts: journal.contacts(for: goal.slug).count,
-                encounters: journal.encounters(for: goal.slug).count,
-                publications: journal.publications(for: goal.slug).count)
+                contacts: journal.contacts(for: goal.id).count,
+                encounters: journal.encounters(for: goal.id).count,
+                publications: journal.publications(for: goal.id).count)
         }
         return PageJob(
             path: path, template: "goals",
@@ -46,15 +46,15 @@ extension SiteContext {
     }
 
     func goalPage(_ goal: Goal) -> PageJob? {
-        guard let path = paths.page(of: goal.id) else { return nil }
+        guard let path = paths.page(of: goal.recordID) else { return nil }
         var facts = [Fact(label: t.status, value: goal.status.rawValue)]
         if let due = goal.due { facts.append(Fact(label: t.dueBy, value: dates.long(due))) }
         let model = GoalPage(
             page: frame(title: goal.title, path: path, section: .goals), title: goal.title, facts: facts,
-            contacts: journal.contacts(for: goal.slug).compactMap { link(to: $0.id, from: path) },
-            encounters: journal.encounters(for: goal.slug).reversed().map { row($0, from: path) },
-            publications: journal.publications(for: goal.slug).reversed().map { row($0, from: path) },
-            mentions: mentions(of: goal.id, from: path), tags: tagLinks(goal.tags, from: path),
+            contacts: journal.contacts(for: goal.id).compactMap { link(to: $0.recordID, from: path) },
+            encounters: journal.encounters(for: goal.id).reversed().map { row($0, from: path) },
+            publications: journal.publications(for: goal.id).reversed().map { row($0, from: path) },
+            mentions: mentions(of: goal.recordID, from: path), tags: tagLinks(goal.tags, from: path),
             body: body(of: goal, from: path), extra: extraFacts(goal.extraFields))
         return PageJob(path: path, template: "goal", model: model)
     }

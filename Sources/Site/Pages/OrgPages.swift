@@ -39,9 +39,9 @@ extension SiteContext {
         let path = paths.page(named: "orgs.html")
         let rows = journal.orgs.map { org in
             OrgListPage.Row(
-                link: link(to: org.id, from: path) ?? Link(href: nil, text: org.name), industry: org.industry,
-                current: journal.currentPeople(at: org.slug).count,
-                former: journal.formerPeople(at: org.slug).count)
+                link: link(to: org.recordID, from: path) ?? Link(href: nil, text: org.name), industry: org.industry,
+                current: journal.currentPeople(at: org.id).count,
+                former: journal.formerPeople(at: org.id).count)
         }
         return PageJob(
             path: path, template: "orgs",
@@ -49,10 +49,10 @@ extension SiteContext {
     }
 
     func orgPage(_ org: Org) -> PageJob? {
-        guard let path = paths.page(of: org.id) else { return nil }
+        guard let path = paths.page(of: org.recordID) else { return nil }
         func people(_ affiliations: [Affiliation]) -> [OrgPage.Person] {
             affiliations.compactMap { affiliation in
-                link(to: RecordID(.contact, affiliation.contact), from: path).map {
+                link(to: affiliation.contact.record, from: path).map {
                     OrgPage.Person(link: $0, title: affiliation.title, period: period(from: affiliation.from, to: affiliation.to))
                 }
             }
@@ -62,12 +62,12 @@ extension SiteContext {
             facts.append(Fact(label: t.website, value: website, href: SafeURL.href(website)))
         }
         if let industry = org.industry { facts.append(Fact(label: t.industry, value: industry)) }
-        let encounters = journal.encounters(withPeopleAt: org.slug).reversed()
+        let encounters = journal.encounters(withPeopleAt: org.id).reversed()
         let model = OrgPage(
             page: frame(title: org.name, path: path, section: .orgs), name: org.name,
             aliases: org.aliases.isEmpty ? nil : org.aliases.joined(separator: ", "), facts: facts,
-            current: people(journal.currentPeople(at: org.slug)), former: people(journal.formerPeople(at: org.slug)),
-            encounters: encounters.map { row($0, from: path) }, mentions: mentions(of: org.id, from: path),
+            current: people(journal.currentPeople(at: org.id)), former: people(journal.formerPeople(at: org.id)),
+            encounters: encounters.map { row($0, from: path) }, mentions: mentions(of: org.recordID, from: path),
             tags: tagLinks(org.tags, from: path), body: body(of: org, from: path), extra: extraFacts(org.extraFields))
         return PageJob(path: path, template: "org", model: model)
     }

@@ -39,7 +39,7 @@ extension SiteContext {
     /// Co-speakers and hosts by name, linked only to the public link a contact allows.
     private func publicPeople(_ publication: Publication) -> [Link] {
         publication.with.map { reference in
-            guard let slug = reference.target, let contact = journal.contact(slug) else {
+            guard let id = reference.id(Contact.self), let contact: Contact = journal.record(id) else {
                 return Link(href: nil, text: reference.text)
             }
             return Link(href: Feeds.publicLink(of: contact), text: contact.name)
@@ -65,7 +65,7 @@ extension SiteContext {
                     years: years(of: published) { publicRow($0, from: path) }))
         ]
         for publication in published {
-            guard let page = paths.page(of: publication.id) else { continue }
+            guard let page = paths.page(of: publication.recordID) else { continue }
             var facts: [Fact] = []
             if let kind = publication.kind { facts.append(Fact(label: t.kind, value: kind)) }
             if let date = publication.date { facts.append(Fact(label: t.date, value: dates.long(date))) }

@@ -86,7 +86,7 @@ extension SiteContext {
     }
 
     func publicationPage(_ publication: Publication) -> PageJob? {
-        guard let path = paths.page(of: publication.id) else { return nil }
+        guard let path = paths.page(of: publication.recordID) else { return nil }
         var facts: [Fact] = []
         if let kind = publication.kind { facts.append(Fact(label: t.kind, value: kind)) }
         if let date = publication.date { facts.append(Fact(label: t.date, value: dates.long(date))) }
@@ -99,7 +99,7 @@ extension SiteContext {
         let model = PublicationPage(
             page: frame(title: publication.title, path: path, section: .publications), title: publication.title,
             facts: facts, with: contactLinks(publication.with, from: path), goals: goalLinks(publication.goals, from: path),
-            tags: tagLinks(publication.tags, from: path), mentions: mentions(of: publication.id, from: path),
+            tags: tagLinks(publication.tags, from: path), mentions: mentions(of: publication.recordID, from: path),
             body: body(of: publication, from: path), extra: extraFacts(publication.extraFields))
         return PageJob(path: path, template: "publication", model: model)
     }

@@ -71,7 +71,7 @@ struct SiteContext: Sendable {
     func row(_ encounter: Encounter, from: String) -> EncounterRow {
         EncounterRow(
             date: dates.short(encounter.date.day), isoDate: encounter.date.day.description,
-            link: link(to: encounter.id, from: from) ?? Link(href: nil, text: encounter.displayName),
+            link: link(to: encounter.recordID, from: from) ?? Link(href: nil, text: encounter.displayName),
             kind: encounter.kind, with: contactLinks(encounter.with, from: from))
     }
 
@@ -84,7 +84,7 @@ struct SiteContext: Sendable {
         }
         return PublicationRow(
             date: publication.date.map(dates.short), isoDate: publication.date?.description,
-            link: link(to: publication.id, from: from) ?? Link(href: nil, text: publication.title),
+            link: link(to: publication.recordID, from: from) ?? Link(href: nil, text: publication.title),
             kind: publication.kind ?? "other", status: publication.status.rawValue,
             isPublished: publication.status == .published, venue: publication.venue,
             with: contactLinks(publication.with, from: from), outbound: outbound)
@@ -93,7 +93,7 @@ struct SiteContext: Sendable {
     func contactRow(_ contact: Contact, from: String) -> ContactRow {
         let next = journal.nextDue(of: contact)
         return ContactRow(
-            link: link(to: contact.id, from: from) ?? Link(href: nil, text: contact.name),
+            link: link(to: contact.recordID, from: from) ?? Link(href: nil, text: contact.name),
             org: contact.org?.target.flatMap { link(to: RecordID(.org, $0), from: from) },
             title: contact.title, circle: contact.circle?.target ?? contact.circle?.text,
             last: journal.lastContact(with: contact).map(dates.short) ?? t.never,

@@ -17,8 +17,8 @@ extension SiteContext {
     /// them are never in memory at once.
     func tagPages() -> [SitePlan.PageMaker] {
         var byTag: [String: [RecordID]] = [:]
-        func collect<R: Record>(_ records: [R]) {
-            for record in records { for tag in Set(record.tags) { byTag[tag, default: []].append(record.id) } }
+        func collect<R: Record>(_ records: RecordTable<R>) {
+            for record in records { for tag in Set(record.tags) { byTag[tag, default: []].append(record.recordID) } }
         }
         collect(journal.contacts)
         collect(journal.encounters)

@@ -116,7 +116,7 @@ extension SiteContext {
     }
 
     func encounterPage(_ encounter: Encounter) -> PageJob? {
-        guard let path = paths.page(of: encounter.id) else { return nil }
+        guard let path = paths.page(of: encounter.recordID) else { return nil }
         var facts: [Fact] = []
         if let kind = encounter.kind { facts.append(Fact(label: t.kind, value: kind)) }
         if let event = encounter.event { facts.append(Fact(label: t.event, value: event)) }
@@ -132,7 +132,7 @@ extension SiteContext {
             date: dates.long(encounter.date), facts: facts, with: contactLinks(encounter.with, from: path),
             introduced: contactLinks(encounter.introduced, from: path), gave: encounter.gave, received: encounter.received,
             followUps: followUps, goals: goalLinks(encounter.goals, from: path), tags: tagLinks(encounter.tags, from: path),
-            mentions: mentions(of: encounter.id, from: path), body: body(of: encounter, from: path),
+            mentions: mentions(of: encounter.recordID, from: path), body: body(of: encounter, from: path),
             extra: extraFacts(encounter.extraFields))
         return PageJob(path: path, template: "encounter", model: model)
     }

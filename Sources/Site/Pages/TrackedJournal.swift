@@ -18,7 +18,7 @@ final class PageDependencies: @unchecked Sendable {
 
     func read(_ id: RecordID) { fields.append(.record(id)) }
     func read(_ node: GraphNode) { fields.append(node) }
-    func read<R: Record>(_ record: R) { fields.append(.record(record.id)) }
+    func read<R: Record>(_ record: R) { fields.append(.record(record.recordID)) }
     func read<S: Sequence>(_ ids: S) where S.Element == RecordID { fields.append(contentsOf: ids.map(GraphNode.record)) }
     func readLinks(of id: RecordID) { links.append(.record(id)) }
     func readLinks(of node: GraphNode) { links.append(node) }
@@ -49,11 +49,11 @@ struct TrackedJournal: Sendable {
     var config: JournalConfig { whole.config }
 
     // Whole collections.
-    var contacts: [Contact] { everything(whole.contacts) }
-    var encounters: [Encounter] { everything(whole.encounters) }
-    var publications: [Publication] { everything(whole.publications) }
-    var orgs: [Org] { everything(whole.orgs) }
-    var goals: [Goal] { everything(whole.goals) }
+    var contacts: RecordTable<Contact> { everything(whole.contacts) }
+    var encounters: RecordTable<Encounter> { everything(whole.encounters) }
+    var publications: RecordTable<Publication> { everything(whole.publications) }
+    var orgs: RecordTable<Org> { everything(whole.orgs) }
+    var goals: RecordTable<Goal> { everything(whole.goals) }
     func overdueContacts(on today: Day) -> [DueContact] { everything(whole.overdueContacts(on: today)) }
     func openFollowUps(on today: Day, within days: Int) -> [OpenFollowUp] {
         everything(whole.openFollowUps(on: today, within: days))
@@ -77,7 +77,7 @@ struct TrackedJournal: Sendable {
     }
 
     /// The encounters and dated publications of some years, in timeline order.
-    func timeline(of years: ClosedRange<Int>) -> (encounters: ArraySlice<Encounter>, publications: [Publication]) {
+    func timeline(of years: ClosedRange<Int>) -> (encounters: Slice<RecordTable<Encounter>>, publications: [Publication]) {
         for year in years { log?.readLinks(of: .year(year)) }
         let all = whole.encounters
         // Encounters are in timeline order: the years' are one run of them.
@@ -92,8 +92,8 @@ struct TrackedJournal: Sendable {
         }
         let encounters = all[start(of: years.lowerBound)..<start(of: years.upperBound + 1)]
         let publications = whole.publications.filter { $0.date.map { years.contains($0.year) } ?? false }
-        log?.read(encounters.map(\.id))
-        log?.read(publications.map(\.id))
+        log?.read(encounters.map(\.recordID))
+        log?.read(publications.map(\.recordID))
         return (encounters, publications)
     }
 
@@ -106,14 +106,10 @@ struct TrackedJournal: Sendable {
         return whole.displayName(of: id)
     }
 
-    func contact(_ slug: String) -> Contact? {
-        log?.read(RecordID(.contact, slug))
-        return whole.contact(slug)
-    }
-
-    func encounter(_ slug: String) -> Encounter? {
-        log?.read(RecordID(.encounter, slug))
-        return whole.encounter(slug)
+    /// The record with this identity: `journal.record(contact.id)`.
+    func record<R: Record>(_ id: R.ID) -> R? {
+        log?.read(id.record)
+        return whole[R.self][id]
     }
 
     func cadence(of contact: Contact) -> Cadence {
@@ -123,23 +119,23 @@ struct TrackedJournal: Sendable {
 
     func lastContact(with contact: Contact) -> Day? {
         log?.read(contact)
-        log?.readLinks(of: contact.id)
+        log?.readLinks(of: contact.recordID)
         return whole.lastContact(with: contact)
     }
 
     func nextDue(of contact: Contact) -> Day? {
         log?.read(contact)
-        log?.readLinks(of: contact.id)
+        log?.readLinks(of: contact.recordID)
         return whole.nextDue(of: contact)
     }
 
     // What links to a record.
-    func encounters(with contact: String) -> [Encounter] {
-        noted(whole.encounters(with: contact), about: RecordID(.contact, contact))
+    func encounters(with contact: Contact.ID) -> [Encounter] {
+        noted(whole.encounters(with: contact), about: contact.record)
     }
 
-    func publications(with contact: String) -> [Publication] {
-        noted(whole.publications(with: contact), about: RecordID(.contact, contact))
+    func publications(with contact: Contact.ID) -> [Publication] {
+        noted(whole.publications(with: contact), about: contact.record)
     }
 
     func mentions(of id: RecordID) -> [Mention] {
@@ -149,49 +145,49 @@ struct TrackedJournal: Sendable {
         return mentions
     }
 
-    func introductions(of contact: String) -> [Introduction] {
+    func introductions(of contact: Contact.ID) -> [Introduction] {
         noted(whole.introductions(of: contact), about: contact)
     }
 
-    func introductions(by contact: String) -> [Introduction] {
+    func introductions(by contact: Contact.ID) -> [Introduction] {
         noted(whole.introductions(by: contact), about: contact)
     }
 
-    func exchanges(with contact: String) -> [Exchange] {
+    func exchanges(with contact: Contact.ID) -> [Exchange] {
         let exchanges = whole.exchanges(with: contact)
-        log?.readLinks(of: RecordID(.contact, contact))
-        log?.read(exchanges.map { RecordID(.encounter, $0.encounter) })
+        log?.readLinks(of: contact.record)
+        log?.read(exchanges.map(\.encounter.record))
         return exchanges
     }
 
     /// From the contact's own `org` and `roles`.
-    func affiliations(of contact: String) -> [Affiliation] {
+    func affiliations(of contact: Contact.ID) -> [Affiliation] {
         let affiliations = whole.affiliations(of: contact)
-        log?.read(RecordID(.contact, contact))
-        log?.read(affiliations.map { RecordID(.org, $0.org) })
+        log?.read(contact.record)
+        log?.read(affiliations.map(\.org.record))
         return affiliations
     }
 
-    func currentPeople(at org: String) -> [Affiliation] {
-        noted(whole.currentPeople(at: org), about: RecordID(.org, org))
+    func currentPeople(at org: Org.ID) -> [Affiliation] {
+        noted(whole.currentPeople(at: org), about: org.record)
     }
 
-    func formerPeople(at org: String) -> [Affiliation] {
-        noted(whole.formerPeople(at: org), about: RecordID(.org, org))
+    func formerPeople(at org: Org.ID) -> [Affiliation] {
+        noted(whole.formerPeople(at: org), about: org.record)
     }
 
     /// Two steps away: the org's links give its people, their links their encounters.
-    func encounters(withPeopleAt org: String) -> [Encounter] {
-        for affiliation in noted(whole.affiliations(at: org), about: RecordID(.org, org)) {
-            log?.readLinks(of: RecordID(.contact, affiliation.contact))
+    func encounters(withPeopleAt org: Org.ID) -> [Encounter] {
+        for affiliation in noted(whole.affiliations(at: org), about: org.record) {
+            log?.readLinks(of: affiliation.contact.record)
         }
-        return noted(whole.encounters(withPeopleAt: org), about: RecordID(.org, org))
+        return noted(whole.encounters(withPeopleAt: org), about: org.record)
     }
 
-    func contacts(for goal: String) -> [Contact] { noted(whole.contacts(for: goal), about: RecordID(.goal, goal)) }
-    func encounters(for goal: String) -> [Encounter] { noted(whole.encounters(for: goal), about: RecordID(.goal, goal)) }
-    func publications(for goal: String) -> [Publication] {
-        noted(whole.publications(for: goal), about: RecordID(.goal, goal))
+    func contacts(for goal: Goal.ID) -> [Contact] { noted(whole.contacts(for: goal), about: goal.record) }
+    func encounters(for goal: Goal.ID) -> [Encounter] { noted(whole.encounters(for: goal), about: goal.record) }
+    func publications(for goal: Goal.ID) -> [Publication] {
+        noted(whole.publications(for: goal), about: goal.record)
     }
 
     private func everything<T>(_ value: T) -> T {
@@ -201,22 +197,22 @@ struct TrackedJournal: Sendable {
 
     private func noted<R: Record>(_ records: [R], about id: RecordID) -> [R] {
         log?.readLinks(of: id)
-        log?.read(records.map(\.id))
+        log?.read(records.map(\.recordID))
         return records
     }
 
     private func noted(_ affiliations: [Affiliation], about id: RecordID) -> [Affiliation] {
         log?.readLinks(of: id)
-        log?.read(affiliations.flatMap { [RecordID(.contact, $0.contact), RecordID(.org, $0.org)] })
+        log?.read(affiliations.flatMap { [$0.contact.record, $0.org.record] })
         return affiliations
     }
 
-    private func noted(_ introductions: [Introduction], about contact: String) -> [Introduction] {
-        log?.read(RecordID(.contact, contact))
-        log?.readLinks(of: RecordID(.contact, contact))
+    private func noted(_ introductions: [Introduction], about contact: Contact.ID) -> [Introduction] {
+        log?.read(contact.record)
+        log?.readLinks(of: contact.record)
         for introduction in introductions {
             log?.read(introduction.source)
-            log?.read(introduction.introducers.map { RecordID(.contact, $0) } + [RecordID(.contact, introduction.introduced)])
+            log?.read((introduction.introducers + [introduction.introduced]).map(\.record))
         }
         return introductions
     }

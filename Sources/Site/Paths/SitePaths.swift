@@ -47,12 +47,12 @@ public struct SitePaths: Sendable {
         }
         pages.reserveCapacity(journal.counts.values.reduce(0, +))
         taken.reserveCapacity(journal.counts.values.reduce(0, +))
-        for contact in journal.contacts { assign(contact.id) }
+        for contact in journal.contacts { assign(contact.recordID) }
         // By slug, like the other kinds; the slugs alone are sorted, not the records.
         for slug in journal.encounters.map(\.slug).sorted() { assign(RecordID(.encounter, slug)) }
         for slug in journal.publications.map(\.slug).sorted() { assign(RecordID(.publication, slug)) }
-        for org in journal.orgs { assign(org.id) }
-        for goal in journal.goals { assign(goal.id) }
+        for org in journal.orgs { assign(org.recordID) }
+        for goal in journal.goals { assign(goal.recordID) }
         var tagsTaken = Set<String>()
         for tag in SitePaths.allTags(in: journal) {
             let stem = "tags/" + Slug.fitted(Slug.make(from: tag))

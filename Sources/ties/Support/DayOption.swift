@@ -10,8 +10,10 @@ struct TodayOption: ParsableArguments {
         if let today, Day(today) == nil { throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD") }
     }
 
-    func day(for journal: Journal) -> Day {
-        today.flatMap { Day($0) } ?? Day.today(in: journal.config.timezone)
+    func day(for journal: Journal) -> Day { day(in: journal.config) }
+
+    func day(in config: JournalConfig) -> Day {
+        today.flatMap { Day($0) } ?? Day.today(in: config.timezone)
     }
 }
 

@@ -1,0 +1,171 @@
+import Foundation
+
+/// What is due: the questions "who is overdue?", "what did I promise?", "whose birthday is it?".
+///
+/// Made from a loaded journal (`Journal.agenda`), or by `Agenda.load`, which reads it from the
+/// agenda cache when no file changed since it was kept and loads the whole journal otherwise.
+/// Either way it holds the same values (every contact with the day we were last in touch, every
+/// encounter with a follow-up not done, every diagnostic), and its answers come from them
+/// alone, so `ties due` answers the same warm and cold.
+public struct Agenda: Sendable, Equatable {
+    public let config: JournalConfig
+    /// Every contact, in the journal's order, with only the fields the agenda reads.
+    let people: [Person]
+    /// Every encounter with a follow-up not done, in timeline order, with only the fields the
+    /// agenda reads.
+    let followUps: [Encounter]
+    /// Every problem found in the journal.
+    public let diagnostics: [Diagnostic]
+    /// Whether it was read from the agenda cache: for tests and `TIES_TIMINGS`.
+    var fromCache = false
+
+    /// A contact, and the day of the last encounter with them.
+    struct Person: Sendable, Hashable {
+        var contact: Contact
+        var lastEncounter: Day?
+    }
+
+    init(config: JournalConfig, people: [Person], followUps: [Encounter], diagnostics: [Diagnostic]) {
+        self.config = config
+        self.people = people
+        self.followUps = followUps
+        self.diagnostics = diagnostics
+    }
+
+    /// The agenda of a loaded journal.
+    public init(_ journal: Journal) {
+        self.init(
+            config: journal.config,
+            people: journal.contacts.map {
+                Person(contact: Agenda.agendaFields($0), lastEncounter: journal.lastEncounter(with: $0.id)?.date.day)
+            },
+            followUps: journal.encounters.filter { $0.followups.contains { !$0.done } }.map(Agenda.agendaFields),
+            diagnostics: journal.diagnostics)
+    }
+
+    public static func == (a: Agenda, b: Agenda) -> Bool {
+        (a.config, a.people, a.followUps, a.diagnostics) == (b.config, b.people, b.followUps, b.diagnostics)
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// A contact with only what the agenda reads: names, dates, cadence, circle.
+    static func agendaFields(_ contact: Contact) -> Contact {
+        var kept = Contact(slug: contact.slug, path: contact.path, name: contact.name)
+        kept.birthday = contact.birthday
+        kept.met = contact.met
+        kept.circle = contact.circle
+        kept.cadence = contact.cadence
+        kept.snoozeUntil = contact.snoozeUntil
+        return kept
+    }
+
+    /// An encounter with only what the agenda reads: its name, date and follow-ups.
+    static func agendaFields(_ encounter: Encounter) -> Encounter {
+        var kept = Encounter(slug: encounter.slug, path: encounter.path, date: encounter.date)
+        kept.title = encounter.title
+        kept.kind = encounter.kind
+        kept.followups = encounter.followups
+        return kept
+    }
+}
+
+// MARK: The rules, shared with the journal's pages
+
+extension Agenda {
+    /// The cadence that applies: the contact's own, else their circle's, else the journal's default.
+    static func cadence(of contact: Contact, config: JournalConfig) -> Cadence {
+        if let own = contact.cadence { return own }
+        if let circle = contact.circle?.target, let cadence = config.circle(named: circle)?.cadence { return cadence }
+        return config.defaultCadence
+    }
+
+    /// The last time we were in touch: the last encounter with them, else when we met.
+    static func lastContact(_ contact: Contact, lastEncounter: Day?) -> Day? { lastEncounter ?? contact.met }
+}
+
+// MARK: The questions
+
+public extension Agenda {
+    /// Contacts due on or before `today`, snoozed ones left out; most overdue first.
+    func overdueContacts(on today: Day) -> [DueContact] {
+        var due: [DueContact] = []
+        for person in people {
+            let contact = person.contact
+            if let snooze = contact.snoozeUntil, snooze > today { continue }
+            let cadence = Agenda.cadence(of: contact, config: config)
+            guard let last = Agenda.lastContact(contact, lastEncounter: person.lastEncounter),
+                let next = cadence.after(last), next <= today
+            else { continue }
+            due.append(
+                DueContact(
+                    slug: contact.slug, name: contact.name, last: last, due: next, daysOverdue: next.days(until: today),
+                    cadence: cadence))
+        }
+        return due.sorted { ($1.daysOverdue, $0.name, $0.slug) < ($0.daysOverdue, $1.name, $1.slug) }
+    }
+
+    /// Follow-ups not done and due within `days` of `today` (overdue ones included), soonest first.
+    ///
+    /// One written as plain text is due `followup_after` (ties.yaml, 7 days unless set) after its encounter.
+    func openFollowUps(on today: Day, within days: Int) -> [OpenFollowUp] {
+        let horizon = today.adding(days: days)
+        var open: [OpenFollowUp] = []
+        for encounter in followUps {
+            for followup in encounter.followups where !followup.done {
+                let due = followup.due ?? config.followupAfter.after(encounter.date.day) ?? encounter.date.day
+                guard due <= horizon else { continue }
+                open.append(
+                    OpenFollowUp(
+                        encounter: encounter.slug, encounterName: encounter.displayName, task: followup.task, due: due,
+                        daysOverdue: due.days(until: today), location: followup.location))
+            }
+        }
+        return open.sorted { ($0.due, $0.encounter, $0.task) < ($1.due, $1.encounter, $1.task) }
+    }
+
+    /// Birthdays and yearly greetings from `today` to `days` ahead, soonest first.
+    ///
+    /// A greeting goes to the contacts of its circles, or, with no circles, to every contact
+    /// whose cadence is not `none`.
+    func occasions(on today: Day, within days: Int) -> [Occasion] {
+        var occasions: [Occasion] = []
+        for contact in people.lazy.map(\.contact) {
+            guard let birthday = contact.birthday else { continue }
+            let next = birthday.next(onOrAfter: today)
+            let inDays = today.days(until: next)
+            guard inDays <= days else { continue }
+            occasions.append(
+                Occasion(
+                    slug: contact.slug, name: contact.name,
+                    what: .birthday(age: birthday.year.flatMap { next.year >= $0 ? next.year - $0 : nil }), date: next,
+                    inDays: inDays))
+        }
+        for greeting in config.greetings {
+            guard let yearly = Birthday("\(Day.pad(greeting.month, 2))-\(Day.pad(greeting.day, 2))") else { continue }
+            let next = yearly.next(onOrAfter: today)
+            let inDays = today.days(until: next)
+            guard inDays <= days else { continue }
+            let circles = Set(greeting.circles.map { $0.lowercased() })
+            for contact in people.lazy.map(\.contact) {
+                let included =
+                    circles.isEmpty
+                    ? Agenda.cadence(of: contact, config: config) != .none
+                    : contact.circle?.target.map { circles.contains($0.lowercased()) } ?? false
+                guard included else { continue }
+                occasions.append(
+                    Occasion(slug: contact.slug, name: contact.name, what: .greeting(greeting.what), date: next, inDays: inDays))
+            }
+        }
+        return occasions.sorted { ($0.date, $0.name, $0.slug, $0.what.text) < ($1.date, $1.name, $1.slug, $1.what.text) }
+    }
+}
+
+public extension Agenda {
+    /// The agenda of the journal at `root`: from the agenda cache beside `cache` when no file
+    /// (`ties.yaml` included) changed since it was kept, else from loading the whole journal,
+    /// after which it is kept. Without a cache, always from a whole load.
+    static func load(from root: URL, cache: ParseCache? = nil) -> Agenda {
+        JournalLoader(root: root, cache: cache).loadAgenda()
+    }
+}
