@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // AES-GCM and PBKDF2 for `ties build --encrypt` (docs/SECURITY.md).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // CSV for the LinkedIn and Google imports and `ties export csv` (docs/ARCHITECTURE.md).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Random journals for the whole-program property test (Tests/TiesTests).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -27,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "Index",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")],
             plugins: ["EmbedFolders"]
         ),
         // ties' own Mustache engine: templates compiled once, rendered as bytes (docs/THEMES.md).

@@ -1,0 +1,277 @@
+import Foundation
+import Yams
+
+/// Changes a record file's front matter so that only the lines a change needs differ: the
+/// owner's comments, key order, quoting, blank lines and body stay byte for byte.
+///
+/// It works on the file's lines, guided by where Yams found each top-level key and value; a
+/// value it cannot change in place (a multi-line scalar, a list written in a style it does not
+/// know) is refused rather than rewritten. Keys are named by the record's properties, so the
+/// schema gives them.
+struct FrontMatterEditor<R: Record> {
+    /// Why a change could not be made; nothing was changed.
+    struct Refusal: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private(set) var lines: [String]
+    /// The line ending the file uses (`\r\n` kept where it is).
+    private let newline: String
+    /// Index of the closing `---` line; the front matter is lines 1..<closing.
+    private var closing: Int
+
+    /// The editor for `text`; a file without front matter gets an empty one.
+    init(_ text: String) {
+        // Split on the byte: "\r\n" is one Character, so a split on "\n" would miss it.
+        newline = text.utf8.contains(0x0D) && text.contains("\r\n") ? "\r\n" : "\n"
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        if newline == "\r\n" { lines = lines.map { $0.utf8.last == 0x0D ? String($0.dropLast()) : $0 } }
+        if lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+            let end = lines.indices.dropFirst().first(where: {
+                let line = lines[$0].trimmingCharacters(in: .whitespaces)
+                return line == "---" || line == "..."
+            })
+        {
+            closing = end
+        } else {
+            lines.insert(contentsOf: ["---", "---"], at: 0)
+            closing = 1
+        }
+        self.lines = lines
+    }
+
+    /// The file's text after the changes.
+    var text: String { lines.joined(separator: newline) }
+
+    // MARK: Where the keys are
+
+    private struct Entry {
+        var key: String
+        /// Index in `lines` of the key's line.
+        var line: Int
+        /// Index in `lines` of the entry's last line (a block value's last item).
+        var last: Int
+        var value: Node
+    }
+
+    /// The top-level entries, or nil when the front matter is not a map Yams can read.
+    private func entries() throws(Refusal) -> [Entry] {
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+        } catch {
+            throw Refusal(description: "its front matter is not valid YAML: \(error)")
+        }
+        guard let root else { return [] }
+        guard case let .mapping(mapping) = root else { throw Refusal(description: "its front matter is not a map") }
+        var found: [Entry] = []
+        for (key, value) in mapping {
+            guard let name = key.string, let mark = key.mark else { continue }
+            found.append(Entry(key: name, line: mark.line, last: mark.line, value: value))
+        }
+        found.sort { $0.line < $1.line }
+        for index in found.indices {
+            let next = index + 1 < found.count ? found[index + 1].line : closing
+            var last = found[index].line
+            for line in found[index].line + 1..<max(next, found[index].line + 1) {
+                let content = lines[line]
+                let trimmed = content.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                if content.first == " " || content.first == "\t" || content.hasPrefix("-") { last = line }
+            }
+            found[index].last = last
+        }
+        return found
+    }
+
+    private func entry(_ key: String) throws(Refusal) -> Entry? { try entries().first { $0.key == key } }
+
+    // MARK: Changes
+
+    /// Adds `key: value` at the end of the front matter, if the key is not there.
+    mutating func add(_ path: PartialKeyPath<R>, _ value: String) throws(Refusal) {
+        let key = R.schema.key(path)
+        guard try entry(key) == nil else { return }
+        insert(["\(key): \(YAMLScalar.text(value))"], at: closing)
+    }
+
+    /// Sets a single-line value, keeping what follows it on its line (a comment).
+    mutating func set(_ path: PartialKeyPath<R>, _ value: String) throws(Refusal) {
+        let key = R.schema.key(path)
+        guard let entry = try entry(key) else {
+            insert(["\(key): \(YAMLScalar.text(value))"], at: closing)
+            return
+        }
+        guard entry.last == entry.line, case .scalar = entry.value else {
+            throw Refusal(description: "'\(key)' is not a value on one line")
+        }
+        let line = lines[entry.line]
+        guard let colon = line.range(of: ":") else { throw Refusal(description: "'\(key)' has no ':'") }
+        let rest = line[colon.upperBound...]
+        let comment = Self.commentStart(in: rest).map { String(rest[$0...]) }
+        lines[entry.line] = String(line[..<colon.upperBound]) + " " + YAMLScalar.text(value) + (comment.map { " " + $0 } ?? "")
+    }
+
+    /// Appends texts to a list, in the style the list is written in; a single value becomes a
+    /// list of it and the new ones.
+    mutating func append(_ path: PartialKeyPath<R>, _ values: [String]) throws(Refusal) {
+        guard !values.isEmpty else { return }
+        let key = R.schema.key(path)
+        let items = values.map { YAMLScalar.text($0, inFlow: true) }
+        guard let entry = try entry(key) else {
+            insert(["\(key): [\(items.joined(separator: ", "))]"], at: closing)
+            return
+        }
+        try appendItems(items, blockItems: values.map { YAMLScalar.text($0) }, to: entry)
+    }
+
+    /// Appends `label: value` to a map such as `links`, in the style it is written in.
+    mutating func add(_ path: PartialKeyPath<R>, label: String, value: String) throws(Refusal) {
+        let key = R.schema.key(path)
+        let pair = "\(YAMLScalar.text(label, inFlow: true)): \(YAMLScalar.text(value, inFlow: true))"
+        guard let entry = try entry(key) else {
+            insert(["\(key): {\(pair)}"], at: closing)
+            return
+        }
+        switch entry.value {
+        case let .mapping(mapping) where isFlow(entry.value):
+            try insertBeforeClosing("}", of: entry, ", " + pair, empty: mapping.isEmpty ? pair : nil)
+        case let .mapping(mapping):
+            guard let first = mapping.first?.key.mark else { throw Refusal(description: "'\(key)' is empty") }
+            let indent = String(repeating: " ", count: max(first.column - 1, 2))
+            insert([indent + "\(YAMLScalar.text(label)): \(YAMLScalar.text(value))"], at: entry.last + 1)
+        case .scalar where Fields.isNull(entry.value):
+            lines[entry.line] = "\(key): {\(pair)}"
+        default:
+            throw Refusal(description: "'\(key)' is not a map")
+        }
+    }
+
+    /// Adds items written as flow maps (`{org: Acme, title: CTO}`) to a list of maps such as
+    /// `roles`.
+    mutating func append(_ path: PartialKeyPath<R>, maps: [[(String, String)]]) throws(Refusal) {
+        guard !maps.isEmpty else { return }
+        let key = R.schema.key(path)
+        let items = maps.map { pairs in
+            "{" + pairs.map { "\($0.0): \(YAMLScalar.text($0.1, inFlow: true))" }.joined(separator: ", ") + "}"
+        }
+        guard let entry = try entry(key) else {
+            insert(["\(key):"] + items.map { "  - " + $0 }, at: closing)
+            return
+        }
+        try appendItems(items, blockItems: items, to: entry)
+    }
+
+    /// Adds `field: value` to the item of the list at `path` that `matches`, in its style.
+    mutating func add(
+        _ field: String, _ value: String, toItemOf path: PartialKeyPath<R>, where matches: ([String: String]) -> Bool
+    ) throws(Refusal) -> Bool {
+        let key = R.schema.key(path)
+        guard let entry = try entry(key), case let .sequence(sequence) = entry.value else { return false }
+        for item in sequence {
+            guard case let .mapping(mapping) = item, let mark = item.mark else { continue }
+            var fields: [String: String] = [:]
+            for (k, v) in mapping { if let k = k.string, let v = v.string { fields[k] = v } }
+            guard matches(fields) else { continue }
+            let line = mark.line
+            if isFlow(item) {
+                guard let close = lines[line].lastIndex(of: "}") else {
+                    throw Refusal(description: "an item of '\(key)' spans lines")
+                }
+                lines[line].insert(contentsOf: ", \(field): \(YAMLScalar.text(value, inFlow: true))", at: close)
+            } else {
+                let firstKey = mapping.first?.key.mark
+                let indent = String(repeating: " ", count: max((firstKey?.column ?? 5) - 1, 0))
+                var last = firstKey?.line ?? line
+                for (_, v) in mapping { if let vl = v.mark?.line, vl > last { last = vl } }
+                insert([indent + "\(field): \(YAMLScalar.text(value))"], at: last + 1)
+            }
+            return true
+        }
+        return false
+    }
+
+    // MARK: Helpers
+
+    /// Whether a list or map is written in flow style, `[a, b]` or `{k: v}`: told from the text,
+    /// as Yams does not keep the style of what it composed.
+    private func isFlow(_ node: Node) -> Bool {
+        guard let mark = node.mark, mark.line < lines.count else { return false }
+        let line = lines[mark.line]
+        let offset = max(mark.column - 1, 0)
+        guard offset < line.count else { return false }
+        let character = line[line.index(line.startIndex, offsetBy: offset)]
+        return character == "[" || character == "{"
+    }
+
+    private mutating func appendItems(_ flowItems: [String], blockItems: [String], to entry: Entry) throws(Refusal) {
+        switch entry.value {
+        case let .sequence(sequence) where isFlow(entry.value):
+            try insertBeforeClosing(
+                "]", of: entry, ", " + flowItems.joined(separator: ", "),
+                empty: sequence.isEmpty ? flowItems.joined(separator: ", ") : nil)
+        case let .sequence(sequence):
+            guard let first = sequence.first?.mark else { throw Refusal(description: "'\(entry.key)' is empty") }
+            let dash = lines[first.line].firstIndex(of: "-").map {
+                lines[first.line].distance(from: lines[first.line].startIndex, to: $0)
+            }
+            let prefix = String(lines[first.line].prefix(dash ?? 2)) + "- "
+            insert(blockItems.map { prefix + $0 }, at: entry.last + 1)
+        case .scalar where Fields.isNull(entry.value):
+            lines[entry.line] = "\(entry.key): [\(flowItems.joined(separator: ", "))]"
+        case .scalar:
+            guard entry.last == entry.line, let colon = lines[entry.line].range(of: ":") else {
+                throw Refusal(description: "'\(entry.key)' is not a value on one line")
+            }
+            let line = lines[entry.line]
+            let rest = line[colon.upperBound...]
+            let commentAt = Self.commentStart(in: rest)
+            let value = rest[..<(commentAt ?? rest.endIndex)].trimmingCharacters(in: .whitespaces)
+            let comment = commentAt.map { " " + String(rest[$0...]) } ?? ""
+            lines[entry.line] =
+                String(line[..<colon.upperBound]) + " [" + ([value] + flowItems).joined(separator: ", ") + "]" + comment
+        default:
+            throw Refusal(description: "'\(entry.key)' is not a list")
+        }
+    }
+
+    /// Inserts `text` before the last `closer` of a flow value on its entry's lines.
+    private mutating func insertBeforeClosing(
+        _ closer: Character, of entry: Entry, _ text: String, empty: String?
+    )
+        throws(Refusal)
+    {
+        for line in stride(from: entry.last, through: entry.line, by: -1) {
+            let content = lines[line]
+            let searchEnd = Self.commentStart(in: content[...]) ?? content.endIndex
+            guard let close = content[..<searchEnd].lastIndex(of: closer) else { continue }
+            lines[line].insert(contentsOf: empty ?? text, at: close)
+            return
+        }
+        throw Refusal(description: "'\(entry.key)' has no closing '\(closer)'")
+    }
+
+    private mutating func insert(_ new: [String], at index: Int) {
+        lines.insert(contentsOf: new, at: index)
+        if index <= closing { closing += new.count }
+    }
+
+    /// Where a ` #` comment starts in `text`, outside quotes.
+    private static func commentStart(in text: Substring) -> String.Index? {
+        var quote: Character?
+        var previous: Character = " "
+        for index in text.indices {
+            let character = text[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "#", previous == " " || previous == "\t" {
+                return index
+            }
+            previous = character
+        }
+        return nil
+    }
+}

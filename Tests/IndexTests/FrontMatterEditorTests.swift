@@ -1,0 +1,91 @@
+import Testing
+
+@testable import Index
+
+/// Edits change only the lines they must: comments, key order, quoting, blank lines and the body
+/// stay byte for byte.
+@Suite("Editing front matter in place")
+struct FrontMatterEditorTests {
+    static let odd = """
+        ---
+        # People I met at KubeCon
+        name: 'Jonas Müller'   # as he writes it
+        emails: [jonas@example.org]  # work
+
+        phones:
+          - "+49 30 1234"
+        links:
+          linkedin: https://linkedin.com/in/jonas
+        org: Acme Robotics # since 2021
+        ---
+        Body with --- and `emails: x` in it.
+
+        """
+
+    @Test func addingToListsAndMapsKeepsEveryOtherByte() throws {
+        var editor = FrontMatterEditor<Contact>(Self.odd)
+        try editor.append(\.emails, ["jm@example.com"])
+        try editor.append(\.phones, ["+49 171 5555"])
+        try editor.add(\.links, label: "web", value: "https://jonas.example")
+        try editor.add(\.birthday, "1984-05-21")
+        #expect(
+            editor.text == """
+                ---
+                # People I met at KubeCon
+                name: 'Jonas Müller'   # as he writes it
+                emails: [jonas@example.org, jm@example.com]  # work
+
+                phones:
+                  - "+49 30 1234"
+                  - +49 171 5555
+                links:
+                  linkedin: https://linkedin.com/in/jonas
+                  web: https://jonas.example
+                org: Acme Robotics # since 2021
+                birthday: 1984-05-21
+                ---
+                Body with --- and `emails: x` in it.
+
+                """)
+    }
+
+    @Test func aSingleValueBecomesAListAndACommentStays() throws {
+        var editor = FrontMatterEditor<Contact>("---\nname: Ada\nemails: ada@example.org # old\n---\n")
+        try editor.append(\.emails, ["ada@new.example"])
+        try editor.set(\.org, "Globex")
+        #expect(editor.text == "---\nname: Ada\nemails: [ada@example.org, ada@new.example] # old\norg: Globex\n---\n")
+    }
+
+    @Test func settingAValueKeepsItsComment() throws {
+        var editor = FrontMatterEditor<Contact>("---\norg: Acme # since 2021\ntitle: \"CTO\"\n---\nx\n")
+        try editor.set(\.org, "Globex")
+        try editor.set(\.title, "VP: Engineering")
+        #expect(editor.text == "---\norg: Globex # since 2021\ntitle: \"VP: Engineering\"\n---\nx\n")
+    }
+
+    @Test func rolesAreClosedAndAddedInTheirStyle() throws {
+        let block = "---\nroles:\n  - org: Acme\n    title: CTO\n    from: 2020\nname: Ada\n---\n"
+        var editor = FrontMatterEditor<Contact>(block)
+        #expect(try editor.add("to", "2026-12-01", toItemOf: \.roles) { $0["org"] == "Acme" && $0["to"] == nil })
+        try editor.append(\.roles, maps: [[("org", "Globex"), ("from", "2026-12-01")]])
+        #expect(
+            editor.text
+                == "---\nroles:\n  - org: Acme\n    title: CTO\n    from: 2020\n    to: 2026-12-01\n  - {org: Globex, from: 2026-12-01}\nname: Ada\n---\n"
+        )
+
+        var flow = FrontMatterEditor<Contact>("---\nroles: [{org: Acme, from: 2020}]\n---\n")
+        #expect(try flow.add("to", "2026-12-01", toItemOf: \.roles) { $0["org"] == "Acme" })
+        try flow.append(\.roles, maps: [[("org", "Globex")]])
+        #expect(flow.text == "---\nroles: [{org: Acme, from: 2020, to: 2026-12-01}, {org: Globex}]\n---\n")
+    }
+
+    @Test func aFileWithoutFrontMatterGetsOneAndCRLFStays() throws {
+        var bare = FrontMatterEditor<Contact>("Just a body.\n")
+        try bare.add(\.name, "Ada")
+        #expect(bare.text == "---\nname: Ada\n---\nJust a body.\n")
+
+        var crlf = FrontMatterEditor<Contact>("---\r\nname: Ada\r\n---\r\nBody\r\n")
+        try crlf.append(\.emails, ["a@b.c"])
+        #expect(crlf.text == "---\r\nname: Ada\r\nemails: [a@b.c]\r\n---\r\nBody\r\n")
+    }
+}
