@@ -17,10 +17,11 @@ deps:
 	fi
 
 # The tests also parse every page of the built sample site as HTML5 (python3-html5lib), open it
-# in headless Chromium, and read the calendar export and the feeds with real parsers and validators.
-TEST_PACKAGES := python3-html5lib python3-icalendar python3-feedparser python3-jsonschema chromium
+# in headless Chromium, and read the calendar and vCard exports and the feeds with real parsers
+# and validators.
+TEST_PACKAGES := python3-html5lib python3-icalendar python3-feedparser python3-jsonschema python3-vobject chromium
 test-deps: deps
-	@if ! /usr/bin/python3 -c "import html5lib, icalendar, feedparser, jsonschema" >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
+	@if ! /usr/bin/python3 -c "import html5lib, icalendar, feedparser, jsonschema, vobject" >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
 		echo "Installing $(TEST_PACKAGES) with apt-get…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES); \
 	fi

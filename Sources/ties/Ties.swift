@@ -34,7 +34,7 @@ struct Ties: ParsableCommand {
             ShowCommand.self,
             WhoCommand.self,
             PubsCommand.self,
-            ExportCommand.self,
+            ImportCommand.self, ExportCommand.self,
             ThemeCommand.self,
         ]
     )

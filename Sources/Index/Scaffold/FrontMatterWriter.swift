@@ -16,6 +16,16 @@ struct FrontMatterWriter<R: Record> {
         add(path, "[\(values.map { YAMLScalar.text($0, inFlow: true) }.joined(separator: ", "))]")
     }
 
+    /// A map of texts on one line, e.g. `links: {linkedin: https://…}`.
+    mutating func map(_ path: PartialKeyPath<R>, _ pairs: [(String, String)]) {
+        guard !pairs.isEmpty else { return }
+        add(
+            path,
+            "{"
+                + pairs.map { "\(YAMLScalar.text($0.0, inFlow: true)): \(YAMLScalar.text($0.1, inFlow: true))" }.joined(
+                    separator: ", ") + "}")
+    }
+
     private mutating func add(_ path: PartialKeyPath<R>, _ value: String) {
         let field = R.schema.field(path)
         let order = R.schema.fields.firstIndex { $0.key == field.key } ?? 0

@@ -20,6 +20,46 @@ public enum AtomicFile {
         }
     }
 
+    /// One file of a change to several: its full path, its new bytes, and whether it must not
+    /// exist yet.
+    public struct Change: Sendable {
+        public var path: String
+        public var data: Data
+        public var isNew: Bool
+
+        public init(path: String, data: Data, isNew: Bool) {
+            self.path = path
+            self.data = data
+            self.isNew = isNew
+        }
+    }
+
+    /// Writes every change or none: all are first written in full, flushed, to temporary files
+    /// beside their targets; only then are new files linked in (never over a file that appeared
+    /// meanwhile: those linked so far are removed again) and changed files renamed over their
+    /// old selves. For edits to the journal that touch several files.
+    public static func writeAll(_ changes: [Change]) throws(Failure) {
+        var temporaries: [String] = []
+        defer { for temporary in temporaries { unlink(temporary) } }
+        for change in changes {
+            temporaries.append(try writeTemporary(beside: change.path, change.data, sync: true, mode: 0o644))
+        }
+        var linked: [String] = []
+        for (change, temporary) in zip(changes, temporaries) where change.isNew {
+            guard link(temporary, change.path) == 0 else {
+                let reason = errno == EEXIST ? "it exists already" : errnoText()
+                for path in linked { unlink(path) }
+                throw Failure(description: "cannot create \(change.path): \(reason); nothing was changed")
+            }
+            linked.append(change.path)
+        }
+        for (change, temporary) in zip(changes, temporaries) where !change.isNew {
+            guard rename(temporary, change.path) == 0 else {
+                throw Failure(description: "cannot write \(change.path): \(errnoText())")
+            }
+        }
+    }
+
     /// Creates or replaces the file at `path` with `data`. For files ties owns, such as the site's.
     /// `mode` is for a new file; private caches pass 0o600.
     public static func replace(_ path: String, contents data: Data, mode: mode_t = 0o644) throws(Failure) {

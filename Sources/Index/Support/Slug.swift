@@ -8,7 +8,13 @@ public enum Slug {
         if isSlug(text) { return text }
         var latin = text
         if latin.unicodeScalars.contains(where: { !$0.isASCII }) {
-            latin = latin.replacingOccurrences(of: "ß", with: "ss")
+            // Letters that are not a base letter with a mark, so folding keeps them.
+            for (letter, ascii) in [
+                ("ß", "ss"), ("ø", "o"), ("Ø", "O"), ("æ", "ae"), ("Æ", "AE"), ("œ", "oe"), ("Œ", "OE"), ("đ", "d"),
+                ("Đ", "D"), ("ł", "l"), ("Ł", "L"), ("ı", "i"), ("þ", "th"), ("Þ", "TH"),
+            ] {
+                latin = latin.replacingOccurrences(of: letter, with: ascii)
+            }
             latin = latin.applyingTransform(.toLatin, reverse: false) ?? latin
             latin = latin.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         }

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Finds the contact an imported person is: by a profile or web address, else by an email,
+/// else by the full name (or an alias), ignoring case and accents.
+struct ContactMatcher {
+    private var byLink: [String: [String]] = [:]
+    private var byEmail: [String: [String]] = [:]
+    private var byName: [String: [String]] = [:]
+
+    /// What a match found: one contact (by its key: a slug, or a planned file), several, or none.
+    enum Match: Equatable {
+        case one(String)
+        case several([String])
+        case none
+    }
+
+    init() {}
+
+    init(_ contacts: some Sequence<Contact>) {
+        for contact in contacts {
+            add(
+                contact.slug, links: contact.links.map(\.url), emails: contact.emails,
+                names: [contact.name] + contact.aliases)
+        }
+    }
+
+    mutating func add(_ key: String, links: [String], emails: [String], names: [String]) {
+        for link in Set(links.map(ContactMatcher.normalisedLink)) { byLink[link, default: []].append(key) }
+        for email in Set(emails.map { $0.lowercased() }) { byEmail[email, default: []].append(key) }
+        for name in Set(names.map(ContactMatcher.foldedName)) where !name.isEmpty { byName[name, default: []].append(key) }
+    }
+
+    func match(_ person: ImportedPerson) -> Match {
+        for table in [
+            (byLink, person.links.map { ContactMatcher.normalisedLink($0.url) }),
+            (byEmail, person.emails.map { $0.lowercased() }), (byName, [ContactMatcher.foldedName(person.name)]),
+        ] {
+            var found: [String] = []
+            for key in table.1 {
+                for candidate in table.0[key] ?? [] where !found.contains(candidate) { found.append(candidate) }
+            }
+            if found.count == 1 { return .one(found[0]) }
+            if found.count > 1 { return .several(found.sorted()) }
+        }
+        return .none
+    }
+
+    /// `https://de.linkedin.com/in/jonas-mueller/en/` and `linkedin.com/in/jonas-mueller` are one
+    /// address: no scheme, no `www.`, no query or trailing slash, and for linkedin.com no
+    /// country sub-domain or locale path.
+    static func normalisedLink(_ url: String) -> String {
+        var text = url.trimmingCharacters(in: .whitespaces).lowercased()
+        for scheme in ["https://", "http://"] where text.hasPrefix(scheme) { text.removeFirst(scheme.count) }
+        if text.hasPrefix("www.") { text.removeFirst(4) }
+        if let query = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<query]) }
+        while text.hasSuffix("/") { text.removeLast() }
+        var parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if let host = parts.first, host.hasSuffix(".linkedin.com") || host == "linkedin.com" {
+            parts[0] = "linkedin.com"
+            // /in/<name>/<locale>: a locale such as `de` or `en-us` after the profile's name.
+            if parts.count == 4, parts[1] == "in", parts[3].count <= 5,
+                parts[3].allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" })
+            {
+                parts.removeLast()
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// A name compared without case, accents or extra spaces.
+    static func foldedName(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import Index
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring people in from LinkedIn, Google Contacts or vCard files.",
+        discussion: """
+            New people become contact files like those 'ties new contact' writes; people the journal knows (by a profile address, an email, or the name) only gain what their file lacks, and a new employer or title becomes a job change in 'roles'. Nothing you wrote is removed, and only the lines that change are touched. Importing the same file again changes nothing. docs/IMPORT.md says how each format's fields are read.
+
+            Exit codes: 0 it ran (even with rows skipped); 1 the file is not in that format, or the journal could not be written; 2 bad invocation or no journal.
+            """,
+        subcommands: [LinkedIn.self, Google.self, VCard.self]
+    )
+
+    struct LinkedIn: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "linkedin",
+            abstract: "Connections.csv from LinkedIn's data export.",
+            discussion: "Example: ties import linkedin ~/Downloads/Connections.csv --dry-run")
+        @Argument(help: ArgumentHelp("LinkedIn's Connections.csv.", valueName: "file")) var file: String
+        @OptionGroup var options: ImportOptions
+
+        func run() throws { try options.run(files: [file], LinkedInConnections.read) }
+    }
+
+    struct Google: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "google",
+            abstract: "A Google Contacts CSV export (\"Google CSV\").",
+            discussion: "Example: ties import google contacts.csv")
+        @Argument(help: ArgumentHelp("The exported CSV file.", valueName: "file")) var file: String
+        @OptionGroup var options: ImportOptions
+
+        func run() throws { try options.run(files: [file], GoogleContacts.read) }
+    }
+
+    struct VCard: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "vcard",
+            abstract: "vCard files (2.1, 3.0, 4.0) from Apple Contacts, Google, Outlook or Thunderbird.",
+            discussion: "Example: ties import vcard ~/Downloads/*.vcf")
+        @Argument(help: ArgumentHelp("One or more .vcf files.", valueName: "file")) var files: [String]
+        @OptionGroup var options: ImportOptions
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("name at least one .vcf file") }
+        }
+
+        func run() throws { try options.run(files: files, VCardReader.read) }
+    }
+}
+
+struct ImportOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var journal: JournalOptions
+    @Flag(help: "Report what would change, and write nothing.") var dryRun = false
+    @Option(help: "Output format: text or json.") var format: Format = .text
+    @OptionGroup var day: TodayOption
+
+    func run(files: [String], _ read: (String, String) throws(ImportFormatError) -> ImportFile) throws {
+        let journal = try journal.load()
+        var imported = ImportFile()
+        for path in files {
+            let url = URL(fileURLWithPath: path)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw CommandFailure(message: "cannot read \(path)", exitCode: .problems)
+            }
+            guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
+                throw CommandFailure(message: "\(path): not a text file", exitCode: .problems)
+            }
+            do {
+                let file = try read(text, path)
+                imported.people += file.people
+                imported.skipped += file.skipped
+            } catch {
+                throw CommandFailure(message: error.description, exitCode: .problems)
+            }
+        }
+        let plan = journal.planImport(imported, today: day.day(for: journal))
+        if !dryRun {
+            do {
+                try plan.apply()
+            } catch {
+                throw CommandFailure(message: error.description, exitCode: .problems)
+            }
+        }
+        switch format {
+        case .json: Terminal.printJSON(jsonText(ImportJSON(plan.report)))
+        case .text: printText(plan.report)
+        }
+    }
+
+    private func printText(_ report: ImportReport) {
+        let style = Style.standardOutput
+        let verb = dryRun ? "Would create" : "Created"
+        func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+        if !report.created.isEmpty {
+            Terminal.print(style.bold("\(verb) \(plural(report.created.count, "contact"))"))
+            for item in report.created { Terminal.print("  \(item.file)  \(item.name)") }
+        }
+        if !report.updated.isEmpty {
+            Terminal.print(style.bold("\(dryRun ? "Would update" : "Updated") \(plural(report.updated.count, "contact"))"))
+            for item in report.updated {
+                let job = item.jobChange.map { "; job change: \($0)" } ?? ""
+                Terminal.print("  \(item.file)  \(item.name): \(item.fields.joined(separator: ", "))\(job)")
+            }
+        }
+        Terminal.print("Unchanged: \(report.unchanged)")
+        if !report.skipped.isEmpty {
+            Terminal.print(
+                style.bold("Skipped \(plural(report.skipped.count, "entry"))".replacingOccurrences(of: "entrys", with: "entries"))
+            )
+            for item in report.skipped { Terminal.print("  line \(item.line): \(item.reason)") }
+        }
+        if dryRun { Terminal.print(style.dim("Nothing was written (--dry-run).")) }
+    }
+}
+
+/// The JSON of `ties import`: `{"created", "updated", "unchanged", "skipped"}`.
+struct ImportJSON: Encodable {
+    struct Created: Encodable {
+        var file: String
+        var name: String
+    }
+
+    struct Updated: Encodable {
+        var file: String
+        var name: String
+        var fields: [String]
+        var jobChange: String?
+
+        enum CodingKeys: String, CodingKey {
+            case file, name, fields
+            case jobChange = "job_change"
+        }
+    }
+
+    struct Skipped: Encodable {
+        var line: Int
+        var reason: String
+    }
+
+    var created: [Created]
+    var updated: [Updated]
+    var unchanged: Int
+    var skipped: [Skipped]
+
+    init(_ report: ImportReport) {
+        created = report.created.map { Created(file: $0.file, name: $0.name) }
+        updated = report.updated.map { Updated(file: $0.file, name: $0.name, fields: $0.fields, jobChange: $0.jobChange) }
+        unchanged = report.unchanged
+        skipped = report.skipped.map { Skipped(line: $0.line, reason: $0.reason) }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Index
+
+/// The import formats, read with the quirks real exports have; and how imported people are
+/// matched with the journal and written into it.
+@Suite("Importing people")
+struct ImportTests {
+    static let imports = Fixtures.journal("import").deletingLastPathComponent().appending(path: "imports")
+
+    static func text(_ name: String) throws -> String {
+        try String(contentsOf: imports.appending(path: name), encoding: .utf8)
+    }
+
+    // MARK: Formats
+
+    @Test func linkedInConnectionsWithPreambleBOMAndOddRows() throws {
+        let file = try LinkedInConnections.read(Self.text("Connections.csv"), path: "Connections.csv")
+        #expect(file.people.map(\.name) == ["Jonas Müller", "Lena Schafer", "Wei 张", "Sam Lee"])
+        #expect(file.people.map(\.line) == [5, 6, 9, 11], "rows are numbered by the line they start on")
+        #expect(file.skipped == [ImportSkip(line: 8, reason: "no name: a deactivated or hidden profile")])
+        let lena = file.people[1]
+        #expect(lena.org == "Acme Robotics, GmbH" && lena.emails == ["lena@acme.example"])
+        #expect(lena.met == Day("2021-01-12") && lena.howMet == "LinkedIn")
+        #expect(file.people[2].title == "Product Manager", "a line break in a quoted field")
+        #expect(file.people[0].links == [Contact.Link(label: "linkedin", url: "https://de.linkedin.com/in/jonas-mueller/de")])
+    }
+
+    @Test func aFileOfAnotherFormatIsAnErrorNamingTheHeader() {
+        #expect(throws: ImportFormatError.self) { try LinkedInConnections.read("name,email\nAda,a@b.c\n", path: "x.csv") }
+        do {
+            _ = try LinkedInConnections.read("name,email\n", path: "x.csv")
+        } catch {
+            #expect(
+                error.description.contains(
+                    "x.csv:1:1: error: not a LinkedIn Connections export: no header line 'First Name,Last Name,URL"))
+        }
+        #expect(throws: ImportFormatError.self) { try VCardReader.read("hello\n", path: "x.vcf") }
+    }
+
+    @Test func vCardsOfEveryVersionWithTheirQuirks() throws {
+        let file = try VCardReader.read(Self.text("contacts.vcf"), path: "contacts.vcf")
+        #expect(file.people.map(\.name) == ["Jürgen Müller", "Ada Lovelace", "田中 宏", "Грейс Хоппер"])
+        #expect(file.people.map(\.line) == [1, 10, 29, 42])
+        #expect(file.skipped == [ImportSkip(line: 38, reason: "a card with no name (no FN or N)")])
+        let (jurgen, ada, tanaka, grace) = (file.people[0], file.people[1], file.people[2], file.people[3])
+        #expect(jurgen.notes == "Met at the meetup.\nLikes Rust.", "quoted-printable with a soft line break")
+        #expect(jurgen.phones == ["+49 30 555 0101"] && jurgen.emails == ["juergen@example.de"])
+        #expect(ada.org == "Analytical Engines Ltd." && ada.title == "Chief Programmer, Poet")
+        #expect(ada.emails == ["ada@engines.example", "ada@home.example"])
+        #expect(
+            ada.links == [
+                Contact.Link(label: "homepage", url: "https://ada.example"),
+                Contact.Link(label: "linkedin", url: "https://www.linkedin.com/in/ada-lovelace"),
+            ])
+        #expect(ada.birthday == Birthday("1815-12-10") && ada.tags == ["mentors", "math,history"])
+        #expect(ada.notes == "First programmer; wrote notes on the engine.\nSee [[Charles]].")
+        #expect(tanaka.birthday == Birthday("05-21") && tanaka.links.map(\.url) == ["https://tanaka.example.jp/"])
+        #expect(grace.birthday == Birthday("1906-12-09"))
+        #expect(!file.people.contains { ($0.notes ?? "").contains("/9j/") }, "PHOTO is left out")
+    }
+
+    @Test func googleContactsWithSeveralValuesInACell() throws {
+        let file = try GoogleContacts.read(Self.text("google.csv"), path: "google.csv")
+        #expect(file.people.map(\.name) == ["Lena Schäfer", "Sven Ødegård", "宏 田中"])
+        #expect(file.skipped == [ImportSkip(line: 5, reason: "no name")])
+        let lena = file.people[0]
+        #expect(lena.emails == ["lena@acme.example", "lena.s@example.org"])
+        #expect(lena.tags == ["Conference"], "system labels are not tags")
+        #expect(lena.notes == "Met at KubeCon.\nLikes climbing." && lena.birthday == Birthday("1990-03-14"))
+        #expect(file.people[1].birthday == Birthday("05-21"), "a birthday without a year")
+    }
+
+    @Test(arguments: [
+        ("https://www.linkedin.com/in/jonas-mueller/", "linkedin.com/in/jonas-mueller"),
+        ("http://de.linkedin.com/in/jonas-mueller/de", "linkedin.com/in/jonas-mueller"),
+        ("linkedin.com/in/Jonas-Mueller?trk=x", "linkedin.com/in/jonas-mueller"),
+        ("https://jonas.example/blog/", "jonas.example/blog"),
+    ])
+    func profileAddressesAreComparedWithoutTheirDecoration(url: String, normalised: String) {
+        #expect(ContactMatcher.normalisedLink(url) == normalised)
+    }
+
+    // MARK: Into a journal
+
+    @Test func aReImportChangesNothingAndEditsTouchOnlyTheirLines() throws {
+        let root = try Fixtures.copy(Fixtures.journal("import"))
+        let connections = try LinkedInConnections.read(Self.text("Connections.csv"), path: "Connections.csv")
+        let today = try #require(Day("2026-12-01"))
+        let plan = Journal.load(from: root).planImport(connections, today: today)
+        #expect(plan.report.created.map(\.file) == ["contacts/wei-zhang.md"])
+        #expect(plan.report.updated.map(\.file) == ["contacts/jonas-mueller.md", "contacts/lena.md"])
+        #expect(
+            plan.report.updated[0].jobChange == "Acme Robotics (Platform Lead) → Globex (Head of Platform)")
+        #expect(plan.report.updated[1].fields == ["links", "title"], "Acme Robotics, GmbH is an alias: no job change")
+        #expect(plan.report.skipped.map(\.line) == [8, 11])
+        #expect(plan.report.skipped[1].reason.contains("contacts/sam-lee.md and contacts/sam-lee-2.md"))
+        try plan.apply()
+        let jonas = try String(contentsOf: root.appending(path: "contacts/jonas-mueller.md"), encoding: .utf8)
+        #expect(
+            jonas == """
+                ---
+                # Jonas from the platform team
+                name: "Jonas Müller"   # with the umlaut
+                emails:
+                  - jonas@example.org   # private
+                links:
+                  linkedin: https://www.linkedin.com/in/jonas-mueller/
+                org: Globex
+                title: Head of Platform # since 2022
+
+                circle: close
+                roles:
+                  - {org: Acme Robotics, title: Platform Lead, to: 2026-12-01}
+                  - {org: Globex, title: Head of Platform, from: 2026-12-01}
+                ---
+                Ex-colleague. Knows everyone at [[Acme Robotics]].
+
+                """)
+        let journal = Journal.load(from: root)
+        #expect(journal.errors.isEmpty, "\(journal.errors)")
+        #expect(journal.affiliations(of: "jonas-mueller").map(\.org) == ["acme-robotics", "globex"])
+        let again = journal.planImport(connections, today: try #require(Day("2026-12-09")))
+        #expect(again.report.created.isEmpty && again.report.updated.isEmpty && again.report.unchanged == 3)
+    }
+
+    @Test func theSamePersonTwiceInOneFileIsCreatedOnce() throws {
+        let root = try Fixtures.copy(Fixtures.journal("import"))
+        var twice = ImportFile()
+        var first = ImportedPerson(line: 2, name: "Mia Wong")
+        first.emails = ["mia@example.org"]
+        var second = ImportedPerson(line: 3, name: "M. Wong")
+        second.emails = ["MIA@example.org"]
+        twice.people = [first, second]
+        let plan = Journal.load(from: root).planImport(twice, today: try #require(Day("2026-12-01")))
+        #expect(plan.report.created.map(\.name) == ["Mia Wong"])
+        #expect(plan.report.skipped == [ImportSkip(line: 3, reason: "the same person as line 2")])
+    }
+
+    @Test func severalFilesAreWrittenAllOrNone() throws {
+        let folder = try Fixtures.temporaryFolder("all-or-none")
+        let kept = folder.appending(path: "kept.md")
+        try Data("old".utf8).write(to: kept)
+        let taken = folder.appending(path: "taken.md")
+        try Data("someone else's".utf8).write(to: taken)
+        #expect(throws: AtomicFile.Failure.self) {
+            try AtomicFile.writeAll([
+                AtomicFile.Change(path: kept.path, data: Data("new".utf8), isNew: false),
+                AtomicFile.Change(path: folder.appending(path: "fresh.md").path, data: Data("fresh".utf8), isNew: true),
+                AtomicFile.Change(path: taken.path, data: Data("mine".utf8), isNew: true),
+            ])
+        }
+        #expect(try String(contentsOf: kept, encoding: .utf8) == "old")
+        #expect(try String(contentsOf: taken, encoding: .utf8) == "someone else's")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["kept.md", "taken.md"])
+    }
+}
