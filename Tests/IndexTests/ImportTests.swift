@@ -157,3 +157,26 @@ struct ImportTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["kept.md", "taken.md"])
     }
 }
+
+@Suite("Possible duplicates")
+struct PossibleDuplicateTests {
+    @Test func twoContactsWithOneEmailOrProfileAreNamedTogether() throws {
+        let root = try Fixtures.temporaryFolder("duplicates")
+        try Fixtures.write(
+            [
+                "ties.yaml": "title: D\n",
+                "contacts/ada.md":
+                    "---\nname: Ada Lovelace\nemails: [ada@example.org]\nlinks: {linkedin: https://www.linkedin.com/in/ada/}\n---\n",
+                "contacts/ada-l.md": "---\nname: A. Lovelace\nemails: [ADA@example.org]\n---\n",
+                "contacts/countess.md": "---\nname: The Countess\nlinks: {li: https://de.linkedin.com/in/ada}\n---\n",
+                "contacts/bob.md": "---\nname: Bob\nemails: [bob@example.org]\n---\n",
+            ], under: root)
+        let warnings = Journal.load(from: root).diagnostics.filter { $0.code == .possibleDuplicate }
+        #expect(warnings.map(\.location.path) == ["contacts/ada-l.md", "contacts/countess.md"])
+        #expect(
+            warnings[0].message
+                == "A. Lovelace shares the email ada@example.org with Ada Lovelace (contacts/ada.md); if they are one person, merge the files"
+        )
+        #expect(warnings[1].message.contains("the address linkedin.com/in/ada with Ada Lovelace (contacts/ada.md)"))
+    }
+}

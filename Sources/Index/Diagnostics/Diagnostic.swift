@@ -66,6 +66,7 @@ public extension Diagnostic {
         case linkOutside = "link-outside"
         case templateSyntax = "template-syntax"
         case unknownThemeFile = "unknown-theme-file"
+        case possibleDuplicate = "possible-duplicate"
     }
 }
 

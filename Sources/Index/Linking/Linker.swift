@@ -122,6 +122,7 @@ struct Linker {
                     at: SourceLocation(path: ConfigParser.fileName)))
         }
 
+        diagnostics += Linker.possibleDuplicates(contacts)
         var finalConfig = config
         finalConfig.myOrg = myOrg
         diagnostics.sort()
@@ -135,6 +136,33 @@ struct Linker {
 
     /// Resolves the references of `records`: in parallel where the kind names no orgs (naming
     /// an org can create an implicit one, which must happen in file order), else one by one.
+    /// Two contacts with one email or one profile address are most likely one person, written
+    /// twice (an import, a new file for someone known under another name).
+    static func possibleDuplicates(_ contacts: [Contact]) -> [Diagnostic] {
+        var firstWith: [String: Contact] = [:]
+        var found: [Diagnostic] = []
+        for contact in contacts {
+            var reported = Set<String>()
+            let keys =
+                Set(contact.emails.map { "email \($0.lowercased())" })
+                .union(contact.links.map { "address \(ContactMatcher.normalisedLink($0.url))" }).sorted()
+            for key in keys {
+                guard let other = firstWith[key] else {
+                    firstWith[key] = contact
+                    continue
+                }
+                guard other.slug != contact.slug, reported.insert(other.slug).inserted else { continue }
+                let what = key.hasPrefix("email ") ? "the email \(key.dropFirst(6))" : "the address \(key.dropFirst(8))"
+                found.append(
+                    .warning(
+                        .possibleDuplicate,
+                        "\(contact.name) shares \(what) with \(other.name) (\(other.path)); if they are one person, merge the files",
+                        at: contact.location))
+            }
+        }
+        return found
+    }
+
     private static func resolveReferences<R: Record>(
         in records: inout [R], _ names: ReferenceNames, _ orgResolver: inout OrgResolver,
         into diagnostics: inout [Diagnostic]
