@@ -11,7 +11,7 @@ struct ImportCommand: ParsableCommand {
 
             Exit codes: 0 it ran (even with rows skipped); 1 the file is not in that format, or the journal could not be written; 2 bad invocation or no journal.
             """,
-        subcommands: [LinkedIn.self, Google.self, VCard.self]
+        subcommands: [LinkedIn.self, Google.self, VCard.self, ICS.self]
     )
 
     struct LinkedIn: ParsableCommand {
@@ -50,6 +50,33 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws { try options.run(files: files, VCardReader.read) }
     }
+
+    struct ICS: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ics",
+            abstract: "Past meetings with your contacts from a calendar export (iCalendar).",
+            discussion: """
+                Each past event that a contact attended (found by email) becomes an encounter with its date, title, 'kind: meeting', the people and the place; a repeating event gives one per past occurrence. The event's UID is kept in the encounter's 'uid', so importing the calendar again adds only what is new. Cancelled events and events you declined (your addresses are 'me.emails' in ties.yaml) are skipped; events with no known attendee are counted, not imported.
+
+                Example: ties import ics ~/Downloads/calendar.ics --since 2025-01-01
+                """)
+        @Argument(help: ArgumentHelp("The exported .ics file.", valueName: "file")) var file: String
+        @Option(help: ArgumentHelp("Only events on or after this day.", valueName: "YYYY-MM-DD")) var since: Day?
+        @OptionGroup var options: ImportOptions
+
+        func run() throws {
+            let journal = try options.journal.load()
+            let text = try ImportOptions.text(of: file)
+            let events: [CalendarEvent]
+            do {
+                events = try CalendarReader.read(text, path: file, timeZone: journal.config.timezone)
+            } catch {
+                throw CommandFailure(message: error.description, exitCode: .problems)
+            }
+            let plan = journal.planCalendarImport(events, today: options.day.day(for: journal), since: since)
+            try options.finish(plan, calendar: true)
+        }
+    }
 }
 
 struct ImportOptions: ParsableArguments {
@@ -60,17 +87,22 @@ struct ImportOptions: ParsableArguments {
     @Option(help: "Output format: text or json.") var format: Format = .text
     @OptionGroup var day: TodayOption
 
+    /// A file's text: UTF-8, else Latin-1 (older Outlook exports).
+    static func text(of path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: URL(fileURLWithPath: path).path) else {
+            throw CommandFailure(message: "cannot read \(path)", exitCode: .problems)
+        }
+        guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
+            throw CommandFailure(message: "\(path): not a text file", exitCode: .problems)
+        }
+        return text
+    }
+
     func run(files: [String], _ read: (String, String) throws(ImportFormatError) -> ImportFile) throws {
         let journal = try journal.load()
         var imported = ImportFile()
         for path in files {
-            let url = URL(fileURLWithPath: path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw CommandFailure(message: "cannot read \(path)", exitCode: .problems)
-            }
-            guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
-                throw CommandFailure(message: "\(path): not a text file", exitCode: .problems)
-            }
+            let text = try Self.text(of: path)
             do {
                 let file = try read(text, path)
                 imported.people += file.people
@@ -79,7 +111,11 @@ struct ImportOptions: ParsableArguments {
                 throw CommandFailure(message: error.description, exitCode: .problems)
             }
         }
-        let plan = journal.planImport(imported, today: day.day(for: journal))
+        try finish(journal.planImport(imported, today: day.day(for: journal)), calendar: false)
+    }
+
+    /// Writes the plan's files (unless `--dry-run`) and prints its report.
+    func finish(_ plan: ImportPlan, calendar: Bool) throws {
         if !dryRun {
             do {
                 try plan.apply()
@@ -88,17 +124,17 @@ struct ImportOptions: ParsableArguments {
             }
         }
         switch format {
-        case .json: Terminal.printJSON(jsonText(ImportJSON(plan.report)))
-        case .text: printText(plan.report)
+        case .json: Terminal.printJSON(jsonText(ImportJSON(plan.report, calendar: calendar)))
+        case .text: printText(plan.report, calendar: calendar)
         }
     }
 
-    private func printText(_ report: ImportReport) {
+    private func printText(_ report: ImportReport, calendar: Bool) {
         let style = Style.standardOutput
         let verb = dryRun ? "Would create" : "Created"
         func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
         if !report.created.isEmpty {
-            Terminal.print(style.bold("\(verb) \(plural(report.created.count, "contact"))"))
+            Terminal.print(style.bold("\(verb) \(plural(report.created.count, calendar ? "encounter" : "contact"))"))
             for item in report.created { Terminal.print("  \(item.file)  \(item.name)") }
         }
         if !report.updated.isEmpty {
@@ -109,6 +145,7 @@ struct ImportOptions: ParsableArguments {
             }
         }
         Terminal.print("Unchanged: \(report.unchanged)")
+        if calendar { Terminal.print("Events with no known attendee, not imported: \(report.withoutKnownAttendee)") }
         if !report.skipped.isEmpty {
             Terminal.print(
                 style.bold("Skipped \(plural(report.skipped.count, "entry"))".replacingOccurrences(of: "entrys", with: "entries"))
@@ -147,8 +184,16 @@ struct ImportJSON: Encodable {
     var updated: [Updated]
     var unchanged: Int
     var skipped: [Skipped]
+    /// For a calendar: events no contact attended.
+    var noKnownAttendee: Int?
 
-    init(_ report: ImportReport) {
+    enum CodingKeys: String, CodingKey {
+        case created, updated, unchanged, skipped
+        case noKnownAttendee = "no_known_attendee"
+    }
+
+    init(_ report: ImportReport, calendar: Bool) {
+        noKnownAttendee = calendar ? report.withoutKnownAttendee : nil
         created = report.created.map { Created(file: $0.file, name: $0.name) }
         updated = report.updated.map { Updated(file: $0.file, name: $0.name, fields: $0.fields, jobChange: $0.jobChange) }
         unchanged = report.unchanged

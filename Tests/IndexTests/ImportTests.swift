@@ -180,3 +180,91 @@ struct PossibleDuplicateTests {
         #expect(warnings[1].message.contains("the address linkedin.com/in/ada with Ada Lovelace (contacts/ada.md)"))
     }
 }
+
+@Suite("Importing a calendar")
+struct CalendarImportTests {
+    static let calendar = ImportTests.imports.appending(path: "calendar.ics")
+
+    @Test func eventsAreReadWithTheirZonesAndAttendees() throws {
+        let events = try CalendarReader.read(
+            String(contentsOf: Self.calendar, encoding: .utf8), path: "calendar.ics", timeZone: "Europe/Berlin")
+        #expect(events.map(\.line) == [12, 27, 36, 43, 50, 56, 62, 69])
+        let coffee = events[0]
+        #expect(coffee.start == Moment(day: Day("2025-11-05")!, minuteOfDay: 600), "a TZID time is that zone's")
+        #expect(coffee.location == "Café Einstein, Berlin" && coffee.attendees.map(\.email).contains("lena@acme.example"))
+        #expect(events[1].start == Moment(day: Day("2025-10-06")!, minuteOfDay: 660), "UTC in the journal's zone (CEST)")
+        #expect(events[2].isCancelled && events[7].isAllDay)
+        #expect(events[7].summary?.hasSuffix("has to be folded") == true)
+    }
+
+    @Test(arguments: [
+        ("FREQ=WEEKLY;COUNT=4;BYDAY=MO", "2025-10-06", ["2025-10-06", "2025-10-20", "2025-10-27"]),
+        ("FREQ=DAILY;INTERVAL=2;UNTIL=20251012T000000Z", "2025-10-06", ["2025-10-06", "2025-10-08", "2025-10-10", "2025-10-12"]),
+        ("FREQ=WEEKLY;BYDAY=TU,TH;COUNT=3", "2025-10-07", ["2025-10-07", "2025-10-09", "2025-10-14"]),
+        ("FREQ=MONTHLY;COUNT=3", "2025-01-31", ["2025-01-31", "2025-03-31", "2025-05-31"]),
+        ("FREQ=YEARLY", "2020-02-29", ["2020-02-29", "2024-02-29"]),
+    ])
+    func repeatingEventsGiveTheirPastOccurrences(rule: String, start: String, days: [String]) throws {
+        var event = CalendarEvent(
+            line: 1, uid: "x", summary: nil, location: nil, start: Moment(day: try #require(Day(start))), isAllDay: true,
+            isCancelled: false, attendees: [], rule: nil)
+        event.rule = Dictionary(
+            uniqueKeysWithValues: rule.split(separator: ";").map {
+                let pair = $0.split(separator: "=")
+                return (String(pair[0]), String(pair[1]))
+            })
+        event.exceptions = [try #require(Day("2025-10-13"))]
+        #expect(event.occurrences(since: nil, through: try #require(Day("2025-11-30")))?.map(\.description) == days)
+    }
+
+    @Test func aRuleTiesDoesNotExpandIsNotGuessedAt() throws {
+        var event = CalendarEvent(
+            line: 1, uid: "x", summary: nil, location: nil, start: Moment(day: try #require(Day("2025-01-06"))),
+            isAllDay: true, isCancelled: false, attendees: [], rule: ["FREQ": "MONTHLY", "BYDAY": "1MO"])
+        #expect(event.occurrences(since: nil, through: try #require(Day("2025-12-31"))) == nil)
+        event.rule = ["FREQ": "HOURLY"]
+        #expect(event.occurrences(since: nil, through: try #require(Day("2025-12-31"))) == nil)
+    }
+
+    @Test func pastMeetingsWithContactsBecomeEncountersOnceAndOnlyOnce() throws {
+        let root = try Fixtures.copy(Fixtures.journal("import"))
+        let journal = Journal.load(from: root)
+        let events = try CalendarReader.read(
+            String(contentsOf: Self.calendar, encoding: .utf8), path: "calendar.ics", timeZone: journal.config.timezone)
+        let today = try #require(Day("2026-12-01"))
+        let plan = journal.planCalendarImport(events, today: today)
+        #expect(plan.report.created.count == 5)
+        #expect(
+            plan.report.skipped.map(\.reason) == [
+                "cancelled", "you declined it", "a repeating rule ties does not expand (BYDAY=1MO;FREQ=MONTHLY)",
+            ])
+        #expect(plan.report.withoutKnownAttendee == 1)
+        let since = journal.planCalendarImport(events, today: today, since: try #require(Day("2025-10-15")))
+        #expect(since.report.created.map(\.file).allSatisfy { $0 >= "encounters/2025/2025-10-15" })
+        try plan.apply()
+        let loaded = Journal.load(from: root)
+        #expect(loaded.errors.isEmpty, "\(loaded.errors)")
+        #expect(
+            loaded.encounters(with: "jonas-mueller").map(\.uid) == [
+                "offsite@google.com", "one-on-one@google.com/2025-10-06", "one-on-one@google.com/2025-10-20",
+                "one-on-one@google.com/2025-10-27",
+            ])
+        let again = loaded.planCalendarImport(events, today: today)
+        #expect(again.report.created.isEmpty && again.report.unchanged == 5)
+    }
+}
+
+@Suite("Imports stay in the journal")
+struct ImportContainmentTests {
+    @Test func aContactsFolderLinkedOutOfTheJournalIsRefused() throws {
+        let root = try Fixtures.temporaryFolder("contained")
+        let outside = try Fixtures.temporaryFolder("outside")
+        try Fixtures.write(["ties.yaml": "title: C\n"], under: root)
+        try FileManager.default.createSymbolicLink(at: root.appending(path: "contacts"), withDestinationURL: outside)
+        var file = ImportFile()
+        file.people = [ImportedPerson(line: 2, name: "Ada Lovelace")]
+        let plan = Journal.load(from: root).planImport(file, today: try #require(Day("2026-12-01")))
+        #expect(throws: AtomicFile.Failure.self) { try plan.apply() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+}

@@ -316,6 +316,7 @@ struct ParseCacheTests {
         encounter.followups = [FollowUp(task: "Send the deck", due: Day("2024-03-12"), done: true, location: location)]
         encounter.goals = [reference]
         encounter.tags = ["x"]
+        encounter.uid = "event-1@calendar.example"
         encounter.body = "Body"
         encounter.bodyLine = 9
         encounter.wikiLinks = [wikiLink]

@@ -89,6 +89,22 @@ struct ImportCommandTests {
         }
     }
 
+    @Test func aCalendarGivesEncountersOnceAndCountsStrangers() throws {
+        let root = try Self.copy()
+        let calendar = Self.imports.appending(path: "calendar.ics").path
+        let first = try TiesBinary.run(["import", "ics", calendar, "--today", "2026-12-01", "--format", "json"], in: root)
+        #expect(first.status == 0, "\(first.stderr)")
+        let report = try Self.json(first.stdout)
+        #expect((report["created"] as? [Any])?.count == 5 && report["no_known_attendee"] as? Int == 1)
+        #expect((report["skipped"] as? [[String: Any]])?.map { $0["line"] as? Int } == [36, 43, 62])
+        #expect(try TiesBinary.run(["check"], in: root).status == 0)
+        let second = try Self.json(
+            try TiesBinary.run(["import", "ics", calendar, "--today", "2026-12-01", "--format", "json"], in: root).stdout)
+        #expect((second["created"] as? [Any])?.isEmpty == true && second["unchanged"] as? Int == 5)
+        let wrong = try TiesBinary.run(["import", "ics", Self.imports.appending(path: "Connections.csv").path], in: root)
+        #expect(wrong.status == 1 && wrong.stderr.contains("Connections.csv:1:1: error: not an iCalendar file"))
+    }
+
     @Test func aSpreadsheetOfEveryContact() throws {
         let result = try TiesBinary.run(["export", "csv"], in: Fixtures.template)
         #expect(result.status == 0, "\(result.stderr)")

@@ -7,14 +7,26 @@ public struct ImportPlan: Sendable {
     /// Full paths and new texts.
     var changes: [AtomicFile.Change] = []
 
-    /// Writes every new and changed file, or none.
+    /// The journal's root: nothing is written outside it.
+    var root: URL?
+
+    /// Writes every new and changed file, or none. A record folder that is a link out of the
+    /// journal is refused: an import writes into the journal only.
     public func apply() throws(AtomicFile.Failure) {
-        let folders = Set(changes.filter(\.isNew).map { URL(filePath: $0.path).deletingLastPathComponent().path })
+        let folders = Set(changes.map { URL(filePath: $0.path).deletingLastPathComponent().path })
         for folder in folders.sorted() {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
                 throw AtomicFile.Failure(description: "cannot create \(folder): \(error.localizedDescription)")
+            }
+            if let root {
+                let journal = root.resolvingSymlinksInPath().path + "/"
+                let real = URL(filePath: folder).resolvingSymlinksInPath().path + "/"
+                guard real.hasPrefix(journal) else {
+                    throw AtomicFile.Failure(
+                        description: "\(folder) leads out of the journal (to \(real)); nothing was written")
+                }
             }
         }
         try AtomicFile.writeAll(changes)
@@ -42,6 +54,8 @@ public struct ImportReport: Sendable, Equatable {
     public var updated: [Updated] = []
     public var unchanged = 0
     public var skipped: [ImportSkip] = []
+    /// Calendar events (occurrences) that no contact of the journal attended: counted only.
+    public var withoutKnownAttendee = 0
 }
 
 public extension Journal {
@@ -295,6 +309,7 @@ private struct ImportPlanner {
 
     func plan(skipped: [ImportSkip]) -> ImportPlan {
         var plan = ImportPlan()
+        plan.root = journal.root
         plan.report = report
         plan.report.skipped = (skipped + report.skipped).sorted { ($0.line, $0.reason) < ($1.line, $1.reason) }
         for item in created {

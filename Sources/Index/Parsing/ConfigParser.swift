@@ -31,6 +31,7 @@ enum ConfigParser {
         if let node = fields.node("me") {
             if var me = fields.child(node) {
                 config.myOrg = me.reference("org")
+                config.myEmails = me.list("emails")
                 _ = me.text("name")
                 _ = me.unknownFields()
                 fields.absorb(me)

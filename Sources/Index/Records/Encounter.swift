@@ -22,6 +22,8 @@ public struct Encounter: Record, Hashable {
     public var followups: [FollowUp] = []
     public var goals: [Reference] = []
     public var tags: [String] = []
+    /// The calendar event it was imported from (`ties import ics`), so a re-import finds it.
+    public var uid: String?
     public var body: String = ""
     public var bodyLine: Int = 1
     public var wikiLinks: [WikiLink] = []
@@ -78,6 +80,10 @@ public struct Encounter: Record, Hashable {
                 "each a text (`- Send the slides`) or a map; `due` is a date or a duration after the encounter (`2w`)"),
             Field("goals", \.goals, .references(to: .record(.goal)), ""),
             Field("tags", \.tags, .tags, ""),
+            Field(
+                "uid", \.uid, .text,
+                "the calendar event it was imported from (`ties import ics`; `UID/YYYY-MM-DD` for one occurrence of a repeating event), so a re-import finds it"
+            ),
         ])
 }
 

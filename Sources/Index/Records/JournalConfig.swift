@@ -9,6 +9,8 @@ public struct JournalConfig: Hashable, Sendable {
     public var timezone: String?
     /// The owner's current organisation, so contacts can be told internal or external.
     public var myOrg: Reference?
+    /// The owner's own addresses (`me.emails`), so a calendar import knows which attendee is the owner.
+    public var myEmails: [String] = []
     /// Circle name → how often to be in touch with its members, in the order written.
     public var circles: [Circle] = []
     /// Yearly greetings, e.g. a season's greeting on 12-15 for the close circle.

@@ -1,0 +1,92 @@
+import Foundation
+
+public extension Journal {
+    /// Works out the encounters a calendar's past events give: one per event (per past
+    /// occurrence of a repeating one) that a known contact attended, by email. Each keeps the
+    /// event's `UID` (`UID/YYYY-MM-DD` for an occurrence) in `uid`, so importing the calendar
+    /// again finds it and changes nothing. Cancelled events, events the owner (`me.emails`)
+    /// declined and rules ties does not expand are skipped; events with no known attendee are
+    /// only counted. Nothing is written.
+    func planCalendarImport(_ events: [CalendarEvent], today: Day, since: Day? = nil) -> ImportPlan {
+        var byEmail: [String: [Contact]] = [:]
+        for contact in contacts {
+            for email in Set(contact.emails.map { $0.lowercased() }) { byEmail[email, default: []].append(contact) }
+        }
+        let mine = Set(config.myEmails.map { $0.lowercased() })
+        var known = Set(encounters.compactMap(\.uid))
+        var takenSlugs = Set(encounters.map { $0.slug.lowercased() })
+        let names = NameTable(contacts.array)
+        var plan = ImportPlan()
+        plan.root = root
+        let overridden = Set(events.compactMap { event in event.recurrenceID.map { "\(event.uid)/\($0)" } })
+        let yesterday = today.adding(days: -1)
+        for event in events {
+            if event.isCancelled {
+                plan.report.skipped.append(ImportSkip(line: event.line, reason: "cancelled"))
+                continue
+            }
+            if event.attendees.contains(where: { mine.contains($0.email) && $0.answer == "DECLINED" }) {
+                plan.report.skipped.append(ImportSkip(line: event.line, reason: "you declined it"))
+                continue
+            }
+            var occurrences: [(day: Day, key: String)]
+            if let replaced = event.recurrenceID {
+                let day = event.start.day
+                occurrences = day <= yesterday && since.map({ day >= $0 }) ?? true ? [(day, "\(event.uid)/\(replaced)")] : []
+            } else if let days = event.occurrences(since: since, through: yesterday) {
+                occurrences = days.map { (day: $0, key: event.rule == nil ? event.uid : "\(event.uid)/\($0)") }
+                occurrences.removeAll { overridden.contains($0.key) }
+            } else {
+                let rule = (event.rule ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+                plan.report.skipped.append(
+                    ImportSkip(line: event.line, reason: "a repeating rule ties does not expand (\(rule))"))
+                continue
+            }
+            guard !occurrences.isEmpty else { continue }
+            var people: [Contact] = []
+            for attendee in event.attendees where !mine.contains(attendee.email) {
+                guard let found = byEmail[attendee.email], found.count == 1, !people.contains(found[0]) else { continue }
+                people.append(found[0])
+            }
+            guard !people.isEmpty else {
+                plan.report.withoutKnownAttendee += occurrences.count
+                continue
+            }
+            let with = people.map { contact in
+                if case .one = names.match(contact.name) { return contact.name }
+                return contact.slug
+            }
+            for occurrence in occurrences {
+                guard known.insert(occurrence.key).inserted else {
+                    plan.report.unchanged += 1
+                    continue
+                }
+                var writer = FrontMatterWriter<Encounter>()
+                let date = Moment(day: occurrence.day, minuteOfDay: event.isAllDay ? nil : event.start.minuteOfDay)
+                writer.field(\.knownDate, date.description)
+                writer.field(\.title, event.summary)
+                writer.field(\.kind, "meeting")
+                writer.list(\.with, with)
+                writer.field(\.location, event.location)
+                writer.field(\.uid, occurrence.key)
+                let what = Slug.make(from: event.summary ?? with.joined(separator: " "))
+                let stem = Slug.fitted("\(occurrence.day)-\(what)")
+                var slug = "\(occurrence.day.year)/\(stem)"
+                var counter = 1
+                while takenSlugs.contains(slug.lowercased()) {
+                    counter += 1
+                    slug = "\(occurrence.day.year)/\(stem)-\(counter)"
+                }
+                takenSlugs.insert(slug.lowercased())
+                let path = "\(RecordKind.encounter.folder)/\(slug).md"
+                plan.report.created.append(
+                    ImportReport.Created(file: path, name: event.summary ?? "meeting on \(occurrence.day)"))
+                plan.changes.append(
+                    AtomicFile.Change(
+                        path: root.appending(path: path).path, data: Data(writer.file(body: "\n").utf8), isNew: true))
+            }
+        }
+        plan.report.skipped.sort { ($0.line, $0.reason) < ($1.line, $1.reason) }
+        return plan
+    }
+}
