@@ -71,13 +71,7 @@ public extension Journal {
                 writer.field(\.uid, occurrence.key)
                 let what = Slug.make(from: event.summary ?? with.joined(separator: " "))
                 let stem = Slug.fitted("\(occurrence.day)-\(what)")
-                var slug = "\(occurrence.day.year)/\(stem)"
-                var counter = 1
-                while takenSlugs.contains(slug.lowercased()) {
-                    counter += 1
-                    slug = "\(occurrence.day.year)/\(stem)-\(counter)"
-                }
-                takenSlugs.insert(slug.lowercased())
+                let slug = Slug.unique("\(occurrence.day.year)/\(stem)", among: &takenSlugs)
                 let path = "\(RecordKind.encounter.folder)/\(slug).md"
                 plan.report.created.append(
                     ImportReport.Created(file: path, name: event.summary ?? "meeting on \(occurrence.day)"))

@@ -130,15 +130,7 @@ private struct ImportPlanner {
         writer.list(\.tags, person.tags)
         let notes = person.notes?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let text = writer.file(body: notes.isEmpty ? "\n" : "\n\(notes)\n")
-        var stem = Slug.fitted(Slug.make(from: person.name))
-        if stem.isEmpty { stem = "contact" }
-        var candidate = stem
-        var counter = 1
-        while takenStems.contains(candidate.lowercased()) {
-            counter += 1
-            candidate = "\(stem)-\(counter)"
-        }
-        takenStems.insert(candidate.lowercased())
+        let candidate = Slug.unique(Slug.fitted(Slug.make(from: person.name)), among: &takenStems)
         let path = "\(RecordKind.contact.folder)/\(candidate).md"
         created.append((path, text, ImportReport.Created(file: path, name: person.name), person.line))
         matcher.add("new:\(path)", links: person.links.map(\.url), emails: person.emails, names: [person.name])

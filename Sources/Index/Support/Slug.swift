@@ -60,4 +60,17 @@ public enum Slug {
         }
         return previous != UInt8(ascii: "-")
     }
+
+    /// `slug`, or `slug-2`, `slug-3`, … for the first one not in `taken` (compared without
+    /// case, as file systems may), which then holds it.
+    static func unique(_ slug: String, among taken: inout Set<String>) -> String {
+        var candidate = slug
+        var counter = 1
+        while taken.contains(candidate.lowercased()) {
+            counter += 1
+            candidate = "\(slug)-\(counter)"
+        }
+        taken.insert(candidate.lowercased())
+        return candidate
+    }
 }
