@@ -104,7 +104,11 @@ struct ImportOptions: ParsableArguments {
         for path in files {
             let text = try Self.text(of: path)
             do {
-                let file = try read(text, path)
+                var file = try read(text, path)
+                if files.count > 1 {
+                    for index in file.people.indices { file.people[index].file = path }
+                    for index in file.skipped.indices { file.skipped[index].file = path }
+                }
                 imported.people += file.people
                 imported.skipped += file.skipped
             } catch {
@@ -150,7 +154,9 @@ struct ImportOptions: ParsableArguments {
             Terminal.print(
                 style.bold("Skipped \(plural(report.skipped.count, "entry"))".replacingOccurrences(of: "entrys", with: "entries"))
             )
-            for item in report.skipped { Terminal.print("  line \(item.line): \(item.reason)") }
+            for item in report.skipped {
+                Terminal.print("  \(item.file.map { "\($0):" } ?? "line ")\(item.line): \(item.reason)")
+            }
         }
         if dryRun { Terminal.print(style.dim("Nothing was written (--dry-run).")) }
     }
@@ -177,6 +183,8 @@ struct ImportJSON: Encodable {
 
     struct Skipped: Encodable {
         var line: Int
+        /// Only when several files were imported at once.
+        var file: String?
         var reason: String
     }
 
@@ -197,6 +205,6 @@ struct ImportJSON: Encodable {
         created = report.created.map { Created(file: $0.file, name: $0.name) }
         updated = report.updated.map { Updated(file: $0.file, name: $0.name, fields: $0.fields, jobChange: $0.jobChange) }
         unchanged = report.unchanged
-        skipped = report.skipped.map { Skipped(line: $0.line, reason: $0.reason) }
+        skipped = report.skipped.map { Skipped(line: $0.line, file: $0.file, reason: $0.reason) }
     }
 }

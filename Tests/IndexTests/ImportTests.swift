@@ -268,3 +268,14 @@ struct ImportContainmentTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
     }
 }
+
+@Suite("Org names in imports")
+struct OrgNameTests {
+    @Test(arguments: [
+        ("Acme Robotics, GmbH", "acme robotics"), ("ACME Robotics GmbH", "acme robotics"), ("Initech Inc.", "initech"),
+        ("Globex Corporation", "globex"), ("Société Générale S.A.", "societe generale"), ("Co", "co"),
+    ])
+    func aLegalFormOrPunctuationIsNoNewEmployer(name: String, folded: String) {
+        #expect(ContactMatcher.foldedOrg(name) == folded)
+    }
+}

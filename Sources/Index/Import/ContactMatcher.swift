@@ -67,6 +67,23 @@ struct ContactMatcher {
         return parts.joined(separator: "/")
     }
 
+    /// An organisation's name compared without case, accents, punctuation or a legal form at
+    /// its end: `Acme Robotics, GmbH` is `Acme Robotics`.
+    static func foldedOrg(_ name: String) -> String {
+        let forms: Set<String> = [
+            "gmbh", "ag", "se", "kg", "ug", "inc", "incorporated", "llc", "ltd", "limited", "plc", "corp", "corporation",
+            "co", "company", "sa", "sas", "sarl", "bv", "nv", "srl", "spa", "oy", "ab", "as", "aps", "pty", "kk",
+        ]
+        // `S.A.` is `sa`; other punctuation separates words.
+        var text = ""
+        for scalar in foldedName(name).unicodeScalars where scalar != "." {
+            text.unicodeScalars.append(CharacterSet.punctuationCharacters.contains(scalar) ? " " : scalar)
+        }
+        var words = text.split(separator: " ").map(String.init)
+        while words.count > 1, let last = words.last, forms.contains(last) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
     /// A name compared without case, accents or extra spaces.
     static func foldedName(_ name: String) -> String {
         name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)

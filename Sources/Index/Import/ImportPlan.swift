@@ -98,10 +98,11 @@ private struct ImportPlanner {
         switch matcher.match(person) {
         case let .several(keys):
             let files = keys.map { describe($0) }.joined(separator: " and ")
-            report.skipped.append(ImportSkip(line: person.line, reason: "matches both \(files); merge them first"))
+            report.skipped.append(
+                ImportSkip(line: person.line, file: person.file, reason: "matches both \(files); merge them first"))
         case let .one(key) where key.hasPrefix("new:"):
             let line = created.first { "new:\($0.path)" == key }?.line ?? 0
-            report.skipped.append(ImportSkip(line: person.line, reason: "the same person as line \(line)"))
+            report.skipped.append(ImportSkip(line: person.line, file: person.file, reason: "the same person as line \(line)"))
         case let .one(slug):
             update(slug, with: person)
         case .none:
@@ -145,7 +146,7 @@ private struct ImportPlanner {
             guard let data = FileManager.default.contents(atPath: journal.root.appending(path: original.path).path),
                 let text = String(data: data, encoding: .utf8)
             else {
-                report.skipped.append(ImportSkip(line: person.line, reason: "\(original.path) cannot be read"))
+                report.skipped.append(ImportSkip(line: person.line, file: person.file, reason: "\(original.path) cannot be read"))
                 return
             }
             state = (
@@ -160,7 +161,8 @@ private struct ImportPlanner {
             try gainWhatIsMissing(person, &editor, &contact, &entry)
         } catch {
             report.skipped.append(
-                ImportSkip(line: person.line, reason: "\(original.path) was left as it is: \(error.description)"))
+                ImportSkip(
+                    line: person.line, file: person.file, reason: "\(original.path) was left as it is: \(error.description)"))
             return
         }
         if entry.fields.count == before && (entry.jobChange != nil) == hadJobChange {
@@ -238,11 +240,11 @@ private struct ImportPlanner {
             return
         }
         let orgNames = orgNames(of: contact)
-        let sameOrg = newOrg.map { orgNames.contains(ContactMatcher.foldedName($0)) } ?? true
+        let sameOrg = newOrg.map { orgNames.contains(ContactMatcher.foldedOrg($0)) } ?? true
         let sameTitle =
-            newTitle == nil
-            || contact.title.map { ContactMatcher.foldedName($0) == ContactMatcher.foldedName(newTitle!) }
-                ?? false
+            newTitle.map { title in
+                contact.title.map { ContactMatcher.foldedName($0) == ContactMatcher.foldedName(title) } ?? false
+            } ?? true
         if sameOrg, contact.title == nil, let newTitle {
             try editor.set(\.title, newTitle)
             contact.title = newTitle
@@ -254,7 +256,7 @@ private struct ImportPlanner {
         let orgKey = Role.schema.key(\.org)
         let toKey = Role.schema.key(\.to)
         let closed = try editor.add(toKey, day, toItemOf: \.roles) { fields in
-            fields[toKey] == nil && fields[orgKey].map { orgNames.contains(ContactMatcher.foldedName($0)) } == true
+            fields[toKey] == nil && fields[orgKey].map { orgNames.contains(ContactMatcher.foldedOrg($0)) } == true
         }
         var items: [[(String, String)]] = []
         if !closed {
@@ -284,7 +286,7 @@ private struct ImportPlanner {
     private func orgNames(of contact: Contact) -> Set<String> {
         var names: [String] = contact.org.map { [$0.text] } ?? []
         if let id = contact.org?.id(Org.self), let org = journal.orgs[id] { names += [org.name, org.slug] + org.aliases }
-        return Set(names.map(ContactMatcher.foldedName))
+        return Set(names.map(ContactMatcher.foldedOrg))
     }
 
     private static func digits(_ phone: String) -> String {
@@ -303,7 +305,9 @@ private struct ImportPlanner {
         var plan = ImportPlan()
         plan.root = journal.root
         plan.report = report
-        plan.report.skipped = (skipped + report.skipped).sorted { ($0.line, $0.reason) < ($1.line, $1.reason) }
+        plan.report.skipped = (skipped + report.skipped).sorted {
+            ($0.file ?? "", $0.line, $0.reason) < ($1.file ?? "", $1.line, $1.reason)
+        }
         for item in created {
             plan.report.created.append(item.entry)
             plan.changes.append(

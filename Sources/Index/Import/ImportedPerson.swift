@@ -2,6 +2,8 @@
 public struct ImportedPerson: Sendable, Equatable {
     /// The 1-based line of the row, card or event in the import file.
     public var line: Int
+    /// The import file, when several are imported at once.
+    public var file: String?
     public var name: String
     public var emails: [String] = []
     public var phones: [String] = []
@@ -38,10 +40,13 @@ public struct ImportFile: Sendable, Equatable {
 /// A row, card or event of an import file that was not used, and why.
 public struct ImportSkip: Sendable, Equatable {
     public var line: Int
+    /// The import file, when several are imported at once.
+    public var file: String?
     public var reason: String
 
-    public init(line: Int, reason: String) {
+    public init(line: Int, file: String? = nil, reason: String) {
         self.line = line
+        self.file = file
         self.reason = reason
     }
 }
