@@ -87,8 +87,18 @@ struct ImportOptions: ParsableArguments {
     @Option(help: "Output format: text or json.") var format: Format = .text
     @OptionGroup var day: TodayOption
 
+    /// The largest import file read: far more than any address book (LinkedIn's 30,000
+    /// connections are 3 MiB), small enough to hold in memory with what parsing makes of it.
+    static let largestFile = 64 << 20
+
     /// A file's text: UTF-8, else Latin-1 (older Outlook exports).
     static func text(of path: String) throws -> String {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= largestFile else {
+            throw CommandFailure(
+                message: "\(path): \(size / 1_048_576) MiB is more than an import takes (64 MiB); split the file",
+                exitCode: .problems)
+        }
         guard let data = FileManager.default.contents(atPath: URL(fileURLWithPath: path).path) else {
             throw CommandFailure(message: "cannot read \(path)", exitCode: .problems)
         }

@@ -126,6 +126,28 @@ struct ImportTests {
         #expect(again.report.created.isEmpty && again.report.updated.isEmpty && again.report.unchanged == 3)
     }
 
+    @Test func aNewTitleIsAJobChangeAndWhatTheUserWroteStays() throws {
+        let root = try Fixtures.temporaryFolder("promotion")
+        try Fixtures.write(
+            [
+                "ties.yaml": "title: P\n",
+                "contacts/kim.md": "---\nname: Kim Park\nbirthday: 1990-01-01\norg: Acme\ntitle: Engineer\n---\n",
+            ], under: root)
+        var row = ImportedPerson(line: 2, name: "Kim Park")
+        row.org = "ACME Inc."
+        row.title = "Senior Engineer"
+        row.birthday = Birthday("1991-02-02")
+        let plan = Journal.load(from: root).planImport(ImportFile(people: [row]), today: try #require(Day("2026-12-01")))
+        #expect(plan.report.updated.first?.jobChange == "Acme (Engineer) → Acme (Senior Engineer)")
+        #expect(plan.report.updated.first?.fields == ["roles", "title"], "the birthday written stays")
+        try plan.apply()
+        #expect(
+            try String(contentsOf: root.appending(path: "contacts/kim.md"), encoding: .utf8)
+                == "---\nname: Kim Park\nbirthday: 1990-01-01\norg: Acme\ntitle: Senior Engineer\nroles:\n"
+                + "  - {org: Acme, title: Engineer, to: 2026-12-01}\n  - {org: Acme, title: Senior Engineer, from: 2026-12-01}\n---\n"
+        )
+    }
+
     @Test func theSamePersonTwiceInOneFileIsCreatedOnce() throws {
         let root = try Fixtures.copy(Fixtures.journal("import"))
         var twice = ImportFile()

@@ -263,13 +263,14 @@ private struct ImportPlanner {
             items.append(
                 [(orgKey, currentOrg)] + (contact.title.map { [(Role.schema.key(\.title), $0)] } ?? []) + [(toKey, day)])
         }
-        let org = newOrg ?? currentOrg
+        // The same org written another way keeps the spelling the owner chose.
+        let org = sameOrg ? currentOrg : newOrg ?? currentOrg
         items.append(
             [(orgKey, org)] + (newTitle.map { [(Role.schema.key(\.title), $0)] } ?? [])
                 + [(Role.schema.key(\.from), day)])
         try editor.append(\.roles, maps: items)
         changed.append(\.roles)
-        if newOrg != nil {
+        if !sameOrg {
             try editor.set(\.org, org)
             changed.append(\.org)
         }
