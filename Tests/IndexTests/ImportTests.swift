@@ -161,6 +161,20 @@ struct ImportTests {
         #expect(plan.report.skipped == [ImportSkip(line: 3, reason: "the same person as line 2")])
     }
 
+    @Test func twoPeopleOfOneNameWithTwoProfilesAreTwoPeople() throws {
+        let root = try Fixtures.copy(Fixtures.journal("import"))
+        var other = ImportedPerson(line: 2, name: "Jonas Müller")
+        other.links = [Contact.Link(label: "linkedin", url: "https://www.linkedin.com/in/another-jonas")]
+        var namesake = ImportedPerson(line: 3, name: "Jonas Mueller")
+        namesake.links = [Contact.Link(label: "linkedin", url: "https://www.linkedin.com/in/a-third-jonas")]
+        var plain = ImportedPerson(line: 4, name: "JONAS MÜLLER")
+        plain.phones = ["+49 30 999"]
+        let plan = Journal.load(from: root).planImport(
+            ImportFile(people: [other, namesake, plain]), today: try #require(Day("2026-12-01")))
+        #expect(plan.report.created.map(\.file) == ["contacts/jonas-muller.md", "contacts/jonas-mueller-2.md"], "\(plan.report)")
+        #expect(plan.report.skipped.map(\.line) == [4], "a name alone now names two people: \(plan.report)")
+    }
+
     @Test func severalFilesAreWrittenAllOrNone() throws {
         let folder = try Fixtures.temporaryFolder("all-or-none")
         let kept = folder.appending(path: "kept.md")

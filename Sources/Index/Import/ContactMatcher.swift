@@ -6,6 +6,8 @@ struct ContactMatcher {
     private var byLink: [String: [String]] = [:]
     private var byEmail: [String: [String]] = [:]
     private var byName: [String: [String]] = [:]
+    /// Each key's normalised addresses, to tell two people of one name apart.
+    private var addresses: [String: Set<String>] = [:]
 
     /// What a match found: one contact (by its key: a slug, or a planned file), several, or none.
     enum Match: Equatable {
@@ -25,25 +27,41 @@ struct ContactMatcher {
     }
 
     mutating func add(_ key: String, links: [String], emails: [String], names: [String]) {
-        for link in Set(links.map(ContactMatcher.normalisedLink)) { byLink[link, default: []].append(key) }
+        let normalised = Set(links.map(ContactMatcher.normalisedLink))
+        addresses[key, default: []].formUnion(normalised)
+        for link in normalised { byLink[link, default: []].append(key) }
         for email in Set(emails.map { $0.lowercased() }) { byEmail[email, default: []].append(key) }
         for name in Set(names.map(ContactMatcher.foldedName)) where !name.isEmpty { byName[name, default: []].append(key) }
     }
 
+    /// Two people of one name whose profiles on one site differ are two people: a name matches
+    /// only a contact without another address on a site the imported person has one on.
     func match(_ person: ImportedPerson) -> Match {
-        for table in [
-            (byLink, person.links.map { ContactMatcher.normalisedLink($0.url) }),
-            (byEmail, person.emails.map { $0.lowercased() }), (byName, [ContactMatcher.foldedName(person.name)]),
-        ] {
+        let links = Set(person.links.map { ContactMatcher.normalisedLink($0.url) })
+        let sites = Set(links.map { String(ContactMatcher.site($0)) })
+        let stages = [
+            (byLink, Array(links)), (byEmail, person.emails.map { $0.lowercased() }),
+            (byName, [ContactMatcher.foldedName(person.name)]),
+        ]
+        for (stage, table) in stages.enumerated() {
             var found: [String] = []
             for key in table.1 {
                 for candidate in table.0[key] ?? [] where !found.contains(candidate) { found.append(candidate) }
+            }
+            if stage == stages.count - 1 {
+                found.removeAll { candidate in
+                    let theirs = addresses[candidate] ?? []
+                    return theirs.isDisjoint(with: links) && theirs.contains { sites.contains(String(ContactMatcher.site($0))) }
+                }
             }
             if found.count == 1 { return .one(found[0]) }
             if found.count > 1 { return .several(found.sorted()) }
         }
         return .none
     }
+
+    /// The host of a normalised address: `linkedin.com` of `linkedin.com/in/ada`.
+    static func site(_ address: String) -> Substring { address.prefix { $0 != "/" } }
 
     /// `https://de.linkedin.com/in/jonas-mueller/en/` and `linkedin.com/in/jonas-mueller` are one
     /// address: no scheme, no `www.`, no query or trailing slash, and for linkedin.com no
