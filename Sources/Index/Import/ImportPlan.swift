@@ -71,13 +71,40 @@ public extension Journal {
     }
 }
 
+/// A contact's file, read and parsed for editing only when an import changes it: a re-import
+/// of thousands of known people reads none of their files.
+struct DeferredEditor {
+    let url: URL
+    private(set) var editor: FrontMatterEditor<Contact>?
+
+    init(url: URL) { self.url = url }
+
+    mutating func edit<T>(
+        _ change: (inout FrontMatterEditor<Contact>) throws(FrontMatterEditor<Contact>.Refusal) -> T
+    ) throws(FrontMatterEditor<Contact>.Refusal) -> T {
+        var loaded: FrontMatterEditor<Contact>
+        if let editor {
+            loaded = editor
+        } else {
+            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+            else { throw FrontMatterEditor<Contact>.Refusal(description: "the file cannot be read") }
+            loaded = FrontMatterEditor(text)
+        }
+        editor = nil
+        defer { editor = loaded }
+        return try change(&loaded)
+    }
+
+    var text: String? { editor?.text }
+}
+
 /// The state of planning one import.
 private struct ImportPlanner {
     let journal: Journal
     let today: Day
     var matcher: ContactMatcher
     /// Edited contacts by slug: their editor, the contact as edited so far, and the report entry.
-    var edits: [String: (editor: FrontMatterEditor<Contact>, contact: Contact, entry: ImportReport.Updated)] = [:]
+    var edits: [String: (editor: DeferredEditor, contact: Contact, entry: ImportReport.Updated)] = [:]
     var editOrder: [String] = []
     var created: [(path: String, text: String, entry: ImportReport.Created, line: Int)] = []
     var takenStems: Set<String>
@@ -141,20 +168,13 @@ private struct ImportPlanner {
 
     private mutating func update(_ slug: String, with person: ImportedPerson) {
         guard let original = journal.contacts[Contact.ID(slug)] else { return }
-        var state = edits[slug]
-        if state == nil {
-            guard let data = FileManager.default.contents(atPath: journal.root.appending(path: original.path).path),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                report.skipped.append(ImportSkip(line: person.line, file: person.file, reason: "\(original.path) cannot be read"))
-                return
-            }
-            state = (
-                FrontMatterEditor<Contact>(text), original,
+        let state =
+            edits[slug]
+            ?? (
+                DeferredEditor(url: journal.root.appending(path: original.path)), original,
                 ImportReport.Updated(file: original.path, name: original.name, fields: [])
             )
-        }
-        guard var (editor, contact, entry) = state else { return }
+        var (editor, contact, entry) = state
         let before = entry.fields.count
         let hadJobChange = entry.jobChange != nil
         do {
@@ -174,7 +194,7 @@ private struct ImportPlanner {
     }
 
     private func gainWhatIsMissing(
-        _ person: ImportedPerson, _ editor: inout FrontMatterEditor<Contact>, _ contact: inout Contact,
+        _ person: ImportedPerson, _ editor: inout DeferredEditor, _ contact: inout Contact,
         _ entry: inout ImportReport.Updated
     ) throws(FrontMatterEditor<Contact>.Refusal) {
         func changed(_ key: PartialKeyPath<Contact>) {
@@ -184,14 +204,14 @@ private struct ImportPlanner {
         let knownEmails = Set(contact.emails.map { $0.lowercased() })
         let emails = unique(person.emails.filter { !knownEmails.contains($0.lowercased()) }) { $0.lowercased() }
         if !emails.isEmpty {
-            try editor.append(\.emails, emails)
+            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.append(\.emails, emails) }
             contact.emails += emails
             changed(\.emails)
         }
         let knownPhones = Set(contact.phones.map(Self.digits))
         let phones = unique(person.phones.filter { !knownPhones.contains(Self.digits($0)) }, by: Self.digits)
         if !phones.isEmpty {
-            try editor.append(\.phones, phones)
+            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.append(\.phones, phones) }
             contact.phones += phones
             changed(\.phones)
         }
@@ -204,12 +224,12 @@ private struct ImportPlanner {
                 counter += 1
                 label = "\(link.label)-\(counter)"
             }
-            try editor.add(\.links, label: label, value: link.url)
+            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.add(\.links, label: label, value: link.url) }
             contact.links.append(Contact.Link(label: label, url: link.url))
             changed(\.links)
         }
         if contact.birthday == nil, let birthday = person.birthday {
-            try editor.add(\.birthday, birthday.description)
+            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.add(\.birthday, birthday.description) }
             contact.birthday = birthday
             changed(\.birthday)
         }
@@ -221,18 +241,18 @@ private struct ImportPlanner {
     /// An org and title the contact lacks are added; another org, or another title at the same
     /// org, is a job change.
     private func takeRole(
-        _ person: ImportedPerson, _ editor: inout FrontMatterEditor<Contact>, _ contact: inout Contact,
+        _ person: ImportedPerson, _ editor: inout DeferredEditor, _ contact: inout Contact,
         _ jobChange: inout String?, changed: inout [PartialKeyPath<Contact>]
     ) throws(FrontMatterEditor<Contact>.Refusal) {
         let newOrg = person.org.flatMap { $0.isEmpty ? nil : $0 }
         let newTitle = person.title.flatMap { $0.isEmpty ? nil : $0 }
         guard let currentOrg = contact.org?.text else {
             if let newOrg {
-                try editor.set(\.org, newOrg)
+                try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.set(\.org, newOrg) }
                 contact.org = Reference(newOrg, at: contact.location)
                 changed.append(\.org)
                 if contact.title == nil, let newTitle {
-                    try editor.set(\.title, newTitle)
+                    try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.set(\.title, newTitle) }
                     contact.title = newTitle
                     changed.append(\.title)
                 }
@@ -246,7 +266,7 @@ private struct ImportPlanner {
                 contact.title.map { ContactMatcher.foldedName($0) == ContactMatcher.foldedName(title) } ?? false
             } ?? true
         if sameOrg, contact.title == nil, let newTitle {
-            try editor.set(\.title, newTitle)
+            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.set(\.title, newTitle) }
             contact.title = newTitle
             changed.append(\.title)
             return
@@ -255,8 +275,10 @@ private struct ImportPlanner {
         let day = today.description
         let orgKey = Role.schema.key(\.org)
         let toKey = Role.schema.key(\.to)
-        let closed = try editor.add(toKey, day, toItemOf: \.roles) { fields in
-            fields[toKey] == nil && fields[orgKey].map { orgNames.contains(ContactMatcher.foldedOrg($0)) } == true
+        let closed = try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in
+            try e.add(toKey, day, toItemOf: \.roles) { fields in
+                fields[toKey] == nil && fields[orgKey].map { orgNames.contains(ContactMatcher.foldedOrg($0)) } == true
+            }
         }
         var items: [[(String, String)]] = []
         if !closed {
@@ -268,14 +290,14 @@ private struct ImportPlanner {
         items.append(
             [(orgKey, org)] + (newTitle.map { [(Role.schema.key(\.title), $0)] } ?? [])
                 + [(Role.schema.key(\.from), day)])
-        try editor.append(\.roles, maps: items)
+        try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.append(\.roles, maps: items) }
         changed.append(\.roles)
         if !sameOrg {
-            try editor.set(\.org, org)
+            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.set(\.org, org) }
             changed.append(\.org)
         }
         if let newTitle {
-            try editor.set(\.title, newTitle)
+            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.set(\.title, newTitle) }
             changed.append(\.title)
         }
         jobChange = "\(currentOrg)\(contact.title.map { " (\($0))" } ?? "") → \(org)\(newTitle.map { " (\($0))" } ?? "")"
@@ -315,11 +337,11 @@ private struct ImportPlanner {
                 AtomicFile.Change(path: journal.root.appending(path: item.path).path, data: Data(item.text.utf8), isNew: true))
         }
         for slug in editOrder {
-            guard let edit = edits[slug] else { continue }
+            guard let edit = edits[slug], let text = edit.editor.text else { continue }
             plan.report.updated.append(edit.entry)
             plan.changes.append(
                 AtomicFile.Change(
-                    path: journal.root.appending(path: edit.entry.file).path, data: Data(edit.editor.text.utf8), isNew: false))
+                    path: journal.root.appending(path: edit.entry.file).path, data: Data(text.utf8), isNew: false))
         }
         return plan
     }

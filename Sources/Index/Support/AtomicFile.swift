@@ -41,9 +41,14 @@ public enum AtomicFile {
     public static func writeAll(_ changes: [Change]) throws(Failure) {
         var temporaries: [String] = []
         defer { for temporary in temporaries { unlink(temporary) } }
+        // Each file flushed, or, for many, one flush of everything instead of one per file
+        // (30,000 new contacts took 25 s with an fsync each). Nothing is linked in before its
+        // bytes are on disk.
+        let flushEach = changes.count <= 32
         for change in changes {
-            temporaries.append(try writeTemporary(beside: change.path, change.data, sync: true, mode: 0o644))
+            temporaries.append(try writeTemporary(beside: change.path, change.data, sync: flushEach, mode: 0o644))
         }
+        if !flushEach { sync() }
         var linked: [String] = []
         for (change, temporary) in zip(changes, temporaries) where change.isNew {
             guard link(temporary, change.path) == 0 else {
