@@ -39,13 +39,13 @@ struct CSVRows {
             let start = line
             line += 1 + row.reduce(0) { $0 + $1.utf8.count { $0 == 0x0A } }
             guard let names = header else {
-                header = row.map { $0.trimmingCharacters(in: .whitespaces) }
+                header = row.map(\.trimmed)
                 continue
             }
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
+            if row.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             var fields: [String: String] = [:]
             for (name, value) in zip(names, row) where fields[name] == nil {
-                fields[name] = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                fields[name] = value.trimmed
             }
             rows.append((start, fields))
         }

@@ -67,7 +67,7 @@ struct ContactMatcher {
     /// address: no scheme, no `www.`, no query or trailing slash, and for linkedin.com no
     /// country sub-domain or locale path.
     static func normalisedLink(_ url: String) -> String {
-        var text = url.trimmingCharacters(in: .whitespaces).lowercased()
+        var text = url.trimmed.lowercased()
         for scheme in ["https://", "http://"] where text.hasPrefix(scheme) { text.removeFirst(scheme.count) }
         if text.hasPrefix("www.") { text.removeFirst(4) }
         if let query = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<query]) }
@@ -104,7 +104,11 @@ struct ContactMatcher {
 
     /// A name compared without case, accents or extra spaces.
     static func foldedName(_ name: String) -> String {
-        name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Most names are ASCII: lower-casing them is all folding does, without Foundation.
+        let folded =
+            name.utf8.allSatisfy { $0 < 0x80 }
+            ? name.lowercased()
+            : name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
