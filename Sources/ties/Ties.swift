@@ -30,6 +30,8 @@ struct Ties: ParsableCommand {
             CheckCommand.self,
             BuildCommand.self,
             DueCommand.self,
+            SnoozeCommand.self,
+            DoneCommand.self,
             NewCommand.self,
             ShowCommand.self,
             WhoCommand.self,

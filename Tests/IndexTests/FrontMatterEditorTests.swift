@@ -89,3 +89,38 @@ struct FrontMatterEditorTests {
         #expect(crlf.text == "---\r\nname: Ada\r\nemails: [a@b.c]\r\n---\r\nBody\r\n")
     }
 }
+
+@Suite("Marking follow-ups done in place")
+struct FollowUpEditTests {
+    static func done(_ text: String, line: Int, column: Int) throws -> String {
+        var editor = FrontMatterEditor<Encounter>(text)
+        try editor.set(
+            "done", "true", inItemAt: SourceLocation(path: "e.md", line: line, column: column), of: \.followups,
+            plainKey: "task")
+        return editor.text
+    }
+
+    @Test func eachWayOfWritingAFollowUp() throws {
+        // A plain item in a block list, with a comment after it.
+        #expect(
+            try Self.done("---\nfollowups:\n  - Send slides   # today\n  - Call Bob\n---\nBody\n", line: 3, column: 5)
+                == "---\nfollowups:\n  - {task: Send slides, done: true}   # today\n  - Call Bob\n---\nBody\n")
+        // A plain item in a flow list.
+        #expect(
+            try Self.done("---\nfollowups: [Send slides, \"Call: Bob\"]\n---\n", line: 2, column: 26)
+                == "---\nfollowups: [Send slides, {task: \"Call: Bob\", done: true}]\n---\n")
+        // A block map with done: false.
+        #expect(
+            try Self.done("---\nfollowups:\n  - task: Intro Ada\n    done: false # not yet\n---\n", line: 3, column: 5)
+                == "---\nfollowups:\n  - task: Intro Ada\n    done: true # not yet\n---\n")
+        // A block map without done.
+        #expect(
+            try Self.done("---\nfollowups:\n  - task: Intro Ada\n    due: 2w\n---\n", line: 3, column: 5)
+                == "---\nfollowups:\n  - task: Intro Ada\n    due: 2w\n    done: true\n---\n")
+    }
+
+    @Test func aDiffShowsOnlyTheChangedLines() {
+        let diff = LineDiff.unified("a\nb\nc\nd\ne\nf\ng\nh\n", "a\nb\nc\nd\nE\nf\ng\nh\n", path: "x.md")
+        #expect(diff == "--- a/x.md\n+++ b/x.md\n@@ -2,7 +2,7 @@\n b\n c\n d\n-e\n+E\n f\n g\n h\n")
+    }
+}

@@ -192,6 +192,75 @@ struct FrontMatterEditor<R: Record> {
         return false
     }
 
+    /// Sets `field: value` in the item of the list at `path` that starts at `location` (as
+    /// parsing reported it): a map item gets the field or has its value replaced; an item
+    /// written as plain text becomes the map `{plainKey: text, field: value}` in its place.
+    /// `value` is YAML as it is to be written (`true`), not a text to quote.
+    mutating func set(
+        _ field: String, _ value: String, inItemAt location: SourceLocation, of path: PartialKeyPath<R>, plainKey: String
+    ) throws(Refusal) {
+        let key = R.schema.key(path)
+        guard let entry = try entry(key), case let .sequence(sequence) = entry.value,
+            let item = sequence.first(where: {
+                $0.mark.map { $0.line + 1 == location.line && $0.column == location.column } ?? false
+            }),
+            let mark = item.mark
+        else { throw Refusal(description: "no item of '\(key)' at \(location)") }
+        let written = value
+        switch item {
+        case let .mapping(mapping):
+            if let existing = mapping.first(where: { $0.key.string == field })?.value, let at = existing.mark {
+                try replaceScalar(atLine: at.line, column: at.column, with: written)
+            } else if isFlow(item) {
+                guard let close = lines[mark.line].lastIndex(of: "}") else {
+                    throw Refusal(description: "an item of '\(key)' spans lines")
+                }
+                lines[mark.line].insert(contentsOf: ", \(field): \(written)", at: close)
+            } else {
+                let firstKey = mapping.first?.key.mark
+                let indent = String(repeating: " ", count: max((firstKey?.column ?? 5) - 1, 0))
+                var last = firstKey?.line ?? mark.line
+                for (_, v) in mapping { if let line = v.mark?.line, line > last { last = line } }
+                insert([indent + "\(field): \(value)"], at: last + 1)
+            }
+        case let .scalar(scalar):
+            let map = "{\(plainKey): \(YAMLScalar.text(scalar.string, inFlow: true)), \(field): \(written)}"
+            try replaceScalar(atLine: mark.line, column: mark.column, with: map)
+        default:
+            throw Refusal(description: "an item of '\(key)' is neither a text nor a map")
+        }
+    }
+
+    /// Replaces the one-line scalar that starts at `column` of line `line` (Yams' marks): up to
+    /// the next `,` `]` `}` outside quotes in a flow collection, else to a comment or the end.
+    private mutating func replaceScalar(atLine line: Int, column: Int, with text: String) throws(Refusal) {
+        let content = lines[line]
+        guard column >= 1, column - 1 <= content.count else { throw Refusal(description: "a value is not where it was read") }
+        let start = content.index(content.startIndex, offsetBy: column - 1)
+        let inFlow = content[..<start].contains { $0 == "[" || $0 == "{" }
+        var end = content.endIndex
+        var quote: Character?
+        var index = start
+        while index < content.endIndex {
+            let character = content[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if index == start, character == "\"" || character == "'" {
+                quote = character
+            } else if inFlow, character == "," || character == "]" || character == "}" {
+                end = index
+                break
+            } else if character == "#", index > start, content[content.index(before: index)] == " " {
+                // The spaces before the comment stay as they are.
+                end = index
+                while end > start, content[content.index(before: end)] == " " { end = content.index(before: end) }
+                break
+            }
+            index = content.index(after: index)
+        }
+        lines[line] = String(content[..<start]) + text + String(content[end...])
+    }
+
     // MARK: Helpers
 
     /// Whether a list or map is written in flow style, `[a, b]` or `{k: v}`: told from the text,

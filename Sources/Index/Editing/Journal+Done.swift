@@ -1,0 +1,42 @@
+import Foundation
+
+/// An open follow-up and the encounter it belongs to.
+public struct FollowUpMatch: Sendable {
+    public var encounter: Encounter
+    public var followup: FollowUp
+}
+
+public extension Journal {
+    /// The open follow-ups whose task contains `text`, ignoring case and accents, oldest
+    /// encounter first.
+    func openFollowUps(matching text: String) -> [FollowUpMatch] {
+        let wanted = ContactMatcher.foldedName(text)
+        var found: [FollowUpMatch] = []
+        for encounter in encounters {
+            for followup in encounter.followups where !followup.done {
+                if ContactMatcher.foldedName(followup.task).contains(wanted) {
+                    found.append(FollowUpMatch(encounter: encounter, followup: followup))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Marks a follow-up done in its encounter's file, changing only its item: a map gets
+    /// `done: true`, a plain-text item becomes `{task: …, done: true}`.
+    func markDone(_ match: FollowUpMatch) throws(EditRefusal) -> FileEdit {
+        let path = match.encounter.path
+        guard let data = FileManager.default.contents(atPath: root.appending(path: path).path),
+            let text = String(data: data, encoding: .utf8)
+        else { throw EditRefusal(description: "\(path) cannot be read") }
+        var editor = FrontMatterEditor<Encounter>(text)
+        do {
+            try editor.set(
+                FollowUp.schema.key(\.done), "true", inItemAt: match.followup.location, of: \.followups,
+                plainKey: FollowUp.schema.key(\.task))
+        } catch {
+            throw EditRefusal(description: "\(path) was left as it is: \(error.description)")
+        }
+        return FileEdit(path: path, old: text, new: editor.text, root: root)
+    }
+}

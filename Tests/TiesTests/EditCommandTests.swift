@@ -1,0 +1,49 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("ties snooze and ties done, end to end")
+struct EditCommandTests {
+    @Test func snoozeChangesOneLineAndDueLeavesTheContactOut() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let before = try Snapshot(of: root).files
+        let dry = try TiesBinary.run(["snooze", "jonas", "--for", "6w", "--today", "2026-11-25", "--dry-run"], in: root)
+        #expect(dry.status == 0 && dry.stdout.contains("+snooze_until: 2027-01-06"), "\(dry.stdout)\(dry.stderr)")
+        #expect(try Snapshot(of: root).files == before, "a dry run writes nothing")
+        let result = try TiesBinary.run(["snooze", "Jonas Müller", "--until", "2027-01-06"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let after = try Snapshot(of: root).files
+        let path = "contacts/jonas-mueller.md"
+        #expect(Set(after.keys) == Set(before.keys))
+        for (file, data) in before where file != path { #expect(after[file] == data, "\(file) is untouched") }
+        let old = String(decoding: try #require(before[path]), as: UTF8.self)
+        let new = String(decoding: try #require(after[path]), as: UTF8.self)
+        #expect(new == old.replacingOccurrences(of: "\n---\n# Jonas", with: "\nsnooze_until: 2027-01-06\n---\n# Jonas"))
+        let due = try TiesBinary.run(["due", "--today", "2026-12-20"], in: root)
+        #expect(!due.stdout.contains("Jonas Müller  "), "snoozed: \(due.stdout)")
+        #expect(try TiesBinary.run(["snooze", "nobody", "--for", "1w"], in: root).status == 1)
+        #expect(try TiesBinary.run(["snooze", "jonas"], in: root).status == 2)
+    }
+
+    @Test func doneMarksOneFollowUpOrListsTheCandidates() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let before = try Snapshot(of: root).files
+        let several = try TiesBinary.run(["done", "send"], in: root)
+        #expect(several.status == 1 && several.stderr.contains("is in 2 open follow-ups"), "\(several.stderr)")
+        #expect(try Snapshot(of: root).files == before)
+        let result = try TiesBinary.run(["done", "MIGRATION write-up"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let path = "encounters/2025/2025-02-14-video-hiroshi.md"
+        let new = String(decoding: try #require(try Snapshot(of: root).files[path]), as: UTF8.self)
+        let old = String(decoding: try #require(before[path]), as: UTF8.self)
+        #expect(
+            new
+                == old.replacingOccurrences(
+                    of: "  - Share the migration write-up with Hiroshi\n",
+                    with: "  - {task: Share the migration write-up with Hiroshi, done: true}\n"))
+        let due = try TiesBinary.run(["due", "--today", "2026-11-25"], in: root)
+        #expect(!due.stdout.contains("migration write-up"))
+        #expect(try TiesBinary.run(["check"], in: root).status == 0)
+        #expect(try TiesBinary.run(["done", "migration write-up"], in: root).status == 1, "nothing open matches now")
+    }
+}
