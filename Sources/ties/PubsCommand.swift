@@ -31,6 +31,16 @@ struct PubsCommand: ParsableCommand {
     func run() throws {
         let journal = try options.load()
         let today = day.day(for: journal)
+        if let kind {
+            // An unknown kind would print nothing, as if there were no such publications.
+            let kinds = Set(journal.publications.compactMap(\.kind)).sorted()
+            guard kinds.contains(kind.lowercased()) else {
+                throw CommandFailure(
+                    message: "no publication is of kind '\(kind)'\(Suggestion.clause(Suggestion.nearest(to: kind, in: kinds))); "
+                        + (kinds.isEmpty ? "the journal has no kinds yet" : "kinds: \(kinds.joined(separator: ", "))"),
+                    exitCode: .problems)
+            }
+        }
         let items = journal.publications(year: year, kind: kind, status: status)
         let shown = Set(items.map(\.slug))
         let actions = journal.publicationActions(on: today).filter { shown.contains($0.slug) }

@@ -91,6 +91,12 @@ struct WhoCommand: ParsableCommand {
         }
         if let tag {
             let wanted = tag.hasPrefix("#") ? String(tag.dropFirst()).lowercased() : tag.lowercased()
+            let tags = Set(journal.contacts.flatMap { $0.tags.map { $0.lowercased() } }).sorted()
+            guard tags.contains(wanted) else {
+                throw CommandFailure(
+                    message: "no contact has the tag '\(tag)'\(Suggestion.clause(Suggestion.nearest(to: wanted, in: tags)))",
+                    exitCode: .problems)
+            }
             entries = entries.filter { $0.tags.contains { $0.lowercased() == wanted } }
         }
         if let circle {

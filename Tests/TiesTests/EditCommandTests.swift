@@ -47,3 +47,24 @@ struct EditCommandTests {
         #expect(try TiesBinary.run(["done", "migration write-up"], in: root).status == 1, "nothing open matches now")
     }
 }
+
+@Suite("Filters and names are checked")
+struct CheckedFilterTests {
+    @Test func anUnknownKindOrTagIsAnErrorWithADidYouMean() throws {
+        let pubs = try TiesBinary.run(["pubs", "--kind", "talks"], in: Fixtures.template)
+        #expect(pubs.status == 1)
+        #expect(pubs.stderr.contains("no publication is of kind 'talks' (did you mean 'talk'?)"), "\(pubs.stderr)")
+        #expect(try TiesBinary.run(["pubs", "--kind", "TALK"], in: Fixtures.template).status == 0)
+        let who = try TiesBinary.run(["who", "--tag", "platfrom"], in: Fixtures.template)
+        #expect(who.status == 1 && who.stderr.contains("(did you mean 'platform'?)"), "\(who.stderr)")
+    }
+
+    @Test func aNewPublicationMayNotTakeATitleThatExists() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let before = try Snapshot(of: root).files
+        let result = try TiesBinary.run(
+            ["new", "publication", "internal developer portals in practice", "--no-edit"], in: root)
+        #expect(result.status == 1 && result.stderr.contains("exists already (publications/2026/berlin-portals-talk.md)"))
+        #expect(try Snapshot(of: root).files == before)
+    }
+}

@@ -71,6 +71,7 @@ public extension Journal {
             folder = "\(RecordKind.encounter.folder)/\(date.day.year)"
             stem = "\(date.day)-\(what)"
         case let .publication(title, kind, status, date, venue, with):
+            try refuseTakenName(title, kind: .publication)
             let people = try with.map { text throws(NewRecord.Refusal) in try referenceText(text, kind: .contact) }
             var writer = FrontMatterWriter<Publication>()
             writer.field(\.title, title)
