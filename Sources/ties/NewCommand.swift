@@ -71,6 +71,14 @@ struct NewCommand: ParsableCommand {
         @Option(help: "coffee, call, video, meeting, lunch, event, email, message, or any word.") var kind: String?
         @Option(help: ArgumentHelp("When (default: today).", valueName: "YYYY-MM-DD[ HH:MM]")) var date: String?
         @Option(help: "A title.") var title: String?
+        @Option(name: [.customShort("m"), .long], help: ArgumentHelp("Notes: the file's body.", valueName: "text"))
+        var note: String?
+        @Option(
+            help: ArgumentHelp("Something to do after it (repeatable), due on DATE if given.", valueName: "text[@YYYY-MM-DD]"))
+        var followup: [String] = []
+        @Option(help: ArgumentHelp("What you gave: an introduction, a tip (repeatable).", valueName: "text")) var gave: [String] =
+            []
+        @Option(help: ArgumentHelp("What you received (repeatable).", valueName: "text")) var received: [String] = []
         @OptionGroup var common: Common
 
         func validate() throws {
@@ -78,11 +86,30 @@ struct NewCommand: ParsableCommand {
                 throw ValidationError("--date '\(date)' is not a date; write YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
             }
             if with.isEmpty { throw ValidationError("name at least one person with --with") }
+            _ = try followups()
+        }
+
+        /// `Send slides@2026-12-10` is due on that day; text without `@DATE` at its end is all task.
+        func followups() throws -> [NewRecord.FollowUpText] {
+            try followup.map { text in
+                guard let at = text.lastIndex(of: "@"), text[text.index(after: at)...].first?.isNumber == true else {
+                    return NewRecord.FollowUpText(task: text)
+                }
+                let when = String(text[text.index(after: at)...])
+                guard let day = Day(when) else {
+                    throw ValidationError("--followup '\(text)': '\(when)' is not a date; write TEXT@YYYY-MM-DD")
+                }
+                return NewRecord.FollowUpText(task: String(text[..<at]).trimmingCharacters(in: .whitespaces), due: day)
+            }
         }
 
         func run() throws {
             let when = date.flatMap { Moment($0) } ?? Moment(day: common.day.today.flatMap { Day($0) } ?? Day.today())
-            try common.create(NewRecord(.encounter(with: with, kind: kind?.lowercased(), date: when, title: title)))
+            try common.create(
+                NewRecord(
+                    .encounter(
+                        with: with, kind: kind?.lowercased(), date: when, title: title, note: note, followups: try followups(),
+                        gave: gave, received: received)))
         }
     }
 

@@ -67,7 +67,7 @@ struct NewCommandTests {
                 "new", "encounter", "--with", "grace-hopper", "--with", "Lena Schäfer", "--kind", "Coffee",
                 "--date", "2026-11-25 09:30", "--no-edit",
             ], in: journal)
-        #expect(encounter.stdout.hasSuffix("encounters/2026/2026-11-25-coffee-grace-hopper-lena-schafer.md\n"))
+        #expect(encounter.stdout.hasSuffix("encounters/2026/2026-11-25-coffee-grace-hopper-lena-schaefer.md\n"))
         let publication = try TiesBinary.run(
             ["new", "publication", "Yes: no? [draft]", "--kind", "post", "--status", "draft"],
             in: journal)

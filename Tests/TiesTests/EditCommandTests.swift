@@ -68,3 +68,37 @@ struct CheckedFilterTests {
         #expect(try Snapshot(of: root).files == before)
     }
 }
+
+@Suite("ties new encounter in one line")
+struct OneLineEncounterTests {
+    @Test func notesFollowUpsAndGiveAndTakeWithoutAnEditor() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let result = try TiesBinary.run(
+            [
+                "new", "encounter", "--with", "jonas", "--with", "Lena Schäfer", "--kind", "coffee", "--date", "2026-12-01",
+                "-m", "Talked about the staff track.", "--followup", "Send Jonas the slides@2026-12-05", "--followup",
+                "Intro to Mei", "--gave", "An intro to Mei", "--received", "A tip on the committee", "--no-edit",
+            ], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let path = "encounters/2026/2026-12-01-coffee-jonas-mueller-lena-schaefer.md"
+        #expect(result.stdout.hasSuffix(path + "\n"), "the file name uses the people's slugs: \(result.stdout)")
+        #expect(
+            try String(contentsOf: root.appending(path: path), encoding: .utf8) == """
+                ---
+                date: 2026-12-01
+                kind: coffee
+                with: [Jonas Müller, Lena Schäfer]
+                gave: [An intro to Mei]
+                received: [A tip on the committee]
+                followups: [{task: Send Jonas the slides, due: 2026-12-05}, Intro to Mei]
+                ---
+
+                Talked about the staff track.
+
+                """)
+        #expect(try TiesBinary.run(["check"], in: root).status == 0)
+        let bad = try TiesBinary.run(
+            ["new", "encounter", "--with", "jonas", "--followup", "x@2026-13-01", "--no-edit"], in: root)
+        #expect(bad.status == 2 && bad.stderr.contains("'2026-13-01' is not a date"))
+    }
+}

@@ -16,6 +16,12 @@ struct FrontMatterWriter<R: Record> {
         add(path, "[\(values.map { YAMLScalar.text($0, inFlow: true) }.joined(separator: ", "))]")
     }
 
+    /// A flow list of items already written as YAML (`{task: …, due: …}` or a scalar).
+    mutating func items(_ path: PartialKeyPath<R>, _ items: [String]) {
+        guard !items.isEmpty else { return }
+        add(path, "[" + items.joined(separator: ", ") + "]")
+    }
+
     /// A map of texts on one line, e.g. `links: {linkedin: https://…}`.
     mutating func map(_ path: PartialKeyPath<R>, _ pairs: [(String, String)]) {
         guard !pairs.isEmpty else { return }

@@ -4,12 +4,25 @@ import Foundation
 public struct NewRecord: Sendable {
     public enum Kind: Sendable {
         case contact(name: String, org: String?, title: String?, circle: String?, via: String?, met: Day?, emails: [String])
-        case encounter(with: [String], kind: String?, date: Moment, title: String?)
+        case encounter(
+            with: [String], kind: String?, date: Moment, title: String?, note: String? = nil, followups: [FollowUpText] = [],
+            gave: [String] = [], received: [String] = [])
         case publication(title: String, kind: String?, status: Publication.Status, date: Day?, venue: String?, with: [String])
         case goal(title: String, due: Day?)
     }
 
     public var kind: Kind
+
+    /// A follow-up as `ties new encounter --followup TEXT[@DATE]` gives it.
+    public struct FollowUpText: Sendable, Equatable {
+        public var task: String
+        public var due: Day?
+
+        public init(task: String, due: Day? = nil) {
+            self.task = task
+            self.due = due
+        }
+    }
 
     public init(_ kind: Kind) { self.kind = kind }
 
@@ -55,16 +68,28 @@ public extension Journal {
             }
             text = writer.file(body: body)
             (folder, stem) = (RecordKind.contact.folder, Slug.make(from: name))
-        case let .encounter(with, kind, date, title):
+        case let .encounter(with, kind, date, title, note, followups, gave, received):
             guard !with.isEmpty else { throw NewRecord.Refusal(description: "an encounter needs someone to meet: --with NAME") }
-            let people = try with.map { text throws(NewRecord.Refusal) in try referenceText(text, kind: .contact) }
+            let ids = try with.map { text throws(NewRecord.Refusal) in try resolve(text, kind: .contact) }
             var writer = FrontMatterWriter<Encounter>()
             writer.field(\.knownDate, date.description)
             writer.field(\.title, title)
             writer.field(\.kind, kind)
-            writer.list(\.with, people)
-            text = writer.file(body: body)
-            let names = people.map { Slug.make(from: $0) }.prefix(2).joined(separator: "-")
+            writer.list(\.with, ids.map(referenceText))
+            writer.list(\.gave, gave)
+            writer.list(\.received, received)
+            let taskKey = FollowUp.schema.key(\.task)
+            let dueKey = FollowUp.schema.key(\.due)
+            writer.items(
+                \.followups,
+                followups.map { item in
+                    item.due.map { "{\(taskKey): \(YAMLScalar.text(item.task, inFlow: true)), \(dueKey): \($0)}" }
+                        ?? YAMLScalar.text(item.task, inFlow: true)
+                })
+            let notes = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            text = writer.file(body: notes.isEmpty ? body : "\n\(notes)\n")
+            // The people's slugs, as their files are named: `jonas-mueller`, not a new spelling.
+            let names = ids.map(\.slug).prefix(2).joined(separator: "-")
             let what =
                 title.map { Slug.make(from: $0) }
                 ?? [kind.map { Slug.make(from: $0) }, names].compactMap { $0 }.joined(separator: "-")
@@ -110,9 +135,19 @@ public extension Journal {
 
     /// How a resolved reference is written: the record's name, or its slug when the name is shared.
     private func referenceText(_ text: String, kind: RecordKind) throws(NewRecord.Refusal) -> String {
-        let id: RecordID
+        referenceText(try resolve(text, kind: kind))
+    }
+
+    /// How a reference to `id` is written: the record's name, or its slug when the name is shared.
+    private func referenceText(_ id: RecordID) -> String {
+        guard let name = displayName(of: id) else { return id.slug }
+        return (try? find(name, among: [id.kind])) == id ? name : id.slug
+    }
+
+    /// The record a name typed on the command line means, or a refusal saying why none.
+    private func resolve(_ text: String, kind: RecordKind) throws(NewRecord.Refusal) -> RecordID {
         do {
-            id = try find(text, among: [kind])
+            return try find(text, among: [kind])
         } catch {
             switch error {
             case let .notFound(_, suggestion):
@@ -125,8 +160,6 @@ public extension Journal {
                 )
             }
         }
-        guard let name = displayName(of: id) else { return id.slug }
-        return (try? find(name, among: [kind])) == id ? name : id.slug
     }
 
     /// Parses the new file as `ties check` would, so ties never writes a file it cannot read.
