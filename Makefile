@@ -51,8 +51,8 @@ bench: release
 	@command -v hugo >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
 	python3 bench/run.py --binary $(RELEASE)
 
-# Coverage-guided fuzzing (libFuzzer, address sanitizer) of the record, ties.yaml, wiki-link and
-# template parsers, FUZZ_SECONDS in all (docs/SECURITY.md). A separate build in .build-fuzz/.
+# Coverage-guided fuzzing (libFuzzer, address sanitizer) of the record, ties.yaml, wiki-link,
+# template and import parsers, FUZZ_SECONDS in all (docs/SECURITY.md). A separate build in .build-fuzz/
 FUZZ_SECONDS ?= 300
 fuzz: deps
 	TIES_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product TiesFuzz

@@ -6,13 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 total=${1:-300}
-targets=(record config wiki-links template)
+targets=(record config wiki-links template imports)
 share=$(( total / ${#targets[@]} ))
 (( share > 0 )) || share=1
 binary=.build-fuzz/debug/TiesFuzz
 seeds=.build-fuzz/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{record,config,wiki-links,template} .build-fuzz/artifacts
+mkdir -p "$seeds"/{record,config,wiki-links,template,imports} .build-fuzz/artifacts
 n=0
 # A record seed starts with a byte that picks its kind (Sources/TiesFuzz): that of its folder.
 kinds=(contacts encounters publications orgs goals)
@@ -30,6 +30,11 @@ while IFS= read -r -d '' file; do
     cp "$file" "$seeds/config/$n.yaml"
 done < <(find journal-template Tests/Fixtures -name 'ties.yaml' -print0)
 cp site-theme/*.mustache "$seeds/template/"
+# An import seed starts with a byte that picks its format (Sources/TiesFuzz).
+{ printf '\000'; cat Tests/Fixtures/imports/Connections.csv; } > "$seeds/imports/linkedin.csv"
+{ printf '\001'; cat Tests/Fixtures/imports/google.csv; } > "$seeds/imports/google.csv"
+{ printf '\002'; cat Tests/Fixtures/imports/contacts.vcf; } > "$seeds/imports/contacts.vcf"
+{ printf '\003'; cat Tests/Fixtures/imports/calendar.ics; } > "$seeds/imports/calendar.ics"
 status=0
 for target in "${targets[@]}"; do
     mkdir -p ".build-fuzz/corpus/$target"

@@ -18,6 +18,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case .config: FuzzTarget.config(bytes)
     case .wikiLinks: FuzzTarget.wikiLinks(bytes)
     case .template: FuzzTarget.template(bytes)
+    case .imports: FuzzTarget.imports(bytes)
     }
     return 0
 }
@@ -32,7 +33,7 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 }
 
 enum FuzzTarget: String, CaseIterable {
-    case record, config, wikiLinks = "wiki-links", template
+    case record, config, wikiLinks = "wiki-links", template, imports
 
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["TIES_FUZZ_TARGET"] ?? "record"
@@ -63,6 +64,22 @@ enum FuzzTarget: String, CaseIterable {
         let text = String(decoding: bytes, as: UTF8.self)
         _ = WikiLinkSyntax.segments(of: text)
         _ = MarkdownBody(text, firstLine: 1, path: "contacts/fuzz.md")
+    }
+
+    /// An import file, of the format the first byte picks: LinkedIn or Google CSV, vCards or a
+    /// calendar (with its repeating events expanded over ten years).
+    static func imports(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        switch first % 4 {
+        case 0: _ = try? LinkedInConnections.read(text, path: "fuzz.csv")
+        case 1: _ = try? GoogleContacts.read(text, path: "fuzz.csv")
+        case 2: _ = try? VCardReader.read(text, path: "fuzz.vcf")
+        default:
+            guard let events = try? CalendarReader.read(text, path: "fuzz.ics", timeZone: "Europe/Berlin") else { return }
+            let end = Day("2035-01-01") ?? Day.latest
+            for event in events { _ = event.occurrences(since: nil, through: end) }
+        }
     }
 
     /// A theme template: compiled as ties compiles the journal's own, and rendered when ties

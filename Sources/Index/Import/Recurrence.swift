@@ -4,6 +4,9 @@
 extension CalendarEvent {
     /// The most occurrences of one event taken: a daily rule over decades stops here.
     static let mostOccurrences = 5_000
+    /// The most days, weeks or months one rule is stepped through, whether they give an
+    /// occurrence or not: a rule from the year 1, or one whose `BYDAY` never matches, ends here.
+    static let mostSteps = 100_000
 
     /// The days of the event from `since` through `last`, in order; nil for a rule not handled.
     public func occurrences(since: Day?, through last: Day) -> [Day]? {
@@ -34,6 +37,7 @@ extension CalendarEvent {
         let end = min(last, until ?? last)
         var days: [Day] = []
         var generated = 0
+        var steps = 0
         func take(_ day: Day) -> Bool {
             if let count, generated >= count { return false }
             generated += 1
@@ -43,14 +47,16 @@ extension CalendarEvent {
         switch frequency {
         case "DAILY":
             var day = first
-            while day <= end {
+            while day <= end, steps < Self.mostSteps {
+                steps += 1
                 if weekdays.map({ $0.contains(Self.weekday(of: day)) }) ?? true, !take(day) { break }
                 day = day.adding(days: interval)
             }
         case "WEEKLY":
             let wanted = weekdays ?? [Self.weekday(of: first)]
             var weekStart = first.adding(days: -Self.weekday(of: first))
-            outer: while weekStart <= end {
+            outer: while weekStart <= end, steps < Self.mostSteps {
+                steps += 1
                 for offset in 0..<7 where wanted.contains(offset) {
                     let day = weekStart.adding(days: offset)
                     guard day >= first else { continue }
@@ -61,7 +67,8 @@ extension CalendarEvent {
         case "MONTHLY", "YEARLY":
             let step = frequency == "MONTHLY" ? interval : 12 * interval
             var months = 0
-            while true {
+            while steps < Self.mostSteps {
+                steps += 1
                 let total = first.month - 1 + months
                 let year = first.year + total / 12
                 guard year <= end.year else { break }
