@@ -108,7 +108,7 @@ MUTATIONS = [
     ("terminal-escape", "Sources/Index/Support/TerminalText.swift",
      "case 0x00...0x1F, 0x7F...0x9F: return true", "case 0x7F...0x9F: return true",
      "TerminalText|HostileJournal", "escape sequences from the journal reach the terminal"),
-    ("ics-comma", "Sources/Site/Export/ICalendar.swift",
+    ("ics-comma", "Sources/Index/Import/ContentLine.swift",
      'case ",": result += "\\\\,"', 'case ",": result += ","',
      "Export|Escaping", "a comma in a name splits an iCalendar value"),
     # The output folder

@@ -15,21 +15,21 @@ public struct VCardWriter {
     public func text(of contacts: some Sequence<Contact>) -> String {
         var lines: [String] = []
         for contact in contacts { lines += card(contact) }
-        return lines.flatMap(Self.folded).joined(separator: "\r\n") + (lines.isEmpty ? "" : "\r\n")
+        return lines.map(ContentLine.folded).joined(separator: "\r\n") + (lines.isEmpty ? "" : "\r\n")
     }
 
     func card(_ contact: Contact) -> [String] {
         var lines = ["BEGIN:VCARD", "VERSION:\(version.rawValue)"]
         lines.append("UID:" + Self.uid(of: contact.slug))
-        lines.append("FN:" + Self.escaped(contact.name))
+        lines.append("FN:" + ContentLine.escaped(contact.name))
         let words = contact.name.split(separator: " ").map(String.init)
         let family = words.count > 1 ? words.last! : contact.name
         let given = words.count > 1 ? words.dropLast().joined(separator: " ") : ""
-        lines.append("N:\(Self.escaped(family));\(Self.escaped(given));;;")
-        if let org = contact.org?.text { lines.append("ORG:" + Self.escaped(org)) }
-        if let title = contact.title { lines.append("TITLE:" + Self.escaped(title)) }
-        for email in contact.emails { lines.append("EMAIL:" + Self.escaped(email)) }
-        for phone in contact.phones { lines.append("TEL:" + Self.escaped(phone)) }
+        lines.append("N:\(ContentLine.escaped(family));\(ContentLine.escaped(given));;;")
+        if let org = contact.org?.text { lines.append("ORG:" + ContentLine.escaped(org)) }
+        if let title = contact.title { lines.append("TITLE:" + ContentLine.escaped(title)) }
+        for email in contact.emails { lines.append("EMAIL:" + ContentLine.escaped(email)) }
+        for phone in contact.phones { lines.append("TEL:" + ContentLine.escaped(phone)) }
         if let birthday = contact.birthday {
             let text = birthday.description
             lines.append(
@@ -38,10 +38,10 @@ public struct VCardWriter {
                         ? (version == .v4 ? "--" + text.replacingOccurrences(of: "-", with: "") : "--" + text) : text))
         }
         for (index, link) in contact.links.enumerated() {
-            lines.append("item\(index + 1).URL:" + Self.escaped(link.url))
-            lines.append("item\(index + 1).X-ABLabel:" + Self.escaped(link.label))
+            lines.append("item\(index + 1).URL:" + ContentLine.escaped(link.url))
+            lines.append("item\(index + 1).X-ABLabel:" + ContentLine.escaped(link.label))
         }
-        if !contact.tags.isEmpty { lines.append("CATEGORIES:" + contact.tags.map(Self.escaped).joined(separator: ",")) }
+        if !contact.tags.isEmpty { lines.append("CATEGORIES:" + contact.tags.map(ContentLine.escaped).joined(separator: ",")) }
         lines.append("END:VCARD")
         return lines
     }
@@ -58,43 +58,5 @@ public struct VCardWriter {
         let characters = Array(hex)
         func part(_ range: Range<Int>) -> String { String(characters[range]) }
         return "urn:uuid:\(part(0..<8))-\(part(8..<12))-4\(part(13..<16))-a\(part(17..<20))-\(part(20..<32))"
-    }
-
-    /// `\` `,` `;` and line breaks escaped (RFC 6350 3.4); other control characters dropped.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case ",": result += "\\,"
-            case ";": result += "\\;"
-            case "\n": result += "\\n"
-            case "\r": continue
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    /// Lines of more than 75 bytes split, never inside a character, each continuation
-    /// starting with a space.
-    static func folded(_ line: String) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        var bytes = 0
-        for character in line {
-            let size = character.utf8.count
-            if bytes + size > (lines.isEmpty ? 75 : 74) {
-                lines.append(lines.isEmpty ? current : " " + current)
-                current = ""
-                bytes = 0
-            }
-            current.append(character)
-            bytes += size
-        }
-        lines.append(lines.isEmpty ? current : " " + current)
-        return lines
     }
 }

@@ -1,8 +1,48 @@
 import Foundation
 
 /// The content lines vCard (RFC 6350) and iCalendar (RFC 5545) files share:
-/// `group.NAME;PARAM=value:text`, folded, escaped, and in vCard 2.1 quoted-printable.
-enum ContentLine {
+/// `group.NAME;PARAM=value:text`, folded, escaped, and in vCard 2.1 quoted-printable. Read here
+/// for the imports, written here for `ties export vcard` and `ties export ics`.
+public enum ContentLine {
+    /// A TEXT value escaped as both RFCs say (`\\` `\;` `\,`, line breaks as `\n`); control
+    /// characters but tab, which neither allows, are left out.
+    public static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\n", "\r\n": result += "\\n"
+            case _ where character.unicodeScalars.contains(where: isControl):
+                continue
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// A content line folded into lines of at most 75 octets, never inside a UTF-8 sequence,
+    /// each continuation starting with a space.
+    public static func folded(_ line: String) -> String {
+        var result = ""
+        var octets = 0
+        for character in line {
+            let size = character.utf8.count
+            if octets + size > 75 {
+                result += "\r\n "
+                octets = 1
+            }
+            result.append(character)
+            octets += size
+        }
+        return result
+    }
+
     /// One property: `item1.EMAIL;TYPE=work:ada@example.org`.
     struct Property {
         var group: String?

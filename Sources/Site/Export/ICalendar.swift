@@ -23,20 +23,20 @@ public struct ICalendar: Sendable {
         let stamp = "\(compact(today))T000000Z"
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ties//ties 0.1.0//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + escape(journal.config.title),
+            "X-WR-CALNAME:" + ContentLine.escaped(journal.config.title),
         ]
         func event(uid: String, day: Day, summary: String, description: String?, category: String, yearly: Birthday? = nil) {
             lines += [
                 "BEGIN:VEVENT", "UID:\(uid)@\(domain)", "DTSTAMP:\(stamp)", "DTSTART;VALUE=DATE:\(compact(day))",
-                "DTEND;VALUE=DATE:\(compact(day.adding(days: 1)))", "SUMMARY:" + escape(summary),
+                "DTEND;VALUE=DATE:\(compact(day.adding(days: 1)))", "SUMMARY:" + ContentLine.escaped(summary),
             ]
-            if let description { lines.append("DESCRIPTION:" + escape(description)) }
+            if let description { lines.append("DESCRIPTION:" + ContentLine.escaped(description)) }
             if let yearly {
                 // 29 February falls on the last day of February in other years.
                 lines.append(
                     yearly.month == 2 && yearly.day == 29 ? "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "RRULE:FREQ=YEARLY")
             }
-            lines += ["CATEGORIES:" + escape(category), "TRANSP:TRANSPARENT", "END:VEVENT"]
+            lines += ["CATEGORIES:" + ContentLine.escaped(category), "TRANSP:TRANSPARENT", "END:VEVENT"]
         }
 
         for item in journal.openFollowUps(on: today, within: 3650) {
@@ -79,49 +79,11 @@ public struct ICalendar: Sendable {
                 description: "For \(circles)", category: "greeting", yearly: yearly)
         }
         lines.append("END:VCALENDAR")
-        return lines.map(ICalendar.fold).joined(separator: "\r\n") + "\r\n"
+        return lines.map(ContentLine.folded).joined(separator: "\r\n") + "\r\n"
     }
 
     private func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
     private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-    /// TEXT escaping of RFC 5545 §3.3.11.
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
-    }
-
-    func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\n", "\r\n": result += "\\n"
-            // iCalendar allows no control character but tab in a text: one from the journal is left out.
-            case _ where character.unicodeScalars.contains(where: ICalendar.isControl):
-                continue
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
-    /// Folds a content line into lines of at most 75 octets, never inside a UTF-8 sequence.
-    static func fold(_ line: String) -> String {
-        var result = ""
-        var octets = 0
-        for character in line {
-            let size = character.utf8.count
-            if octets + size > 75 {
-                result += "\r\n "
-                octets = 1
-            }
-            result.append(character)
-            octets += size
-        }
-        return result
-    }
 
     /// FNV-1a, 64 bits, in hex: a stable short name for a text (Swift's `Hasher` is seeded per run).
     static func hash(_ text: String) -> String {
