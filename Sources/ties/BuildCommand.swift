@@ -21,8 +21,7 @@ struct BuildCommand: ParsableCommand {
 
             With --encrypt, a password shorter than 8 characters is refused (--weak-password accepts it), and one shorter than 12 gets a warning: anyone with a copy of the site can try passwords offline.
 
-            Exit codes: 0 built; 1 built, but the journal has errors; 2 bad invocation, no journal, or an output folder ties must not write into.
-            """
+            """ + TiesExitCode.help
     )
 
     @OptionGroup var options: JournalOptions

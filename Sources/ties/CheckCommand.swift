@@ -15,8 +15,7 @@ struct CheckCommand: ParsableCommand {
               ties check --journal ~/network --strict
               ties check --format json | jq '.diagnostics[] | select(.severity == "error")'
 
-            Exit codes: 0 no errors; 1 errors (with --strict, warnings too); 2 bad invocation or no journal.
-            """
+            """ + TiesExitCode.help
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

@@ -13,8 +13,7 @@ struct DoneCommand: ParsableCommand {
               ties done "send the slides"
               ties done intro --dry-run
 
-            Exit codes: 0 success; 1 no open follow-up matches, several do, or the file could not be changed; 2 bad invocation or no journal.
-            """)
+            """ + TiesExitCode.help)
 
     @Argument(help: ArgumentHelp("Words of the follow-up's task.", valueName: "text")) var text: String
     @Flag(help: "Print the change as a unified diff and write nothing.") var dryRun = false

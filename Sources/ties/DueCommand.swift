@@ -14,8 +14,7 @@ struct DueCommand: ParsableCommand {
               ties due --within 30d
               ties due --format json | jq '.contacts[].name'
 
-            Exit codes: 0 success; 2 bad invocation or no journal.
-            """
+            """ + TiesExitCode.help
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

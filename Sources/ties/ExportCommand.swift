@@ -21,8 +21,7 @@ struct ExportCommand: ParsableCommand {
                   ties export ics --output ~/calendars/network.ics
                   ties export ics > network.ics
 
-                Exit codes: 0 success; 1 the file could not be written; 2 bad invocation or no journal.
-                """
+                """ + TiesExitCode.help
         )
 
         @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "file"))
@@ -47,8 +46,7 @@ struct ExportCommand: ParsableCommand {
                   ties export vcard --output network.vcf
                   ties export vcard --vcard-version 3.0 > network.vcf
 
-                Exit codes: 0 success; 1 the file could not be written; 2 bad invocation or no journal.
-                """
+                """ + TiesExitCode.help
         )
 
         @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "file"))
@@ -69,8 +67,7 @@ struct ExportCommand: ParsableCommand {
             discussion: """
                 Columns: name, org, title, emails, phones, circle, last contact, next due, tags; several values in a cell are separated by '; '. RFC 4180 quoting.
 
-                Exit codes: 0 success; 1 the file could not be written; 2 bad invocation or no journal.
-                """
+                """ + TiesExitCode.help
         )
 
         @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "file"))

@@ -9,8 +9,7 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             New people become contact files like those 'ties new contact' writes; people the journal knows (by a profile address, an email, or the name) only gain what their file lacks, and a new employer or title becomes a job change in 'roles'. Nothing you wrote is removed, and only the lines that change are touched. Importing the same file again changes nothing. docs/IMPORT.md says how each format's fields are read.
 
-            Exit codes: 0 it ran (even with rows skipped); 1 the file is not in that format, or the journal could not be written; 2 bad invocation or no journal.
-            """,
+            """ + TiesExitCode.help,
         subcommands: [LinkedIn.self, Google.self, VCard.self, ICS.self]
     )
 

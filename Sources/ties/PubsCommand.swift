@@ -15,8 +15,7 @@ struct PubsCommand: ParsableCommand {
               ties pubs --status submitted
               ties pubs --format csv > publications.csv
 
-            Exit codes: 0 success; 2 bad invocation or no journal.
-            """
+            """ + TiesExitCode.help
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
@@ -42,12 +41,11 @@ struct PubsCommand: ParsableCommand {
             }
         }
         let items = journal.publications(year: year, kind: kind, status: status)
-        let shown = Set(items.map(\.slug))
-        let actions = journal.publicationActions(on: today).filter { shown.contains($0.slug) }
+        let log = PublicationLog(items, journal: journal, today: today)
         switch format {
         case .csv: Terminal.print(csv(items, journal: journal), terminator: "")
-        case .json: Terminal.printJSON(jsonText(PubsReport(journal: journal, items: items, actions: actions)))
-        case .text: Terminal.print(text(items, journal: journal, actions: actions), terminator: "")
+        case .json: Terminal.printJSON(jsonText(PubsReport(journal: journal, log: log)))
+        case .text: Terminal.print(text(log, journal: journal), terminator: "")
         }
     }
 
@@ -55,7 +53,7 @@ struct PubsCommand: ParsableCommand {
         publication.with.map { $0.id(Contact.self).flatMap { journal.contacts[$0]?.name } ?? $0.text }
     }
 
-    private func text(_ items: [Publication], journal: Journal, actions: [PublicationAction]) -> String {
+    private func text(_ log: PublicationLog, journal: Journal) -> String {
         let style = Style.standardOutput
         var out = ""
         func line(_ text: String = "") { out += text + "\n" }
@@ -73,8 +71,8 @@ struct PubsCommand: ParsableCommand {
             }
             line(text + (details.isEmpty ? "" : style.dim(" — " + details.joined(separator: " · "))))
         }
-        let published = items.filter { $0.status == .published }
-        for year in journal.publicationYears(published) {
+        let published = log.published
+        for year in log.years {
             let kinds = year.kinds.map { "\($0.kind) \($0.count)" }.joined(separator: ", ")
             var figures: [String] = []
             if year.audience > 0 { figures.append("audience \(year.audience)") }
@@ -86,26 +84,25 @@ struct PubsCommand: ParsableCommand {
             for publication in published.filter({ $0.date?.year == year.year }).reversed() { row(publication, status: false) }
             line()
         }
-        let undated = published.filter { $0.date == nil }
+        let undated = log.undated
         if !undated.isEmpty {
             line(style.bold("Published, undated (\(undated.count))"))
             for publication in undated { row(publication, status: false) }
             line()
         }
-        let order: [Publication.Status] = [.accepted, .submitted, .draft, .idea, .rejected]
-        let pipeline = items.filter { $0.status != .published }
-            .sorted {
-                (order.firstIndex(of: $0.status) ?? 9, $0.date ?? Day(dayNumber: 2_000_000), $0.slug)
-                    < (order.firstIndex(of: $1.status) ?? 9, $1.date ?? Day(dayNumber: 2_000_000), $1.slug)
-            }
-        if !pipeline.isEmpty {
-            line(style.bold("Pipeline (\(pipeline.count))"))
-            for publication in pipeline { row(publication, status: true) }
+        if !log.pipeline.isEmpty {
+            line(style.bold("Pipeline (\(log.pipeline.count))"))
+            for publication in log.pipeline { row(publication, status: true) }
             line()
         }
-        if !actions.isEmpty {
-            line(style.bold("Needs action (\(actions.count))"))
-            for action in actions { line("  \(action.date)  \(action.title): " + style.yellow(action.what)) }
+        if !log.rejected.isEmpty {
+            line(style.bold("Rejected (\(log.rejected.count))"))
+            for publication in log.rejected { row(publication, status: false) }
+            line()
+        }
+        if !log.actions.isEmpty {
+            line(style.bold("Needs action (\(log.actions.count))"))
+            for action in log.actions { line("  \(action.date)  \(action.title): " + style.yellow(action.what)) }
             line()
         }
         if out.isEmpty { return "No publications match.\n" }
@@ -155,10 +152,11 @@ struct PubsReport: Encodable {
 
     var published: [Item]
     var pipeline: [Item]
+    var rejected: [Item]
     var years: [Year]
     var actions: [Action]
 
-    init(journal: Journal, items: [Publication], actions: [PublicationAction]) {
+    init(journal: Journal, log: PublicationLog) {
         func item(_ p: Publication) -> Item {
             let metrics = p.latestMetrics
             return Item(
@@ -168,13 +166,14 @@ struct PubsReport: Encodable {
                 with: p.with.map { $0.id(Contact.self).flatMap { journal.contacts[$0]?.name } ?? $0.text },
                 audience: metrics.audience, views: metrics.views, reach: metrics.reach)
         }
-        published = items.filter { $0.status == .published }.map(item)
-        pipeline = items.filter { $0.status != .published }.map(item)
-        years = journal.publicationYears(items).map {
+        published = log.published.map(item)
+        pipeline = log.pipeline.map(item)
+        rejected = log.rejected.map(item)
+        years = log.years.map {
             Year(
                 year: $0.year, count: $0.count, reach: $0.reach, audience: $0.audience, views: $0.views,
                 kinds: Dictionary(uniqueKeysWithValues: $0.kinds.map { ($0.kind, $0.count) }))
         }
-        self.actions = actions.map { Action(slug: $0.slug, title: $0.title, what: $0.what, date: $0.date.description) }
+        actions = log.actions.map { Action(slug: $0.slug, title: $0.title, what: $0.what, date: $0.date.description) }
     }
 }

@@ -5,232 +5,50 @@ import Index
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show a contact, org or goal: the facts, the timeline, what is due.",
+        abstract: "Show any record or tag: a contact, org, goal, publication or encounter, with what links to it.",
         discussion: """
-            REF is a slug, a name or an alias, in any case. A name two records share is refused with both slugs; a misspelt one gets a suggestion.
+            REF is a slug, a name or an alias as people type them: any case, with or without accents (schafer, Schäfer, Schaefer), a unique first or last name, or a unique start of a name. When it may mean several records they are listed, and nothing is shown. #TAG (or a tag's name that is no record's) lists what carries the tag.
 
             Examples:
-              ties show jonas-mueller
+              ties show lena
               ties show "Acme Robotics"
               ties show staff-engineer-role
+              ties show 2025-11-03-coffee-lena
+              ties show '#conference'
 
-            Exit codes: 0 success; 1 nothing (or several things) by that name; 2 bad invocation or no journal.
-            """
+            """ + TiesExitCode.help
     )
 
-    @Argument(help: "A contact, org or goal: slug, name or alias.") var ref: String
+    @Argument(help: "A record (slug, name, alias or a unique part of a name) or #tag.") var ref: String
     @OptionGroup var options: JournalOptions
     @OptionGroup var day: TodayOption
 
     func run() throws {
         let journal = try options.load()
-        let id: RecordID
-        do {
-            id = try journal.find(ref, among: [.contact, .org, .goal])
-        } catch {
-            throw CommandFailure(message: error.description, exitCode: .problems)
-        }
         var page = ShowPage(journal: journal, today: day.day(for: journal), style: .standardOutput)
-        switch id.kind {
-        case .contact: if let contact = journal.contacts[Contact.ID(id.slug)] { page.contact(contact) }
-        case .org: if let org = journal.orgs[Org.ID(id.slug)] { page.org(org) }
-        case .goal: if let goal = journal.goals[Goal.ID(id.slug)] { page.goal(goal) }
-        default: break
+        let tags = journal.recordsByTag()
+        if ref.hasPrefix("#") {
+            let tag = String(ref.dropFirst())
+            guard let ids = tags[tag] ?? tags[tag.lowercased()] else {
+                throw CommandFailure(
+                    message: "no record has the tag '\(tag)'\(Suggestion.clause(Suggestion.nearest(to: tag, in: tags.keys.sorted())))",
+                    exitCode: .problems)
+            }
+            page.tag(tag, ids)
+        } else {
+            let id: RecordID
+            do {
+                id = try journal.find(ref)
+            } catch {
+                guard case .notFound = error, let ids = tags[ref] ?? tags[ref.lowercased()] else {
+                    throw CommandFailure(message: error.description, exitCode: .problems)
+                }
+                page.tag(ref.lowercased(), ids)
+                Terminal.print(page.text, terminator: "")
+                return
+            }
+            page.record(id)
         }
         Terminal.print(page.text, terminator: "")
-    }
-}
-
-/// The text `ties show` prints, section by section.
-struct ShowPage {
-    let journal: Journal
-    let today: Day
-    let style: Style
-    private(set) var text = ""
-
-    init(journal: Journal, today: Day, style: Style) {
-        self.journal = journal
-        self.today = today
-        self.style = style
-    }
-
-    private mutating func line(_ value: String = "") { text += value + "\n" }
-
-    private mutating func heading(_ value: String) {
-        line()
-        line(style.bold(value))
-    }
-
-    private mutating func fact(_ label: String, _ value: String?) {
-        guard let value, !value.isEmpty else { return }
-        line("  \(style.dim(padded(label, 10)))\(value)")
-    }
-
-    private func name(_ id: RecordID) -> String { journal.displayName(of: id) ?? id.slug }
-
-    private func period(_ from: PartialDate?, _ to: PartialDate?) -> String {
-        "\(from?.description ?? "?") – \(to?.description ?? "present")"
-    }
-
-    private mutating func encounterList(_ encounters: [Encounter], limit: Int = 20, excluding: Contact.ID? = nil) {
-        for encounter in encounters.suffix(limit).reversed() {
-            let others = encounter.with.compactMap { $0.id(Contact.self) }.filter { $0 != excluding }.map { name($0.record) }
-            line(
-                "  \(encounter.date.day)  \(padded(encounter.kind ?? "", 8)) \(encounter.displayName)\(style.dim(others.isEmpty ? "" : "  — " + others.joined(separator: ", ")))"
-            )
-        }
-        if encounters.count > limit { line(style.dim("  … and \(encounters.count - limit) earlier")) }
-    }
-
-    mutating func contact(_ contact: Contact) {
-        line(style.bold(contact.name))
-        let org = contact.org.map { $0.id(Org.self).map { name($0.record) } ?? $0.text }
-        let cadence = journal.cadence(of: contact)
-        let circle = contact.circle.map { "\($0.target ?? $0.text) circle" }
-        line([contact.title, org, circle, "every \(cadence)"].compactMap { $0 }.joined(separator: " · "))
-        if !contact.aliases.isEmpty { line(style.dim("also: \(contact.aliases.joined(separator: ", "))")) }
-        line()
-        fact("email", contact.emails.joined(separator: ", "))
-        fact("phone", contact.phones.joined(separator: ", "))
-        for link in contact.links { fact(link.label, link.url) }
-        fact("location", contact.location)
-        if let birthday = contact.birthday { fact("birthday", "\(birthday) (next \(birthday.next(onOrAfter: today)))") }
-        fact("met", [contact.met?.description, contact.howMet].compactMap { $0 }.joined(separator: " — "))
-        if let via = contact.metVia { fact("met via", via.id(Contact.self).map { name($0.record) } ?? via.text) }
-        fact("tags", contact.tags.joined(separator: ", "))
-        fact("goals", contact.goals.map { $0.target.map { name(RecordID(.goal, $0)) } ?? $0.text }.joined(separator: ", "))
-        for field in contact.extraFields { fact(field.key, field.value.description) }
-
-        let affiliations = journal.affiliations(of: contact.id)
-        if !affiliations.isEmpty {
-            heading("Roles")
-            for affiliation in affiliations.reversed() {
-                let role = [affiliation.title, name(affiliation.org.record)].compactMap { $0 }.joined(separator: ", ")
-                line(
-                    "  \(padded(period(affiliation.from, affiliation.to), 22)) \(affiliation.isCurrent ? style.bold(role) : role)"
-                )
-            }
-        }
-
-        heading("Due")
-        if let next = journal.nextDue(of: contact) {
-            let last = journal.lastContact(with: contact).map { "last \($0)" } ?? ""
-            let days = next.days(until: today)
-            if let snooze = contact.snoozeUntil, snooze > today {
-                line("  snoozed until \(snooze) (\(last))")
-            } else if days >= 0 {
-                line(
-                    "  " + style.red(days == 0 ? "due today" : "\(days) days overdue") + style.dim(" (\(last), every \(cadence))")
-                )
-            } else {
-                line("  next \(next), in \(-days) days" + style.dim(" (\(last), every \(cadence))"))
-            }
-        } else {
-            line("  " + (cadence == .none ? "no reminders (cadence: none)" : "never met: add an encounter or 'met'"))
-        }
-        let encounters = journal.encounters(with: contact.id)
-        let slugs = Set(encounters.map(\.slug))
-        let open = journal.openFollowUps(on: today, within: 3650).filter { slugs.contains($0.encounter) }
-        for item in open { line("  follow-up \(item.due): \(item.task)") }
-
-        heading("Timeline (\(encounters.count))")
-        if encounters.isEmpty { line(style.dim("  no encounters yet")) }
-        encounterList(encounters, excluding: contact.id)
-
-        let by = journal.introductions(of: contact.id)
-        let to = journal.introductions(by: contact.id).sorted {
-            ($0.date ?? today, $0.introduced, $0.source) < ($1.date ?? today, $1.introduced, $1.source)
-        }
-        if !by.isEmpty || !to.isEmpty {
-            heading("Introductions")
-            for item in by where !item.introducers.isEmpty {
-                line(
-                    "  introduced by \(item.introducers.map { name($0.record) }.joined(separator: ", "))\(item.date.map { " (\($0))" } ?? "")"
-                )
-            }
-            var seen = Set<Contact.ID>()
-            for item in to where seen.insert(item.introduced).inserted {
-                line("  introduced me to \(name(item.introduced.record))\(item.date.map { " (\($0))" } ?? "")")
-            }
-        }
-        let exchanges = journal.exchanges(with: contact.id)
-        if !exchanges.isEmpty {
-            let gave = exchanges.filter { $0.direction == .gave }.count
-            heading("Give and take (gave \(gave), received \(exchanges.count - gave))")
-            for exchange in exchanges.suffix(10).reversed() {
-                line("  \(exchange.date)  \(padded(exchange.direction.rawValue, 8)) \(exchange.what)")
-            }
-        }
-        let publications = journal.publications(with: contact.id)
-        if !publications.isEmpty {
-            heading("Publications together")
-            for publication in publications.reversed() {
-                line("  \(publication.date?.description ?? "          ")  \(publication.kind ?? "") \(publication.title)")
-            }
-        }
-        mentions(contact.recordID)
-        line()
-        line(style.dim("file: \(contact.path)"))
-    }
-
-    private mutating func mentions(_ id: RecordID) {
-        let mentions = journal.mentions(of: id)
-        guard !mentions.isEmpty else { return }
-        heading("Mentioned in")
-        for mention in mentions { line("  \(name(mention.source))  \(style.dim(mention.location.description))") }
-    }
-
-    mutating func org(_ org: Org) {
-        line(style.bold(org.name))
-        if !org.aliases.isEmpty { line(style.dim("also: \(org.aliases.joined(separator: ", "))")) }
-        line()
-        fact("website", org.website)
-        fact("industry", org.industry)
-        fact("tags", org.tags.joined(separator: ", "))
-        let current = journal.currentPeople(at: org.id)
-        heading("People there now (\(current.count))")
-        for person in current {
-            line(
-                "  \(padded(name(person.contact.record), 24)) \(person.title ?? "")\(style.dim(person.from.map { "  since \($0)" } ?? ""))"
-            )
-        }
-        let former = journal.formerPeople(at: org.id)
-        if !former.isEmpty {
-            heading("Former (\(former.count))")
-            for person in former {
-                line(
-                    "  \(padded(name(person.contact.record), 24)) \(person.title ?? "")\(style.dim("  " + period(person.from, person.to)))"
-                )
-            }
-        }
-        let encounters = journal.encounters(withPeopleAt: org.id)
-        heading("Encounters with them (\(encounters.count))")
-        encounterList(encounters)
-        mentions(org.recordID)
-        if !org.isImplicit {
-            line()
-            line(style.dim("file: \(org.path)"))
-        }
-    }
-
-    mutating func goal(_ goal: Goal) {
-        line(style.bold(goal.title))
-        line([goal.status.rawValue, goal.due.map { "due \($0)" }].compactMap { $0 }.joined(separator: " · "))
-        let contacts = journal.contacts(for: goal.id)
-        heading("People (\(contacts.count))")
-        for contact in contacts { line("  \(contact.name)") }
-        let encounters = journal.encounters(for: goal.id)
-        heading("Encounters (\(encounters.count))")
-        encounterList(encounters)
-        let publications = journal.publications(for: goal.id)
-        if !publications.isEmpty {
-            heading("Publications (\(publications.count))")
-            for publication in publications.reversed() {
-                line("  \(publication.date?.description ?? "          ")  \(publication.status.rawValue)  \(publication.title)")
-            }
-        }
-        mentions(goal.recordID)
-        line()
-        line(style.dim("file: \(goal.path)"))
     }
 }

@@ -13,8 +13,7 @@ struct SnoozeCommand: ParsableCommand {
               ties snooze ada --until 2027-03-01
               ties snooze "Jonas Müller" --for 6w --dry-run
 
-            Exit codes: 0 success; 1 the contact is unknown or ambiguous, or the file could not be changed; 2 bad invocation or no journal.
-            """)
+            """ + TiesExitCode.help)
 
     @Argument(help: ArgumentHelp("The contact: slug, name or alias.", valueName: "contact")) var contact: String
     @Option(help: ArgumentHelp("The first day to be due again.", valueName: "YYYY-MM-DD")) var until: Day?

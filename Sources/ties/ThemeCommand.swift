@@ -25,8 +25,7 @@ struct ThemeCommand: ParsableCommand {
                   ties theme fields contact
                   ties theme fields index | less
 
-                Exit codes: 0 success; 1 no page of this journal uses the template; 2 bad invocation (a name that is no page template) or no journal.
-                """
+                """ + TiesExitCode.help
         )
 
         @Argument(help: ArgumentHelp("A page template: contact, index, timeline, …", valueName: "page"))
@@ -84,8 +83,7 @@ struct ThemeCommand: ParsableCommand {
                   ties theme copy contact layout
                   ties theme copy
 
-                Exit codes: 0 success (files already there are kept); 1 a file could not be written; 2 an unknown name, or no journal.
-                """
+                """ + TiesExitCode.help
         )
 
         @Argument(

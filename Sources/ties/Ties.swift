@@ -22,8 +22,7 @@ struct Ties: ParsableCommand {
               ties build --public             the publication log for your website
               ties theme copy contact         change the look of a page (docs/THEMES.md)
 
-            Exit codes: 0 success; 1 the journal has errors (with --strict, warnings too); 2 bad invocation, or no journal found.
-            """,
+            """ + TiesExitCode.help,
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
@@ -89,12 +88,6 @@ struct CommandFailure: Error {
     var exitCode: TiesExitCode
 }
 
-/// The documented exit codes.
-enum TiesExitCode: Int32 {
-    case success = 0
-    case problems = 1
-    case usage = 2
-}
 
 @main
 enum Main {

@@ -14,8 +14,7 @@ struct WhoCommand: ParsableCommand {
               ties who --org "Nordlicht Software" --former
               ties who --tag mlops --format json
 
-            Exit codes: 0 success (also when nobody matches); 1 an unknown org; 2 bad invocation or no journal.
-            """
+            """ + TiesExitCode.help
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

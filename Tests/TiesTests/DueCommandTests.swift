@@ -71,7 +71,7 @@ struct NewCommandTests {
         let publication = try TiesBinary.run(
             ["new", "publication", "Yes: no? [draft]", "--kind", "post", "--status", "draft"],
             in: journal)
-        #expect(publication.stdout.hasSuffix("publications/yes-no-draft.md\n"))
+        #expect(publication.stdout.hasSuffix("publications/ideas/yes-no-draft.md\n"))
         let goal = try TiesBinary.run(["new", "goal", "Find a mentor", "--due", "2027-01-01"], in: journal)
         #expect(goal.stdout.hasSuffix("goals/find-a-mentor.md\n"))
         let check = try TiesBinary.run(["check", "--strict"], in: journal)

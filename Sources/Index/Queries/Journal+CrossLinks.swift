@@ -80,3 +80,24 @@ public extension Journal {
         return affiliations(of: contact).contains { $0.org == mine && $0.isCurrent }
     }
 }
+
+public extension Introduction {
+    /// Introductions as a contact's profile shows them (`ties show` and the contact page): one
+    /// per person or group of people, oldest first, undated ones as of `today`. An encounter
+    /// says more than a `met_via`, so when both state the same introduction the encounter's is
+    /// kept.
+    static func onePerPerson(
+        _ items: [Introduction], people: (Introduction) -> [Contact.ID], today: Day
+    ) -> [Introduction] {
+        var best: [String: Introduction] = [:]
+        for item in items {
+            let key = people(item).map(\.slug).joined(separator: ",")
+            if let kept = best[key], kept.source.kind == .encounter || item.source.kind != .encounter { continue }
+            best[key] = item
+        }
+        return best.values.sorted {
+            ($0.date ?? today, people($0).map(\.slug).joined(separator: ","), $0.source)
+                < ($1.date ?? today, people($1).map(\.slug).joined(separator: ","), $1.source)
+        }
+    }
+}

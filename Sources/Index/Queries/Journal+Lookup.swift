@@ -11,40 +11,41 @@ public extension Journal {
         func path<R: Record>(_ kind: R.Type) -> String? { self[R.self][R.ID(id.slug)]?.path }
         return path(id.kind.recordType)
     }
-
-    /// Resolves what a person typed on the command line (slug, name or alias, any case) to a
-    /// record of one of `kinds`.
-    ///
-    /// Throws `LookupError` with a "did you mean" when nothing matches, or the candidates when
-    /// several do.
-    func find(_ text: String, among kinds: [RecordKind] = RecordKind.allCases) throws(LookupError) -> RecordID {
-        func table<R: Record>(_ kind: R.Type) -> NameTable { NameTable(self[R.self].array) }
-        let tables: [(RecordKind, NameTable)] = kinds.map { ($0, table($0.recordType)) }
-        var found: [RecordID] = []
-        for (kind, table) in tables {
-            switch table.match(text) {
-            case let .one(slug): found.append(RecordID(kind, slug))
-            case let .several(slugs): found += slugs.map { RecordID(kind, $0) }
-            case .none: break
-            }
-        }
-        if found.count == 1 { return found[0] }
-        if found.count > 1 { throw .ambiguous(text, found.sorted()) }
-        throw .notFound(text, suggestion: Suggestion.nearest(to: text, in: tables.flatMap(\.1.candidates)))
-    }
 }
 
 /// Why a name typed by a person found no single record.
 public enum LookupError: Error, Equatable, CustomStringConvertible {
+    /// A record a text may mean, with the name a person knows it by.
+    public struct Candidate: Equatable, Sendable {
+        public var id: RecordID
+        public var name: String
+    }
+
     case notFound(String, suggestion: String?)
-    case ambiguous(String, [RecordID])
+    case ambiguous(String, [Candidate])
 
     public var description: String {
         switch self {
         case let .notFound(text, suggestion):
             return "nothing in the journal is called '\(text)'\(Suggestion.clause(suggestion))"
-        case let .ambiguous(text, ids):
-            return "'\(text)' names \(ids.count) records: \(ids.map { "'\($0)'" }.joined(separator: ", ")); use one of these"
+        case let .ambiguous(text, candidates):
+            // Listed one per line, so a person can pick one and copy its slug.
+            let shown = candidates.prefix(20).map { "\n  \($0.id.kind.rawValue) \($0.id.slug)  \($0.name)" }
+            let more = candidates.count > 20 ? "\n  … and \(candidates.count - 20) more" : ""
+            return "'\(text)' may mean \(candidates.count) records; name one by its slug or more of its name:\(shown.joined())\(more)"
         }
+    }
+}
+
+public extension Journal {
+    /// Every tag with the records that carry it, each record once per tag, in kind then journal
+    /// order: one pass over the journal for the site's tag pages and `ties show TAG`.
+    func recordsByTag() -> [String: [RecordID]] {
+        var byTag: [String: [RecordID]] = [:]
+        func collect<R: Record>(_ kind: R.Type) {
+            for record in self[R.self] { for tag in Set(record.tags) { byTag[tag, default: []].append(record.recordID) } }
+        }
+        for kind in RecordKind.allCases { collect(kind.recordType) }
+        return byTag
     }
 }

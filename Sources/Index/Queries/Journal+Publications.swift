@@ -24,6 +24,39 @@ public struct PublicationYear: Hashable, Sendable {
     }
 }
 
+/// The publication log as `ties pubs` prints it and the site's publications page shows it: one
+/// split and one order, so the two cannot disagree.
+public struct PublicationLog: Sendable {
+    /// Published items, in log order (by date, undated last).
+    public var published: [Publication]
+    /// Published items per year, newest first; undated ones are in `undated`.
+    public var years: [PublicationYear]
+    public var undated: [Publication]
+    /// What is still to come, most advanced first: accepted, submitted, draft, idea; then by
+    /// date (undated last) and slug.
+    public var pipeline: [Publication]
+    /// Rejected submissions: no longer in the pipeline, kept as a record. Newest first.
+    public var rejected: [Publication]
+    public var actions: [PublicationAction]
+
+    /// The order of the pipeline, most advanced first.
+    public static let pipelineOrder: [Publication.Status] = [.accepted, .submitted, .draft, .idea]
+
+    public init(_ items: [Publication], journal: Journal, today: Day) {
+        published = items.filter { $0.status == .published }
+        years = journal.publicationYears(published)
+        undated = published.filter { $0.date == nil }
+        let never = Day.latest
+        func rank(_ publication: Publication) -> Int { Self.pipelineOrder.firstIndex(of: publication.status) ?? Self.pipelineOrder.count }
+        pipeline = items.filter { $0.status != .published && $0.status != .rejected }
+            .sorted { (rank($0), $0.date ?? never, $0.slug) < (rank($1), $1.date ?? never, $1.slug) }
+        rejected = items.filter { $0.status == .rejected }
+            .sorted { ($1.date ?? Day.earliest, $1.slug) < ($0.date ?? Day.earliest, $0.slug) }
+        let slugs = Set(items.map(\.slug))
+        actions = journal.publicationActions(on: today).filter { slugs.contains($0.slug) }
+    }
+}
+
 /// The publication log: what was published, what is in the pipeline, what needs doing.
 public extension Journal {
     /// Days after submitting that an unanswered call for papers is worth a follow-up.

@@ -29,6 +29,7 @@ public struct Publication: Record, Hashable {
     public var metrics: [Metric] = []
     public var tags: [String] = []
     public var goals: [Reference] = []
+    public var aliases: [String] = []
     public var body: String = ""
     public var bodyLine: Int = 1
     public var wikiLinks: [WikiLink] = []
@@ -45,10 +46,10 @@ public struct Publication: Record, Hashable {
     }
 
     public var displayName: String { title }
-    public var aliases: [String] { [] }
 
     public static let schema = Schema<Publication>([
         Field("title", \.title, .text, required: true, fallback: .headingOrFileName, ""),
+        Field("aliases", \.aliases, .texts, "other titles references may use, e.g. the one before `ties rename`"),
         Field("kind", \.kind, .word, "talk, post, podcast, video, panel, workshop, paper, interview, newsletter, …"),
         Field("date", \.date, .day, ""),
         Field("status", \.status, .choice, "default `published`"),

@@ -106,7 +106,8 @@ public extension Journal {
             writer.field(\.venue, venue)
             writer.list(\.with, people)
             text = writer.file(body: body)
-            folder = date.map { "\(RecordKind.publication.folder)/\($0.year)" } ?? RecordKind.publication.folder
+            // As the sample journal files them: by year, and what has no date yet under `ideas/`.
+            folder = "\(RecordKind.publication.folder)/\(date.map { "\($0.year)" } ?? "ideas")"
             stem = Slug.make(from: title)
         case let .goal(title, due):
             try refuseTakenName(title, kind: .goal)
@@ -125,7 +126,7 @@ public extension Journal {
 
     /// A second record answering to a name would make every reference by that name ambiguous.
     private func refuseTakenName(_ name: String, kind: RecordKind) throws(NewRecord.Refusal) {
-        guard let id = try? find(name, among: [kind]) else { return }
+        guard let id = record(named: name, among: [kind]) else { return }
         let path = self.path(of: id)
         throw NewRecord.Refusal(
             description: "a \(kind.rawValue) called '\(name)' exists already (\(path ?? id.description)); "
@@ -141,7 +142,7 @@ public extension Journal {
     /// How a reference to `id` is written: the record's name, or its slug when the name is shared.
     private func referenceText(_ id: RecordID) -> String {
         guard let name = displayName(of: id) else { return id.slug }
-        return (try? find(name, among: [id.kind])) == id ? name : id.slug
+        return record(named: name, among: [id.kind]) == id ? name : id.slug
     }
 
     /// The record a name typed on the command line means, or a refusal saying why none.
@@ -153,11 +154,8 @@ public extension Journal {
             case let .notFound(_, suggestion):
                 throw NewRecord.Refusal(
                     description: "unknown \(kind.rawValue) '\(text)'\(Suggestion.clause(suggestion)); nothing was written")
-            case let .ambiguous(_, ids):
-                throw NewRecord.Refusal(
-                    description:
-                        "'\(text)' names \(ids.count) \(kind.folder): \(ids.map(\.slug).joined(separator: ", ")); use the slug; nothing was written"
-                )
+            case .ambiguous:
+                throw NewRecord.Refusal(description: "\(error.description)\nnothing was written")
             }
         }
     }

@@ -95,19 +95,8 @@ extension SiteContext {
                 title: affiliation.title, org: link(to: affiliation.org.record, from: path),
                 period: period(from: affiliation.from, to: affiliation.to), current: affiliation.isCurrent)
         }
-        // One row per person, oldest first; an encounter says more than `met_via`, so it wins.
         let introductions = { (items: [Introduction], people: (Introduction) -> [Contact.ID]) -> [ContactPage.IntroductionRow] in
-            var best: [String: Introduction] = [:]
-            for item in items {
-                let key = people(item).map(\.slug).joined(separator: ",")
-                if let kept = best[key], kept.source.kind == .encounter || item.source.kind != .encounter { continue }
-                best[key] = item
-            }
-            return best.values.sorted {
-                ($0.date ?? today, people($0).map(\.slug).joined(separator: ","), $0.source) < (
-                    $1.date ?? today, people($1).map(\.slug).joined(separator: ","), $1.source
-                )
-            }.map { item in
+            Introduction.onePerPerson(items, people: people, today: today).map { item in
                 ContactPage.IntroductionRow(
                     people: people(item).compactMap { self.link(to: $0.record, from: path) },
                     source: item.source.kind == .encounter ? self.link(to: item.source, from: path) : nil,

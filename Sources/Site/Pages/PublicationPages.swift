@@ -8,6 +8,8 @@ struct PublicationListPage: Sendable, Encodable {
     var chart: String
     var actions: [ActionRow]
     var pipeline: [PublicationRow]
+    /// Rejected submissions, newest first: kept, but not in the pipeline.
+    var rejected: [PublicationRow]
     var years: [Year]
 
     struct KindCount: Sendable, Encodable {
@@ -46,16 +48,17 @@ struct PublicationPage: Sendable, Encodable {
 extension SiteContext {
     func publicationList() -> PageJob {
         let path = paths.page(named: "publications.html")
-        let published = journal.publications.filter { $0.status == .published }
+        let log = PublicationLog(journal.publications.array, journal: journal.whole, today: today)
+        let published = log.published
         let model = PublicationListPage(
             page: frame(title: t.publications, path: path, section: .publications), kinds: kindCounts(published),
             chart: QuarterChart(publications: published, today: today, label: t.perQuarter).svg(),
-            actions: journal.publicationActions(on: today).map { action in
+            actions: log.actions.map { action in
                 PublicationListPage.ActionRow(
                     link: link(to: RecordID(.publication, action.slug), from: path) ?? Link(href: nil, text: action.title),
                     what: action.what, date: dates.short(action.date))
             },
-            pipeline: journal.publications.filter { $0.status != .published }.map { row($0, from: path) },
+            pipeline: log.pipeline.map { row($0, from: path) }, rejected: log.rejected.map { row($0, from: path) },
             years: years(of: published) { row($0, from: path) })
         return PageJob(path: path, template: "publications", model: model)
     }

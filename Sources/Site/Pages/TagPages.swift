@@ -16,15 +16,7 @@ extension SiteContext {
     /// A maker per tag page: the pages themselves are made in the build's batches, so that all of
     /// them are never in memory at once.
     func tagPages() -> [SitePlan.PageMaker] {
-        var byTag: [String: [RecordID]] = [:]
-        func collect<R: Record>(_ records: RecordTable<R>) {
-            for record in records { for tag in Set(record.tags) { byTag[tag, default: []].append(record.recordID) } }
-        }
-        collect(journal.contacts)
-        collect(journal.encounters)
-        collect(journal.publications)
-        collect(journal.orgs)
-        collect(journal.goals)
+        let byTag = journal.recordsByTag()
         let headings: [RecordKind: String] = [
             .contact: t.contacts, .encounter: t.encounters,
             .publication: t.publications, .org: t.orgs, .goal: t.goals,

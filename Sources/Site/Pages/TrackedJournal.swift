@@ -54,6 +54,7 @@ struct TrackedJournal: Sendable {
     var publications: RecordTable<Publication> { everything(whole.publications) }
     var orgs: RecordTable<Org> { everything(whole.orgs) }
     var goals: RecordTable<Goal> { everything(whole.goals) }
+    func recordsByTag() -> [String: [RecordID]] { everything(whole.recordsByTag()) }
     func overdueContacts(on today: Day) -> [DueContact] { everything(whole.overdueContacts(on: today)) }
     func openFollowUps(on today: Day, within days: Int) -> [OpenFollowUp] {
         everything(whole.openFollowUps(on: today, within: days))

@@ -12,7 +12,7 @@ public struct Labels: Sendable, Encodable {
     public let profile, links, roles, current, former, encounters, mentions, introducedBy, introducedTo: String
     public let gave, received, giveAndTake, publicationsTogether, notes, otherFields, people, currentPeople, formerPeople: String
     public let event, location, introduced, followUp, done, open, slides, recording, audience, website, industry: String
-    public let all, perKind, pipeline, published, skipToContent, privateSite, generatedBy, today, emails, phones,
+    public let all, perKind, pipeline, rejected, published, skipToContent, privateSite, generatedBy, today, emails, phones,
         birthdayLabel: String
     public let met, metVia, howMet, cadence, aliases, noResults, since, until: String
     public let andMore, lastTwelveMonths: String
@@ -43,7 +43,7 @@ public struct Labels: Sendable, Encodable {
         otherFields: "Other fields", people: "People", currentPeople: "Current people", formerPeople: "Former people",
         event: "Event", location: "Location", introduced: "Introduced", followUp: "Follow-ups", done: "done",
         open: "open", slides: "Slides", recording: "Recording", audience: "Audience", website: "Website",
-        industry: "Industry", all: "All", perKind: "By kind", pipeline: "Pipeline", published: "Published",
+        industry: "Industry", all: "All", perKind: "By kind", pipeline: "Pipeline", rejected: "Rejected", published: "Published",
         skipToContent: "Skip to content", privateSite: "Private — not for publication",
         generatedBy: "Built by ties from", today: "Today", emails: "Email", phones: "Phone", birthdayLabel: "Birthday",
         met: "Met", metVia: "Met via", howMet: "How we met", cadence: "Cadence", aliases: "Also known as",
@@ -71,7 +71,7 @@ public struct Labels: Sendable, Encodable {
         people: "Personen", currentPeople: "Aktuelle Personen", formerPeople: "Ehemalige", event: "Veranstaltung",
         location: "Ort", introduced: "Vorgestellt", followUp: "Nachfassen", done: "erledigt", open: "offen",
         slides: "Folien", recording: "Aufzeichnung", audience: "Publikum", website: "Website", industry: "Branche",
-        all: "Alle", perKind: "Nach Art", pipeline: "In Arbeit", published: "Veröffentlicht",
+        all: "Alle", perKind: "Nach Art", pipeline: "In Arbeit", rejected: "Abgelehnt", published: "Veröffentlicht",
         skipToContent: "Zum Inhalt springen", privateSite: "Privat — nicht zur Veröffentlichung",
         generatedBy: "Erstellt von ties aus", today: "Heute", emails: "E-Mail", phones: "Telefon",
         birthdayLabel: "Geburtstag", met: "Kennengelernt", metVia: "Kennengelernt über", howMet: "Wie wir uns kennen",

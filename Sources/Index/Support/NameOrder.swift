@@ -1,0 +1,33 @@
+import Foundation
+
+/// The order people expect a list of names in: `Ärger` with the A's, `Łukasz` with the L's,
+/// `émile` before `Eva`, not after every unaccented name, as sorting by code point would.
+///
+/// Names are compared by a key folded once per name (case, accents and width ignored, `ß` as
+/// `ss`: the primary strength of the English and German collations, ties' two languages), then
+/// by the name as written, then by slug, so the order is total and the same on every machine.
+/// Folding once keeps sorting 100,000 names at the cost of comparing strings; a locale-aware
+/// comparison per pair took seconds.
+public enum NameOrder {
+    public static func key(_ name: String) -> String {
+        guard name.utf8.contains(where: { $0 >= 0x80 }) else { return name.lowercased() }
+        return name.replacingOccurrences(of: "ß", with: "ss")
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// `records` sorted by display name, then slug.
+    public static func sorted<R: Record>(_ records: some Sequence<R>) -> [R] {
+        records.map { (key: key($0.displayName), record: $0) }
+            .sorted {
+                ($0.key, $0.record.displayName, $0.record.slug) < ($1.key, $1.record.displayName, $1.record.slug)
+            }
+            .map(\.record)
+    }
+
+    /// Any values sorted by the name `name` gives each, then by `tieBreak`.
+    public static func sorted<T>(_ items: [T], name: (T) -> String, tieBreak: (T) -> String) -> [T] {
+        items.map { (key: key(name($0)), name: name($0), tie: tieBreak($0), item: $0) }
+            .sorted { ($0.key, $0.name, $0.tie) < ($1.key, $1.name, $1.tie) }
+            .map(\.item)
+    }
+}
