@@ -65,9 +65,14 @@ fuzz: deps
 mutate: test-deps
 	python3 Tests/Mutations/run.py
 
-install: release
+# The installed binary carries the Swift runtime and Foundation (--static-swift-stdlib), so it runs
+# on a machine without the toolchain (it needs libcmark only). Built apart, in .build-static/, so
+# that `make release` and `make bench` stay incremental.
+STATIC := .build-static/release/ties
+install: deps
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
 	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 0755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/ties
+	install -m 0755 $(STATIC) $(DESTDIR)$(PREFIX)/bin/ties
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/ties

@@ -32,8 +32,8 @@ struct DoneCommand: ParsableCommand {
             }
             throw CommandFailure(message: message, exitCode: .problems)
         }
-        try FileEdit.perform(dryRun: dryRun, { () throws(EditRefusal) in try journal.markDone(match) }) { edit in
-            "Done: \(match.followup.task) — \(match.encounter.displayName) (\(edit.path))"
+        try JournalChange.perform(dryRun: dryRun, { () throws(EditRefusal) in try journal.markDone(match) }) { _ in
+            "Done: \(match.followup.task) — \(match.encounter.displayName) (\(match.encounter.path))"
         }
     }
 }

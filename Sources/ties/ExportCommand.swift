@@ -7,6 +7,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export the journal for other programs.",
+        discussion: TiesExitCode.table,
         subcommands: [ICS.self, VCard.self, Sheet.self]
     )
 

@@ -12,7 +12,8 @@ struct InitCommand: ParsableCommand {
             Examples:
               ties init ~/network
               ties init demo --example     with the sample journal's records
-            """
+
+            """ + TiesExitCode.help
     )
 
     @Argument(help: ArgumentHelp("The folder for the new journal (created when missing).", valueName: "dir"))

@@ -7,14 +7,15 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Add a contact, encounter, publication or goal as a new file.",
         discussion: """
-            Writes a new Markdown file with its front matter filled in, in the right folder, under a file name made from the name or title (with -2, -3, … when taken; nothing is ever overwritten), then opens it in $VISUAL or $EDITOR when run on a terminal. Prints the path. Names of people are checked against the journal: an unknown one is refused.
+            Writes a new Markdown file with its front matter filled in, in the right folder, under a file name made from the name or title (with -2, -3, … when taken; nothing is ever overwritten), then opens it in $VISUAL or $EDITOR when run on a terminal. Prints the path. Names of people are taken as people type them (a first name, no accents) and checked against the journal: an unknown or ambiguous one is refused.
 
             Examples:
               ties new contact "Ada Lovelace" --org "Analytical Engines" --circle close
               ties new encounter --with Ada --with "Charles Babbage" --kind coffee
               ties new publication "What our platform got wrong" --kind talk --status submitted
               ties new goal "Move into a staff engineer role" --due 2027-06-30
-            """,
+
+            """ + TiesExitCode.help,
         subcommands: [Contact.self, Encounter.self, Publication.self, Goal.self]
     )
 
@@ -42,7 +43,7 @@ struct NewCommand: ParsableCommand {
     }
 
     struct Contact: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a person.")
+        static let configuration = CommandConfiguration(abstract: "Add a person.", discussion: TiesExitCode.table)
 
         @Argument(help: "The person's name.") var name: String
         @Option(help: "Their organisation.") var org: String?
@@ -64,7 +65,8 @@ struct NewCommand: ParsableCommand {
     }
 
     struct Encounter: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a meeting, call, coffee, event or message.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a meeting, call, coffee, event or message.", discussion: TiesExitCode.table)
 
         @Option(help: ArgumentHelp("Someone you met (repeatable): slug, name or alias.", valueName: "contact"))
         var with: [String] = []
@@ -114,7 +116,8 @@ struct NewCommand: ParsableCommand {
     }
 
     struct Publication: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a talk, post, podcast, video, panel, paper…")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a talk, post, podcast, video, panel, paper…", discussion: TiesExitCode.table)
 
         @Argument(help: "The title.") var title: String
         @Option(help: "talk, post, podcast, video, panel, workshop, paper, interview, newsletter, …") var kind: String?
@@ -135,7 +138,7 @@ struct NewCommand: ParsableCommand {
     }
 
     struct Goal: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a networking goal.")
+        static let configuration = CommandConfiguration(abstract: "Add a networking goal.", discussion: TiesExitCode.table)
 
         @Argument(help: "What the goal is.") var title: String
         @Option(help: ArgumentHelp("When it should be reached.", valueName: "YYYY-MM-DD")) var due: Day?

@@ -31,7 +31,8 @@ struct ShowCommand: ParsableCommand {
             let tag = String(ref.dropFirst())
             guard let ids = tags[tag] ?? tags[tag.lowercased()] else {
                 throw CommandFailure(
-                    message: "no record has the tag '\(tag)'\(Suggestion.clause(Suggestion.nearest(to: tag, in: tags.keys.sorted())))",
+                    message:
+                        "no record has the tag '\(tag)'\(Suggestion.clause(Suggestion.nearest(to: tag, in: tags.keys.sorted())))",
                     exitCode: .problems)
             }
             page.tag(tag, ids)

@@ -23,7 +23,7 @@ struct ShowPage {
 
     private mutating func fact(_ label: String, _ value: String?) {
         guard let value, !value.isEmpty else { return }
-        line("  \(style.dim(padded(label, 10)))\(value)")
+        line("  \(style.dim(padded(label, 11)))\(value)")
     }
 
     private func name(_ id: RecordID) -> String { journal.displayName(of: id) ?? id.slug }
@@ -72,7 +72,9 @@ struct ShowPage {
 
     mutating func encounter(_ encounter: Encounter) {
         line(style.bold(encounter.displayName))
-        line([encounter.date.description, encounter.kind, encounter.location, encounter.event].compactMap { $0 }.joined(separator: " · "))
+        line(
+            [encounter.date.description, encounter.kind, encounter.location, encounter.event].compactMap { $0 }.joined(
+                separator: " · "))
         let people = names(encounter.with, .contact)
         if !people.isEmpty { line("with \(people)") }
         line()
@@ -133,8 +135,14 @@ struct ShowPage {
             let ofKind = ids.filter { $0.kind == kind }
             guard !ofKind.isEmpty else { continue }
             heading("\(kind.folder.prefix(1).uppercased())\(kind.folder.dropFirst()) (\(ofKind.count))")
-            let ordered = kind == .encounter || kind == .publication ? ofKind : NameOrder.sorted(ofKind, name: name, tieBreak: \.slug)
-            for id in ordered { line("  \(padded(name(id), 32)) \(style.dim(id.slug))") }
+            let ordered =
+                kind == .encounter || kind == .publication ? ofKind : NameOrder.sorted(ofKind, name: name, tieBreak: \.slug)
+            var table = TextTable()
+            let style = self.style
+            for id in ordered {
+                table.add([TextTable.Cell(text: name(id)), TextTable.Cell(text: id.slug, style: { style.dim($0) })])
+            }
+            for row in table.lines() { line(row) }
         }
     }
 

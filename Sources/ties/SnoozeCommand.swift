@@ -41,8 +41,8 @@ struct SnoozeCommand: ParsableCommand {
         guard let end = until ?? duration?.after(today) else {
             throw CommandFailure(message: "--for \(duration?.description ?? "") is too long", exitCode: .usage)
         }
-        try FileEdit.perform(dryRun: dryRun, { () throws(EditRefusal) in try journal.snooze(record, until: end) }) { edit in
-            "\(record.name) is snoozed until \(end) (\(edit.path))"
+        try JournalChange.perform(dryRun: dryRun, { () throws(EditRefusal) in try journal.snooze(record, until: end) }) { _ in
+            "\(record.name) is snoozed until \(end) (\(record.path))"
         }
     }
 }

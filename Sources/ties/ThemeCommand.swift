@@ -9,7 +9,8 @@ struct ThemeCommand: ParsableCommand {
         abstract: "For theme authors: the fields each template receives, and copies of the built-in files.",
         discussion: """
             A file in <journal>/theme/ takes the place of the built-in file of the same name (docs/THEMES.md).
-            """,
+
+            """ + TiesExitCode.help,
         subcommands: [Fields.self, Copy.self]
     )
 

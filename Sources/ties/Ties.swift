@@ -34,6 +34,10 @@ struct Ties: ParsableCommand {
             NewCommand.self,
             ShowCommand.self,
             WhoCommand.self,
+            TimelineCommand.self,
+            SearchCommand.self,
+            RenameCommand.self,
+            MergeCommand.self,
             PubsCommand.self,
             ImportCommand.self, ExportCommand.self,
             ThemeCommand.self,
@@ -87,7 +91,6 @@ struct CommandFailure: Error {
     var message: String
     var exitCode: TiesExitCode
 }
-
 
 @main
 enum Main {

@@ -78,7 +78,7 @@ struct WhoCommand: ParsableCommand {
                         to: affiliation.to?.description, circle: contact.circle?.target, tags: contact.tags))
             }
         } else {
-            for contact in journal.contacts {
+            for contact in NameOrder.sorted(journal.contacts) {
                 let current = journal.affiliations(of: contact.id).last { $0.isCurrent }
                 entries.append(
                     Entry(
@@ -117,7 +117,7 @@ struct WhoCommand: ParsableCommand {
                 Terminal.print("Nobody matches.")
                 return
             }
-            let width = min(28, entries.map { displayWidth($0.name) }.max() ?? 0)
+            var table = TextTable()
             for entry in entries {
                 let role = [entry.title, org == nil ? entry.org : nil].compactMap { $0 }.joined(separator: ", ")
                 let period: String
@@ -127,11 +127,16 @@ struct WhoCommand: ParsableCommand {
                 } else {
                     period = entry.circle.map { "\($0) circle" } ?? ""
                 }
-                let name = entry.current || org == nil ? padded(entry.name, width) : style.dim(padded(entry.name, width))
-                Terminal.print(
-                    "  \(name)  \(padded(role, 30))  \(style.dim(period))\(entry.current || org == nil ? "" : style.dim("  (former)"))"
-                )
+                let former = !entry.current && org != nil
+                let dim: (String) -> String = { style.dim($0) }
+                let plain: (String) -> String = { $0 }
+                table.add([
+                    TextTable.Cell(text: entry.name, style: former ? dim : plain),
+                    TextTable.Cell(text: role),
+                    TextTable.Cell(text: period + (former ? "  (former)" : ""), style: dim),
+                ])
             }
+            for line in table.lines() { Terminal.print(line) }
         }
     }
 }

@@ -109,7 +109,7 @@ struct ImportTests {
                 links:
                   linkedin: https://www.linkedin.com/in/jonas-mueller/
                 org: Globex
-                title: Head of Platform # since 2022
+                title: Head of Platform    # since 2022
 
                 circle: close
                 roles:

@@ -337,6 +337,7 @@ struct ParseCacheTests {
         publication.metrics = [.init(date: Day("2024-07-01"), reach: 10, audience: 20, views: -3, location: location)]
         publication.tags = ["talks"]
         publication.goals = [reference]
+        publication.aliases = ["The talk"]
         publication.body = "Body"
         publication.bodyLine = 4
         publication.wikiLinks = [wikiLink]

@@ -126,7 +126,7 @@ struct CheckCommandTests {
         let result = try TiesBinary.run(["check", "--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Examples:"))
-        #expect(result.stdout.contains("Exit codes:"))
+        #expect(result.stdout.contains("Exit codes (the same for every command):"))
     }
 
     @Test func checkNeverWritesToTheJournal() throws {

@@ -27,9 +27,12 @@ struct PubsCommandTests {
     @Test func jsonAndCSVForOtherTools() throws {
         let json = try TiesBinary.run(["pubs", "--format", "json", "--today", "2026-11-25"], in: Fixtures.template)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(Set(document.keys) == ["published", "pipeline", "years", "actions"])
+        #expect(Set(document.keys) == ["published", "pipeline", "rejected", "years", "actions"])
         #expect((document["published"] as? [Any])?.count == 6)
-        #expect((document["pipeline"] as? [Any])?.count == 6)
+        // Most advanced first; a rejected talk is kept apart, not in the pipeline.
+        let pipeline = try #require(document["pipeline"] as? [[String: Any]])
+        #expect(pipeline.map { $0["status"] as? String } == ["accepted", "accepted", "submitted", "draft", "idea"])
+        #expect((document["rejected"] as? [[String: Any]])?.map { $0["status"] as? String } == ["rejected"])
         let years = try #require(document["years"] as? [[String: Any]])
         #expect(years.first?["year"] as? Int == 2026)
         #expect((years.first?["kinds"] as? [String: Int]) == ["post": 1, "talk": 1])

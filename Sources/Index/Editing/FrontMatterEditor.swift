@@ -87,6 +87,12 @@ struct FrontMatterEditor<R: Record> {
 
     private func entry(_ key: String) throws(Refusal) -> Entry? { try entries().first { $0.key == key } }
 
+    /// The top-level keys and their values, in the order written.
+    func fields() throws(Refusal) -> [(key: String, value: Node)] { try entries().map { ($0.key, $0.value) } }
+
+    /// The body: everything after the closing `---` line.
+    var body: String { lines[(closing + 1)...].joined(separator: newline) }
+
     // MARK: Changes
 
     /// Adds `key: value` at the end of the front matter, if the key is not there.
@@ -98,9 +104,15 @@ struct FrontMatterEditor<R: Record> {
 
     /// Sets a single-line value, keeping what follows it on its line (a comment).
     mutating func set(_ path: PartialKeyPath<R>, _ value: String) throws(Refusal) {
-        let key = R.schema.key(path)
+        try set(key: R.schema.key(path), value)
+    }
+
+    /// `set` for a key by name, such as a field the schema does not know; `yaml` is the value
+    /// as YAML to write when it is to be copied as another file wrote it (`true`, `2019-05`).
+    mutating func set(key: String, _ value: String, yaml: String? = nil) throws(Refusal) {
+        let written = yaml ?? YAMLScalar.text(value)
         guard let entry = try entry(key) else {
-            insert(["\(key): \(YAMLScalar.text(value))"], at: closing)
+            insert(["\(key): \(written)"], at: closing)
             return
         }
         guard entry.last == entry.line, case .scalar = entry.value else {
@@ -109,15 +121,26 @@ struct FrontMatterEditor<R: Record> {
         let line = lines[entry.line]
         guard let colon = line.range(of: ":") else { throw Refusal(description: "'\(key)' has no ':'") }
         let rest = line[colon.upperBound...]
-        let comment = Self.commentStart(in: rest).map { String(rest[$0...]) }
-        lines[entry.line] = String(line[..<colon.upperBound]) + " " + YAMLScalar.text(value) + (comment.map { " " + $0 } ?? "")
+        // The comment keeps its place: the spaces before it stay as they were.
+        var comment = ""
+        if let start = Self.commentStart(in: rest) {
+            var spaces = start
+            while spaces > rest.startIndex, rest[rest.index(before: spaces)] == " " || rest[rest.index(before: spaces)] == "\t" {
+                spaces = rest.index(before: spaces)
+            }
+            comment = String(rest[spaces...])
+        }
+        lines[entry.line] = String(line[..<colon.upperBound]) + " " + written + comment
     }
 
     /// Appends texts to a list, in the style the list is written in; a single value becomes a
     /// list of it and the new ones.
     mutating func append(_ path: PartialKeyPath<R>, _ values: [String]) throws(Refusal) {
+        try append(key: R.schema.key(path), values)
+    }
+
+    mutating func append(key: String, _ values: [String]) throws(Refusal) {
         guard !values.isEmpty else { return }
-        let key = R.schema.key(path)
         let items = values.map { YAMLScalar.text($0, inFlow: true) }
         guard let entry = try entry(key) else {
             insert(["\(key): [\(items.joined(separator: ", "))]"], at: closing)
@@ -128,7 +151,10 @@ struct FrontMatterEditor<R: Record> {
 
     /// Appends `label: value` to a map such as `links`, in the style it is written in.
     mutating func add(_ path: PartialKeyPath<R>, label: String, value: String) throws(Refusal) {
-        let key = R.schema.key(path)
+        try add(key: R.schema.key(path), label: label, value: value)
+    }
+
+    mutating func add(key: String, label: String, value: String) throws(Refusal) {
         let pair = "\(YAMLScalar.text(label, inFlow: true)): \(YAMLScalar.text(value, inFlow: true))"
         guard let entry = try entry(key) else {
             insert(["\(key): {\(pair)}"], at: closing)
@@ -151,10 +177,14 @@ struct FrontMatterEditor<R: Record> {
     /// Adds items written as flow maps (`{org: Acme, title: CTO}`) to a list of maps such as
     /// `roles`.
     mutating func append(_ path: PartialKeyPath<R>, maps: [[(String, String)]]) throws(Refusal) {
+        try append(key: R.schema.key(path), maps: maps)
+    }
+
+    /// With `yaml`, the values are YAML as they are to be written (copied from another file).
+    mutating func append(key: String, maps: [[(String, String)]], yaml: Bool = false) throws(Refusal) {
         guard !maps.isEmpty else { return }
-        let key = R.schema.key(path)
         let items = maps.map { pairs in
-            "{" + pairs.map { "\($0.0): \(YAMLScalar.text($0.1, inFlow: true))" }.joined(separator: ", ") + "}"
+            "{" + pairs.map { "\($0.0): \(yaml ? $0.1 : YAMLScalar.text($0.1, inFlow: true))" }.joined(separator: ", ") + "}"
         }
         guard let entry = try entry(key) else {
             insert(["\(key):"] + items.map { "  - " + $0 }, at: closing)
@@ -259,6 +289,112 @@ struct FrontMatterEditor<R: Record> {
             index = content.index(after: index)
         }
         lines[line] = String(content[..<start]) + text + String(content[end...])
+    }
+
+    /// Replaces the reference that parsing located at `location` (a one-line scalar of the
+    /// front matter, possibly in a flow list or map) with `text`, quoted as its place needs.
+    mutating func replaceReference(at location: SourceLocation, with text: String) throws(Refusal) {
+        let line = location.line - 1
+        guard line >= 1, line < closing else { throw Refusal(description: "no reference at \(location)") }
+        let content = lines[line]
+        let start = content.unicodeScalars.index(
+            content.unicodeScalars.startIndex, offsetBy: max(location.column - 1, 0),
+            limitedBy: content.unicodeScalars.endIndex)
+        guard let start else { throw Refusal(description: "no reference at \(location)") }
+        let inFlow = content.unicodeScalars[..<start].contains { $0 == "[" || $0 == "{" }
+        let column = content.distance(from: content.startIndex, to: String.Index(start, within: content) ?? start) + 1
+        // A quoted value stays quoted, in its quotes.
+        let written: String
+        switch content.unicodeScalars[start] {
+        case "\"": written = YAMLScalar.doubleQuoted(text)
+        case "'": written = "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        default: written = YAMLScalar.text(text, inFlow: inFlow)
+        }
+        try replaceScalar(atLine: line, column: column, with: written)
+    }
+
+    /// Removes the item of a list that parsing located at `location`: from a flow list with
+    /// its comma, from a block list with its line.
+    mutating func removeListItem(at location: SourceLocation) throws(Refusal) {
+        let line = location.line - 1
+        guard line >= 1, line < closing else { throw Refusal(description: "no item at \(location)") }
+        let scalars = Array(lines[line].unicodeScalars)
+        let start = location.column - 1
+        guard start >= 0, start < scalars.count else { throw Refusal(description: "no item at \(location)") }
+        let before = scalars[..<start]
+        if !before.contains(where: { $0 == "[" }) {
+            guard before.allSatisfy({ $0 == " " || $0 == "-" || $0 == "\t" }), before.contains("-") else {
+                throw Refusal(description: "the value at \(location) is not an item of a list")
+            }
+            lines.remove(at: line)
+            closing -= 1
+            return
+        }
+        // The item's end: the next `,` or `]` outside quotes.
+        var end = start
+        var quote: Unicode.Scalar?
+        while end < scalars.count {
+            let scalar = scalars[end]
+            if let open = quote {
+                if scalar == open { quote = nil }
+            } else if end == start, scalar == "\"" || scalar == "'" {
+                quote = scalar
+            } else if scalar == "," || scalar == "]" {
+                break
+            }
+            end += 1
+        }
+        guard end < scalars.count else { throw Refusal(description: "the list at \(location) spans lines") }
+        var from = start
+        var to = end
+        if scalars[end] == "," {
+            to = end + 1
+            while to < scalars.count, scalars[to] == " " { to += 1 }
+        } else {
+            // The last item: take the comma before it instead, if any.
+            var back = start
+            while back > 0, scalars[back - 1] == " " { back -= 1 }
+            if back > 0, scalars[back - 1] == "," { from = back - 1 }
+        }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[..<from])
+        result.append(contentsOf: scalars[to...])
+        lines[line] = String(result)
+    }
+
+    /// Rewrites the target of the wiki link that starts (`[[`) at `location` in the body to
+    /// `target`, keeping any `#heading`, `|shown text` and the space around the target; false
+    /// when no link is there as parsing saw it.
+    mutating func replaceWikiLinkTarget(at location: SourceLocation, with target: String) -> Bool {
+        let line = location.line - 1
+        guard line > closing, line < lines.count else { return false }
+        let scalars = Array(lines[line].unicodeScalars)
+        let open = location.column - 1
+        guard open >= 0, open + 1 < scalars.count, scalars[open] == "[", scalars[open + 1] == "[" else { return false }
+        var close = open + 2
+        while close + 1 < scalars.count, !(scalars[close] == "]" && scalars[close + 1] == "]") { close += 1 }
+        guard close + 1 < scalars.count else { return false }
+        let inner = scalars[(open + 2)..<close]
+        let end = inner.firstIndex { $0 == "|" || $0 == "#" || $0 == "^" } ?? close
+        var first = open + 2
+        while first < end, scalars[first].properties.isWhitespace { first += 1 }
+        var last = end
+        while last > first, scalars[last - 1].properties.isWhitespace { last -= 1 }
+        guard first < last else { return false }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[..<first])
+        result.append(contentsOf: target.unicodeScalars)
+        result.append(contentsOf: scalars[last...])
+        lines[line] = String(result)
+        return true
+    }
+
+    /// Appends lines of Markdown at the end of the body, after one blank line.
+    mutating func appendToBody(_ markdown: String) {
+        while lines.count > closing + 1, lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        lines.append("")
+        lines += markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last != "" { lines.append("") }
     }
 
     // MARK: Helpers

@@ -24,7 +24,7 @@ public extension Journal {
 
     /// Marks a follow-up done in its encounter's file, changing only its item: a map gets
     /// `done: true`, a plain-text item becomes `{task: …, done: true}`.
-    func markDone(_ match: FollowUpMatch) throws(EditRefusal) -> FileEdit {
+    func markDone(_ match: FollowUpMatch) throws(EditRefusal) -> JournalChange {
         let path = match.encounter.path
         guard let data = FileManager.default.contents(atPath: root.appending(path: path).path),
             let text = String(data: data, encoding: .utf8)
@@ -37,6 +37,6 @@ public extension Journal {
         } catch {
             throw EditRefusal(description: "\(path) was left as it is: \(error.description)")
         }
-        return FileEdit(path: path, old: text, new: editor.text, root: root)
+        return JournalChange(root: root, files: [.init(path: path, old: text, new: editor.text)])
     }
 }

@@ -32,7 +32,8 @@ public enum LookupError: Error, Equatable, CustomStringConvertible {
             // Listed one per line, so a person can pick one and copy its slug.
             let shown = candidates.prefix(20).map { "\n  \($0.id.kind.rawValue) \($0.id.slug)  \($0.name)" }
             let more = candidates.count > 20 ? "\n  … and \(candidates.count - 20) more" : ""
-            return "'\(text)' may mean \(candidates.count) records; name one by its slug or more of its name:\(shown.joined())\(more)"
+            return
+                "'\(text)' may mean \(candidates.count) records; name one by its slug or more of its name:\(shown.joined())\(more)"
         }
     }
 }

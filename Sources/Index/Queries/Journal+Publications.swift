@@ -47,7 +47,9 @@ public struct PublicationLog: Sendable {
         years = journal.publicationYears(published)
         undated = published.filter { $0.date == nil }
         let never = Day.latest
-        func rank(_ publication: Publication) -> Int { Self.pipelineOrder.firstIndex(of: publication.status) ?? Self.pipelineOrder.count }
+        func rank(_ publication: Publication) -> Int {
+            Self.pipelineOrder.firstIndex(of: publication.status) ?? Self.pipelineOrder.count
+        }
         pipeline = items.filter { $0.status != .published && $0.status != .rejected }
             .sorted { (rank($0), $0.date ?? never, $0.slug) < (rank($1), $1.date ?? never, $1.slug) }
         rejected = items.filter { $0.status == .rejected }

@@ -15,12 +15,19 @@ import Foundation
 /// 4. a prefix of a name or of one of its words (`Len`, `Lena Sch`).
 ///
 /// More than one record at the first tier that finds any is ambiguous: the caller lists them.
+/// At tiers 3 and 4 encounters count only when nothing else matches: their titles and file
+/// names repeat the names of the people met.
 /// Tiers 2 to 4 scan the records once (linear, and only when the exact tier found nothing).
 public struct NameResolver {
     /// One of the names a record answers to, folded in the ways tiers 2 to 4 compare.
     private struct Name {
         var keys: [String]
         var words: [[String]]
+        /// The keys with spelt-out umlauts reduced (`Mueller` as `muller`), so `Muller` finds a
+        /// name written `Mueller`: compared after whole words, as the reduction also makes `Joe`
+        /// of `Jo`.
+        var reduced: String
+        var reducedWords: [String]
     }
 
     private let journal: Journal
@@ -39,9 +46,11 @@ public struct NameResolver {
         guard let primary = query.first, !primary.isEmpty else { return [] }
         var folded: [RecordID] = []
         var words: [RecordID] = []
+        var reduced: [RecordID] = []
         var prefixes: [RecordID] = []
         forEachRecord { id, names in
             var word = false
+            var reducedMatch = false
             var prefix = false
             for name in names {
                 if !Set(name.keys).isDisjoint(with: query) {
@@ -52,10 +61,27 @@ public struct NameResolver {
                     if query.contains(where: { NameResolver.isWordSequence($0, of: keyWords) }) { word = true }
                     if query.contains(where: { NameResolver.isPrefix($0, of: keyWords) }) { prefix = true }
                 }
+                if query.contains(name.reduced)
+                    || query.contains(where: { NameResolver.isWordSequence($0, of: name.reducedWords) })
+                {
+                    reducedMatch = true
+                }
             }
-            if word { words.append(id) } else if prefix { prefixes.append(id) }
+            if word {
+                words.append(id)
+            } else if reducedMatch {
+                reduced.append(id)
+            } else if prefix {
+                prefixes.append(id)
+            }
         }
-        for tier in [folded, words, prefixes] where !tier.isEmpty { return tier.sorted() }
+        if !folded.isEmpty { return folded.sorted() }
+        // A part of a name means a person, org, goal or publication before an encounter whose
+        // title or file name holds the same word (`anna` is Anna, not "Lunch with Anna").
+        for tier in [words, reduced, prefixes] where !tier.isEmpty {
+            let named = tier.filter { $0.kind != .encounter }
+            return (named.isEmpty ? tier : named).sorted()
+        }
         return []
     }
 
@@ -83,7 +109,10 @@ public struct NameResolver {
                 texts += record.aliases
                 let names = texts.map { text in
                     let keys = NameResolver.keys(of: text)
-                    return Name(keys: keys, words: keys.map(NameResolver.words))
+                    let reduced = NameResolver.reduced(keys[0])
+                    return Name(
+                        keys: keys, words: keys.map(NameResolver.words), reduced: reduced,
+                        reducedWords: NameResolver.words(reduced))
                 }
                 body(record.recordID, names)
             }
@@ -91,38 +120,44 @@ public struct NameResolver {
         for kind in kinds { each(kind.recordType) }
     }
 
-    /// The ways a text is compared once folded: plain (`muller`), with umlauts spelt out
-    /// (`mueller`), and with spelt-out umlauts reduced (`Mueller` typed for `Müller`).
+    /// The ways a text is compared once folded: plain (`muller`) and with umlauts spelt out
+    /// (`mueller`).
     static func keys(of text: String) -> [String] {
         let plain = fold(text, spellUmlauts: false)
-        var keys = [plain]
         let spelt = fold(text, spellUmlauts: true)
-        if spelt != plain { keys.append(spelt) }
-        let reduced = plain.replacingOccurrences(of: "ae", with: "a").replacingOccurrences(of: "oe", with: "o")
+        return spelt == plain ? [plain] : [plain, spelt]
+    }
+
+    /// A folded text with spelt-out umlauts reduced to their vowel: `mueller` → `muller`.
+    static func reduced(_ folded: String) -> String {
+        guard folded.contains("e") else { return folded }
+        return folded.replacingOccurrences(of: "ae", with: "a").replacingOccurrences(of: "oe", with: "o")
             .replacingOccurrences(of: "ue", with: "u")
-        if !keys.contains(reduced) { keys.append(reduced) }
-        return keys
     }
 
     /// Lower case, no accents, no width, letters that do not decompose transliterated, and
     /// every run of spaces and punctuation one space.
     static func fold(_ text: String, spellUmlauts: Bool) -> String {
+        words(letters(text, spellUmlauts: spellUmlauts)).joined(separator: " ")
+    }
+
+    /// Lower case, no accents, no width, and letters that do not decompose transliterated
+    /// (`ß` = `ss`, `ø` = `o`, `ł` = `l`); punctuation and spaces as they are.
+    static func letters(_ text: String, spellUmlauts: Bool = false) -> String {
         var latin = text.lowercased()
-        if latin.utf8.contains(where: { $0 >= 0x80 }) {
-            latin = latin.precomposedStringWithCanonicalMapping
-            if spellUmlauts {
-                for (letter, spelt) in [("ä", "ae"), ("ö", "oe"), ("ü", "ue")] {
-                    latin = latin.replacingOccurrences(of: letter, with: spelt)
-                }
+        guard latin.utf8.contains(where: { $0 >= 0x80 }) else { return latin }
+        latin = latin.precomposedStringWithCanonicalMapping
+        if spellUmlauts {
+            for (letter, spelt) in [("ä", "ae"), ("ö", "oe"), ("ü", "ue")] {
+                latin = latin.replacingOccurrences(of: letter, with: spelt)
             }
-            for (letter, ascii) in [
-                ("ß", "ss"), ("ẞ", "ss"), ("ø", "o"), ("æ", "ae"), ("œ", "oe"), ("đ", "d"), ("ł", "l"), ("ı", "i"), ("þ", "th"),
-            ] {
-                latin = latin.replacingOccurrences(of: letter, with: ascii)
-            }
-            latin = latin.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         }
-        return words(latin).joined(separator: " ")
+        for (letter, ascii) in [
+            ("ß", "ss"), ("ẞ", "ss"), ("ø", "o"), ("æ", "ae"), ("œ", "oe"), ("đ", "d"), ("ł", "l"), ("ı", "i"), ("þ", "th"),
+        ] {
+            latin = latin.replacingOccurrences(of: letter, with: ascii)
+        }
+        return latin.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
     }
 
     /// The words of a folded text: split at spaces and punctuation (`jonas-mueller`, `O'Brien`).

@@ -64,7 +64,11 @@ enum YAMLScalar {
             && !value.contains(": ") && !value.contains(" #")
             && !words.contains(value.lowercased())
             && Double(value) == nil
-        if plain { return value }
+        return plain ? value : doubleQuoted(value)
+    }
+
+    /// `value` in double quotes, escaped.
+    static func doubleQuoted(_ value: String) -> String {
         var quoted = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

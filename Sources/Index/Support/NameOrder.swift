@@ -3,17 +3,13 @@ import Foundation
 /// The order people expect a list of names in: `Ärger` with the A's, `Łukasz` with the L's,
 /// `émile` before `Eva`, not after every unaccented name, as sorting by code point would.
 ///
-/// Names are compared by a key folded once per name (case, accents and width ignored, `ß` as
-/// `ss`: the primary strength of the English and German collations, ties' two languages), then
+/// Names are compared by a key folded once per name (case, accents, width and punctuation ignored, `ß`
+/// as `ss`, `ł` as `l`: the primary strength of the English and German collations, ties' two languages), then
 /// by the name as written, then by slug, so the order is total and the same on every machine.
-/// Folding once keeps sorting 100,000 names at the cost of comparing strings; a locale-aware
-/// comparison per pair took seconds.
+/// Folding once keeps sorting cheap: for 100,000 random names, `compare(_:locale:)` per pair
+/// took 7.5 s and folded keys 0.33 s (2 cores; bench/collation.swift).
 public enum NameOrder {
-    public static func key(_ name: String) -> String {
-        guard name.utf8.contains(where: { $0 >= 0x80 }) else { return name.lowercased() }
-        return name.replacingOccurrences(of: "ß", with: "ss")
-            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-    }
+    public static func key(_ name: String) -> String { NameResolver.fold(name, spellUmlauts: false) }
 
     /// `records` sorted by display name, then slug.
     public static func sorted<R: Record>(_ records: some Sequence<R>) -> [R] {

@@ -53,7 +53,7 @@ extension SiteContext {
         let path = paths.page(named: "contacts.html")
         let model = ContactListPage(
             page: frame(title: t.contacts, path: path, section: .contacts),
-            contacts: journal.contacts.map { contactRow($0, from: path) })
+            contacts: NameOrder.sorted(journal.contacts).map { contactRow($0, from: path) })
         return PageJob(path: path, template: "contacts", model: model)
     }
 

@@ -37,7 +37,7 @@ struct OrgPage: Sendable, Encodable {
 extension SiteContext {
     func orgList() -> PageJob {
         let path = paths.page(named: "orgs.html")
-        let rows = journal.orgs.map { org in
+        let rows = NameOrder.sorted(journal.orgs).map { org in
             OrgListPage.Row(
                 link: link(to: org.recordID, from: path) ?? Link(href: nil, text: org.name), industry: org.industry,
                 current: journal.currentPeople(at: org.id).count,

@@ -69,35 +69,33 @@ extension SiteContext {
     }
 
     private func timelinePage(path: String, year: Int?) -> PageJob {
-        var items: [(Day, Int, String, TimelinePage.Item)] = []
         let since = today.adding(months: -12)
         func included(_ day: Day) -> Bool { year.map { day.year == $0 } ?? (day > since && day <= today) }
         let timeline = journal.timeline(of: year.map { $0...$0 } ?? since.year...today.year)
-        for encounter in timeline.encounters where included(encounter.date.day) {
-            let r = row(encounter, from: path)
-            items.append(
-                (
-                    encounter.date.day, 0, encounter.slug,
+        var entries: [TimelineEntry] = timeline.encounters.filter { included($0.date.day) }.map { .encounter($0) }
+        entries += timeline.publications.filter { $0.date.map(included) ?? false }.map { .publication($0) }
+        let items = TimelineEntry.newestFirst(entries).map { entry -> (Day, TimelinePage.Item) in
+            switch entry {
+            case let .encounter(encounter):
+                let r = row(encounter, from: path)
+                return (
+                    entry.day,
                     TimelinePage.Item(
                         date: r.date, isoDate: r.isoDate, kind: encounter.kind ?? "encounter", isPublication: false,
                         link: r.link, with: r.with)
-                ))
-        }
-        for publication in timeline.publications {
-            guard let day = publication.date, included(day) else { continue }
-            let r = row(publication, from: path)
-            items.append(
-                (
-                    day, 1, publication.slug,
+                )
+            case let .publication(publication):
+                let r = row(publication, from: path)
+                return (
+                    entry.day,
                     TimelinePage.Item(
                         date: r.date ?? "", isoDate: r.isoDate ?? "", kind: r.kind, isPublication: true, link: r.link,
                         with: r.with)
-                ))
+                )
+            }
         }
-        // Newest first; a full tie-break keeps the order stable.
-        items.sort { ($1.0, $1.1, $1.2) < ($0.0, $0.1, $0.2) }
         var months: [TimelinePage.Month] = []
-        for (day, _, _, item) in items {
+        for (day, item) in items {
             let id = "m" + String(day.description.prefix(7))
             if months.last?.id != id {
                 months.append(TimelinePage.Month(name: dates.month(year: day.year, month: day.month), id: id, items: []))

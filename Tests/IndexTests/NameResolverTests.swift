@@ -1,0 +1,72 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Index
+
+/// `Tests/Fixtures/names`: people whose names are typed in many ways.
+@Suite("Finding a record by what a person types")
+struct NameResolverTests {
+    let journal = Journal.load(from: Fixtures.journal("names"))
+
+    @Test(arguments: [
+        // Slug, name, alias, any case.
+        ("lena-schaefer", "lena-schaefer"), ("LENA SCHÄFER", "lena-schaefer"), ("jm", "jonas-mueller"),
+        // Accents, umlauts spelt out or dropped, ß as ss, letters that do not decompose.
+        ("Lena Schafer", "lena-schaefer"), ("lena schaefer", "lena-schaefer"), ("Jonas Mueller", "jonas-mueller"),
+        ("jonas muller", "jonas-mueller"), ("Jurgen Weiss", "juergen-weiss"), ("Lukasz Nowak", "lukasz-nowak"),
+        // A unique first or last name, in any script, folded as above.
+        ("schäfer", "lena-schaefer"), ("schafer", "lena-schaefer"), ("Mueller", "jonas-mueller"), ("Müller", "jonas-mueller"),
+        ("Muller", "jonas-mueller"), ("weiss", "juergen-weiss"), ("田中", "hiroshi-tanaka"), ("Tanaka", "hiroshi-tanaka"),
+        ("van der berg", "hans-van-der-berg"), ("lukasz", "lukasz-nowak"),
+        // A unique start of a name or of one of its words.
+        ("Len", "lena-schaefer"), ("lena sch", "lena-schaefer"), ("Schä", "lena-schaefer"), ("田", "hiroshi-tanaka"),
+    ])
+    func findsAContact(typed: String, slug: String) throws {
+        #expect(try journal.find(typed, among: [.contact]) == RecordID(.contact, slug))
+    }
+
+    @Test func anExactNameWinsOverALooserReading() throws {
+        // "Jo" is a contact's whole name, and the start of Joe Miller's and Jonas Müller's.
+        #expect(try journal.find("Jo", among: [.contact]) == RecordID(.contact, "jo"))
+        // "Joe" is a word of one name only.
+        #expect(try journal.find("joe", among: [.contact]) == RecordID(.contact, "joe-miller"))
+    }
+
+    @Test func aNameOfSeveralListsThemAll() {
+        #expect(
+            throws: LookupError.ambiguous(
+                "Anna",
+                [
+                    .init(id: RecordID(.contact, "anna-becker"), name: "Anna Becker"),
+                    .init(id: RecordID(.contact, "anna-schmidt"), name: "Anna Schmidt"),
+                ])
+        ) { try journal.find("Anna", among: [.contact]) }
+        let message =
+            (try? journal.find("Anna")).map { "\($0)" }
+            ?? LookupError.ambiguous(
+                "Anna", [.init(id: RecordID(.contact, "anna-becker"), name: "Anna Becker")]
+            ).description
+        #expect(message.contains("contact anna-becker  Anna Becker"))
+    }
+
+    @Test func everyKindIsFoundTheSameWay() throws {
+        #expect(try journal.find("acme") == RecordID(.org, "acme-robotics"))
+        #expect(try journal.find("mentor") == RecordID(.goal, "find-a-mentor"))
+        #expect(try journal.find("paved") == RecordID(.publication, "2026/paved-roads"))
+        #expect(try journal.find("2026-03-05-coffee-lena") == RecordID(.encounter, "2026/2026-03-05-coffee-lena"))
+    }
+
+    @Test func nothingFoundSuggestsTheNearestName() {
+        #expect(throws: LookupError.notFound("Lena Schäffer", suggestion: "Lena Schäfer")) {
+            try journal.find("Lena Schäffer", among: [.contact])
+        }
+        #expect(throws: LookupError.notFound("zzz", suggestion: nil)) { try journal.find("zzz") }
+    }
+
+    @Test func namesSortAsPeopleExpect() {
+        let names = ["Zoë", "Ärger", "anna", "Österreich", "Oskar", "émile", "Eva", "Łukasz", "Lena", "Straße", "Strasse"]
+        let sorted = NameOrder.sorted(names, name: { $0 }, tieBreak: { $0 })
+        #expect(sorted == ["anna", "Ärger", "émile", "Eva", "Lena", "Łukasz", "Oskar", "Österreich", "Strasse", "Straße", "Zoë"])
+    }
+}
