@@ -70,7 +70,7 @@ mutate: test-deps
 # that `make release` and `make bench` stay incremental.
 STATIC := .build-static/release/ties
 install: deps
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product ties
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(STATIC) $(DESTDIR)$(PREFIX)/bin/ties
 

@@ -26,8 +26,8 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let journal = try options.load()
         var page = ShowPage(journal: journal, today: day.day(for: journal), style: .standardOutput)
-        let tags = journal.recordsByTag()
         if ref.hasPrefix("#") {
+            let tags = journal.recordsByTag()
             let tag = String(ref.dropFirst())
             guard let ids = tags[tag] ?? tags[tag.lowercased()] else {
                 throw CommandFailure(
@@ -41,6 +41,8 @@ struct ShowCommand: ParsableCommand {
             do {
                 id = try journal.find(ref)
             } catch {
+                // A tag's name alone, when no record answers to it.
+                let tags = journal.recordsByTag()
                 guard case .notFound = error, let ids = tags[ref] ?? tags[ref.lowercased()] else {
                     throw CommandFailure(message: error.description, exitCode: .problems)
                 }

@@ -70,3 +70,28 @@ struct NameResolverTests {
         #expect(sorted == ["anna", "Ärger", "émile", "Eva", "Lena", "Łukasz", "Oskar", "Österreich", "Strasse", "Straße", "Zoë"])
     }
 }
+
+@Suite("Folding text for comparison")
+struct TextFoldingTests {
+    @Test(arguments: [
+        ("Jürgen Weiß", "jurgen weiss"), ("ŁUKASZ", "lukasz"), ("Søren Kierkegaard", "soren kierkegaard"),
+        ("Æsir Œuvre", "aesir oeuvre"), ("José", "jose"), ("Jose\u{301}", "jose"), ("Ｔａｎａｋａ", "tanaka"),
+        ("田中 宏", "田中 宏"), ("Дмитрий Волков", "дмитрии волков"), ("Nguyễn Thị Ánh", "nguyen thi anh"),
+        ("Jean-Luc  O'Brien!", "jean luc o brien"), ("  ", ""),
+    ])
+    func foldsNames(text: String, folded: String) {
+        #expect(TextFolding.fold(text, words: true) == folded)
+    }
+
+    @Test func umlautsSpeltOutOnlyWhenAsked() {
+        #expect(TextFolding.fold("Müller Ärger Öl") == "muller arger ol")
+        #expect(TextFolding.fold("Müller Ärger Öl", spellUmlauts: true) == "mueller aerger oel")
+    }
+
+    @Test func containsComparesBytes() {
+        #expect(TextFolding.contains("on-call rotation", "call r"))
+        #expect(!TextFolding.contains("on-call", "calls"))
+        #expect(TextFolding.contains("x", ""))
+        #expect(!TextFolding.contains("", "x"))
+    }
+}

@@ -53,6 +53,34 @@ struct RenameAndMergeCommandTests {
         #expect(show.stdout.hasPrefix("Ada King\n"), "the old name still finds her")
     }
 
+    @Test func renameOnTheSampleJournalChangesOnlyTheLinesThatNameHer() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let before = try Snapshot(of: root).files
+        let result = try TiesBinary.run(["rename", "schafer", "Lena Weber"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let after = try Snapshot(of: root).files
+        #expect(Set(after.keys) == Set(before.keys).subtracting(["contacts/lena-schaefer.md"]).union(["contacts/lena-weber.md"]))
+        #expect(
+            try text(after, "contacts/lena-weber.md")
+                == text(before, "contacts/lena-schaefer.md").replacingOccurrences(
+                    of: "name: Lena Schäfer\n", with: "name: Lena Weber\n"
+                ).replacingOccurrences(
+                    of: "goals: [staff-engineer-role]\n---\n",
+                    with: "goals: [staff-engineer-role]\naliases: [Lena Schäfer]\n---\n"))
+        // Every other mention of her in the sample journal is a reference or a wiki link.
+        var changed: [String] = []
+        for (path, data) in before where path != "contacts/lena-schaefer.md" {
+            let old = String(decoding: data, as: UTF8.self)
+            #expect(try text(after, path) == old.replacingOccurrences(of: "Lena Schäfer", with: "Lena Weber"), "\(path)")
+            if old.contains("Lena Schäfer") { changed.append(path) }
+        }
+        #expect(changed.count == 5)
+        let check = try TiesBinary.run(["check", "--strict"], in: root)
+        #expect(check.status == 0, "\(check.stdout)")
+        let who = try TiesBinary.run(["who", "--org", "acme"], in: root)
+        #expect(who.stdout.contains("Lena Weber"))
+    }
+
     @Test func renameAnOrgFollowsItsRolesInBothStyles() throws {
         let root = try Fixtures.copy(Fixtures.journal("rename"))
         let before = try Snapshot(of: root).files

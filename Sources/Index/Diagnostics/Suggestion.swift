@@ -10,6 +10,9 @@ public enum Suggestion {
         let limit = max(1, min(3, target.count / 3))
         var best: (distance: Int, candidate: String)?
         for candidate in candidates {
+            // Most candidates are far longer or shorter: told before anything is made of them.
+            let length = candidate.unicodeScalars.count
+            if abs(length - target.count) > limit { continue }
             let scalars = Array(candidate.lowercased().unicodeScalars)
             if abs(scalars.count - target.count) > limit { continue }
             let bound = min(limit, (best?.distance ?? limit + 1) - 1)
@@ -20,8 +23,12 @@ public enum Suggestion {
         // No near spelling: a first name or the start of a longer name ("Grace" → "Grace Hopper").
         let lowered = word.lowercased()
         guard lowered.count >= 3 else { return nil }
+        // An ASCII word is looked for without making anything first (a cheap filter); folding
+        // would drop the accents of any other.
+        let ascii = lowered.utf8.allSatisfy { $0 < 0x80 }
         return candidates.first { candidate in
-            candidate.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).contains { $0.hasPrefix(lowered) }
+            (!ascii || TextFolding.matches(candidate, folded: lowered))
+                && candidate.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).contains { $0.hasPrefix(lowered) }
         }
     }
 

@@ -41,7 +41,7 @@ public extension Journal {
         var notes = files.notes
 
         let keepOld: String
-        if let earlier = files.changes[keep.path]?.old { keepOld = earlier ?? "" } else { keepOld = try readText(keep.path) }
+        if let earlier = files.changes[keep.path]?.old { keepOld = earlier } else { keepOld = try readText(keep.path) }
         var editor = FrontMatterEditor<R>(files.changes[keep.path]?.new ?? keepOld)
         let dropText = drop.path.isEmpty ? nil : try readText(drop.path)
         do {

@@ -108,7 +108,7 @@ public extension Journal {
             notes.append("'\(oldName)' had no file; \(newPath) now holds its new name")
         } else {
             let old: String
-            if let earlier = files.changes[oldPath]?.old { old = earlier ?? "" } else { old = try readText(oldPath) }
+            if let earlier = files.changes[oldPath]?.old { old = earlier } else { old = try readText(oldPath) }
             var editor = FrontMatterEditor<R>(files.changes[oldPath]?.new ?? old)
             do {
                 try editor.set(R.nameField, name)

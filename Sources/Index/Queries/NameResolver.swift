@@ -19,17 +19,6 @@ import Foundation
 /// names repeat the names of the people met.
 /// Tiers 2 to 4 scan the records once (linear, and only when the exact tier found nothing).
 public struct NameResolver {
-    /// One of the names a record answers to, folded in the ways tiers 2 to 4 compare.
-    private struct Name {
-        var keys: [String]
-        var words: [[String]]
-        /// The keys with spelt-out umlauts reduced (`Mueller` as `muller`), so `Muller` finds a
-        /// name written `Mueller`: compared after whole words, as the reduction also makes `Joe`
-        /// of `Jo`.
-        var reduced: String
-        var reducedWords: [String]
-    }
-
     private let journal: Journal
     private let kinds: [RecordKind]
 
@@ -48,24 +37,26 @@ public struct NameResolver {
         var words: [RecordID] = []
         var reduced: [RecordID] = []
         var prefixes: [RecordID] = []
-        forEachRecord { id, names in
+        forEachRecord { id, texts in
             var word = false
             var reducedMatch = false
             var prefix = false
-            for name in names {
-                if !Set(name.keys).isDisjoint(with: query) {
+            for text in texts {
+                let keys = NameResolver.keys(of: text)
+                if keys.contains(where: query.contains) {
                     folded.append(id)
                     return
                 }
-                for keyWords in name.words {
-                    if query.contains(where: { NameResolver.isWordSequence($0, of: keyWords) }) { word = true }
-                    if query.contains(where: { NameResolver.isPrefix($0, of: keyWords) }) { prefix = true }
+                for key in keys {
+                    for typed in query {
+                        if TextFolding.containsAtWord(key, typed, wholeWords: true) { word = true }
+                        if TextFolding.containsAtWord(key, typed, wholeWords: false) { prefix = true }
+                    }
                 }
-                if query.contains(name.reduced)
-                    || query.contains(where: { NameResolver.isWordSequence($0, of: name.reducedWords) })
-                {
-                    reducedMatch = true
-                }
+                // Spelt-out umlauts reduced (`Mueller` as `muller`), so `Muller` finds a name
+                // written `Mueller`: after whole words, as the reduction also makes `Jo` of `Joe`.
+                let lessened = NameResolver.reduced(keys[0])
+                if query.contains(where: { TextFolding.containsAtWord(lessened, $0, wholeWords: true) }) { reducedMatch = true }
             }
             if word {
                 words.append(id)
@@ -98,23 +89,20 @@ public struct NameResolver {
         return found.sorted()
     }
 
-    /// Calls `body` with each record of the kinds and the names it answers to, folded.
-    private func forEachRecord(_ body: (RecordID, [Name]) -> Void) {
+    /// Calls `body` with each record of the kinds and the names it answers to: its name or
+    /// title, slug, file name and aliases.
+    private func forEachRecord(_ body: (RecordID, [String]) -> Void) {
         func each<R: Record>(_ kind: R.Type) {
-            for record in journal[R.self] {
-                var texts = [record.displayName, record.slug]
-                if R.kind.slugKeepsFolders, let slash = record.slug.lastIndex(of: "/") {
-                    texts.append(String(record.slug[record.slug.index(after: slash)...]))
+            // In place: a copy of each record would retain all it holds, for nothing.
+            journal[R.self].withUnsafeBufferPointer { records in
+                for index in records.indices {
+                    let slug = records[index].slug
+                    var texts = [records[index].displayName, slug]
+                    if R.kind.slugKeepsFolders, let slash = slug.lastIndex(of: "/") {
+                        texts.append(String(slug[slug.index(after: slash)...]))
+                    }
+                    body(RecordID(R.kind, slug), texts + records[index].aliases)
                 }
-                texts += record.aliases
-                let names = texts.map { text in
-                    let keys = NameResolver.keys(of: text)
-                    let reduced = NameResolver.reduced(keys[0])
-                    return Name(
-                        keys: keys, words: keys.map(NameResolver.words), reduced: reduced,
-                        reducedWords: NameResolver.words(reduced))
-                }
-                body(record.recordID, names)
             }
         }
         for kind in kinds { each(kind.recordType) }
@@ -124,61 +112,36 @@ public struct NameResolver {
     /// (`mueller`).
     static func keys(of text: String) -> [String] {
         let plain = fold(text, spellUmlauts: false)
+        // Umlauts are two bytes from 0xC3: no such byte, nothing to spell out.
+        guard text.utf8.contains(0xC3) else { return [plain] }
         let spelt = fold(text, spellUmlauts: true)
         return spelt == plain ? [plain] : [plain, spelt]
     }
 
     /// A folded text with spelt-out umlauts reduced to their vowel: `mueller` → `muller`.
     static func reduced(_ folded: String) -> String {
-        guard folded.contains("e") else { return folded }
-        return folded.replacingOccurrences(of: "ae", with: "a").replacingOccurrences(of: "oe", with: "o")
-            .replacingOccurrences(of: "ue", with: "u")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(folded.utf8.count)
+        for byte in folded.utf8 {
+            if byte == UInt8(ascii: "e"), let previous = bytes.last,
+                previous == UInt8(ascii: "a") || previous == UInt8(ascii: "o") || previous == UInt8(ascii: "u")
+            {
+                continue
+            }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Lower case, no accents, no width, letters that do not decompose transliterated, and
-    /// every run of spaces and punctuation one space.
+    /// every run of spaces and punctuation one space (`TextFolding`).
     static func fold(_ text: String, spellUmlauts: Bool) -> String {
-        words(letters(text, spellUmlauts: spellUmlauts)).joined(separator: " ")
+        TextFolding.fold(text, spellUmlauts: spellUmlauts, words: true)
     }
 
-    /// Lower case, no accents, no width, and letters that do not decompose transliterated
-    /// (`ß` = `ss`, `ø` = `o`, `ł` = `l`); punctuation and spaces as they are.
+    /// `fold` keeping punctuation and spaces as they are, for searching text.
     static func letters(_ text: String, spellUmlauts: Bool = false) -> String {
-        var latin = text.lowercased()
-        guard latin.utf8.contains(where: { $0 >= 0x80 }) else { return latin }
-        latin = latin.precomposedStringWithCanonicalMapping
-        if spellUmlauts {
-            for (letter, spelt) in [("ä", "ae"), ("ö", "oe"), ("ü", "ue")] {
-                latin = latin.replacingOccurrences(of: letter, with: spelt)
-            }
-        }
-        for (letter, ascii) in [
-            ("ß", "ss"), ("ẞ", "ss"), ("ø", "o"), ("æ", "ae"), ("œ", "oe"), ("đ", "d"), ("ł", "l"), ("ı", "i"), ("þ", "th"),
-        ] {
-            latin = latin.replacingOccurrences(of: letter, with: ascii)
-        }
-        return latin.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-    }
-
-    /// The words of a folded text: split at spaces and punctuation (`jonas-mueller`, `O'Brien`).
-    static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation || $0.isSymbol }).map(String.init)
-    }
-
-    /// Whether `query` is one word of `words`, or several in a row (`van der berg`).
-    static func isWordSequence(_ query: String, of words: [String]) -> Bool {
-        let wanted = query.split(separator: " ")
-        guard !wanted.isEmpty, wanted.count <= words.count else { return false }
-        for start in 0...(words.count - wanted.count) where zip(words[start...], wanted).allSatisfy({ $0 == $1 }) {
-            return true
-        }
-        return false
-    }
-
-    /// Whether `query` begins the name at one of its words: `len`, `lena sch`, `sch`.
-    static func isPrefix(_ query: String, of words: [String]) -> Bool {
-        for start in words.indices where words[start...].joined(separator: " ").hasPrefix(query) { return true }
-        return false
+        TextFolding.fold(text, spellUmlauts: spellUmlauts)
     }
 }
 

@@ -37,31 +37,39 @@ public extension Journal {
     func search(_ text: String) -> (hits: [SearchHit], total: Int) {
         let wanted = NameResolver.letters(text.trimmingCharacters(in: .whitespaces))
         guard !wanted.isEmpty else { return ([], 0) }
-        func contains(_ value: String) -> Bool {
-            // Most text is ASCII: lower-casing it is all folding does.
-            NameResolver.letters(value).contains(wanted)
+        func contains(_ value: String) -> Bool { TextFolding.matches(value, folded: wanted) }
+        /// A hit as found: for notes, the line and excerpt are worked out only for the hits
+        /// listed, since a common word is in most bodies.
+        struct Found {
+            var hit: SearchHit
+            var key: String
+            var body: String?
+            var bodyLine = 1
         }
-        var hits: [SearchHit] = []
+        var found: [Found] = []
         func scan<R: Record>(_ type: R.Type, extra: (R) -> [(SearchHit.Place, String)]) {
-            for record in self[R.self] {
-                var candidates: [(SearchHit.Place, String)] = [(.name, record.displayName)]
-                candidates += record.aliases.map { (.alias, $0) }
-                candidates += record.tags.map { (.tag, "#" + $0) }
-                candidates += extra(record)
-                if let found = candidates.first(where: { contains($0.1) }) {
-                    hits.append(SearchHit(record: record.recordID, name: record.displayName, place: found.0, excerpt: found.1))
-                    continue
-                }
-                var line = record.bodyLine
-                for text in record.body.split(separator: "\n", omittingEmptySubsequences: false) {
-                    defer { line += 1 }
-                    guard contains(String(text)) else { continue }
-                    hits.append(
-                        SearchHit(
-                            record: record.recordID, name: record.displayName, place: .notes,
-                            excerpt: Self.excerpt(String(text), around: wanted),
-                            location: SourceLocation(path: record.path, line: line)))
-                    break
+            // In place: a copy of each record would retain all it holds, for nothing.
+            self[R.self].withUnsafeBufferPointer { records in
+                for index in records.indices {
+                    var candidates: [(SearchHit.Place, String)] = [(.name, records[index].displayName)]
+                    candidates += records[index].aliases.map { (.alias, $0) }
+                    candidates += records[index].tags.map { (.tag, "#" + $0) }
+                    candidates += extra(records[index])
+                    let name = records[index].displayName
+                    let id = RecordID(R.kind, records[index].slug)
+                    if let place = candidates.first(where: { contains($0.1) }) {
+                        found.append(
+                            Found(
+                                hit: SearchHit(record: id, name: name, place: place.0, excerpt: place.1),
+                                key: NameOrder.key(name)))
+                    } else if contains(records[index].body) {
+                        found.append(
+                            Found(
+                                hit: SearchHit(
+                                    record: id, name: name, place: .notes, excerpt: "",
+                                    location: SourceLocation(path: records[index].path)),
+                                key: NameOrder.key(name), body: records[index].body, bodyLine: records[index].bodyLine))
+                    }
                 }
             }
         }
@@ -72,14 +80,25 @@ public extension Journal {
         scan(Goal.self) { _ in [] }
         scan(Publication.self) { publication in publication.venue.map { [(.venue, $0)] } ?? [] }
         scan(Encounter.self) { encounter in [encounter.event, encounter.location].compactMap { $0 }.map { (.place, $0) } }
-        let keys = Dictionary(hits.map { ($0.record, NameOrder.key($0.name)) }, uniquingKeysWith: { first, _ in first })
-        let total = hits.count
-        hits.sort {
-            ($0.place, $0.record.kind, keys[$0.record]!, $0.record.slug) < (
-                $1.place, $1.record.kind, keys[$1.record]!, $1.record.slug
-            )
+        found.sort {
+            ($0.hit.place, $0.hit.record.kind, $0.key, $0.hit.record.slug)
+                < ($1.hit.place, $1.hit.record.kind, $1.key, $1.hit.record.slug)
         }
-        return (Array(hits.prefix(Self.mostSearchHits)), total)
+        let hits = found.prefix(Self.mostSearchHits).map { item -> SearchHit in
+            guard let body = item.body, let path = item.hit.location?.path else { return item.hit }
+            var hit = item.hit
+            var line = item.bodyLine
+            for text in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                if TextFolding.matches(text, folded: wanted) {
+                    hit.excerpt = Self.excerpt(String(text), around: wanted)
+                    hit.location = SourceLocation(path: path, line: line)
+                    break
+                }
+                line += 1
+            }
+            return hit
+        }
+        return (hits, found.count)
     }
 
     /// A line of notes shortened to about 100 characters around the match.
