@@ -31,6 +31,9 @@ struct NameResolverTests {
         #expect(try journal.find("Jo", among: [.contact]) == RecordID(.contact, "jo"))
         // "Joe" is a word of one name only.
         #expect(try journal.find("joe", among: [.contact]) == RecordID(.contact, "joe-miller"))
+        // Folded, both Bärbel Schön and Barbel Schon; exactly, only the one written so.
+        #expect(try journal.find("barbel schon", among: [.contact]) == RecordID(.contact, "barbel-schon"))
+        #expect(throws: LookupError.self) { try journal.find("Barbel Schön", among: [.contact]) }
     }
 
     @Test func aNameOfSeveralListsThemAll() {

@@ -209,6 +209,6 @@ MUTATIONS = [
      "pipeline = items.filter { $0.status != .published }",
      "PubsCommand", "a rejected talk is listed under Pipeline"),
     ("diff-no-newline-marker", "Sources/Index/Editing/LineDiff.swift",
-     "if lastOld || lastNew {", "if false {",
+     "if op.text.hasSuffix(unterminated) {", "if false {",
      "LineDiff|EditCommand|RenameAndMerge", "a diff of a file without a final newline does not apply"),
 ]
