@@ -7,6 +7,7 @@ import Testing
 struct ConsistencyTests {
     static let commands = [
         "init", "check", "build", "due", "snooze", "done", "new", "show", "who", "timeline", "search", "rename", "merge",
+        "insights", "path", "brief",
         "pubs", "import", "export", "theme",
     ]
 

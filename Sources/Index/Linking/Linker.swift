@@ -79,6 +79,11 @@ struct Linker {
             reference.target = orgResolver.resolve(reference.text, at: reference.location, into: &diagnostics)
             myOrg = reference
         }
+        var myRoles = config.myRoles
+        for index in myRoles.indices {
+            myRoles[index].org.target = orgResolver.resolve(
+                myRoles[index].org.text, at: myRoles[index].org.location, into: &diagnostics)
+        }
         Linker.resolveReferences(in: &contacts, names, &orgResolver, into: &diagnostics)
         Linker.resolveReferences(in: &encounters, names, &orgResolver, into: &diagnostics)
         Linker.resolveReferences(in: &undated, names, &orgResolver, into: &diagnostics)
@@ -125,6 +130,7 @@ struct Linker {
         diagnostics += Linker.possibleDuplicates(contacts)
         var finalConfig = config
         finalConfig.myOrg = myOrg
+        finalConfig.myRoles = myRoles
         diagnostics.sort()
         let (records, crossLinks) = buildTables()
         timer.lap("cross-link tables")

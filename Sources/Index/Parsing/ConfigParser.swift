@@ -32,6 +32,8 @@ enum ConfigParser {
             if var me = fields.child(node) {
                 config.myOrg = me.reference("org")
                 config.myEmails = me.list("emails")
+                config.myRoles = Role.schema.readItems(
+                    "roles", from: &me, context: ReadContext(heading: nil, fileStem: "ties", anchor: nil))
                 _ = me.text("name")
                 _ = me.unknownFields()
                 fields.absorb(me)

@@ -9,6 +9,9 @@ public struct JournalConfig: Hashable, Sendable {
     public var timezone: String?
     /// The owner's current organisation, so contacts can be told internal or external.
     public var myOrg: Reference?
+    /// The owner's own positions over time (`me.roles`), shaped like a contact's `roles`: whom
+    /// they worked with, for the gateways of `ties insights`.
+    public var myRoles: [Role] = []
     /// The owner's own addresses (`me.emails`), so a calendar import knows which attendee is the owner.
     public var myEmails: [String] = []
     /// Circle name → how often to be in touch with its members, in the order written.

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Index
+
+struct PathCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "path",
+        abstract: "Who can introduce you: warm paths to a person or an org.",
+        discussion: """
+            The shortest chains through people you know, each connected to the next (met together, introduced, at one org now), starting with someone you have met: to a person (not counting your own tie to them), or to anyone at an org now. Ranked by the weakest of your ties along the way; at most 5.
+
+            Examples:
+              ties path --to "Lena Schäfer"
+              ties path --to Acme --format json
+
+            """ + TiesExitCode.help)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: ArgumentHelp("The person or org: slug, name, alias or a unique part of a name.", valueName: "ref"))
+    var to: String
+    @Option(help: "Output format: text or json.") var format: Format = .text
+    @OptionGroup var options: JournalOptions
+    @OptionGroup var day: TodayOption
+
+    struct Report: Encodable {
+        struct Path: Encodable {
+            var via: [String]
+            var strength: String
+        }
+
+        var to: String
+        var paths: [Path]
+    }
+
+    func run() throws {
+        let journal = try options.load()
+        let target = try journal.resolve(to, among: [.contact, .org])
+        let today = day.day(for: journal)
+        let paths = journal.warmPaths(to: target, today: today)
+        switch format {
+        case .json:
+            Terminal.printJSON(
+                jsonText(
+                    Report(to: target.slug, paths: paths.map { .init(via: $0.via.map(\.slug), strength: $0.strength.rawValue) })))
+        case .text:
+            let name = journal.displayName(of: target) ?? target.slug
+            guard !paths.isEmpty else {
+                Terminal.print(
+                    "No warm path to \(name): nobody you have met is connected to \(target.kind == .org ? "anyone there" : "them")."
+                )
+                return
+            }
+            let style = Style.standardOutput
+            Terminal.print(style.bold("Warm paths to \(name)"))
+            for path in paths {
+                let strengths = Dictionary(
+                    journal.ties(of: path.via, today: today).map { ($0.contact, $0.strength) }, uniquingKeysWith: { a, _ in a })
+                var steps = ["you"]
+                for (index, person) in path.via.enumerated() {
+                    let strength = strengths[person]?.rawValue ?? "weak"
+                    let at = target.kind == .org && index == path.via.count - 1 ? ", \(name)" : ""
+                    steps.append("\(journal.contacts[person]?.name ?? person.slug) (\(strength)\(at))")
+                }
+                if target.kind == .contact { steps.append(name) }
+                Terminal.print("  " + steps.joined(separator: " → ") + style.dim("  weakest tie: \(path.strength.rawValue)"))
+            }
+        }
+    }
+}
+
+extension Journal {
+    /// The ties of some contacts, for labelling a path.
+    func ties(of people: [Contact.ID], today: Day) -> [Tie] {
+        people.map { Tie(contact: $0, encounterDays: encounterDays(of: $0), today: today) }
+    }
+}
