@@ -141,6 +141,7 @@ def main():
     print("%-8s %-8s %8s %8s %8s %9s %9s %9s %10s %8s %9s %9s %8s %8s %9s" % (
         "records", "pages", "cold s", "check s", "due s", "build s", "rebuild s", "hugo s", "ties/hugo", "RSS MiB",
         "hugo MiB", "render s", "floor s", "x floor", "pages/s"))
+    lookups = []
     for size in [int(s) for s in args.sizes.split(",")]:
         journal = os.path.join(args.out, "journal-%d" % size)
         site = os.path.join(args.out, "site-%d" % size)
@@ -158,6 +159,12 @@ def main():
         check, check_rss = measure([binary, "check", "--journal", journal], args.runs)
         run_once([binary, "due", "--journal", journal] + today)  # the first due keeps the agenda
         due, due_rss = measure([binary, "due", "--journal", journal] + today, args.runs)
+        # What the network is for: each loads the journal, then answers from it (docs/PERFORMANCE.md).
+        person = sorted(os.listdir(os.path.join(journal, "contacts")))[0][:-3]
+        insights, _ = measure([binary, "insights", "--journal", journal] + today, args.runs)
+        path, _ = measure([binary, "path", "--to", person, "--journal", journal] + today, args.runs)
+        brief, _ = measure([binary, "brief", person, "--journal", journal] + today, args.runs)
+        lookups.append((size, check, insights, path, brief))
 
         def clean():
             if os.path.exists(site):
@@ -197,6 +204,10 @@ def main():
             "%.2f" % (build / hugo_time) if hugo_time else "-", peak, "%.0f" % hugo_rss if hugo_rss else "-",
             render, floor, render / floor, pages / build))
         sys.stdout.flush()
+    print()
+    print("%-8s %8s %9s %8s %8s" % ("records", "check", "insights", "path", "brief"))
+    for size, check, insights, path, brief in lookups:
+        print("%-8d %8.2f %9.2f %8.2f %8.2f" % (size, check, insights, path, brief))
 
 
 if __name__ == "__main__":

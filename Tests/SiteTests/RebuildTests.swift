@@ -70,12 +70,12 @@ struct RebuildTests {
         try Data(text.replacingOccurrences(of: "title: Walk with Jonas", with: "title: Long walk with Jonas").utf8)
             .write(to: file)
         let second = try SiteBuilder.build(Journal.load(from: root), options: options)
-        // The dashboard and the four lists read every record, so they are made again; so are the
+        // The dashboard, the four lists and the Network page read every record, so they are made again; so are the
         // timeline of 2026 and of the last twelve months. Of the records' pages, only the
         // encounter's, Jonas's and those of the two orgs he worked at (which list encounters with
         // their people): not those of other encounters with Jonas, which show only his name, nor
         // the timelines of other years, nor any tag's page.
-        #expect(second.made == 5 + 2 + 4, "\(second.made) of \(first.pages) pages made")
+        #expect(second.made == 6 + 2 + 4, "\(second.made) of \(first.pages) pages made")
         #expect(
             try String(contentsOf: output.appending(path: "contacts/jonas-mueller.html"), encoding: .utf8).contains(
                 "Long walk with Jonas"))

@@ -229,7 +229,7 @@ struct ThemeTests {
                 "theme/contact.mustache:1:1: error: a tag is never closed with '}}'; the built-in template is used [template-syntax]",
                 "theme/notes.txt:1:1: warning: not a file of the theme; expected one of README.md, contact.mustache, "
                     + "contacts.mustache, encounter-row.mustache, encounter.mustache, facts.mustache, goal.mustache, "
-                    + "goals.mustache, index.mustache, layout.mustache, lock.mustache, org.mustache, orgs.mustache, person.mustache, "
+                    + "goals.mustache, index.mustache, layout.mustache, lock.mustache, network.mustache, org.mustache, orgs.mustache, person.mustache, "
                     + "public-index.mustache, public-layout.mustache, public-publication.mustache, publication-row.mustache, "
                     + "publication.mustache, publications.mustache, record-footer.mustache, script.js, style.css, "
                     + "tag.mustache, timeline.mustache, unlock.js [unknown-theme-file]",

@@ -13,7 +13,7 @@ struct AgendaCache: Sendable {
     let url: URL
 
     static let magic = Array("ties agenda\n".utf8)
-    static let formatVersion: UInt64 = 3 ^ RecordKind.schemaSignature
+    static let formatVersion: UInt64 = 4 ^ RecordKind.schemaSignature
 
     /// One file the agenda was made from.
     struct Stamp: Equatable, Sendable {
@@ -42,6 +42,9 @@ struct AgendaCache: Sendable {
             // The settings as linking left them: `me.org` names an org the journal's files decide.
             var linked = config
             linked.myOrg?.target = try reader.read()
+            let roleTargets: [String?] = try reader.read()
+            guard roleTargets.count == linked.myRoles.count else { return nil }
+            for index in linked.myRoles.indices { linked.myRoles[index].org.target = roleTargets[index] }
             var agenda = Agenda(
                 config: linked, people: try reader.read(), followUps: try reader.read(), diagnostics: try reader.read())
             guard reader.offset == file.bytes.count else { throw BinaryReader.Malformed() }
@@ -61,6 +64,7 @@ struct AgendaCache: Sendable {
             writer.varint(stamp.modified)
         }
         writer.write(agenda.config.myOrg?.target)
+        writer.write(agenda.config.myRoles.map(\.org.target))
         writer.write(agenda.people)
         writer.write(agenda.followUps)
         writer.write(agenda.diagnostics)

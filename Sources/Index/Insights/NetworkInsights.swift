@@ -160,7 +160,16 @@ public struct NetworkInsights: Sendable {
                 stale: goal.status == .active && (last.map { $0.days(until: today) > Self.staleAfterDays } ?? true))
         }.sorted { $0.goal.slug < $1.goal.slug }
 
-        cadence = Self.cadence(journal, on: today)
+        // Each contact's cadence and encounter days, once for the thirteen days asked about.
+        let people = journal.contacts.compactMap { contact -> CadencePerson? in
+            let cadence = journal.cadence(of: contact)
+            guard cadence != .none else { return nil }
+            return CadencePerson(
+                circle: contact.circle?.target ?? "", cadence: cadence, days: journal.encounterDays(of: contact.id),
+                met: contact.met)
+        }
+        let order = journal.config.circles.map(\.name)
+        cadence = Self.cadence(people, on: today, order: order)
         cadenceByMonth = (0..<12).reversed().map { back in
             // The last day of the month `back` months ago (this month: today).
             let month: Day
@@ -170,29 +179,32 @@ public struct NetworkInsights: Sendable {
                 let start = today.adding(months: -back)
                 month = Day(year: start.year, month: start.month, day: Day.daysIn(month: start.month, year: start.year)) ?? start
             }
-            return (month, Self.cadence(journal, on: month))
+            return (month, Self.cadence(people, on: month, order: order))
         }
+    }
+
+    /// What the share on cadence needs of a contact whose cadence is not `none`.
+    struct CadencePerson {
+        var circle: String
+        var cadence: Cadence
+        /// Encounter days, oldest first.
+        var days: [Day]
+        var met: Day?
     }
 
     /// Per circle (in ties.yaml's order, then contacts without one), contacts whose cadence is
     /// not `none`, and of them those not overdue on `day`: met within their cadence of `day`,
-    /// counting only encounters up to `day`.
-    static func cadence(_ journal: Journal, on day: Day) -> [CadenceShare] {
+    /// counting only encounters up to `day` (else `met`, if it was by then).
+    static func cadence(_ people: [CadencePerson], on day: Day, order: [String]) -> [CadenceShare] {
         var shares: [String: CadenceShare] = [:]
-        for contact in journal.contacts {
-            let cadence = journal.cadence(of: contact)
-            guard cadence != .none else { continue }
-            let circle = contact.circle?.target ?? ""
-            var share = shares[circle] ?? CadenceShare(circle: circle, onCadence: 0, total: 0)
+        for person in people {
+            var share = shares[person.circle] ?? CadenceShare(circle: person.circle, onCadence: 0, total: 0)
             share.total += 1
-            let days = journal.encounterDays(of: contact.id)
-            // The last encounter up to `day`, else `met` if it was by then.
-            var last = days.last(where: { $0 <= day })
-            if last == nil, let met = contact.met, met <= day { last = met }
-            if let last, let due = cadence.after(last), due > day { share.onCadence += 1 }
-            shares[circle] = share
+            var last = person.days.last(where: { $0 <= day })
+            if last == nil, let met = person.met, met <= day { last = met }
+            if let last, let due = person.cadence.after(last), due > day { share.onCadence += 1 }
+            shares[person.circle] = share
         }
-        let order = journal.config.circles.map(\.name)
         return shares.values.sorted {
             (order.firstIndex(of: $0.circle) ?? order.count, $0.circle) < (
                 order.firstIndex(of: $1.circle) ?? order.count, $1.circle

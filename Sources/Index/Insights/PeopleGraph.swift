@@ -56,48 +56,67 @@ public struct PeopleGraph: Sendable {
         } else {
             sources = (0..<samples).map { $0 * count / samples }
         }
-        var stack: [Int] = []
-        stack.reserveCapacity(count)
-        var queue = [Int](repeating: 0, count: count)
-        var predecessors = [[Int]](repeating: [], count: count)
+        // The neighbours in one flat array (each node's from `offsets[node]`), and no lists of
+        // predecessors: a node's predecessors on shortest paths are its neighbours one step
+        // nearer the source, found again when the dependencies are added up.
+        var offsets = [Int](repeating: 0, count: count + 1)
+        for node in 0..<count { offsets[node + 1] = offsets[node] + neighbours[node].count }
+        let targets = neighbours.flatMap { $0 }
+        var order = [Int](repeating: 0, count: count)
         var paths = [Double](repeating: 0, count: count)
         var distance = [Int](repeating: -1, count: count)
         var dependency = [Double](repeating: 0, count: count)
-        for source in sources {
-            for node in stack {
-                predecessors[node].removeAll(keepingCapacity: true)
-                paths[node] = 0
-                distance[node] = -1
-                dependency[node] = 0
-            }
-            stack.removeAll(keepingCapacity: true)
-            paths[source] = 1
-            distance[source] = 0
-            var head = 0
-            var tail = 0
-            queue[tail] = source
-            tail += 1
-            while head < tail {
-                let node = queue[head]
-                head += 1
-                stack.append(node)
-                for next in neighbours[node] {
-                    if distance[next] < 0 {
-                        distance[next] = distance[node] + 1
-                        queue[tail] = next
-                        tail += 1
-                    }
-                    if distance[next] == distance[node] + 1 {
-                        paths[next] += paths[node]
-                        predecessors[next].append(node)
+        targets.withUnsafeBufferPointer { targets in
+            offsets.withUnsafeBufferPointer { offsets in
+                order.withUnsafeMutableBufferPointer { order in
+                    paths.withUnsafeMutableBufferPointer { paths in
+                        distance.withUnsafeMutableBufferPointer { distance in
+                            dependency.withUnsafeMutableBufferPointer { dependency in
+                                centrality.withUnsafeMutableBufferPointer { centrality in
+                                    var visited = 0
+                                    for source in sources {
+                                        for index in 0..<visited {
+                                            let node = order[index]
+                                            paths[node] = 0
+                                            distance[node] = -1
+                                            dependency[node] = 0
+                                        }
+                                        // Breadth first; `order` is the queue and, read backwards, the stack.
+                                        paths[source] = 1
+                                        distance[source] = 0
+                                        order[0] = source
+                                        visited = 1
+                                        var head = 0
+                                        while head < visited {
+                                            let node = order[head]
+                                            head += 1
+                                            for edge in offsets[node]..<offsets[node + 1] {
+                                                let next = targets[edge]
+                                                if distance[next] < 0 {
+                                                    distance[next] = distance[node] + 1
+                                                    order[visited] = next
+                                                    visited += 1
+                                                }
+                                                if distance[next] == distance[node] + 1 { paths[next] += paths[node] }
+                                            }
+                                        }
+                                        for index in stride(from: visited - 1, to: 0, by: -1) {
+                                            let node = order[index]
+                                            let share = (1 + dependency[node]) / paths[node]
+                                            for edge in offsets[node]..<offsets[node + 1] {
+                                                let previous = targets[edge]
+                                                if distance[previous] == distance[node] - 1 {
+                                                    dependency[previous] += paths[previous] * share
+                                                }
+                                            }
+                                            centrality[node] += dependency[node]
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
-            }
-            for node in stack.reversed() {
-                for previous in predecessors[node] {
-                    dependency[previous] += paths[previous] / paths[node] * (1 + dependency[node])
-                }
-                if node != source { centrality[node] += dependency[node] }
             }
         }
         // Each pair is counted from both ends in an undirected graph.

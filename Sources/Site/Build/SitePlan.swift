@@ -53,6 +53,7 @@ struct SitePlan: Sendable {
             PageMaker(path: paths.page(named: "orgs.html")) { $0.orgList() },
             PageMaker(path: paths.page(named: "publications.html")) { $0.publicationList() },
             PageMaker(path: paths.page(named: "goals.html")) { $0.goalList() },
+            PageMaker(path: paths.page(named: "network.html")) { $0.networkPage() },
         ]
         result += context.timelinePages()
         result += makers(Contact.self) { $0.contactPage($1) }

@@ -26,6 +26,17 @@ struct ContactPage: Sendable, Encodable {
     var tags: [Link]
     var body: String?
     var extra: [Fact]
+    /// What to read before meeting them, as `ties brief` gives it.
+    var brief: Brief
+
+    /// The tie, a recent job change, a birthday soon, people in common.
+    struct Brief: Sendable, Encodable {
+        /// "strong", "weak", "dormant", in the page's language.
+        var tie: String
+        var changes: [String]
+        var occasion: String?
+        var mutual: [Link]
+    }
 
     struct RoleRow: Sendable, Encodable {
         var title: String?
@@ -129,8 +140,56 @@ extension SiteContext {
             exchanges: Array(exchanges),
             publications: journal.publications(with: contact.id).reversed().map { row($0, from: path) },
             goals: goalLinks(contact.goals, from: path), tags: tagLinks(contact.tags, from: path),
-            body: body(of: contact, from: path), extra: extraFacts(contact.extraFields))
+            body: body(of: contact, from: path), extra: extraFacts(contact.extraFields),
+            brief: brief(of: contact, from: path))
         return PageJob(path: path, template: "contact", model: model)
+    }
+
+    /// The brief of `ContactBrief`, from the queries that note what the page read: people met
+    /// together, introductions both ways and colleagues at their org now, as the people graph
+    /// connects them, so a rebuild knows when it changed.
+    func brief(of contact: Contact, from path: String) -> ContactPage.Brief {
+        let n = t.network
+        let encounters = journal.encounters(with: contact.id)
+        let tie = Tie(contact: contact.id, encounterDays: encounters.map(\.date.day), today: today)
+        var mutual = Set<Contact.ID>()
+        for encounter in encounters {
+            let with = encounter.with.compactMap { $0.id(Contact.self) }
+            if with.count <= PeopleGraph.largestMeeting { mutual.formUnion(with) }
+        }
+        for introduction in journal.introductions(of: contact.id) { mutual.formUnion(introduction.introducers) }
+        for introduction in journal.introductions(by: contact.id) { mutual.insert(introduction.introduced) }
+        let affiliations = journal.affiliations(of: contact.id)
+        for role in affiliations where role.isCurrent {
+            for colleague in journal.currentPeople(at: role.org) { mutual.insert(colleague.contact) }
+        }
+        mutual.remove(contact.id)
+        let names = mutual.map { (id: $0, link: link(to: $0.record, from: path)) }.compactMap { item in
+            item.link.map { (item.id, $0) }
+        }
+        let changes = affiliations.filter { role in
+            guard let from = role.from?.earliest else { return false }
+            return from <= today && from.days(until: today) <= ContactBrief.recentChangeDays
+        }.map { role in
+            "\(t.since) \(dates.partial(role.from!)): "
+                + [role.title, journal.whole.displayName(of: role.org.record)].compactMap { $0 }
+                .joined(separator: ", ")
+        }
+        var occasion: String?
+        if let birthday = contact.birthday {
+            let next = birthday.next(onOrAfter: today)
+            let days = today.days(until: next)
+            if days <= ContactBrief.soonDays { occasion = "\(t.birthdayLabel) \(dates.long(next))" }
+        }
+        let strength: String
+        switch tie.strength {
+        case .strong: strength = n.strong
+        case .weak: strength = n.weak
+        case .dormant: strength = n.dormant
+        }
+        return ContactPage.Brief(
+            tie: strength, changes: changes, occasion: occasion,
+            mutual: NameOrder.sorted(names, name: { $0.1.text }, tieBreak: { $0.0.slug }).map(\.1))
     }
 
     /// "2019 – 2023", "since March 2023".

@@ -31,14 +31,14 @@ struct SiteContext: Sendable {
         return copy
     }
 
-    enum Section: String { case dashboard, contacts, timeline, orgs, publications, goals, tags }
+    enum Section: String { case dashboard, contacts, timeline, network, orgs, publications, goals, tags }
 
     /// The frame of the page at `path`.
     func frame(title: String, path: String, section: Section?) -> PageFrame {
         let root = SitePaths.root(from: path)
         let items: [(Section, String, String)] = [
             (.dashboard, "index.html", t.dashboard), (.contacts, "contacts.html", t.contacts),
-            (.timeline, "timeline.html", t.timeline), (.orgs, "orgs.html", t.orgs),
+            (.timeline, "timeline.html", t.timeline), (.network, "network.html", t.network.title), (.orgs, "orgs.html", t.orgs),
             (.publications, "publications.html", t.publications), (.goals, "goals.html", t.goals),
         ]
         return PageFrame(

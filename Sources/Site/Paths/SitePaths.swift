@@ -25,7 +25,9 @@ public struct SitePaths: Sendable {
     }
 
     /// The pages every private site has besides those of records and tags.
-    public static let fixed = ["index.html", "contacts.html", "orgs.html", "publications.html", "goals.html", "timeline.html"]
+    public static let fixed = [
+        "index.html", "contacts.html", "orgs.html", "publications.html", "goals.html", "timeline.html", "network.html",
+    ]
 
     public init(journal: Journal, naming: Naming = .clear) {
         self.naming = naming

@@ -16,6 +16,7 @@ public enum ThemeFiles {
         ("orgs", "orgs.html"), ("org", "an org's page"), ("publications", "publications.html, the publication log"),
         ("publication", "a publication's page"), ("goals", "goals.html"), ("goal", "a goal's page"),
         ("timeline", "timeline.html and timeline/YEAR.html"), ("encounter", "an encounter's page"), ("tag", "a tag's page"),
+        ("network", "network.html: who knows whom, tie strength, brokers, gateways, give and take, goals, cadence"),
         ("lock", "the password form of an encrypted build"), ("public-index", "index.html of the public build"),
         ("public-publication", "a publication's page in the public build"),
     ]

@@ -19,6 +19,8 @@ public struct Labels: Sendable, Encodable {
     public let perQuarter, views, reach, needsAction, abstract, feed, dueBy: String
     /// The password form of an encrypted site, and the link that forgets the key.
     public let locked, password, unlock, wrongPassword, needsScript, lock: String
+    /// The Network page's words.
+    public var network = NetworkLabels.english
 
     public static func `for`(_ language: JournalConfig.Language) -> Labels {
         switch language {
@@ -81,5 +83,37 @@ public struct Labels: Sendable, Encodable {
         perQuarter: "Veröffentlicht pro Quartal", views: "Aufrufe", reach: "Reichweite", needsAction: "Zu tun",
         abstract: "Zusammenfassung", feed: "Feed", dueBy: "Fällig bis", locked: "Private Seite", password: "Passwort",
         unlock: "Öffnen", wrongPassword: "Falsches Passwort: nichts wurde geöffnet.",
-        needsScript: "Diese Seite ist verschlüsselt; sie öffnet sich mit JavaScript.", lock: "Sperren")
+        needsScript: "Diese Seite ist verschlüsselt; sie öffnet sich mit JavaScript.", lock: "Sperren",
+        network: .german)
+}
+
+/// The words of the Network page (`{{page.t.network.title}}`).
+public struct NetworkLabels: Sendable, Encodable {
+    public let title, graphLabel, strongestShown, noCircle, tieStrength, strong, weak, dormant, revive, introducers,
+        introduced, brokers, brokersHint, gateways, nowThere, formerColleagues, onlyReceived, beyondDailyWork,
+        internalPeople, externalPeople, externalShare, goals, stale, lastActivity, onCadence, ofThem, beforeYouMeet, tie,
+        inCommon: String
+
+    static let english = NetworkLabels(
+        title: "Network", graphLabel: "Who knows whom: people met together or introduced",
+        strongestShown: "The strongest ties:", noCircle: "no circle", tieStrength: "Tie strength", strong: "strong",
+        weak: "weak", dormant: "dormant", revive: "Worth reviving", introducers: "Introduced me to most people",
+        introduced: "introduced", brokers: "Brokers", brokersHint: "They connect groups that would not meet otherwise.",
+        gateways: "Gateways", nowThere: "Now there", formerColleagues: "Former colleagues, now elsewhere",
+        onlyReceived: "Only received from — give first", beyondDailyWork: "Beyond the daily work",
+        internalPeople: "internal", externalPeople: "external", externalShare: "Encounters per quarter, with external people",
+        goals: "Goals", stale: "no activity for 60 days", lastActivity: "last activity", onCadence: "On cadence",
+        ofThem: "of", beforeYouMeet: "Before you meet", tie: "Tie", inCommon: "People you both know")
+
+    static let german = NetworkLabels(
+        title: "Netzwerk", graphLabel: "Wer wen kennt: gemeinsam getroffen oder vorgestellt",
+        strongestShown: "Die stärksten Kontakte:", noCircle: "ohne Kreis", tieStrength: "Stärke der Beziehungen",
+        strong: "stark", weak: "schwach", dormant: "ruhend", revive: "Wiederbeleben lohnt sich",
+        introducers: "Haben mir die meisten Menschen vorgestellt", introduced: "vorgestellt", brokers: "Brückenbauer",
+        brokersHint: "Sie verbinden Gruppen, die sich sonst nicht begegnen.", gateways: "Türöffner",
+        nowThere: "Jetzt dort", formerColleagues: "Ehemalige Kollegen, jetzt anderswo",
+        onlyReceived: "Nur von ihnen erhalten — zuerst geben", beyondDailyWork: "Über den Arbeitsalltag hinaus",
+        internalPeople: "intern", externalPeople: "extern", externalShare: "Begegnungen pro Quartal, mit Externen",
+        goals: "Ziele", stale: "seit 60 Tagen nichts", lastActivity: "zuletzt", onCadence: "Im Rhythmus", ofThem: "von",
+        beforeYouMeet: "Vor dem nächsten Treffen", tie: "Beziehung", inCommon: "Gemeinsame Bekannte")
 }
