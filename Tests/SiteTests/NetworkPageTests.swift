@@ -39,8 +39,8 @@ struct NetworkPageTests {
             """
         let result = try #require(try Python.run(script, arguments: [file.path, site.path], needing: "xml"))
         #expect(result.status == 0, "\(result.output)")
-        // 13 contacts; edges: Bob's two triangles (6) and Hannah's four introductions.
-        #expect(result.output == "13 13 10 []\n")
+        // 15 contacts; edges: Bob's two triangles (6) and Hannah's four introductions.
+        #expect(result.output == "15 15 10 []\n")
         #expect(!svg.contains("<script") && !svg.contains(" on"), "the drawing needs no script")
         #expect(html.contains("Hannah Hub") && html.contains("Initech"))
     }

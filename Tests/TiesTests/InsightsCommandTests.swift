@@ -31,6 +31,8 @@ struct InsightsCommandTests {
         #expect(tie("olga-old")?["strength"] as? String == "dormant")
         #expect(tie("olga-old")?["last"] as? String == "2019-09-01")
         #expect(tie("hannah-hub")?["strength"] as? String == "weak")
+        // Two encounters twenty months ago count for little now: weak, not strong.
+        #expect(tie("wendy-waning")?["strength"] as? String == "weak" && tie("wendy-waning")?["encounters"] as? Int == 2)
         #expect(tie("ida-one")?["strength"] as? String == "weak" && tie("ida-one")?["last"] is NSNull)
         // Strong first, then weak, then dormant; by slug within.
         #expect(ties.first?["slug"] as? String == "bob-broker" && ties.last?["slug"] as? String == "olga-old")
@@ -58,7 +60,9 @@ struct InsightsCommandTests {
         #expect(gateway("umbrella") == ["current": ["gary-gate", "olga-old"], "former": []])
         // Olga's years at Initech overlapped the owner's (me.roles); she works elsewhere now.
         #expect(gateway("initech") == ["current": [], "former": ["olga-old"]])
-        #expect(gateways.map { $0["org"] as? String } == ["umbrella", "globex", "initech"])
+        // Ned worked at Initech after the owner left: not a former colleague.
+        #expect(gateway("hooli") == ["current": ["ned-never"], "former": []])
+        #expect(gateways.map { $0["org"] as? String } == ["umbrella", "globex", "hooli", "initech"])
     }
 
     @Test func reciprocityGoalsAndCadence() throws {
@@ -80,7 +84,7 @@ struct InsightsCommandTests {
     @Test func theTextSaysTheSame() throws {
         let result = try TiesBinary.run(["insights", "--today", "2026-12-01"], in: Fixtures.journal("network"))
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Ties: 1 strong, 11 weak, 1 dormant\n"))
+        #expect(result.stdout.hasPrefix("Ties: 1 strong, 13 weak, 1 dormant\n"))
         #expect(result.stdout.contains("  Initech: former colleagues Olga Old\n"))
         #expect(result.stdout.contains("only received from (give first): Amy Adams, Ann Archer, Bob Broker"))
         #expect(result.stdout.contains("Learn Rust: 0 people, no activity yet  (stale)"))
