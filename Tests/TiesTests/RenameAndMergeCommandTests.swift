@@ -108,6 +108,8 @@ struct RenameAndMergeCommandTests {
         #expect(unknown.status == 1)
         let encounter = try TiesBinary.run(["rename", "2024-01-01-tea", "X"], in: root)
         #expect(encounter.status == 1)
+        let control = try TiesBinary.run(["rename", "ada", "Ada\u{1B}]52;c;x\u{7} King"], in: root)
+        #expect(control.status == 1 && control.stderr.contains("without control characters"), "\(control.stderr)")
         #expect(try Snapshot(of: root).files == before)
     }
 

@@ -35,8 +35,9 @@ public extension Journal {
     /// References by an alias stay: the alias still names the record.
     func rename(_ id: RecordID, to newName: String) throws(EditRefusal) -> JournalChange {
         let name = newName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, !name.contains(where: \.isNewline) else {
-            throw EditRefusal(description: "the new name must be one line of text")
+        guard !name.isEmpty, !name.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        else {
+            throw EditRefusal(description: "the new name must be one line of text without control characters")
         }
         switch id.kind {
         case .contact: return try rename(Contact.self, id, to: name)

@@ -61,6 +61,7 @@ enum YAMLScalar {
             value.first.map { !$0.isWhitespace && !indicators.contains($0) } == true
             && value.last.map { !$0.isWhitespace && $0 != ":" } == true
             && !value.contains(where: { $0.isNewline || $0 == "\t" || (inFlow && flowIndicators.contains($0)) })
+            && !value.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
             && !value.contains(": ") && !value.contains(" #")
             && !words.contains(value.lowercased())
             && Double(value) == nil
@@ -77,7 +78,7 @@ enum YAMLScalar {
             case "\n": quoted += "\\n"
             case "\t": quoted += "\\t"
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     quoted += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
                 } else {
                     quoted.unicodeScalars.append(scalar)
