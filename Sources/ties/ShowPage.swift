@@ -151,7 +151,11 @@ struct ShowPage {
         let org = contact.org.map { $0.id(Org.self).map { name($0.record) } ?? $0.text }
         let cadence = journal.cadence(of: contact)
         let circle = contact.circle.map { "\($0.target ?? $0.text) circle" }
-        line([contact.title, org, circle, "every \(cadence)"].compactMap { $0 }.joined(separator: " · "))
+        // The brief the contact's page shows first: the tie and the people in common.
+        let brief = ContactBrief(contact, journal: journal, today: today)
+        line(
+            [contact.title, org, circle, "every \(cadence)", "\(brief.tie.strength.rawValue) tie"].compactMap { $0 }
+                .joined(separator: " · "))
         if !contact.aliases.isEmpty { line(style.dim("also: \(contact.aliases.joined(separator: ", "))")) }
         line()
         fact("email", contact.emails.joined(separator: ", "))
@@ -222,6 +226,10 @@ struct ShowPage {
             for exchange in exchanges.suffix(10).reversed() {
                 line("  \(exchange.date)  \(padded(exchange.direction.rawValue, 8)) \(exchange.what)")
             }
+        }
+        if !brief.mutual.isEmpty {
+            heading("People you both know (\(brief.mutual.count))")
+            line("  " + brief.mutual.map { name($0.record) }.joined(separator: ", "))
         }
         let publications = journal.publications(with: contact.id)
         if !publications.isEmpty {
