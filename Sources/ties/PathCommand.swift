@@ -62,7 +62,12 @@ struct PathCommand: ParsableCommand {
                     let at = target.kind == .org && index == path.via.count - 1 ? ", \(name)" : ""
                     steps.append("\(journal.contacts[person]?.name ?? person.slug) (\(strength)\(at))")
                 }
-                if target.kind == .contact { steps.append(name) }
+                if target.kind == .contact {
+                    // The person sought, with where they work now.
+                    let orgs = journal.affiliations(of: Contact.ID(target.slug)).filter(\.isCurrent)
+                        .map { journal.displayName(of: $0.org.record) ?? $0.org.slug }
+                    steps.append(name + (orgs.isEmpty ? "" : " (\(orgs.joined(separator: ", ")))"))
+                }
                 Terminal.print("  " + steps.joined(separator: " → ") + style.dim("  weakest tie: \(path.strength.rawValue)"))
             }
         }

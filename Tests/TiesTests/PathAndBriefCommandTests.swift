@@ -22,6 +22,9 @@ struct PathAndBriefCommandTests {
         #expect(ben["to"] as? String == "ben-baker")
         #expect(paths(ben) == [["bob-broker"], ["bea-brown"]])
         #expect((ben["paths"] as? [[String: Any]])?.map { $0["strength"] as? String } == ["strong", "weak"])
+        // On the sample journal, as the issue put it.
+        let lena = try TiesBinary.run(["path", "--to", "lena", "--today", "2026-11-25"], in: Fixtures.template)
+        #expect(lena.stdout.contains("\n  you → Jonas Müller (strong) → Lena Schäfer (Acme Robotics)  weakest tie: strong\n"))
         // Ida was introduced by Hannah and never met.
         #expect(paths(try json(["path", "--to", "ida one"])) == [["hannah-hub"]])
     }
