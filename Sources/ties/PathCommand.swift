@@ -54,11 +54,9 @@ struct PathCommand: ParsableCommand {
             let style = Style.standardOutput
             Terminal.print(style.bold("Warm paths to \(name)"))
             for path in paths {
-                let strengths = Dictionary(
-                    journal.ties(of: path.via, today: today).map { ($0.contact, $0.strength) }, uniquingKeysWith: { a, _ in a })
                 var steps = ["you"]
                 for (index, person) in path.via.enumerated() {
-                    let strength = strengths[person]?.rawValue ?? "weak"
+                    let strength = path.strengths[index].rawValue
                     let at = target.kind == .org && index == path.via.count - 1 ? ", \(name)" : ""
                     steps.append("\(journal.contacts[person]?.name ?? person.slug) (\(strength)\(at))")
                 }
@@ -71,12 +69,5 @@ struct PathCommand: ParsableCommand {
                 Terminal.print("  " + steps.joined(separator: " → ") + style.dim("  weakest tie: \(path.strength.rawValue)"))
             }
         }
-    }
-}
-
-extension Journal {
-    /// The ties of some contacts, for labelling a path.
-    func ties(of people: [Contact.ID], today: Day) -> [Tie] {
-        people.map { Tie(contact: $0, encounterDays: encounterDays(of: $0), today: today) }
     }
 }

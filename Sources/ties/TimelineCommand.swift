@@ -33,7 +33,6 @@ struct TimelineCommand: ParsableCommand {
             if id.kind == .contact { contact = Contact.ID(id.slug) } else { org = Org.ID(id.slug) }
         }
         let entries = journal.timeline(since: since, with: contact, at: org)
-        func people(_ references: [Reference]) -> [Reference] { references.filter { $0.target != contact?.slug } }
         switch format {
         case .json:
             Terminal.printJSON(jsonText(entries.map { TimelineItem($0, journal: journal) }))

@@ -4,6 +4,8 @@ public struct WarmPath: Sendable, Equatable {
     /// From the owner's side on: the first is met directly; for an org the last works there,
     /// for a person the last knows them (the person is not in the list).
     public var via: [Contact.ID]
+    /// The owner's tie to each of `via`.
+    public var strengths: [TieStrength]
     /// The weakest of the owner's ties along the way (the target person's own left out).
     public var strength: TieStrength
 }
@@ -96,7 +98,8 @@ public extension Journal {
         let ranked = paths.map { path -> WarmPath in
             // The target person's own tie does not make the way there warmer or colder.
             let along = path.filter { $0 != excluded }.map { strength[$0] }
-            return WarmPath(via: path.filter { $0 != excluded }.map { people[$0] }, strength: along.max() ?? .weak)
+            let via = path.filter { $0 != excluded }
+            return WarmPath(via: via.map { people[$0] }, strengths: via.map { strength[$0] }, strength: along.max() ?? .weak)
         }
         return ranked.sorted { a, b in
             if a.strength != b.strength { return a.strength < b.strength }

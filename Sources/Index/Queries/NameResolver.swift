@@ -76,18 +76,7 @@ public struct NameResolver {
         return []
     }
 
-    private func exactMatches(_ text: String) -> [RecordID] {
-        var found: [RecordID] = []
-        func table<R: Record>(_ kind: R.Type) -> NameTable { NameTable(journal[R.self].array) }
-        for kind in kinds {
-            switch table(kind.recordType).match(text) {
-            case let .one(slug): found.append(RecordID(kind, slug))
-            case let .several(slugs): found += slugs.map { RecordID(kind, $0) }
-            case .none: break
-            }
-        }
-        return found.sorted()
-    }
+    private func exactMatches(_ text: String) -> [RecordID] { journal.records(named: text, among: kinds) }
 
     /// Calls `body` with each record of the kinds and the names it answers to: its name or
     /// title, slug, file name and aliases.
@@ -164,6 +153,12 @@ public extension Journal {
     /// The record whose slug, name or alias is exactly `text` (ignoring case), as a reference in
     /// a file would name it; nil when none or several.
     func record(named text: String, among kinds: [RecordKind]) -> RecordID? {
+        let found = records(named: text, among: kinds)
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// Every record of `kinds` whose slug, name or alias is exactly `text` (ignoring case), sorted.
+    internal func records(named text: String, among kinds: [RecordKind]) -> [RecordID] {
         var found: [RecordID] = []
         func table<R: Record>(_ kind: R.Type) -> NameTable { NameTable(self[R.self].array) }
         for kind in kinds {
@@ -173,6 +168,6 @@ public extension Journal {
             case .none: break
             }
         }
-        return found.count == 1 ? found[0] : nil
+        return found.sorted()
     }
 }

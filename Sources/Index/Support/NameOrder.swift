@@ -13,11 +13,7 @@ public enum NameOrder {
 
     /// `records` sorted by display name, then slug.
     public static func sorted<R: Record>(_ records: some Sequence<R>) -> [R] {
-        records.map { (key: key($0.displayName), record: $0) }
-            .sorted {
-                ($0.key, $0.record.displayName, $0.record.slug) < ($1.key, $1.record.displayName, $1.record.slug)
-            }
-            .map(\.record)
+        sorted(Array(records), name: \.displayName, tieBreak: \.slug)
     }
 
     /// Any values sorted by the name `name` gives each, then by `tieBreak`.
