@@ -20,6 +20,7 @@ struct Ties: ParsableCommand {
               ties pubs                       talks, posts, podcasts
               ties build                      the private site
               ties build --public             the publication log for your website
+              ties serve --open               the site, live while you edit
               ties theme copy contact         change the look of a page (docs/THEMES.md)
 
             """ + TiesExitCode.help,
@@ -28,6 +29,7 @@ struct Ties: ParsableCommand {
             InitCommand.self,
             CheckCommand.self,
             BuildCommand.self,
+            ServeCommand.self,
             DueCommand.self,
             SnoozeCommand.self,
             DoneCommand.self,

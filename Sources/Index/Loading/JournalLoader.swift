@@ -7,7 +7,7 @@ struct JournalLoader {
     var cache: ParseCache?
 
     /// The files of the journal, found, and what the cache needs to know of them.
-    private struct Found {
+    struct Found {
         var config: JournalConfig
         var configDiagnostics: [Diagnostic]
         var files: [JournalFile]
@@ -16,7 +16,7 @@ struct JournalLoader {
         var fileStamps: [FileStamp?]?
     }
 
-    private func find(timer: inout PhaseTimer) -> Found {
+    func find(timer: inout PhaseTimer) -> Found {
         let (config, configDiagnostics) = ConfigParser.parse(at: root.appending(path: ConfigParser.fileName))
         let (files, discoveryDiagnostics) = discover(skipping: config.output)
         timer.lap("find files")
@@ -78,15 +78,26 @@ struct JournalLoader {
             timer.lap("finish writing the cache")
         }
 
-        var diagnostics = found.configDiagnostics + found.discoveryDiagnostics
+        var journal = Self.link(
+            root: root, config: config, diagnostics: found.configDiagnostics + found.discoveryDiagnostics, files: files,
+            outcomes: &outcomes, timer: &timer)
+        journal.origin = origin
+        return journal
+    }
+
+    /// The last steps of a load: the parsed files (moved out of `outcomes`) checked for
+    /// duplicate slugs, sorted and cross-linked.
+    static func link(
+        root: URL, config: JournalConfig, diagnostics: [Diagnostic], files: [JournalFile], outcomes: inout [CachedParse],
+        timer: inout PhaseTimer
+    ) -> Journal {
+        var diagnostics = diagnostics
         var records = Self.collect(&outcomes, files: files, into: &diagnostics)
         outcomes = []
         timer.lap("collect")
         var linker = Linker(root: root, config: config, records: &records, diagnostics: diagnostics)
         timer.lap("sort")
-        var journal = linker.link(timer: &timer)
-        journal.origin = origin
-        return journal
+        return linker.link(timer: &timer)
     }
 
     /// The records in path order, moved out of `outcomes`, with every file's problems and the

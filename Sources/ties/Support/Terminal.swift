@@ -25,6 +25,10 @@ enum Terminal {
         Swift.print(printable(text + terminator), terminator: "")
     }
 
+    /// Sends what `print` buffered: for a command that runs on, whose output a program reads
+    /// line by line (`ties serve`).
+    static func flush() { fflush(nil) }
+
     /// Prints JSON to standard output, with the characters a terminal acts on as JSON escapes.
     static func printJSON(_ json: String) {
         Swift.print(TerminalText.escapedJSON(json), terminator: "")

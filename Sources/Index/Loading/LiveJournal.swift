@@ -1,0 +1,130 @@
+import Foundation
+
+/// A journal kept in memory while its files change, for `ties serve`: each file's parse is
+/// kept, so a change parses only the files it names and links the journal again.
+///
+/// Linking is whole (it is linear, and a renamed contact can change the links of any file);
+/// finding the files again happens only when a change names a file or folder that was not
+/// known, or one that is gone. A file that does not parse is a diagnostic like in any load:
+/// the journal goes on with the rest.
+public struct LiveJournal: Sendable {
+    public let root: URL
+    /// The journal as the files are now.
+    public private(set) var journal: Journal
+    private var config: JournalConfig
+    private var configDiagnostics: [Diagnostic]
+    private var discoveryDiagnostics: [Diagnostic]
+    /// In path order, with each file's parse at the same index.
+    private var files: [JournalFile]
+    private var parsed: [ParsedFile]
+    private var position: [String: Int]
+
+    /// What one `update` did.
+    public struct Update: Sendable, Equatable {
+        /// Files parsed again (new and changed ones).
+        public var parsed: Int
+        /// Whether the journal's files were found again (a file or folder came or went).
+        public var rediscovered: Bool
+        /// Whether ties.yaml was read again.
+        public var configuration: Bool
+    }
+
+    /// Loads every file, from the parse cache where a file did not change.
+    public init(root: URL, cache: ParseCache? = nil) {
+        self.root = root
+        let loader = JournalLoader(root: root, cache: cache)
+        var timer = PhaseTimer()
+        let found = loader.find(timer: &timer)
+        config = found.config
+        configDiagnostics = found.configDiagnostics
+        discoveryDiagnostics = found.discoveryDiagnostics
+        files = found.files
+        if let cache, let stamps = found.fileStamps {
+            let snapshot = cache.read()
+            let files = found.files
+            parsed = Array(files.indices).parallelMap {
+                JournalLoader.parse(files[$0], stamp: stamps[$0], reusing: snapshot).parsed
+            }
+        } else {
+            parsed = found.files.parallelMap { RecordParser.parse($0) }
+        }
+        timer.lap("parse \(found.files.count) files")
+        position = Self.positions(of: files)
+        journal = Self.link(root: root, config: config, diagnostics: configDiagnostics + discoveryDiagnostics, files, parsed)
+    }
+
+    /// Takes in the files that changed (paths relative to the root, as `JournalWatcher`
+    /// reports them), and links the journal again. Paths outside the record folders and
+    /// ties.yaml (the theme, say) change nothing here.
+    @discardableResult
+    public mutating func update(changed paths: [String]) -> Update {
+        var update = Update(parsed: 0, rediscovered: false, configuration: false)
+        var needsDiscovery = false
+        var changed = Set<String>()
+        for path in paths {
+            if path == ConfigParser.fileName {
+                let (newConfig, newDiagnostics) = ConfigParser.parse(at: root.appending(path: ConfigParser.fileName))
+                needsDiscovery = needsDiscovery || newConfig.output != config.output
+                (config, configDiagnostics) = (newConfig, newDiagnostics)
+                update.configuration = true
+                continue
+            }
+            guard RecordKind.allCases.contains(where: { path == $0.folder || path.hasPrefix($0.folder + "/") }) else { continue }
+            changed.insert(path)
+            if !needsDiscovery && changesFiles(path) { needsDiscovery = true }
+        }
+        guard update.configuration || !changed.isEmpty else { return update }
+        var timer = PhaseTimer()
+        if needsDiscovery {
+            let (newFiles, diagnostics) = JournalLoader(root: root).discover(skipping: config.output)
+            discoveryDiagnostics = diagnostics
+            let old = (parsed: parsed, position: position)
+            let toParse = newFiles.indices.filter { index in
+                changed.contains(newFiles[index].path) || old.position[newFiles[index].path] == nil
+            }
+            let fresh = toParse.parallelMap { RecordParser.parse(newFiles[$0]) }
+            var parsed = newFiles.map { file in old.position[file.path].map { old.parsed[$0] } }
+            for (index, file) in zip(toParse, fresh) { parsed[index] = file }
+            self.parsed = parsed.map { $0 ?? ParsedFile(record: nil, diagnostics: []) }
+            files = newFiles
+            position = Self.positions(of: files)
+            update.parsed = toParse.count
+            update.rediscovered = true
+        } else {
+            let toParse = changed.compactMap { position[$0] }.sorted()
+            let fresh = toParse.parallelMap { [files] in RecordParser.parse(files[$0]) }
+            for (index, file) in zip(toParse, fresh) { parsed[index] = file }
+            update.parsed = toParse.count
+        }
+        timer.lap("parse \(update.parsed) changed files")
+        journal = Self.link(root: root, config: config, diagnostics: configDiagnostics + discoveryDiagnostics, files, parsed)
+        return update
+    }
+
+    /// Whether a change of `path` can add or remove files: a file that is gone, a new
+    /// Markdown file, a folder that came or went. An editor's temporary file that came and went
+    /// (sed's `sedX1b2c3`) cannot.
+    private func changesFiles(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: root.appending(path: path).path, isDirectory: &isFolder)
+        if position[path] != nil { return !exists }
+        if exists { return isFolder.boolValue || path.lowercased().hasSuffix(".md") }
+        // Gone: a folder of known files, moved away or removed.
+        let folder = path + "/"
+        return files.contains { $0.path.hasPrefix(folder) }
+    }
+
+    private static func positions(of files: [JournalFile]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: files.indices.map { (files[$0].path, $0) })
+    }
+
+    /// Links copies of the kept parses: linking changes records in place.
+    private static func link(
+        root: URL, config: JournalConfig, diagnostics: [Diagnostic], _ files: [JournalFile], _ parsed: [ParsedFile]
+    ) -> Journal {
+        var timer = PhaseTimer()
+        var outcomes = parsed.map { JournalLoader.CachedParse(parsed: $0) }
+        return JournalLoader.link(
+            root: root, config: config, diagnostics: diagnostics, files: files, outcomes: &outcomes, timer: &timer)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Index
+
+/// The journal `ties serve` keeps in memory: after any change it must be the journal a fresh
+/// load of the files would give.
+@Suite("A journal kept live")
+struct LiveJournalTests {
+    private func journal() throws -> URL {
+        let root = try Fixtures.temporaryFolder("live").appending(path: "journal")
+        try Fixtures.write(
+            [
+                "ties.yaml": "title: Live\n",
+                "contacts/ada.md": "---\nname: Ada Lovelace\norg: Analytical\n---\nNotes on [[Grace Hopper]].\n",
+                "contacts/grace.md": "---\nname: Grace Hopper\n---\n",
+                "contacts/team/linus.md": "---\nname: Linus\n---\n",
+                "encounters/2026-11-02-tea.md": "---\ndate: 2026-11-02\nwith: [Ada Lovelace, Grace Hopper]\n---\n",
+            ], under: root)
+        return root
+    }
+
+    /// What a load gives, in a form two loads can be compared by.
+    private func summary(_ journal: Journal) -> [String] {
+        journal.contacts.map { "contact \($0.slug) \($0.name) \($0.org?.target ?? "-")" }
+            + journal.encounters.map { "encounter \($0.slug) \($0.with.map { $0.target ?? "?" })" }
+            + journal.orgs.map { "org \($0.slug)" }
+            + journal.contacts.map { "wiki \($0.slug) \($0.wikiLinks.map { $0.target?.slug ?? "?" })" }
+            + journal.diagnostics.map { DiagnosticReport.line(for: $0) }
+    }
+
+    private func write(_ text: String, _ path: String, in root: URL) throws {
+        let url = root.appending(path: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    @Test func everyKindOfChangeGivesTheJournalAFreshLoadGives() throws {
+        let root = try journal()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        var live = LiveJournal(root: root)
+        #expect(summary(live.journal) == summary(Journal.load(from: root)))
+
+        // A changed file is parsed alone; the links to it follow.
+        try write("---\nname: Grace B. Hopper\naliases: [Grace Hopper]\n---\n", "contacts/grace.md", in: root)
+        var update = live.update(changed: ["contacts/grace.md"])
+        #expect(update == .init(parsed: 1, rediscovered: false, configuration: false))
+        #expect(live.journal.contacts.map(\.name).contains("Grace B. Hopper"))
+        #expect(summary(live.journal) == summary(Journal.load(from: root)))
+
+        // A file that breaks is a diagnostic; the other records stay.
+        try write("---\nname: [Ada\n---\n", "contacts/ada.md", in: root)
+        live.update(changed: ["contacts/ada.md"])
+        #expect(live.journal.errors.contains { $0.location.path == "contacts/ada.md" && $0.code == .yamlSyntax })
+        #expect(Set(live.journal.contacts.map(\.slug)).isSuperset(of: ["grace", "linus"]))
+        #expect(summary(live.journal) == summary(Journal.load(from: root)))
+
+        // A new file, a removed one, and an editor's temporary file that came and went.
+        try write("---\nname: Ada Lovelace\n---\n", "contacts/ada.md", in: root)
+        try write("---\nname: Barbara Liskov\n---\n", "contacts/barbara.md", in: root)
+        try FileManager.default.removeItem(at: root.appending(path: "contacts/grace.md"))
+        update = live.update(changed: ["contacts/ada.md", "contacts/barbara.md", "contacts/grace.md", "contacts/sedK3x9"])
+        #expect(update.rediscovered && update.parsed == 2)
+        #expect(summary(live.journal) == summary(Journal.load(from: root)))
+
+        // A folder moved out of the journal takes its files along.
+        try FileManager.default.moveItem(at: root.appending(path: "contacts/team"), to: root.appending(path: "../team"))
+        update = live.update(changed: ["contacts/team"])
+        #expect(update.rediscovered)
+        #expect(!live.journal.contacts.map(\.slug).contains("linus"))
+        #expect(summary(live.journal) == summary(Journal.load(from: root)))
+
+        // ties.yaml, read again; a file outside the record folders changes nothing.
+        try write("title: Live\ncircles: [inner]\nunknown-key: 1\n", "ties.yaml", in: root)
+        update = live.update(changed: ["ties.yaml", "README.md"])
+        #expect(update.configuration && update.parsed == 0)
+        #expect(summary(live.journal) == summary(Journal.load(from: root)))
+        #expect(
+            live.update(changed: ["theme/style.css", "notes.txt"]) == .init(parsed: 0, rediscovered: false, configuration: false))
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `ties serve`, end to end: the built binary on a copy of the sample journal, spoken to over
+/// loopback as a browser would, and once through headless Chromium.
+@Suite("ties serve", .serialized)
+struct ServeCommandTests {
+    private func journal() throws -> URL { try Fixtures.copy(Fixtures.template) }
+
+    /// Writes as an editor saves: a new file renamed over the old one.
+    private func save(_ text: String, to path: String, in root: URL) throws {
+        let url = root.appending(path: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent().appending(path: ".\(url.lastPathComponent).tmp")
+        try Data(text.utf8).write(to: temporary)
+        #expect(rename(temporary.path, url.path) == 0)
+    }
+
+    private func text(_ path: String, in root: URL) throws -> String {
+        try String(contentsOf: root.appending(path: path), encoding: .utf8)
+    }
+
+    @Test func theFirstLineIsTheAddressAndOnlyItsTokenOpensTheSite() throws {
+        let root = try journal()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = try ServedSite(journal: root, arguments: ["--today", "2026-11-25"])
+        #expect(site.standardOutput.hasPrefix("Serving Mara's network at http://127.0.0.1:\(site.port)/?token="))
+        #expect(site.token.count == 64)
+
+        // The token, once: a cookie for this port only, HttpOnly and SameSite=Strict, and the same page without it.
+        let first = try site.get("/contacts/anna-becker.html?token=\(site.token)")
+        #expect(first.status == 303)
+        #expect(first.headers["location"] == "/contacts/anna-becker.html")
+        let setCookie = try #require(first.headers["set-cookie"])
+        #expect(setCookie.hasPrefix("ties-\(site.port)=\(site.token);"))
+        #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
+
+        let page = try site.get("/contacts/anna-becker.html", cookie: site.cookie)
+        #expect(page.status == 200)
+        #expect(page.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(page.body.contains("Anna Becker"))
+        #expect(page.body.contains(#"<script src="/_ties/live.js" defer></script>"#))
+        #expect(page.body.contains("connect-src 'self'"), "the page may connect to its own server for the events")
+        #expect(page.headers["cache-control"] == "no-store")
+
+        // Refused: no cookie, a wrong token, a wrong cookie, another host (DNS rebinding), any other port.
+        #expect(try site.get("/contacts/anna-becker.html").status == 403)
+        #expect(try site.get("/").body.contains("Anna") == false)
+        #expect(try site.get("/?token=\(String(repeating: "0", count: 64))").status == 403)
+        #expect(try site.get("/", cookie: "ties-\(site.port)=\(String(site.token.reversed()))").status == 403)
+        #expect(try site.get("/", cookie: "ties-1=\(site.token)").status == 403)
+        for host in [
+            "evil.example:\(site.port)", "evil.example", "127.0.0.1", "127.0.0.1:1", "localhost.evil.example:\(site.port)",
+        ] {
+            let refused = try site.get("/contacts/anna-becker.html", host: host, cookie: site.cookie)
+            #expect(refused.status == 403, "Host: \(host)")
+            #expect(!refused.body.contains("Anna"))
+        }
+        #expect(try site.get("/", host: "localhost:\(site.port)", cookie: site.cookie).status == 200)
+        #expect(try site.get("/", host: "[::1]:\(site.port)", cookie: site.cookie).status == 200)
+        if site.standardOutput.contains("[::1]") {
+            #expect(try site.get("/", host: "[::1]:\(site.port)", cookie: site.cookie, over: "::1").status == 200)
+        }
+        // Nothing listens at the machine's other addresses.
+        for address in Self.otherAddresses() {
+            #expect(throws: (any Error).self, "\(address)") { try site.get("/", cookie: site.cookie, over: address) }
+        }
+        #expect(try site.get("/", cookie: site.cookie, method: "POST").status == 405)
+        #expect(try site.get("/no-such-page.html", cookie: site.cookie).status == 404)
+        // No CORS: no answer invites another origin to read it.
+        for path in ["/", "/style.css", "/search-index.js", "/_ties/live.js", "/nothing"] {
+            let response = try site.get(path, cookie: site.cookie)
+            #expect(!response.headers.keys.contains { $0.hasPrefix("access-control-") }, "\(path)")
+        }
+        #expect(try site.get("/style.css", cookie: site.cookie).headers["content-type"] == "text/css; charset=utf-8")
+
+        #expect(site.interrupt() == 0, "Ctrl-C stops it cleanly")
+        #expect(site.standardOutput.contains("Stopped."))
+    }
+
+    /// The machine's IPv4 addresses other than loopback.
+    static func otherAddresses() -> [String] {
+        var list: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&list) == 0, let first = list else { return [] }
+        defer { freeifaddrs(list) }
+        var found: [String] = []
+        for entry in sequence(first: first, next: { $0.pointee.ifa_next }) {
+            guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else { continue }
+            var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+            guard
+                getnameinfo(
+                    address, socklen_t(MemoryLayout<sockaddr_in>.size), &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST)
+                    == 0
+            else { continue }
+            let text = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if !text.hasPrefix("127.") { found.append(text) }
+        }
+        return found
+    }
+
+    @Test func aSavedChangeIsAnEventAndThePageShowsItWithinASecond() throws {
+        let root = try journal()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = try ServedSite(journal: root)
+        let events = try site.events()
+        #expect(events.wait(for: "event: hello", seconds: 5))
+        let generation = try #require(
+            site.get("/", cookie: site.cookie).body.firstMatch(of: /ties-generation" content="([^"]+)"/)?.1)
+        #expect(events.received.contains("data: \(generation)\n"))
+
+        let contact = try text("contacts/anna-becker.md", in: root)
+        try save(
+            contact.replacingOccurrences(of: "name: Anna Becker", with: "name: Anna Becker-Lindqvist"),
+            to: "contacts/anna-becker.md", in: root)
+        let saved = Date()
+        #expect(events.wait(for: "event: change", seconds: 5))
+        #expect(Date().timeIntervalSince(saved) < 1, "the event comes within a second of the save")
+        let page = try site.get("/contacts/anna-becker.html", cookie: site.cookie)
+        #expect(page.body.contains("Anna Becker-Lindqvist"))
+        #expect(Date().timeIntervalSince(saved) < 1, "and the page shows the new name within a second")
+        #expect(!page.body.contains(#"content="\#(generation)""#), "a new generation")
+
+        // The theme is watched too.
+        try save("body { color: rebeccapurple; }\n", to: "theme/style.css", in: root)
+        #expect(events.wait(for: "event: change", seconds: 5))
+        var style = try site.get("/style.css", cookie: site.cookie).body
+        for _ in 0..<20 where !style.contains("rebeccapurple") {
+            usleep(100_000)
+            style = try site.get("/style.css", cookie: site.cookie).body
+        }
+        #expect(style.contains("rebeccapurple"))
+        #expect(site.standardOutput.contains("contacts/anna-becker.md changed: reloaded in"))
+        #expect(site.interrupt() == 0)
+    }
+
+    @Test func aBrokenFileIsABannerOnEveryPageUntilItIsFixed() throws {
+        let root = try journal()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = try ServedSite(journal: root)
+        let events = try site.events()
+        #expect(events.wait(for: "event: hello", seconds: 5))
+        #expect(!(try site.get("/", cookie: site.cookie).body.contains("ties-live-banner")), "no problems, no banner")
+
+        let good = try text("contacts/ben-carter.md", in: root)
+        try save(
+            good.replacingOccurrences(of: "name: Ben Carter", with: "name: [Ben Carter"), to: "contacts/ben-carter.md", in: root)
+        #expect(events.wait(for: "event: change", seconds: 5))
+        for path in ["/", "/contacts.html", "/contacts/anna-becker.html", "/timeline.html"] {
+            let page = try site.get(path, cookie: site.cookie).body
+            #expect(page.contains(#"<aside class="ties-live-banner""#), "\(path)")
+            #expect(
+                page.contains(/<code>contacts\/ben-carter\.md:\d+:\d+<\/code> <span class="ties-live-severity">error/),
+                "\(path): file, line, column")
+            #expect(page.contains("[yaml-syntax]"), "\(path): the code")
+        }
+        // The server goes on, and the terminal says the same.
+        #expect(try site.get("/contacts/anna-becker.html", cookie: site.cookie).body.contains("Anna Becker"))
+        #expect(site.standardError.contains(/contacts\/ben-carter\.md:\d+:\d+: error: invalid YAML/))
+
+        try save(good, to: "contacts/ben-carter.md", in: root)
+        #expect(events.wait(for: "event: change", seconds: 5))
+        #expect(!(try site.get("/", cookie: site.cookie).body.contains("ties-live-banner")), "fixed, the banner is gone")
+        #expect(site.standardError.contains("No problems left."))
+        #expect(site.interrupt() == 0)
+    }
+
+    @Test func builtPagesCarryNothingOfTheServer() throws {
+        let root = try journal()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appending(path: "_site")
+        let result = try TiesBinary.run(["build", "--journal", root.path, "--today", "2026-11-25"])
+        #expect(result.status == 0)
+        let files = try #require(FileManager.default.enumerator(atPath: output.path)).compactMap { $0 as? String }
+        #expect(!files.isEmpty)
+        for file in files where file.hasSuffix(".html") || file.hasSuffix(".js") {
+            let text = try String(contentsOf: output.appending(path: file), encoding: .utf8)
+            #expect(!text.contains("_ties/") && !text.contains("ties-generation") && !text.contains("EventSource"), "\(file)")
+        }
+    }
+
+    @Test func aPortInUseIsNamedWithAFreeOneToTry() throws {
+        let root = try journal()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = try ServedSite(journal: root)
+        let second = try TiesBinary.run(["serve", "--journal", root.path, "--port", String(site.port)], timeLimit: 30)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("port \(site.port) is in use"))
+        #expect(second.stderr.contains("ties serve --port ") && second.stderr.contains("--port 0"))
+        #expect(try TiesBinary.run(["serve", "--journal", root.path, "--port", "70000"]).status == 2)
+        #expect(site.interrupt() == 0)
+    }
+
+    @Test func anOpenPageInChromiumShowsAnEditWithoutBeingReloaded() throws {
+        guard let chromium = Chromium.executable else { return }
+        let root = try journal()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = try ServedSite(journal: root)
+        let script = Fixtures.repository.appending(path: "Tests/TestSupport/Browser/live.py").path
+        let result = try #require(
+            try Python.run(
+                "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
+                arguments: [
+                    script, chromium.path, "http://127.0.0.1:\(site.port)/contacts/anna-becker.html?token=\(site.token)",
+                    root.appending(path: "contacts/anna-becker.md").path, "Anna Becker", "Anna Lindqvist",
+                ], needing: "json"))
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains(#""before": true"#), "\(result.output)")
+        #expect(result.output.contains(#""after": true"#), "the open page showed the edit by itself: \(result.output)")
+        #expect(
+            result.output.contains(#""location": "http://127.0.0.1:\#(site.port)/contacts/anna-becker.html""#), "\(result.output)"
+        )
+        #expect(site.interrupt() == 0)
+    }
+}
