@@ -11,6 +11,7 @@ the release binary, each measured `--runs` times (median wall time, largest peak
   rebuild   ties build again after changing one encounter (one file parsed, one page written)
   hugo      hugo building the same .md files with a minimal layout (Debian's hugo), if installed
   render    of a full build, the phase that makes, renders and writes the pages (TIES_TIMINGS)
+  serve     ties serve: start, save-to-event latency, page request p50/p99 (bench/serve.py)
   floor     writing the same files with the same bytes with plain writes, into an emptied
             folder as the build does: what render-and-write could take at best
 
@@ -32,6 +33,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import generate  # noqa: E402
+import serve  # noqa: E402
 
 ENV = dict(os.environ)
 
@@ -142,6 +144,7 @@ def main():
         "records", "pages", "cold s", "check s", "due s", "build s", "rebuild s", "hugo s", "ties/hugo", "RSS MiB",
         "hugo MiB", "render s", "floor s", "x floor", "pages/s"))
     lookups = []
+    served = []
     for size in [int(s) for s in args.sizes.split(",")]:
         journal = os.path.join(args.out, "journal-%d" % size)
         site = os.path.join(args.out, "site-%d" % size)
@@ -165,6 +168,7 @@ def main():
         path, _ = measure([binary, "path", "--to", person, "--journal", journal] + today, args.runs)
         brief, _ = measure([binary, "brief", person, "--journal", journal] + today, args.runs)
         lookups.append((size, check, insights, path, brief))
+        served.append((size, serve.measure(binary, journal, env=ENV)))
 
         def clean():
             if os.path.exists(site):
@@ -208,6 +212,11 @@ def main():
     print("%-8s %8s %9s %8s %8s" % ("records", "check", "insights", "path", "brief"))
     for size, check, insights, path, brief in lookups:
         print("%-8d %8.2f %9.2f %8.2f %8.2f" % (size, check, insights, path, brief))
+    print()
+    print("ties serve: save to event, and page requests from 4 clients for 5 s (bench/serve.py)")
+    print(serve.HEADER)
+    for size, result in served:
+        print(serve.row(size, result))
 
 
 if __name__ == "__main__":

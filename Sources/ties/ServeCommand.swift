@@ -53,6 +53,12 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw CommandFailure(message: String(describing: error), exitCode: .problems)
         }
+        if !watcher.unwatched.isEmpty {
+            Terminal.standardError.write(
+                "ties: warning: \(watcher.unwatched.count) folders are not watched, the system's limit of watches reached "
+                    + "(fs.inotify.max_user_watches); changes in \(watcher.unwatched.prefix(3).joined(separator: ", ")) are not seen\n"
+            )
+        }
         let requestedPort = UInt16(port)
         let server: LiveServer
         do {
@@ -81,13 +87,23 @@ struct ServeCommand: ParsableCommand {
             let changed = watcher.next(timeout: 0.25, debounce: 0.05)
             guard !changed.isEmpty, !stop.requested else { continue }
             let started = DispatchTime.now()
+            var timer = PhaseTimer()
+            // The journal before the change is let go after the event, not before it.
+            let previous = live.journal
             let update = live.update(changed: changed)
+            timer.lap("update the journal")
             let themeChanged = changed.contains { $0.hasPrefix("theme/") }
             guard update.parsed > 0 || update.rediscovered || update.configuration || themeChanged else { continue }
             let generation = site.update(journal: live.journal, themeChanged: themeChanged)
+            timer.lap("plan the site")
             server.events.changed(to: generation)
+            timer.lap("send the event")
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(previous) {} }
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
-            let what = changed.count == 1 ? changed[0] : "\(changed.count) files"
+            let files = changed.filter { path in
+                path == "ties.yaml" || path.hasPrefix("theme/") || live.journal.root.appending(path: path).pathExtension == "md"
+            }
+            let what = files.count == 1 ? files[0] : "\(max(files.count, 1)) files"
             Terminal.print("\(Self.clock()) \(what) changed: reloaded in \(milliseconds) ms")
             Terminal.flush()
             let diagnostics = site.diagnostics

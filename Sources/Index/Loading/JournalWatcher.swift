@@ -12,7 +12,7 @@ import Foundation
 /// Only the files that matter are reported (what is left after the names below are ignored),
 /// once each, in a batch made when nothing changed for the debounce time, so a save that is
 /// ten events is one reload. `.git/`, the output folder and every dotfile or dot folder are
-/// never watched.
+/// never watched. A folder moved away or removed is reported as its path.
 public final class JournalWatcher: @unchecked Sendable {
     public let root: URL
     private let ignoredFolders: Set<String>
@@ -20,8 +20,12 @@ public final class JournalWatcher: @unchecked Sendable {
         private let descriptor: Int32
         /// Watch descriptor → folder relative to the root ("" for the root).
         private var folders: [Int32: String] = [:]
+        /// Folders not watched because the system's limit of watches was reached
+        /// (`fs.inotify.max_user_watches`): changes in them are not seen.
+        public private(set) var unwatched: [String] = []
     #else
         private var snapshot: [String: [Int]] = [:]
+        public let unwatched: [String] = []
     #endif
 
     /// `ignoring` holds folders relative to the root (the output folder, usually `_site`).
@@ -80,7 +84,10 @@ public final class JournalWatcher: @unchecked Sendable {
             let mask = UInt32(
                 IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ONLYDIR)
             let watch = inotify_add_watch(descriptor, url.path, mask)
-            guard watch >= 0 else { return }
+            guard watch >= 0 else {
+                if errno == ENOSPC { unwatched.append(folder.isEmpty ? "." : folder) }
+                return
+            }
             folders[watch] = folder
             let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
             for name in names.sorted() where isWatchedFolder(name, in: folder) {
@@ -119,6 +126,11 @@ public final class JournalWatcher: @unchecked Sendable {
                     let nameBytes = buffer[nameStart..<min(nameStart + length, count)].prefix { $0 != 0 }
                     let name = String(decoding: nameBytes, as: UTF8.self)
                     offset = nameStart + length
+                    if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                        // Events were lost: every file may have changed.
+                        changed.formUnion(files(under: ""))
+                        continue
+                    }
                     guard let folder = folders[watch] else { continue }
                     if mask & UInt32(IN_DELETE_SELF) != 0 {
                         folders[watch] = nil
@@ -130,6 +142,9 @@ public final class JournalWatcher: @unchecked Sendable {
                         if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, isWatchedFolder(name, in: folder) {
                             watchTree(path)
                             changed.formUnion(files(under: path))
+                        } else if mask & UInt32(IN_MOVED_FROM | IN_DELETE) != 0, isWatchedFolder(name, in: folder) {
+                            // A folder moved away or removed: its files are gone.
+                            changed.insert(path)
                         }
                         continue
                     }

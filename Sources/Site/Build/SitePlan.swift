@@ -28,6 +28,36 @@ struct SitePlan: Sendable {
         self.pages = publicOnly ? SitePlan.publicPages(context) : SitePlan.privatePages(context)
     }
 
+    /// The same pages over another journal with the same shape: the paths and makers are kept
+    /// (a maker holds a record's position, and finds the record in the context it is given),
+    /// the context is the new journal's. `ties serve` plans a change this way when it added,
+    /// removed or reordered no record, tag or year.
+    init(reusing previous: SitePlan, journal: Journal, today: Day) {
+        context = SiteContext(journal: journal, today: today, paths: previous.context.paths)
+        pages = previous.pages
+        sealer = nil
+        keepsState = previous.keepsState
+    }
+
+    /// What the pages and their names follow from, besides the makers' code: the records of
+    /// each kind in their order, which records carry each tag, the timeline's years, ties.yaml.
+    struct Shape: Equatable, Sendable {
+        var slugs: [[String]]
+        var tags: [String: [RecordID]]
+        var years: [Int]
+        var config: JournalConfig
+
+        init(_ journal: Journal) {
+            slugs = [
+                journal.contacts.map(\.slug), journal.encounters.map(\.slug), journal.publications.map(\.slug),
+                journal.orgs.map(\.slug), journal.goals.map(\.slug),
+            ]
+            tags = journal.recordsByTag()
+            years = TrackedJournal.timelineYears(of: journal)
+            config = journal.config
+        }
+    }
+
     /// The pages of the private site: each maker holds only its record's number, and finds the
     /// record in the context it is given.
     static func privatePages(_ context: SiteContext) -> [PageMaker] {

@@ -15,8 +15,13 @@ struct SiteContext: Sendable {
     let allowRawHTML: Bool
 
     init(journal: Journal, today: Day, naming: SitePaths.Naming = .clear) {
+        self.init(journal: journal, today: today, paths: SitePaths(journal: journal, naming: naming))
+    }
+
+    /// A context whose pages are named by `paths`, made for a journal of the same shape.
+    init(journal: Journal, today: Day, paths: SitePaths) {
         self.journal = TrackedJournal(whole: journal, log: nil)
-        self.paths = SitePaths(journal: journal, naming: naming)
+        self.paths = paths
         self.t = Labels.for(journal.config.language)
         self.words = (try? Value(encoding: t)) ?? .null
         self.dates = DateText(journal.config.language)

@@ -36,6 +36,9 @@ public final class LiveSite: @unchecked Sendable {
     /// Names this generation of the site; served pages carry it, and the events say it.
     public var generation: String { lock.withLock { current.id } }
 
+    /// The paths of the site's pages, sorted.
+    public var pagePaths: [String] { lock.withLock { current.makers.keys.sorted() } }
+
     /// The problems the served pages show: the journal's and the theme's, sorted.
     public var diagnostics: [Diagnostic] { lock.withLock { current.diagnostics } }
 
@@ -47,6 +50,7 @@ public final class LiveSite: @unchecked Sendable {
         return replace(journal: journal, theme: theme)
     }
 
+    @discardableResult
     private func replace(journal: Journal, theme: Theme) -> String {
         let today = fixedToday ?? Day.today(in: journal.config.timezone)
         // Planned outside the lock: requests go on being served from the last generation.
@@ -54,8 +58,13 @@ public final class LiveSite: @unchecked Sendable {
         counter += 1
         let id = "\(run)-\(counter)"
         lock.unlock()
-        let next = Generation(id: id, journal: journal, theme: theme, today: today)
-        lock.withLock { current = next }
+        let next = Generation(id: id, journal: journal, theme: theme, today: today, previous: lock.withLock { current })
+        let previous = lock.withLock {
+            defer { current = next }
+            return current
+        }
+        // Let go on another thread: freeing a large site's plan is not the change's wait.
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(previous) {} }
         return id
     }
 
@@ -114,13 +123,24 @@ public final class LiveSite: @unchecked Sendable {
         /// Pages kept per generation at most; past it the kept ones are let go.
         static let keptPages = 2_000
 
-        init(id: String, journal: Journal, theme: Theme, today: Day) {
+        /// What this generation's pages follow from: a next one of the same shape keeps them.
+        let shape: SitePlan.Shape
+
+        /// A generation over `journal`; its pages planned anew, or taken from `previous` when
+        /// the journal still has its shape (most edits: a name, a note, a date within a year).
+        init(id: String, journal: Journal, theme: Theme, today: Day, previous: Generation? = nil) {
             self.id = id
             self.theme = theme
             self.today = today
-            plan = SitePlan(journal: journal, today: today, publicOnly: false, sealer: nil)
+            shape = SitePlan.Shape(journal)
+            if let previous, previous.shape == shape {
+                plan = SitePlan(reusing: previous.plan, journal: journal, today: today)
+                makers = previous.makers
+            } else {
+                plan = SitePlan(journal: journal, today: today, publicOnly: false, sealer: nil)
+                makers = Dictionary(plan.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            }
             context = plan.context
-            makers = Dictionary(plan.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
             rendering = PageRendering(theme: theme, sealer: nil, words: context.words, language: context.t.lang)
             diagnostics = (journal.diagnostics + theme.diagnostics).sorted()
             overlay = LiveOverlay(generation: id, diagnostics: diagnostics, language: context.t.lang)

@@ -5,7 +5,7 @@ enum TiesExitCode: Int32, CaseIterable {
     case success = 0
     /// The journal, or what was asked of it, has a problem: errors in files (`check`, `build`;
     /// warnings too with `--strict`), a name that means nothing or several records, a value
-    /// the journal does not know, a change refused or not written.
+    /// the journal does not know, a change refused or not written, a port in use.
     case problems = 1
     /// The command line is wrong (an unknown command or option, a malformed value), or no
     /// journal was found.
@@ -16,7 +16,7 @@ enum TiesExitCode: Int32, CaseIterable {
         case .success: return "done"
         case .problems:
             return
-                "a problem in the journal or in what was asked of it: errors in files (check, build; with --strict, warnings too), a name that means no record or several, a value the journal does not know, a change refused or not written"
+                "a problem in the journal or in what was asked of it: errors in files (check, build; with --strict, warnings too), a name that means no record or several, a value the journal does not know, a change refused or not written, a port in use"
         case .usage: return "bad invocation: an unknown command or option, a malformed value, or no journal found"
         }
     }
