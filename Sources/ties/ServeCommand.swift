@@ -84,7 +84,7 @@ struct ServeCommand: ParsableCommand {
 
         let stop = StopSignal()
         while !stop.requested {
-            let changed = watcher.next(timeout: 0.25, debounce: 0.05)
+            let changed = watcher.next(timeout: 0.25, debounce: 0.03)
             guard !changed.isEmpty, !stop.requested else { continue }
             let started = DispatchTime.now()
             var timer = PhaseTimer()

@@ -43,8 +43,13 @@ public extension Journal {
     /// order: one pass over the journal for the site's tag pages and `ties show TAG`.
     func recordsByTag() -> [String: [RecordID]] {
         var byTag: [String: [RecordID]] = [:]
+        // By index, never `for record in`: copying a record retains every field of it.
         func collect<R: Record>(_ kind: R.Type) {
-            for record in self[R.self] { for tag in Set(record.tags) { byTag[tag, default: []].append(record.recordID) } }
+            let records = self[R.self]
+            for index in records.indices where !records[index].tags.isEmpty {
+                let id = records[index].recordID
+                for tag in Set(records[index].tags) { byTag[tag, default: []].append(id) }
+            }
         }
         for kind in RecordKind.allCases { collect(kind.recordType) }
         return byTag
