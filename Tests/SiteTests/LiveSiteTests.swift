@@ -46,6 +46,35 @@ struct LiveSiteTests {
         #expect(site.file(at: "../ties.yaml") == nil && site.file(at: "contacts/nobody.html") == nil)
     }
 
+    /// The whole live path, watcher included, after random edits of every kind (fields given
+    /// other records' values, lines removed, links added, files removed, copied, renamed).
+    @Test(arguments: [4, 5] as [UInt64])
+    func afterAnyWatchedEditEveryPageIsWhatAFreshStartGives(seed: UInt64) throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        defer { try? FileManager.default.removeItem(at: root) }
+        var live = LiveJournal(root: root)
+        let site = LiveSite(journal: live.journal, today: Self.today)
+        let watcher = try JournalWatcher(root: root, ignoring: ["_site"])
+        var editor = JournalEditor(root: root, seed: seed)
+        for step in 1...25 {
+            let edit = try editor.edit()
+            let changed = watcher.next(timeout: edit == "nothing" ? 0.2 : 5, debounce: 0.05) + watcher.next(timeout: 0.1)
+            live.update(changed: changed)
+            site.update(journal: live.journal, themeChanged: false)
+            let fresh = LiveSite(journal: Journal.load(from: root), today: Self.today)
+            var differs = site.pagePaths != fresh.pagePaths
+            for path in fresh.pagePaths where !differs {
+                differs =
+                    site.file(at: path).map { withoutOverlay($0.data) } != fresh.file(at: path).map { withoutOverlay($0.data) }
+                if differs { Issue.record("seed \(seed), step \(step), after \(edit): \(path) is not what a fresh start serves") }
+            }
+            if differs {
+                Issue.record("seed \(seed), step \(step), after \(edit) (changes seen: \(changed))")
+                break
+            }
+        }
+    }
+
     @Test func afterEachChangeEveryPageIsWhatAFreshStartGives() throws {
         let root = try Fixtures.copy(Fixtures.template)
         defer { try? FileManager.default.removeItem(at: root) }
