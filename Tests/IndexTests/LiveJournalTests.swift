@@ -79,4 +79,24 @@ struct LiveJournalTests {
         #expect(
             live.update(changed: ["theme/style.css", "notes.txt"]) == .init(parsed: 0, rediscovered: false, configuration: false))
     }
+
+    @Test func itReadsTheParseCacheAndKeepsItAsACommandDoes() throws {
+        let root = try journal()
+        let folder = try Fixtures.temporaryFolder("live-cache")
+        defer {
+            try? FileManager.default.removeItem(at: root.deletingLastPathComponent())
+            try? FileManager.default.removeItem(at: folder)
+        }
+        // The cache trusts a file's time only when the file is older than two seconds.
+        let old = Date().addingTimeInterval(-10)
+        for case let path as String in FileManager.default.enumerator(atPath: root.path)! {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: root.appending(path: path).path)
+        }
+        let cache = ParseCache(url: folder.appending(path: "journal.cache"))
+        let first = LiveJournal(root: root, cache: cache)
+        #expect(first.journal.origin == .init(parsed: 4, cached: 0))
+        let second = LiveJournal(root: root, cache: cache)
+        #expect(second.journal.origin == .init(parsed: 0, cached: 4), "the first start wrote the cache")
+        #expect(summary(second.journal) == summary(Journal.load(from: root)))
+    }
 }

@@ -51,38 +51,38 @@ struct JournalLoader {
     }
 
     private func load(_ found: Found, timer: inout PhaseTimer) -> Journal {
-        let (config, files, fileStamps) = (found.config, found.files, found.fileStamps)
-        var outcomes: [CachedParse]
-        var origin = Journal.Origin()
-        var cacheWriting: DispatchGroup?
-        if let cache, let fileStamps {
-            let snapshot = cache.read()
-            outcomes = Array(files.indices).parallelMap { Self.parse(files[$0], stamp: fileStamps[$0], reusing: snapshot) }
-            origin.cached = outcomes.count { $0.fromCache }
-            origin.parsed = outcomes.count - origin.cached
-            let changed = outcomes.contains(where: { !$0.reused }) || snapshot.count != outcomes.count
-            // Written while linking runs: the cache changes only when a file did.
-            if changed {
-                let entries = outcomes.compactMap(\.entry)
-                let group = DispatchGroup()
-                DispatchQueue.global().async(group: group) { cache.write(entries, keeping: snapshot) }
-                cacheWriting = group
-            }
-        } else {
-            outcomes = files.parallelMap { CachedParse(parsed: RecordParser.parse($0)) }
-            origin.parsed = outcomes.count
-        }
+        var (outcomes, origin, cacheWriting) = parse(found)
         timer.lap("parse \(origin.parsed) files, read \(origin.cached) from the cache")
         defer {
             cacheWriting?.wait()
             timer.lap("finish writing the cache")
         }
-
         var journal = Self.link(
-            root: root, config: config, diagnostics: found.configDiagnostics + found.discoveryDiagnostics, files: files,
-            outcomes: &outcomes, timer: &timer)
+            root: root, config: found.config, diagnostics: found.configDiagnostics + found.discoveryDiagnostics,
+            files: found.files, outcomes: &outcomes, timer: &timer)
         journal.origin = origin
         return journal
+    }
+
+    /// Every file found, parsed in parallel or taken from the cache; the cache written, when a
+    /// file changed, on another thread (wait for `writing` before the process ends).
+    func parse(_ found: Found) -> (outcomes: [CachedParse], origin: Journal.Origin, writing: DispatchGroup?) {
+        let files = found.files
+        var origin = Journal.Origin()
+        guard let cache, let fileStamps = found.fileStamps else {
+            origin.parsed = files.count
+            return (files.parallelMap { CachedParse(parsed: RecordParser.parse($0)) }, origin, nil)
+        }
+        let snapshot = cache.read()
+        let outcomes = Array(files.indices).parallelMap { Self.parse(files[$0], stamp: fileStamps[$0], reusing: snapshot) }
+        origin.cached = outcomes.count { $0.fromCache }
+        origin.parsed = outcomes.count - origin.cached
+        // Written while linking runs: the cache changes only when a file did.
+        guard outcomes.contains(where: { !$0.reused }) || snapshot.count != outcomes.count else { return (outcomes, origin, nil) }
+        let entries = outcomes.compactMap(\.entry)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { cache.write(entries, keeping: snapshot) }
+        return (outcomes, origin, group)
     }
 
     /// The last steps of a load: the parsed files (moved out of `outcomes`) checked for

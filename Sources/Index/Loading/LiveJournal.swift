@@ -39,18 +39,14 @@ public struct LiveJournal: Sendable {
         configDiagnostics = found.configDiagnostics
         discoveryDiagnostics = found.discoveryDiagnostics
         files = found.files
-        if let cache, let stamps = found.fileStamps {
-            let snapshot = cache.read()
-            let files = found.files
-            parsed = Array(files.indices).parallelMap {
-                JournalLoader.parse(files[$0], stamp: stamps[$0], reusing: snapshot).parsed
-            }
-        } else {
-            parsed = found.files.parallelMap { RecordParser.parse($0) }
-        }
-        timer.lap("parse \(found.files.count) files")
+        // The user's parse cache, read and kept up to date as any command does.
+        let (outcomes, origin, writing) = loader.parse(found)
+        parsed = outcomes.map(\.parsed)
+        timer.lap("parse \(origin.parsed) files, read \(origin.cached) from the cache")
+        defer { writing?.wait() }
         position = Self.positions(of: files)
         journal = Self.link(root: root, config: config, diagnostics: configDiagnostics + discoveryDiagnostics, files, parsed)
+        journal.origin = origin
     }
 
     /// Takes in the files that changed (paths relative to the root, as `JournalWatcher`
