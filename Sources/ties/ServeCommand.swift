@@ -74,7 +74,7 @@ struct ServeCommand: ParsableCommand {
         Terminal.print("Serving \(live.journal.config.title) at \(server.url)")
         Terminal.print(
             server.servesIPv6
-                ? "Also at http://[::1]:\(server.port)/ and http://localhost:\(server.port)/ once the browser holds the token."
+                ? "The same ?token= opens http://localhost:\(server.port)/ and http://[::1]:\(server.port)/ too."
                 : "Only 127.0.0.1 is served: this machine has no IPv6 on loopback.")
         Terminal.print("Watching \(root.path) for changes; Ctrl-C stops.")
         Terminal.flush()
