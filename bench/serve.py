@@ -5,7 +5,7 @@ For one journal, with the release binary:
 
   start    seconds from launching `ties serve` to its first line (the address)
   event    seconds from a contact file's save (a new file renamed over it, as editors save) to
-           the `change` event on an open /_ties/events stream: median and largest of --saves
+           the change message on an open /_ties/events stream: median and largest of --saves
   request  page request latency on loopback while 4 clients ask in a loop for --seconds:
            contact pages in turn and the dashboard, each request a new connection; p50 and p99
 
@@ -62,15 +62,16 @@ def event_latencies(port, cookie, contact_file, saves):
         original = f.read()
     name = re.search(r"^name: (.*)$", original, re.M).group(1)
     latencies = []
+    # A change is a plain message, one chunk of the chunked body: it starts a chunk.
     for index in range(saves):
         text = original.replace("name: " + name, "name: %s %s" % (name, "Live" if index % 2 == 0 else "Again"), 1)
         temporary = os.path.join(os.path.dirname(contact_file), ".bench.tmp")
         with open(temporary, "w", encoding="utf-8") as f:
             f.write(text)
-        seen = received.count(b"event: change")
+        seen = received.count(b"\r\ndata: ")
         saved = time.perf_counter()
         os.rename(temporary, contact_file)
-        while received.count(b"event: change") == seen:
+        while received.count(b"\r\ndata: ") == seen:
             received += events.recv(4096)
         latencies.append(time.perf_counter() - saved)
         time.sleep(0.3)

@@ -91,19 +91,24 @@ struct LiveOverlay: Sendable {
         return nil
     }
 
-    /// Served at `/_ties/live.js`: reloads the page when the site's generation is not the
-    /// page's, told at once on connecting (a change made while the page loaded) and on every
-    /// change. EventSource reconnects by itself when the server restarts.
+    /// Served at `/_ties/live.js`: takes the token out of the address bar, and reloads the page
+    /// when the site's generation is not the page's, told at once on connecting (a change made
+    /// while the page loaded) and on every change. EventSource reconnects by itself when the
+    /// server restarts.
     static let script = """
         (function () {
           "use strict";
+          // The token did its work (the cookie): out of the address bar, history and screen.
+          if (/[?&]token=/.test(location.search) && window.history && history.replaceState) {
+            history.replaceState(null, "", location.pathname + location.hash);
+          }
           var meta = document.querySelector('meta[name="ties-generation"]');
           var mine = meta ? meta.getAttribute("content") : "";
           if (!window.EventSource) return;
           var events = new EventSource("/_ties/events");
           function check(event) { if (event.data && event.data !== mine) { events.close(); location.reload(); } }
           events.addEventListener("hello", check);
-          events.addEventListener("change", check);
+          events.onmessage = check;
         })();
 
         """

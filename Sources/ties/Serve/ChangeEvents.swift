@@ -3,8 +3,8 @@ import FlyingSocks
 import Foundation
 
 /// The Server-Sent Events of `/_ties/events`: each open page is told the site's generation
-/// when it connects (`hello`) and whenever the journal changes (`change`), and reloads when
-/// it is not its own.
+/// when it connects (an event named `hello`) and whenever the journal changes (a plain
+/// message, which `EventSource.onmessage` gets), and reloads when it is not its own.
 ///
 /// A stream ends when its page goes (the connection's body is let go), or when the server
 /// stops. A comment every 15 seconds finds connections that died without a word.
@@ -49,7 +49,7 @@ final class ChangeEvents: @unchecked Sendable {
     /// Tells every open page the new generation.
     func changed(to generation: String) {
         lock.withLock { self.generation = generation }
-        send(Array("event: change\ndata: \(generation)\n\n".utf8))
+        send(Array("data: \(generation)\n\n".utf8))
     }
 
     /// Ends every stream, so that the server can stop.

@@ -144,17 +144,13 @@ final class LiveServer: @unchecked Sendable {
             response.headers[HTTPHeader("Allow")] = "GET, HEAD"
             return response
         }
+        // The token of the printed address, once: answered with the page and the cookie (the
+        // page's script then takes the token out of the address bar).
+        var givesCookie = false
         if let token = request.query.first(where: { $0.name == "token" })?.value {
             guard access.matches(token) else { return Self.refusal("This token is not the one ties serve printed.\n") }
-            // Into the cookie, out of the address bar: the same page without the token.
-            let path = "/" + request.path.drop { $0 == "/" }
-            let location = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"
-            var response = Self.text(.seeOther, "See \(location)\n")
-            response.headers[.location] = location
-            response.headers[.setCookie] = access.setCookie
-            return response
-        }
-        guard access.allows(cookies: request.headers.values(for: .cookie)) else {
+            givesCookie = true
+        } else if !access.allows(cookies: request.headers.values(for: .cookie)) {
             return Self.refusal(
                 "Open the address ties serve printed (it ends in ?token=…); this browser has not shown it yet.\n")
         }
@@ -180,6 +176,7 @@ final class LiveServer: @unchecked Sendable {
             response = HTTPResponse(statusCode: response.statusCode, headers: response.headers, body: Data())
             response.headers[.contentLength] = String(count)
         }
+        if givesCookie { response.headers[.setCookie] = access.setCookie }
         return Self.private(response)
     }
 
