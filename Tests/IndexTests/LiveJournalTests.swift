@@ -80,6 +80,21 @@ struct LiveJournalTests {
             live.update(changed: ["theme/style.css", "notes.txt"]) == .init(parsed: 0, rediscovered: false, configuration: false))
     }
 
+    @Test func aSaveThatChangedNothingIsNoChange() throws {
+        let root = try journal()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        var live = LiveJournal(root: root)
+        let text = try String(contentsOf: root.appending(path: "contacts/grace.md"), encoding: .utf8)
+        // Known from its first read on: saved again as it was, it is not linked again.
+        try write(text + "More.\n", "contacts/grace.md", in: root)
+        #expect(live.update(changed: ["contacts/grace.md"]).parsed == 1)
+        try write(text + "More.\n", "contacts/grace.md", in: root)
+        #expect(live.update(changed: ["contacts/grace.md"]) == .init(parsed: 0, rediscovered: false, configuration: false))
+        try write(text, "contacts/grace.md", in: root)
+        #expect(live.update(changed: ["contacts/grace.md"]).parsed == 1)
+        #expect(summary(live.journal) == summary(Journal.load(from: root)))
+    }
+
     @Test func itReadsTheParseCacheAndKeepsItAsACommandDoes() throws {
         let root = try journal()
         let folder = try Fixtures.temporaryFolder("live-cache")

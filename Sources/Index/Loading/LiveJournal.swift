@@ -17,6 +17,9 @@ public struct LiveJournal: Sendable {
     /// In path order, with each file's parse at the same index.
     private var files: [JournalFile]
     private var parsed: [ParsedFile]
+    /// A hash of each file's bytes as parsed (nil: not known), so that a save that changed
+    /// nothing (`:w` of an unchanged buffer, `touch`) is no change.
+    private var hashes: [UInt64?]
     private var position: [String: Int]
 
     /// What one `update` did.
@@ -42,6 +45,7 @@ public struct LiveJournal: Sendable {
         // The user's parse cache, read and kept up to date as any command does.
         let (outcomes, origin, writing) = loader.parse(found)
         parsed = outcomes.map(\.parsed)
+        hashes = outcomes.map { $0.entry?.hash }
         timer.lap("parse \(origin.parsed) files, read \(origin.cached) from the cache")
         defer { writing?.wait() }
         position = Self.positions(of: files)
@@ -74,23 +78,29 @@ public struct LiveJournal: Sendable {
         if needsDiscovery {
             let (newFiles, diagnostics) = JournalLoader(root: root).discover(skipping: config.output)
             discoveryDiagnostics = diagnostics
-            let old = (parsed: parsed, position: position)
+            let old = (parsed: parsed, hashes: hashes, position: position)
             let toParse = newFiles.indices.filter { index in
                 changed.contains(newFiles[index].path) || old.position[newFiles[index].path] == nil
             }
-            let fresh = toParse.parallelMap { RecordParser.parse(newFiles[$0]) }
+            let fresh = toParse.parallelMap { Self.read(newFiles[$0]) }
             var parsed = newFiles.map { file in old.position[file.path].map { old.parsed[$0] } }
-            for (index, file) in zip(toParse, fresh) { parsed[index] = file }
+            var hashes = newFiles.map { file in old.position[file.path].flatMap { old.hashes[$0] } }
+            for (index, file) in zip(toParse, fresh) { (parsed[index], hashes[index]) = file }
             self.parsed = parsed.map { $0 ?? ParsedFile(record: nil, diagnostics: []) }
+            self.hashes = hashes
             files = newFiles
             position = Self.positions(of: files)
             update.parsed = toParse.count
             update.rediscovered = true
         } else {
-            let toParse = changed.compactMap { position[$0] }.sorted()
-            let fresh = toParse.parallelMap { [files] in RecordParser.parse(files[$0]) }
-            for (index, file) in zip(toParse, fresh) { parsed[index] = file }
-            update.parsed = toParse.count
+            let toRead = changed.compactMap { position[$0] }.sorted()
+            let fresh = toRead.parallelMap { [files] in Self.read(files[$0]) }
+            for (index, file) in zip(toRead, fresh) where file.hash == nil || file.hash != hashes[index] {
+                (parsed[index], hashes[index]) = file
+                update.parsed += 1
+            }
+            // Saved as it was: nothing to link again.
+            guard update.parsed > 0 || update.configuration else { return update }
         }
         timer.lap("parse \(update.parsed) changed files")
         journal = Self.link(root: root, config: config, diagnostics: configDiagnostics + discoveryDiagnostics, files, parsed)
@@ -108,6 +118,17 @@ public struct LiveJournal: Sendable {
         // Gone: a folder of known files, moved away or removed.
         let folder = path + "/"
         return files.contains { $0.path.hasPrefix(folder) }
+    }
+
+    /// A file's parse and the hash of the bytes parsed (nil when it could not be read: the
+    /// parse then holds the diagnostic).
+    private static func read(_ file: JournalFile) -> (parsed: ParsedFile, hash: UInt64?) {
+        guard case let .success(bytes) = SourceText.readBytes(file.absolutePath, limit: SourceText.largestFile) else {
+            return (RecordParser.parse(file), nil)
+        }
+        var hash = StableHash()
+        hash.combine(bytes: bytes)
+        return (RecordParser.parse(bytes: bytes, file: file), hash.value)
     }
 
     private static func positions(of files: [JournalFile]) -> [String: Int] {
