@@ -86,25 +86,9 @@ struct ServeCommand: ParsableCommand {
         while !stop.requested {
             let changed = watcher.next(timeout: 0.25, debounce: 0.03)
             guard !changed.isEmpty, !stop.requested else { continue }
-            let started = DispatchTime.now()
-            var timer = PhaseTimer()
-            // The journal before the change is let go after the event, not before it.
-            let previous = live.journal
-            let update = live.update(changed: changed)
-            timer.lap("update the journal")
-            let themeChanged = changed.contains { $0.hasPrefix("theme/") }
-            guard update.parsed > 0 || update.rediscovered || update.configuration || themeChanged else { continue }
-            let generation = site.update(journal: live.journal, themeChanged: themeChanged)
-            timer.lap("plan the site")
-            server.events.changed(to: generation)
-            timer.lap("send the event")
-            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(previous) {} }
-            let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
-            let files = changed.filter { path in
-                path == "ties.yaml" || path.hasPrefix("theme/") || live.journal.root.appending(path: path).pathExtension == "md"
-            }
-            let what = files.count == 1 ? files[0] : "\(max(files.count, 1)) files"
-            Terminal.print("\(Self.clock()) \(what) changed: reloaded in \(milliseconds) ms")
+            guard let reload = server.reload(changed, into: &live) else { continue }
+            let what = reload.files.count == 1 ? reload.files[0] : "\(max(reload.files.count, 1)) files"
+            Terminal.print("\(Self.clock()) \(what) changed: reloaded in \(reload.milliseconds) ms")
             Terminal.flush()
             let diagnostics = site.diagnostics
             if diagnostics != shown {
@@ -151,49 +135,5 @@ struct ServeCommand: ParsableCommand {
             Terminal.standardError.write(
                 "ties: warning: could not open a browser (\(error.localizedDescription)); open the address above\n")
         }
-    }
-}
-
-/// Ctrl-C (and SIGTERM) asks the server to stop; a second Ctrl-C ends ties at once.
-final class StopSignal: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    private var sources: [DispatchSourceSignal] = []
-
-    init() {
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [weak self] in
-                guard let self else { return }
-                let count = self.lock.withLock {
-                    self.count += 1
-                    return self.count
-                }
-                if count > 1 { _exit(130) }
-            }
-            source.resume()
-            sources.append(source)
-        }
-    }
-
-    var requested: Bool { lock.withLock { count > 0 } }
-}
-
-/// Runs async work from a synchronous command and waits for it.
-enum Blocking {
-    static func run<T: Sendable, E: Error>(_ operation: @escaping @Sendable () async throws(E) -> T) throws(E) -> T {
-        let semaphore = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var result: Result<T, E>?
-        Task {
-            do throws(E) {
-                result = .success(try await operation())
-            } catch {
-                result = .failure(error)
-            }
-            semaphore.signal()
-        }
-        semaphore.wait()
-        return try result!.get()
     }
 }

@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Index
 import Site
 
 #if canImport(Glibc)
@@ -122,6 +123,36 @@ final class LiveServer: @unchecked Sendable {
         private var stored: (any Error)?
         var error: (any Error)? { lock.withLock { stored } }
         func set(_ error: any Error) { lock.withLock { stored = error } }
+    }
+
+    /// What one batch of changes did.
+    struct Reload {
+        /// The changed files that are the journal's or its theme's (not editors' leftovers).
+        var files: [String]
+        var milliseconds: Int
+    }
+
+    /// Takes a batch of changed files in: the journal updated, a new generation of the site,
+    /// and the event to every open page. Nil when the batch changed nothing that is shown.
+    func reload(_ changed: [String], into live: inout LiveJournal) -> Reload? {
+        let started = DispatchTime.now()
+        var timer = PhaseTimer()
+        // The journal before the change is let go after the event, not on its way.
+        let previous = live.journal
+        defer { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(previous) {} } }
+        let update = live.update(changed: changed)
+        timer.lap("update the journal")
+        let themeChanged = changed.contains { $0.hasPrefix("theme/") }
+        guard update.parsed > 0 || update.rediscovered || update.configuration || themeChanged else { return nil }
+        let generation = site.update(journal: live.journal, themeChanged: themeChanged)
+        timer.lap("plan the site")
+        events.changed(to: generation)
+        timer.lap("send the event")
+        let files = changed.filter { path in
+            path == "ties.yaml" || path.hasPrefix("theme/") || path.lowercased().hasSuffix(".md")
+        }
+        return Reload(
+            files: files, milliseconds: Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000))
     }
 
     /// The address to open: the token goes in the query, once.
