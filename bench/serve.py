@@ -6,6 +6,8 @@ For one journal, with the release binary:
   start    seconds from launching `ties serve` to its first line (the address)
   event    seconds from a contact file's save (a new file renamed over it, as editors save) to
            the change message on an open /_ties/events stream: median and largest of --saves
+  new      the same for a new encounter file renamed into place, and for its removal: files that
+           come and go (--saves / 2 of each)
   request  page request latency on loopback while 4 clients ask in a loop for --seconds:
            contact pages in turn and the dashboard, each request a new connection; p50 and p99
 
@@ -81,6 +83,42 @@ def event_latencies(port, cookie, contact_file, saves):
     return latencies
 
 
+def new_file_latencies(port, cookie, journal, saves):
+    """Seconds from a new encounter file (renamed into place) to the change message, and from
+    its removal to the next: files that come and go."""
+    events = socket.create_connection(("127.0.0.1", port), timeout=60)
+    events.sendall(("GET /_ties/events HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nCookie: %s\r\n\r\n" % (port, cookie)).encode())
+    received = b""
+    while b"event: hello" not in received:
+        received += events.recv(4096)
+    folder = os.path.join(journal, "encounters")
+    path = os.path.join(folder, "2026-11-30-bench-new.md")
+    latencies = []
+
+    def wait_for_change(action):
+        seen = received_count[0]
+        began = time.perf_counter()
+        action()
+        nonlocal received
+        while received.count(b"\r\ndata: ") == seen:
+            received += events.recv(4096)
+        received_count[0] = received.count(b"\r\ndata: ")
+        latencies.append(time.perf_counter() - began)
+        time.sleep(0.3)
+
+    received_count = [received.count(b"\r\ndata: ")]
+    for _ in range(saves):
+        def add():
+            temporary = os.path.join(folder, ".bench-new.tmp")
+            with open(temporary, "w", encoding="utf-8") as f:
+                f.write("---\ndate: 2026-11-30\n---\nA new encounter.\n")
+            os.rename(temporary, path)
+        wait_for_change(add)
+        wait_for_change(lambda: os.remove(path))
+    events.close()
+    return latencies
+
+
 def request_latencies(port, cookie, paths, seconds, clients):
     latencies = []
     lock = threading.Lock()
@@ -121,11 +159,13 @@ def measure(binary, journal, saves=10, seconds=5.0, clients=4, env=None):
         cookie = "ties-%d=%s" % (port, token)
         contacts = sorted(name[:-3] for name in os.listdir(os.path.join(journal, "contacts")) if name.endswith(".md"))
         events = event_latencies(port, cookie, os.path.join(journal, "contacts", contacts[0] + ".md"), saves)
+        comings = new_file_latencies(port, cookie, journal, max(1, saves // 2))
         paths = ["/contacts/%s.html" % slug for slug in contacts[:200]] + ["/index.html"]
         request(port, cookie, "/index.html")
         requests = request_latencies(port, cookie, paths, seconds, clients)
         return {
             "start": started, "event_median": statistics.median(events), "event_max": max(events),
+            "new_median": statistics.median(comings), "new_max": max(comings),
             "requests": len(requests), "p50": percentile(requests, 0.5), "p99": percentile(requests, 0.99),
         }
     finally:
@@ -136,13 +176,14 @@ def measure(binary, journal, saves=10, seconds=5.0, clients=4, env=None):
             process.kill()
 
 
-HEADER = "%-8s %8s %9s %9s %9s %9s %9s" % ("records", "start s", "event s", "event max", "requests", "p50 ms", "p99 ms")
+HEADER = "%-8s %8s %9s %9s %9s %9s %9s %9s %9s" % (
+    "records", "start s", "event s", "event max", "new s", "new max", "requests", "p50 ms", "p99 ms")
 
 
 def row(size, result):
-    return "%-8d %8.2f %9.3f %9.3f %9d %9.1f %9.1f" % (
-        size, result["start"], result["event_median"], result["event_max"], result["requests"],
-        result["p50"] * 1000, result["p99"] * 1000)
+    return "%-8d %8.2f %9.3f %9.3f %9.3f %9.3f %9d %9.1f %9.1f" % (
+        size, result["start"], result["event_median"], result["event_max"], result["new_median"], result["new_max"],
+        result["requests"], result["p50"] * 1000, result["p99"] * 1000)
 
 
 def main():

@@ -64,6 +64,14 @@ struct LiveJournalTests {
         #expect(update.rediscovered && update.parsed == 2)
         #expect(summary(live.journal) == summary(Journal.load(from: root)))
 
+        // A link to a file outside the journal is judged as a search of the folders judges it.
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appending(path: "contacts/outside.md").path, withDestinationPath: "/etc/hostname")
+        update = live.update(changed: ["contacts/outside.md"])
+        #expect(update.rediscovered)
+        #expect(live.journal.warnings.contains { $0.code == .linkOutside })
+        #expect(summary(live.journal) == summary(Journal.load(from: root)))
+
         // A folder moved out of the journal takes its files along.
         try FileManager.default.moveItem(at: root.appending(path: "contacts/team"), to: root.appending(path: "../team"))
         update = live.update(changed: ["contacts/team"])

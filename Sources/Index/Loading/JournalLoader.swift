@@ -304,8 +304,29 @@ struct JournalLoader {
     private func appendRecord(
         _ rootPath: String, _ path: String, _ name: String, _ kind: RecordKind, to files: inout [JournalFile]
     ) {
+        files.append(Self.file(rootPath, path, name, kind))
+    }
+
+    /// The record file at `path` (relative, in `kind`'s folder), named `name`.
+    static func file(_ rootPath: String, _ path: String, _ name: String, _ kind: RecordKind) -> JournalFile {
         let inFolder = path.dropFirst(kind.folder.count + 1).dropLast(3)
         let slug = kind.slugKeepsFolders ? String(inFolder) : String(name.dropLast(3))
-        files.append(JournalFile(absolutePath: rootPath + path, path: path, kind: kind, slug: slug))
+        return JournalFile(absolutePath: rootPath + path, path: path, kind: kind, slug: slug)
+    }
+
+    /// The record file at `path` when a search of the folders would find it and nothing needs
+    /// a search to tell: a plain file (not a link) named `*.md`, in a record folder, with no
+    /// hidden part and outside the output folder. Nil otherwise.
+    func plainRecordFile(at path: String, skipping output: String) -> JournalFile? {
+        let parts = path.split(separator: "/")
+        let outputPath = output.split(separator: "/").joined(separator: "/")
+        guard let first = parts.first, parts.count >= 2, let name = parts.last.map(String.init), Self.isMarkdown(name),
+            let kind = RecordKind.allCases.first(where: { $0.folder == first }),
+            !parts.contains(where: { $0.hasPrefix(".") }), path != outputPath, !path.hasPrefix(outputPath + "/")
+        else { return nil }
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        var info = stat()
+        guard lstat(rootPath + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Self.file(rootPath, path, name, kind)
     }
 }

@@ -26,7 +26,7 @@ public struct LiveJournal: Sendable {
     public struct Update: Sendable, Equatable {
         /// Files parsed again (new and changed ones).
         public var parsed: Int
-        /// Whether the journal's files were found again (a file or folder came or went).
+        /// Whether files came or went (added or taken out, or, when a folder did, found again).
         public var rediscovered: Bool
         /// Whether ties.yaml was read again.
         public var configuration: Bool
@@ -73,10 +73,34 @@ public struct LiveJournal: Sendable {
             changed.insert(path)
             if !needsDiscovery && changesFiles(path) { needsDiscovery = true }
         }
+        // A file that came or went is added or taken out; only folders (and links, which a
+        // search of the folders judges) make the files be found again.
+        var added: [JournalFile] = []
+        var removed: [Int] = []
+        if needsDiscovery && !update.configuration {
+            needsDiscovery = false
+            let loader = JournalLoader(root: root)
+            for path in changed where !needsDiscovery {
+                let exists = FileManager.default.fileExists(atPath: root.appending(path: path).path)
+                if let index = position[path], !exists {
+                    removed.append(index)
+                } else if position[path] == nil, exists {
+                    if let file = loader.plainRecordFile(at: path, skipping: config.output) {
+                        added.append(file)
+                    } else {
+                        needsDiscovery = true
+                    }
+                } else if position[path] == nil, files.contains(where: { $0.path.hasPrefix(path + "/") }) {
+                    needsDiscovery = true
+                }
+            }
+            if needsDiscovery { (added, removed) = ([], []) }
+        }
         guard update.configuration || !changed.isEmpty else { return update }
         var timer = PhaseTimer()
         if needsDiscovery {
             let (newFiles, diagnostics) = JournalLoader(root: root).discover(skipping: config.output)
+            timer.lap("find files again")
             discoveryDiagnostics = diagnostics
             let old = (parsed: parsed, hashes: hashes, position: position)
             let toParse = newFiles.indices.filter { index in
@@ -91,6 +115,32 @@ public struct LiveJournal: Sendable {
             files = newFiles
             position = Self.positions(of: files)
             update.parsed = toParse.count
+            update.rediscovered = true
+        } else if !added.isEmpty || !removed.isEmpty {
+            for index in removed.sorted(by: >) {
+                files.remove(at: index)
+                parsed.remove(at: index)
+                hashes.remove(at: index)
+            }
+            let fresh = added.parallelMap { Self.read($0) }
+            for (file, read) in zip(added, fresh) {
+                // In path order, as a search of the folders sorts them.
+                var (index, high) = (0, files.count)
+                while index < high {
+                    let middle = (index + high) / 2
+                    if files[middle].path < file.path { index = middle + 1 } else { high = middle }
+                }
+                files.insert(file, at: index)
+                parsed.insert(read.parsed, at: index)
+                hashes.insert(read.hash, at: index)
+            }
+            position = Self.positions(of: files)
+            // The other changed files that were there and are still.
+            let toRead = changed.compactMap { position[$0] }.filter { index in !added.contains { $0.path == files[index].path } }
+            for (index, read) in zip(toRead, toRead.parallelMap { [files] in Self.read(files[$0]) }) {
+                (parsed[index], hashes[index]) = read
+            }
+            update.parsed = added.count + toRead.count
             update.rediscovered = true
         } else {
             let toRead = changed.compactMap { position[$0] }.sorted()

@@ -132,13 +132,17 @@ public final class LiveSite: @unchecked Sendable {
             self.id = id
             self.theme = theme
             self.today = today
+            var timer = PhaseTimer()
             shape = SitePlan.Shape(journal)
+            timer.lap("the journal's shape")
             if let previous, previous.shape == shape {
                 plan = SitePlan(reusing: previous.plan, journal: journal, today: today)
                 makers = previous.makers
             } else {
                 plan = SitePlan(journal: journal, today: today, publicOnly: false, sealer: nil)
+                timer.lap("plan the pages")
                 makers = Dictionary(plan.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+                timer.lap("index the pages by path")
             }
             context = plan.context
             rendering = PageRendering(theme: theme, sealer: nil, words: context.words, language: context.t.lang)
