@@ -84,7 +84,7 @@ struct ServeCommand: ParsableCommand {
 
         let stop = StopSignal()
         while !stop.requested {
-            let changed = watcher.next(timeout: 0.25, debounce: 0.03)
+            let changed = watcher.next(timeout: 0.25, debounce: 0.01)
             guard !changed.isEmpty, !stop.requested else { continue }
             guard let reload = server.reload(changed, into: &live) else { continue }
             let what = reload.files.count == 1 ? reload.files[0] : "\(max(reload.files.count, 1)) files"
