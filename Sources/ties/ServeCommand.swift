@@ -13,7 +13,7 @@ struct ServeCommand: ParsableCommand {
 
             Saving a file of the journal (or of its theme/) reloads what changed, and open pages reload themselves. Problems are printed here and shown as a banner on every page until they are fixed; a file that breaks never stops the server. Ctrl-C stops it.
 
-            Nothing is written: not the journal, not the output folder. 'ties build' makes the files.
+            Nothing is written to the journal or the output folder ('ties build' makes the files); only the parse cache is kept up to date, as by every command.
 
             Examples:
               ties serve
