@@ -50,8 +50,10 @@ public final class LiveSite: @unchecked Sendable {
         return replace(journal: journal, theme: theme)
     }
 
+    /// Makes the next generation; with `expected`, only while that one is still the current
+    /// one (a new day noticed by a request must not undo a change taken in meanwhile).
     @discardableResult
-    private func replace(journal: Journal, theme: Theme) -> String {
+    private func replace(journal: Journal, theme: Theme, expected: String? = nil) -> String {
         let today = fixedToday ?? Day.today(in: journal.config.timezone)
         // Planned outside the lock: requests go on being served from the last generation.
         lock.lock()
@@ -59,9 +61,10 @@ public final class LiveSite: @unchecked Sendable {
         let id = "\(run)-\(counter)"
         lock.unlock()
         let next = Generation(id: id, journal: journal, theme: theme, today: today, previous: lock.withLock { current })
-        let previous = lock.withLock {
-            defer { current = next }
-            return current
+        let previous = lock.withLock { () -> Generation in
+            let previous = current
+            if expected == nil || previous.id == expected { current = next }
+            return previous
         }
         // Let go on another thread: freeing a large site's plan is not the change's wait.
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(previous) {} }
@@ -73,7 +76,7 @@ public final class LiveSite: @unchecked Sendable {
     public func file(at path: String) -> File? {
         var generation = lock.withLock { current }
         if fixedToday == nil, generation.today != Day.today(in: generation.context.journal.whole.config.timezone) {
-            replace(journal: generation.context.journal.whole, theme: generation.theme)
+            replace(journal: generation.context.journal.whole, theme: generation.theme, expected: generation.id)
             generation = lock.withLock { current }
         }
         let path = path.isEmpty ? "index.html" : path
