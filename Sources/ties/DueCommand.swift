@@ -91,23 +91,13 @@ struct DueReport: Encodable {
     struct ContactEntry: Encodable {
         var slug: String
         var name: String
-        var last: String?
+        @NullWhenAbsent var last: String?
         var due: String
         var daysOverdue: Int
 
         enum CodingKeys: String, CodingKey {
             case slug, name, last, due
             case daysOverdue = "days_overdue"
-        }
-
-        // `last` is null when unknown rather than left out, so every entry has every key.
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(slug, forKey: .slug)
-            try container.encode(name, forKey: .name)
-            try container.encode(last, forKey: .last)
-            try container.encode(due, forKey: .due)
-            try container.encode(daysOverdue, forKey: .daysOverdue)
         }
     }
 

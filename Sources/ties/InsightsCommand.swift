@@ -37,18 +37,8 @@ struct InsightsReport: Encodable {
     struct TieRow: Encodable {
         var slug, strength: String
         var encounters: Int
-        var last: String?
-
-        /// `last` is `null` for a contact never met, not left out.
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(slug, forKey: .slug)
-            try container.encode(strength, forKey: .strength)
-            try container.encode(encounters, forKey: .encounters)
-            try container.encode(last, forKey: .last)
-        }
-
-        enum CodingKeys: String, CodingKey { case slug, strength, encounters, last }
+        /// `null` for a contact never met.
+        @NullWhenAbsent var last: String?
     }
 
     struct Broker: Encodable {
@@ -74,19 +64,9 @@ struct InsightsReport: Encodable {
     struct GoalRow: Encodable {
         var slug: String
         var contacts: [String]
-        var last: String?
+        /// `null` for a goal with no activity yet.
+        @NullWhenAbsent var last: String?
         var stale: Bool
-
-        /// `last` is `null` for a goal with no activity yet, not left out.
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(slug, forKey: .slug)
-            try container.encode(contacts, forKey: .contacts)
-            try container.encode(last, forKey: .last)
-            try container.encode(stale, forKey: .stale)
-        }
-
-        enum CodingKeys: String, CodingKey { case slug, contacts, last, stale }
     }
 
     struct CadenceRow: Encodable {

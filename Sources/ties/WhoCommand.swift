@@ -33,28 +33,13 @@ struct WhoCommand: ParsableCommand {
     struct Entry: Encodable {
         var slug: String
         var name: String
-        var org: String?
-        var title: String?
+        @NullWhenAbsent var org: String?
+        @NullWhenAbsent var title: String?
         var current: Bool
-        var from: String?
-        var to: String?
-        var circle: String?
+        @NullWhenAbsent var from: String?
+        @NullWhenAbsent var to: String?
+        @NullWhenAbsent var circle: String?
         var tags: [String]
-
-        enum CodingKeys: String, CodingKey { case slug, name, org, title, current, from, to, circle, tags }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(slug, forKey: .slug)
-            try container.encode(name, forKey: .name)
-            try container.encode(org, forKey: .org)
-            try container.encode(title, forKey: .title)
-            try container.encode(current, forKey: .current)
-            try container.encode(from, forKey: .from)
-            try container.encode(to, forKey: .to)
-            try container.encode(circle, forKey: .circle)
-            try container.encode(tags, forKey: .tags)
-        }
     }
 
     func run() throws {

@@ -176,27 +176,19 @@ public final class ServedSite: @unchecked Sendable {
                 descriptor = socket(ipv6 ? AF_INET6 : AF_INET, SOCK_STREAM, 0)
             #endif
             guard descriptor >= 0 else { throw Failure(description: "no socket") }
-            var result: Int32
+            let result: Int32
             if ipv6 {
                 var socketAddress = sockaddr_in6()
                 socketAddress.sin6_family = sa_family_t(AF_INET6)
                 socketAddress.sin6_port = port.bigEndian
                 inet_pton(AF_INET6, address, &socketAddress.sin6_addr)
-                result = withUnsafePointer(to: &socketAddress) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
-                    }
-                }
+                result = Self.connect(descriptor, to: socketAddress)
             } else {
                 var socketAddress = sockaddr_in()
                 socketAddress.sin_family = sa_family_t(AF_INET)
                 socketAddress.sin_port = port.bigEndian
                 inet_pton(AF_INET, address, &socketAddress.sin_addr)
-                result = withUnsafePointer(to: &socketAddress) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                    }
-                }
+                result = Self.connect(descriptor, to: socketAddress)
             }
             guard result == 0 else {
                 close(descriptor)
@@ -205,6 +197,16 @@ public final class ServedSite: @unchecked Sendable {
         }
 
         deinit { close(descriptor) }
+
+        /// `connect` with an address of either family.
+        private static func connect<Address>(_ descriptor: Int32, to address: Address) -> Int32 {
+            var address = address
+            return withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<Address>.size))
+                }
+            }
+        }
 
         func send(_ text: String) throws {
             let bytes = Array(text.utf8)

@@ -240,24 +240,11 @@ enum PortProbe {
     }
 
     static func isFree(_ port: UInt16) -> Bool {
-        #if canImport(Glibc)
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var yes: Int32 = 1
-        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        return bound == 0 && listen(descriptor, 1) == 0
+        guard let socket = try? Socket(domain: AF_INET) else { return false }
+        defer { try? socket.close() }
+        var address = sockaddr_in.inet(port: port)
+        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian  // 127.0.0.1
+        return (try? socket.setValue(true, for: .localAddressReuse)) != nil && (try? socket.bind(to: address)) != nil
+            && (try? socket.listen()) != nil
     }
 }
