@@ -6,13 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 total=${1:-300}
-targets=(record config wiki-links template imports)
+targets=(record config wiki-links template imports editor)
 share=$(( total / ${#targets[@]} ))
 (( share > 0 )) || share=1
 binary=.build-fuzz/debug/TiesFuzz
 seeds=.build-fuzz/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{record,config,wiki-links,template,imports} .build-fuzz/artifacts
+mkdir -p "$seeds"/{record,config,wiki-links,template,imports,editor} .build-fuzz/artifacts
 n=0
 # A record seed starts with a byte that picks its kind (Sources/TiesFuzz): that of its folder.
 kinds=(contacts encounters publications orgs goals)
@@ -24,6 +24,7 @@ while IFS= read -r -d '' file; do
     done
     { printf "\\$(printf '%03o' "$kind")"; cat "$file"; } > "$seeds/record/$n.md"
     cp "$file" "$seeds/wiki-links/$n.md"
+    if [[ "$file" == */encounters/* ]]; then cp "$file" "$seeds/editor/$n.md"; fi
 done < <(find journal-template Tests/Fixtures -name '*.md' -print0)
 while IFS= read -r -d '' file; do
     n=$((n + 1))

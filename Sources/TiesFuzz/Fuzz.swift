@@ -19,6 +19,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case .wikiLinks: FuzzTarget.wikiLinks(bytes)
     case .template: FuzzTarget.template(bytes)
     case .imports: FuzzTarget.imports(bytes)
+    case .editor: FuzzTarget.editor(bytes)
     }
     return 0
 }
@@ -33,7 +34,7 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 }
 
 enum FuzzTarget: String, CaseIterable {
-    case record, config, wikiLinks = "wiki-links", template, imports
+    case record, config, wikiLinks = "wiki-links", template, imports, editor
 
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["TIES_FUZZ_TARGET"] ?? "record"
@@ -53,6 +54,32 @@ enum FuzzTarget: String, CaseIterable {
         let parsed = RecordParser.parse(bytes: Array(bytes.dropFirst()), file: file)
         let encoded = BinaryWriter.encode(parsed)
         _ = encoded.withUnsafeBytes { try? BinaryReader.decode(ParsedFile.self, from: $0) }
+    }
+
+    /// An encounter's file edited in place: each follow-up marked done, and a list, a map and a
+    /// value added to. An edit may refuse; one it makes must leave valid YAML that reads as
+    /// the same encounter with that one change, or the fuzzer has found a bug.
+    static func editor(_ bytes: [UInt8]) {
+        guard case let .success(text) = SourceText.decode(bytes, path: "encounters/fuzz.md") else { return }
+        let file = JournalFile(absolutePath: "/dev/null", path: "encounters/fuzz.md", kind: .encounter, slug: "fuzz")
+        let parsed = RecordParser.parse(text, file: file)
+        guard case let .encounter(encounter)? = parsed.record, !parsed.diagnostics.contains(where: { $0.severity == .error })
+        else { return }
+        for (index, followup) in encounter.followups.enumerated() {
+            var editor = FrontMatterEditor<Encounter>(text)
+            guard (try? editor.set("done", "true", inItemAt: followup.location, of: \.followups, plainKey: "task")) != nil
+            else { continue }
+            let after = RecordParser.parse(editor.text, file: file)
+            guard case let .encounter(edited)? = after.record, edited.followups.count == encounter.followups.count,
+                edited.followups[index].done,
+                edited.followups[index].task == followup.task
+            else { fatalError("marking follow-up \(index) done broke the file:\n\(text)\n---- became ----\n\(editor.text)") }
+        }
+        var editor = FrontMatterEditor<Encounter>(text)
+        if (try? editor.append(\.tags, ["fuzztag"])) != nil {
+            guard case let .encounter(edited)? = RecordParser.parse(editor.text, file: file).record, edited.tags.contains("fuzztag")
+            else { fatalError("adding a tag broke the file:\n\(text)\n---- became ----\n\(editor.text)") }
+        }
     }
 
     static func config(_ bytes: [UInt8]) {

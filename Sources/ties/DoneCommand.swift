@@ -7,7 +7,7 @@ struct DoneCommand: ParsableCommand {
         commandName: "done",
         abstract: "Mark an open follow-up done.",
         discussion: """
-            Finds the open follow-up whose task contains TEXT (ignoring case and accents) and marks it done in its encounter's file, changing only that item: '{task: …, due: …}' gets 'done: true'; a follow-up written as plain text becomes '{task: …, done: true}'. When several match, they are listed with their encounters and nothing is changed.
+            Finds the open follow-up whose task is TEXT, or else contains it (ignoring case and accents), and marks it done in its encounter's file, changing only that item: '{task: …, due: …}' gets 'done: true'; a follow-up written as plain text becomes '{task: …, done: true}'. When several match, they are listed with their encounters and nothing is changed.
 
             Examples:
               ties done "send the slides"

@@ -124,3 +124,82 @@ struct FollowUpEditTests {
         #expect(diff == "--- a/x.md\n+++ b/x.md\n@@ -2,7 +2,7 @@\n b\n c\n d\n-e\n+E\n f\n g\n h\n")
     }
 }
+
+@Suite("Marking a follow-up done in every way YAML can write it")
+struct FollowUpShapesTests {
+    static func done(_ text: String, line: Int, column: Int) throws -> String {
+        try FollowUpEditTests.done(text, line: line, column: column)
+    }
+
+    @Test func aFlowMapBesideAnotherThatIsDone() throws {
+        // The shape `ties new encounter --followup` writes: the first map gets done, not the second.
+        let text = "---\nfollowups: [{task: first task, due: 2026-12-01}, {task: second task, due: 2026-12-02, done: true}]\n---\n"
+        #expect(
+            try Self.done(text, line: 2, column: 13)
+                == "---\nfollowups: [{task: first task, due: 2026-12-01, done: true}, {task: second task, due: 2026-12-02, done: true}]\n---\n"
+        )
+    }
+
+    @Test func aFlowListOverSeveralLines() throws {
+        let text = "---\nfollowups: [\n  {task: a, due: 2w},  # first\n  {task: b}\n]\n---\n"
+        #expect(
+            try Self.done(text, line: 3, column: 3)
+                == "---\nfollowups: [\n  {task: a, due: 2w, done: true},  # first\n  {task: b}\n]\n---\n")
+        #expect(
+            try Self.done(text, line: 4, column: 3) == "---\nfollowups: [\n  {task: a, due: 2w},  # first\n  {task: b, done: true}\n]\n---\n")
+    }
+
+    @Test func aPlainTextWrappedOverTwoLines() throws {
+        let text = "---\nfollowups:\n  - Send Lena the long\n    article on on-call\n  - Call Bob\n---\n"
+        #expect(
+            try Self.done(text, line: 3, column: 5)
+                == "---\nfollowups:\n  - {task: Send Lena the long article on on-call, done: true}\n  - Call Bob\n---\n")
+    }
+
+    @Test func blockScalars() throws {
+        let literal = "---\nfollowups:\n  - |\n    Send slides\n  - Call Bob\n---\n"
+        #expect(
+            try Self.done(literal, line: 3, column: 5)
+                == "---\nfollowups:\n  - {task: \"Send slides\\n\", done: true}\n  - Call Bob\n---\n")
+        let inMap = "---\nfollowups:\n  - task: >\n      Send the\n      slides\n\n  - Call Bob\n---\n"
+        #expect(
+            try Self.done(inMap, line: 3, column: 5)
+                == "---\nfollowups:\n  - task: >\n      Send the\n      slides\n    done: true\n\n  - Call Bob\n---\n")
+    }
+
+    @Test func anchorsAndAliases() throws {
+        let text = "---\nfollowups:\n  - &t {task: Thank Jonas}\n  - Call Bob\nnote: *t\n---\n"
+        #expect(
+            try Self.done(text, line: 3, column: 5)
+                == "---\nfollowups:\n  - &t {task: Thank Jonas, done: true}\n  - Call Bob\nnote: *t\n---\n")
+        let alias = "---\nx: &a Call Bob\nfollowups:\n  - *a\n---\n"
+        #expect(throws: FrontMatterEditor<Encounter>.Refusal.self) { try Self.done(alias, line: 4, column: 5) }
+    }
+
+    @Test func quotedTextsWithIndicatorsAndComments() throws {
+        let text = "---\nfollowups:\n  - \"Ask: [which] {team}, #3\"  # ask\n  - {task: 'a, b: c', due: 2w} # x\n---\n"
+        #expect(
+            try Self.done(text, line: 3, column: 5)
+                == "---\nfollowups:\n  - {task: \"Ask: [which] {team}, #3\", done: true}  # ask\n  - {task: 'a, b: c', due: 2w} # x\n---\n")
+        #expect(
+            try Self.done(text, line: 4, column: 5)
+                == "---\nfollowups:\n  - \"Ask: [which] {team}, #3\"  # ask\n  - {task: 'a, b: c', due: 2w, done: true} # x\n---\n")
+    }
+
+    @Test func crlfStaysOnEveryLine() throws {
+        let text = "---\r\nfollowups:\r\n  - task: a\r\n    due: 2w\r\n  - b\r\n---\r\nBody\r\n"
+        #expect(
+            try Self.done(text, line: 3, column: 5)
+                == "---\r\nfollowups:\r\n  - task: a\r\n    due: 2w\r\n    done: true\r\n  - b\r\n---\r\nBody\r\n")
+        #expect(
+            try Self.done(text, line: 5, column: 5)
+                == "---\r\nfollowups:\r\n  - task: a\r\n    due: 2w\r\n  - {task: b, done: true}\r\n---\r\nBody\r\n")
+    }
+
+    @Test func aBlockMapWhoseLastValueIsAList() throws {
+        let text = "---\nfollowups:\n  - task: a\n    with:\n      - Bob\n    # about a\n  - b\n---\n"
+        #expect(
+            try Self.done(text, line: 3, column: 5)
+                == "---\nfollowups:\n  - task: a\n    with:\n      - Bob\n    done: true\n    # about a\n  - b\n---\n")
+    }
+}

@@ -46,6 +46,33 @@ struct EditCommandTests {
         #expect(try TiesBinary.run(["check"], in: root).status == 0)
         #expect(try TiesBinary.run(["done", "migration write-up"], in: root).status == 1, "nothing open matches now")
     }
+
+    @Test func doneMarksTheNamedItemOfAFlowListAndAnExactTaskWins() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let path = "encounters/2026/2026-12-01-flow.md"
+        try FileManager.default.createDirectory(at: root.appending(path: "encounters/2026"), withIntermediateDirectories: true)
+        let text = """
+            ---
+            title: Flow
+            date: 2026-12-01
+            with: [Jonas Müller]
+            followups: [{task: first task, due: 2026-12-05}, {task: second task, due: 2026-12-06, done: true}, {task: blockone}, {task: one}]
+            ---
+
+            """
+        try Data(text.utf8).write(to: root.appending(path: path))
+        let first = try TiesBinary.run(["done", "first task"], in: root)
+        #expect(first.status == 0, "\(first.stderr)")
+        let exact = try TiesBinary.run(["done", "one"], in: root)
+        #expect(exact.status == 0 && exact.stdout.contains("Done: one"), "\(exact.stdout)\(exact.stderr)")
+        let new = String(decoding: try #require(try Snapshot(of: root).files[path]), as: UTF8.self)
+        #expect(
+            new
+                == text.replacingOccurrences(
+                    of: "{task: first task, due: 2026-12-05}", with: "{task: first task, due: 2026-12-05, done: true}"
+                ).replacingOccurrences(of: "{task: one}", with: "{task: one, done: true}"))
+        #expect(try TiesBinary.run(["check"], in: root).status == 0)
+    }
 }
 
 @Suite("Filters and names are checked")

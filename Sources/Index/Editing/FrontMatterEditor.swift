@@ -15,7 +15,8 @@ struct FrontMatterEditor<R: Record> {
     }
 
     private(set) var lines: [String]
-    /// The line ending the file uses (`\r\n` kept where it is).
+    /// The line ending the file uses: new lines are written with it. Each line keeps its own
+    /// `\r`, so a file with mixed endings keeps them byte for byte.
     private let newline: String
     /// Index of the closing `---` line; the front matter is lines 1..<closing.
     private var closing: Int
@@ -25,37 +26,175 @@ struct FrontMatterEditor<R: Record> {
         // Split on the byte: "\r\n" is one Character, so a split on "\n" would miss it.
         newline = text.utf8.contains(0x0D) && text.contains("\r\n") ? "\r\n" : "\n"
         var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
-        if newline == "\r\n" { lines = lines.map { $0.utf8.last == 0x0D ? String($0.dropLast()) : $0 } }
-        if lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+        if lines.first?.trimmingCharacters(in: .whitespacesAndNewlines) == "---",
             let end = lines.indices.dropFirst().first(where: {
-                let line = lines[$0].trimmingCharacters(in: .whitespaces)
+                let line = lines[$0].trimmingCharacters(in: .whitespacesAndNewlines)
                 return line == "---" || line == "..."
             })
         {
             closing = end
         } else {
-            lines.insert(contentsOf: ["---", "---"], at: 0)
+            let crlf = newline == "\r\n" ? "\r" : ""
+            lines.insert(contentsOf: ["---" + crlf, "---" + crlf], at: 0)
             closing = 1
         }
         self.lines = lines
     }
 
     /// The file's text after the changes.
-    var text: String { lines.joined(separator: newline) }
+    var text: String { lines.joined(separator: "\n") }
 
-    // MARK: Where the keys are
+    // MARK: The front matter as YAML
 
-    private struct Entry {
-        var key: String
-        /// Index in `lines` of the key's line.
-        var line: Int
-        /// Index in `lines` of the entry's last line (a block value's last item).
-        var last: Int
-        var value: Node
+    /// The front matter's text as parsing reads it: its lines without the last line break
+    /// (which decides what a block scalar at the end holds) and without a last `\r`.
+    private var yamlText: String {
+        guard closing > 1 else { return "" }
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        return yaml.utf8.last == 0x0D ? String(Substring(yaml.utf8.dropLast())) : yaml
     }
 
-    /// The top-level entries, or nil when the front matter is not a map Yams can read.
-    private func entries() throws(Refusal) -> [Entry] {
+    private func spans() throws(Refusal) -> YAMLSpans {
+        do {
+            let spans = try YAMLSpans(yamlText)
+            if let root = spans.root, spans.nodes[root].kind != .mapping, !spans.nodes[root].isNull {
+                throw Refusal(description: "its front matter is not a map")
+            }
+            return spans
+        } catch let failure as YAMLSpans.Failure {
+            throw Refusal(description: failure.description)
+        } catch let refusal as Refusal {
+            throw refusal
+        } catch {
+            throw Refusal(description: "\(error)")
+        }
+    }
+
+    /// Replaces the front matter's characters `range` with `text`, whose line breaks are
+    /// written as the file writes them.
+    private mutating func splice(_ spans: YAMLSpans, _ range: Range<Int>, with text: String) {
+        let crlf = newline == "\r\n"
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: spans.scalars[..<range.lowerBound])
+        view.append(contentsOf: (crlf ? text.replacingOccurrences(of: "\n", with: "\r\n") : text).unicodeScalars)
+        view.append(contentsOf: spans.scalars[range.upperBound...])
+        let yaml = String(view)
+        // "\r\n" is one Character: split on the byte, as `init` does.
+        var newLines = yaml.isEmpty ? [] : yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        if crlf, let last = newLines.indices.last, newLines[last].utf8.last != 0x0D { newLines[last] += "\r" }
+        lines.replaceSubrange(1..<closing, with: newLines)
+        closing = 1 + newLines.count
+    }
+
+    /// Inserts whole lines (`text`, each ended by a line break) after the line where `node`'s
+    /// text ends.
+    private mutating func insertLines(_ text: String, after node: YAMLSpans.Node, in spans: YAMLSpans) {
+        if let next = spans.nextLineStart(from: spans.textEnd(node)) {
+            splice(spans, next..<next, with: text)
+        } else {
+            // The front matter's last line: the new lines follow its line break.
+            let end = spans.scalars.count
+            splice(spans, end..<end, with: "\n" + text.dropLast())
+        }
+    }
+
+    /// Spaces as wide as the column of `offset` (a key or a dash).
+    private static func indent(_ spans: YAMLSpans, _ offset: Int) -> String {
+        String(repeating: " ", count: offset - spans.lineStart(of: offset))
+    }
+
+    /// The range that holds `node`'s own text: after its anchor and tag, up to its end (for a
+    /// block scalar, its line break included).
+    private static func range(_ node: YAMLSpans.Node) -> Range<Int> { node.contentStart..<node.end }
+
+    /// `text` as it replaces `node`: a block scalar's lines end with a line break it must keep.
+    private static func replacement(_ text: String, for node: YAMLSpans.Node, in spans: YAMLSpans) -> String {
+        node.isBlockScalar && node.end > 0 && spans.scalars[node.end - 1] == "\n" ? text + "\n" : text
+    }
+
+    /// Writes `written` (YAML) as the value of an entry whose key is `key` and whose value is
+    /// the scalar `value`.
+    private mutating func replaceValue(_ value: YAMLSpans.Node, with written: String, spans: YAMLSpans) {
+        if value.isEmpty {
+            splice(spans, value.start..<value.end, with: " " + written)
+        } else {
+            splice(spans, Self.range(value), with: Self.replacement(written, for: value, in: spans))
+        }
+    }
+
+    /// Adds `field: value` (both written as YAML) to `mapping`, or replaces the field's value.
+    private mutating func setField(
+        _ field: String, _ value: String, in mapping: YAMLSpans.Node, spans: YAMLSpans, name: String
+    ) throws(Refusal) {
+        if let existing = spans.pair(field, in: mapping) {
+            guard existing.value.kind == .scalar else {
+                throw Refusal(description: "'\(field)' of an item of '\(name)' is not a single value")
+            }
+            replaceValue(existing.value, with: value, spans: spans)
+            return
+        }
+        if mapping.style == .flow {
+            let at: Int
+            var text = "\(YAMLScalar.text(field, inFlow: true)): \(value)"
+            if let last = mapping.children.last {
+                let lastValue = spans.nodes[last]
+                at = lastValue.isEmpty ? lastValue.end : spans.textEnd(lastValue)
+                text = ", " + text
+            } else {
+                at = mapping.contentStart + 1
+            }
+            splice(spans, at..<at, with: text)
+        } else {
+            guard let firstKey = mapping.children.first else { throw Refusal(description: "'\(name)' is empty") }
+            let indent = Self.indent(spans, spans.nodes[firstKey].start)
+            insertLines(indent + "\(YAMLScalar.text(field)): \(value)\n", after: mapping, in: spans)
+        }
+    }
+
+    /// Appends items (written as YAML) to the list `sequence`, in its style.
+    private mutating func appendItems(
+        flow flowItems: [String], block blockItems: [String], to value: YAMLSpans.Node, spans: YAMLSpans, key: String
+    ) throws(Refusal) {
+        switch (value.kind, value.style) {
+        case (.sequence, .flow):
+            if let last = value.children.last {
+                let at = spans.textEnd(spans.nodes[last])
+                splice(spans, at..<at, with: ", " + flowItems.joined(separator: ", "))
+            } else {
+                let at = value.contentStart + 1
+                splice(spans, at..<at, with: flowItems.joined(separator: ", "))
+            }
+        case (.sequence, _):
+            guard let first = value.children.first else { throw Refusal(description: "'\(key)' is empty") }
+            // The dash before the first item, on its line.
+            var dash = spans.nodes[first].start
+            let lineStart = spans.lineStart(of: dash)
+            while dash > lineStart, spans.scalars[dash] != "-" { dash -= 1 }
+            guard spans.scalars[dash] == "-" else { throw Refusal(description: "'\(key)' is a list ties cannot add to") }
+            let indent = Self.indent(spans, dash)
+            insertLines(blockItems.map { indent + "- " + $0 + "\n" }.joined(), after: value, in: spans)
+        case (.scalar, _) where value.isNull:
+            replaceValue(value, with: "[" + flowItems.joined(separator: ", ") + "]", spans: spans)
+        case (.scalar, _):
+            // A single value becomes a list of it and the new ones; as written, where that can stand in a list.
+            let written = spans.text(value.contentStart, value.end)
+            let old =
+                value.style == .plain && YAMLScalar.text(value.value, inFlow: true) == written
+                    || value.style == .doubleQuoted || value.style == .singleQuoted
+                ? written : YAMLScalar.text(value.value, inFlow: true)
+            replaceValue(value, with: "[" + ([old] + flowItems).joined(separator: ", ") + "]", spans: spans)
+        default:
+            throw Refusal(description: "'\(key)' is not a list")
+        }
+    }
+
+    /// Adds `key: value` at the end of the front matter.
+    private mutating func addLine(_ key: String, _ written: String) {
+        insert(["\(YAMLScalar.text(key)): \(written)" + (newline == "\r\n" ? "\r" : "")], at: closing)
+    }
+
+    /// The top-level keys and their values, in the order written.
+    func fields() throws(Refusal) -> [(key: String, value: Node)] {
         let yaml = lines[1..<closing].joined(separator: "\n")
         let root: Node?
         do {
@@ -65,44 +204,27 @@ struct FrontMatterEditor<R: Record> {
         }
         guard let root else { return [] }
         guard case let .mapping(mapping) = root else { throw Refusal(description: "its front matter is not a map") }
-        var found: [Entry] = []
+        var found: [(key: String, value: Node, line: Int)] = []
         for (key, value) in mapping {
-            guard let name = key.string, let mark = key.mark else { continue }
-            found.append(Entry(key: name, line: mark.line, last: mark.line, value: value))
+            guard let name = key.string else { continue }
+            found.append((name, value, key.mark?.line ?? 0))
         }
-        found.sort { $0.line < $1.line }
-        for index in found.indices {
-            let next = index + 1 < found.count ? found[index + 1].line : closing
-            var last = found[index].line
-            for line in found[index].line + 1..<max(next, found[index].line + 1) {
-                let content = lines[line]
-                let trimmed = content.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                if content.first == " " || content.first == "\t" || content.hasPrefix("-") { last = line }
-            }
-            found[index].last = last
-        }
-        return found
+        return found.sorted { $0.line < $1.line }.map { ($0.key, $0.value) }
     }
 
-    private func entry(_ key: String) throws(Refusal) -> Entry? { try entries().first { $0.key == key } }
-
-    /// The top-level keys and their values, in the order written.
-    func fields() throws(Refusal) -> [(key: String, value: Node)] { try entries().map { ($0.key, $0.value) } }
-
     /// The body: everything after the closing `---` line.
-    var body: String { lines[(closing + 1)...].joined(separator: newline) }
+    var body: String { lines[(closing + 1)...].joined(separator: "\n") }
 
     // MARK: Changes
 
     /// Adds `key: value` at the end of the front matter, if the key is not there.
     mutating func add(_ path: PartialKeyPath<R>, _ value: String) throws(Refusal) {
         let key = R.schema.key(path)
-        guard try entry(key) == nil else { return }
-        insert(["\(key): \(YAMLScalar.text(value))"], at: closing)
+        guard try spans().entry(key) == nil else { return }
+        addLine(key, YAMLScalar.text(value))
     }
 
-    /// Sets a single-line value, keeping what follows it on its line (a comment).
+    /// Sets a single value, keeping what follows it on its line (a comment).
     mutating func set(_ path: PartialKeyPath<R>, _ value: String) throws(Refusal) {
         try set(key: R.schema.key(path), value)
     }
@@ -111,26 +233,13 @@ struct FrontMatterEditor<R: Record> {
     /// as YAML to write when it is to be copied as another file wrote it (`true`, `2019-05`).
     mutating func set(key: String, _ value: String, yaml: String? = nil) throws(Refusal) {
         let written = yaml ?? YAMLScalar.text(value)
-        guard let entry = try entry(key) else {
-            insert(["\(key): \(written)"], at: closing)
+        let spans = try spans()
+        guard let entry = spans.entry(key) else {
+            addLine(key, written)
             return
         }
-        guard entry.last == entry.line, case .scalar = entry.value else {
-            throw Refusal(description: "'\(key)' is not a value on one line")
-        }
-        let line = lines[entry.line]
-        guard let colon = line.range(of: ":") else { throw Refusal(description: "'\(key)' has no ':'") }
-        let rest = line[colon.upperBound...]
-        // The comment keeps its place: the spaces before it stay as they were.
-        var comment = ""
-        if let start = Self.commentStart(in: rest) {
-            var spaces = start
-            while spaces > rest.startIndex, rest[rest.index(before: spaces)] == " " || rest[rest.index(before: spaces)] == "\t" {
-                spaces = rest.index(before: spaces)
-            }
-            comment = String(rest[spaces...])
-        }
-        lines[entry.line] = String(line[..<colon.upperBound]) + " " + written + comment
+        guard entry.value.kind == .scalar else { throw Refusal(description: "'\(key)' is not a single value") }
+        replaceValue(entry.value, with: written, spans: spans)
     }
 
     /// Appends texts to a list, in the style the list is written in; a single value becomes a
@@ -142,11 +251,12 @@ struct FrontMatterEditor<R: Record> {
     mutating func append(key: String, _ values: [String]) throws(Refusal) {
         guard !values.isEmpty else { return }
         let items = values.map { YAMLScalar.text($0, inFlow: true) }
-        guard let entry = try entry(key) else {
-            insert(["\(key): [\(items.joined(separator: ", "))]"], at: closing)
+        let spans = try spans()
+        guard let entry = spans.entry(key) else {
+            addLine(key, "[\(items.joined(separator: ", "))]")
             return
         }
-        try appendItems(items, blockItems: values.map { YAMLScalar.text($0) }, to: entry)
+        try appendItems(flow: items, block: values.map { YAMLScalar.text($0) }, to: entry.value, spans: spans, key: key)
     }
 
     /// Appends `label: value` to a map such as `links`, in the style it is written in.
@@ -155,20 +265,22 @@ struct FrontMatterEditor<R: Record> {
     }
 
     mutating func add(key: String, label: String, value: String) throws(Refusal) {
-        let pair = "\(YAMLScalar.text(label, inFlow: true)): \(YAMLScalar.text(value, inFlow: true))"
-        guard let entry = try entry(key) else {
-            insert(["\(key): {\(pair)}"], at: closing)
+        let spans = try spans()
+        guard let entry = spans.entry(key) else {
+            addLine(key, "{\(YAMLScalar.text(label, inFlow: true)): \(YAMLScalar.text(value, inFlow: true))}")
             return
         }
-        switch entry.value {
-        case let .mapping(mapping) where isFlow(entry.value):
-            try insertBeforeClosing("}", of: entry, ", " + pair, empty: mapping.isEmpty ? pair : nil)
-        case let .mapping(mapping):
-            guard let first = mapping.first?.key.mark else { throw Refusal(description: "'\(key)' is empty") }
-            let indent = String(repeating: " ", count: max(first.column - 1, 2))
-            insert([indent + "\(YAMLScalar.text(label)): \(YAMLScalar.text(value))"], at: entry.last + 1)
-        case .scalar where Fields.isNull(entry.value):
-            lines[entry.line] = "\(key): {\(pair)}"
+        switch entry.value.kind {
+        case .mapping:
+            guard spans.pair(label, in: entry.value) == nil else {
+                throw Refusal(description: "'\(key)' already has '\(label)'")
+            }
+            let written = YAMLScalar.text(value, inFlow: entry.value.style == .flow)
+            try setField(label, written, in: entry.value, spans: spans, name: key)
+        case .scalar where entry.value.isNull:
+            replaceValue(
+                entry.value, with: "{\(YAMLScalar.text(label, inFlow: true)): \(YAMLScalar.text(value, inFlow: true))}",
+                spans: spans)
         default:
             throw Refusal(description: "'\(key)' is not a map")
         }
@@ -186,11 +298,13 @@ struct FrontMatterEditor<R: Record> {
         let items = maps.map { pairs in
             "{" + pairs.map { "\($0.0): \(yaml ? $0.1 : YAMLScalar.text($0.1, inFlow: true))" }.joined(separator: ", ") + "}"
         }
-        guard let entry = try entry(key) else {
-            insert(["\(key):"] + items.map { "  - " + $0 }, at: closing)
+        let spans = try spans()
+        guard let entry = spans.entry(key) else {
+            let crlf = newline == "\r\n" ? "\r" : ""
+            insert(["\(key):" + crlf] + items.map { "  - " + $0 + crlf }, at: closing)
             return
         }
-        try appendItems(items, blockItems: items, to: entry)
+        try appendItems(flow: items, block: items, to: entry.value, spans: spans, key: key)
     }
 
     /// Adds `field: value` to the item of the list at `path` that `matches`, in its style.
@@ -198,25 +312,21 @@ struct FrontMatterEditor<R: Record> {
         _ field: String, _ value: String, toItemOf path: PartialKeyPath<R>, where matches: ([String: String]) -> Bool
     ) throws(Refusal) -> Bool {
         let key = R.schema.key(path)
-        guard let entry = try entry(key), case let .sequence(sequence) = entry.value else { return false }
-        for item in sequence {
-            guard case let .mapping(mapping) = item, let mark = item.mark else { continue }
+        let spans = try spans()
+        guard let entry = spans.entry(key), entry.value.kind == .sequence else { return false }
+        for index in entry.value.children {
+            let item = spans.nodes[index]
+            guard item.kind == .mapping else { continue }
             var fields: [String: String] = [:]
-            for (k, v) in mapping { if let k = k.string, let v = v.string { fields[k] = v } }
-            guard matches(fields) else { continue }
-            let line = mark.line
-            if isFlow(item) {
-                guard let close = lines[line].lastIndex(of: "}") else {
-                    throw Refusal(description: "an item of '\(key)' spans lines")
-                }
-                lines[line].insert(contentsOf: ", \(field): \(YAMLScalar.text(value, inFlow: true))", at: close)
-            } else {
-                let firstKey = mapping.first?.key.mark
-                let indent = String(repeating: " ", count: max((firstKey?.column ?? 5) - 1, 0))
-                var last = firstKey?.line ?? line
-                for (_, v) in mapping { if let vl = v.mark?.line, vl > last { last = vl } }
-                insert([indent + "\(field): \(YAMLScalar.text(value))"], at: last + 1)
+            var child = 0
+            while child + 1 < item.children.count {
+                let k = spans.nodes[item.children[child]]
+                let v = spans.nodes[item.children[child + 1]]
+                if k.kind == .scalar, v.kind == .scalar { fields[k.value] = v.value }
+                child += 2
             }
+            guard matches(fields) else { continue }
+            try setField(field, YAMLScalar.text(value, inFlow: item.style == .flow || item.inFlow), in: item, spans: spans, name: key)
             return true
         }
         return false
@@ -230,136 +340,76 @@ struct FrontMatterEditor<R: Record> {
         _ field: String, _ value: String, inItemAt location: SourceLocation, of path: PartialKeyPath<R>, plainKey: String
     ) throws(Refusal) {
         let key = R.schema.key(path)
-        guard let entry = try entry(key), case let .sequence(sequence) = entry.value,
-            let item = sequence.first(where: {
-                $0.mark.map { $0.line + 1 == location.line && $0.column == location.column } ?? false
-            }),
-            let mark = item.mark
+        let spans = try spans()
+        guard let entry = spans.entry(key), entry.value.kind == .sequence,
+            let index = entry.value.children.first(where: {
+                spans.nodes[$0].line + 2 == location.line && spans.nodes[$0].column + 1 == location.column
+            })
         else { throw Refusal(description: "no item of '\(key)' at \(location)") }
-        let written = value
-        switch item {
-        case let .mapping(mapping):
-            if let existing = mapping.first(where: { $0.key.string == field })?.value, let at = existing.mark {
-                try replaceScalar(atLine: at.line, column: at.column, with: written)
-            } else if isFlow(item) {
-                guard let close = lines[mark.line].lastIndex(of: "}") else {
-                    throw Refusal(description: "an item of '\(key)' spans lines")
-                }
-                lines[mark.line].insert(contentsOf: ", \(field): \(written)", at: close)
-            } else {
-                let firstKey = mapping.first?.key.mark
-                let indent = String(repeating: " ", count: max((firstKey?.column ?? 5) - 1, 0))
-                var last = firstKey?.line ?? mark.line
-                for (_, v) in mapping { if let line = v.mark?.line, line > last { last = line } }
-                insert([indent + "\(field): \(value)"], at: last + 1)
-            }
-        case let .scalar(scalar):
-            let map = "{\(plainKey): \(YAMLScalar.text(scalar.string, inFlow: true)), \(field): \(written)}"
-            try replaceScalar(atLine: mark.line, column: mark.column, with: map)
-        default:
+        let item = spans.nodes[index]
+        switch item.kind {
+        case .mapping:
+            try setField(field, value, in: item, spans: spans, name: key)
+        case .scalar:
+            let map = "{\(plainKey): \(YAMLScalar.text(item.value, inFlow: true)), \(field): \(value)}"
+            splice(spans, Self.range(item), with: Self.replacement(map, for: item, in: spans))
+        case .alias:
+            throw Refusal(description: "the item of '\(key)' at \(location) is an alias of another; change the one it names")
+        case .sequence:
             throw Refusal(description: "an item of '\(key)' is neither a text nor a map")
         }
     }
 
-    /// Replaces the one-line scalar that starts at `column` of line `line` (Yams' marks): up to
-    /// the next `,` `]` `}` outside quotes in a flow collection, else to a comment or the end.
-    private mutating func replaceScalar(atLine line: Int, column: Int, with text: String) throws(Refusal) {
-        let content = lines[line]
-        guard column >= 1, column - 1 <= content.count else { throw Refusal(description: "a value is not where it was read") }
-        let start = content.index(content.startIndex, offsetBy: column - 1)
-        let inFlow = content[..<start].contains { $0 == "[" || $0 == "{" }
-        var end = content.endIndex
-        var quote: Character?
-        var index = start
-        while index < content.endIndex {
-            let character = content[index]
-            if let open = quote {
-                if character == open { quote = nil }
-            } else if index == start, character == "\"" || character == "'" {
-                quote = character
-            } else if inFlow, character == "," || character == "]" || character == "}" {
-                end = index
-                break
-            } else if character == "#", index > start, content[content.index(before: index)] == " " {
-                // The spaces before the comment stay as they are.
-                end = index
-                while end > start, content[content.index(before: end)] == " " { end = content.index(before: end) }
-                break
-            }
-            index = content.index(after: index)
-        }
-        lines[line] = String(content[..<start]) + text + String(content[end...])
-    }
-
-    /// Replaces the reference that parsing located at `location` (a one-line scalar of the
-    /// front matter, possibly in a flow list or map) with `text`, quoted as its place needs.
+    /// Replaces the reference that parsing located at `location` (a scalar of the front
+    /// matter, possibly in a flow list or map) with `text`, quoted as its place needs.
     mutating func replaceReference(at location: SourceLocation, with text: String) throws(Refusal) {
-        let line = location.line - 1
-        guard line >= 1, line < closing else { throw Refusal(description: "no reference at \(location)") }
-        let content = lines[line]
-        let start = content.unicodeScalars.index(
-            content.unicodeScalars.startIndex, offsetBy: max(location.column - 1, 0),
-            limitedBy: content.unicodeScalars.endIndex)
-        guard let start else { throw Refusal(description: "no reference at \(location)") }
-        let inFlow = content.unicodeScalars[..<start].contains { $0 == "[" || $0 == "{" }
-        let column = content.distance(from: content.startIndex, to: String.Index(start, within: content) ?? start) + 1
+        let spans = try spans()
+        guard let found = spans.node(atFileLine: location.line, column: location.column, where: { $0.kind == .scalar })
+        else { throw Refusal(description: "no reference at \(location)") }
+        let node = found.node
         // A quoted value stays quoted, in its quotes.
         let written: String
-        switch content.unicodeScalars[start] {
-        case "\"": written = YAMLScalar.doubleQuoted(text)
-        case "'": written = "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
-        default: written = YAMLScalar.text(text, inFlow: inFlow)
+        switch node.style {
+        case .doubleQuoted: written = YAMLScalar.doubleQuoted(text)
+        case .singleQuoted where !text.contains(where: \.isNewline):
+            written = "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        case .plain: written = YAMLScalar.text(text, inFlow: node.inFlow)
+        default: written = YAMLScalar.doubleQuoted(text)
         }
-        try replaceScalar(atLine: line, column: column, with: written)
+        splice(spans, Self.range(node), with: Self.replacement(written, for: node, in: spans))
     }
 
     /// Removes the item of a list that parsing located at `location`: from a flow list with
-    /// its comma, from a block list with its line.
+    /// its comma, from a block list with its lines.
     mutating func removeListItem(at location: SourceLocation) throws(Refusal) {
-        let line = location.line - 1
-        guard line >= 1, line < closing else { throw Refusal(description: "no item at \(location)") }
-        let scalars = Array(lines[line].unicodeScalars)
-        let start = location.column - 1
-        guard start >= 0, start < scalars.count else { throw Refusal(description: "no item at \(location)") }
-        let before = scalars[..<start]
-        if !before.contains(where: { $0 == "[" }) {
-            guard before.allSatisfy({ $0 == " " || $0 == "-" || $0 == "\t" }), before.contains("-") else {
-                throw Refusal(description: "the value at \(location) is not an item of a list")
+        let spans = try spans()
+        guard let found = spans.node(atFileLine: location.line, column: location.column, where: { $0.kind != .mapping || true }),
+            let list = found.parent, list.kind == .sequence,
+            let position = list.children.firstIndex(where: { spans.nodes[$0].start == found.node.start })
+        else { throw Refusal(description: "the value at \(location) is not an item of a list") }
+        let item = found.node
+        if list.style == .flow {
+            if position + 1 < list.children.count {
+                splice(spans, item.start..<spans.nodes[list.children[position + 1]].start, with: "")
+            } else if position > 0 {
+                splice(spans, spans.textEnd(spans.nodes[list.children[position - 1]])..<item.end, with: "")
+            } else {
+                splice(spans, item.start..<item.end, with: "")
             }
-            lines.remove(at: line)
-            closing -= 1
             return
         }
-        // The item's end: the next `,` or `]` outside quotes.
-        var end = start
-        var quote: Unicode.Scalar?
-        while end < scalars.count {
-            let scalar = scalars[end]
-            if let open = quote {
-                if scalar == open { quote = nil }
-            } else if end == start, scalar == "\"" || scalar == "'" {
-                quote = scalar
-            } else if scalar == "," || scalar == "]" {
-                break
-            }
-            end += 1
+        // A block item: its lines, from its dash to the end of its text's last line.
+        let lineStart = spans.lineStart(of: item.start)
+        let before = spans.text(lineStart, item.start)
+        guard before.unicodeScalars.allSatisfy({ $0 == " " || $0 == "-" || $0 == "\t" }), before.contains("-") else {
+            throw Refusal(description: "the value at \(location) shares its line with another item")
         }
-        guard end < scalars.count else { throw Refusal(description: "the list at \(location) spans lines") }
-        var from = start
-        var to = end
-        if scalars[end] == "," {
-            to = end + 1
-            while to < scalars.count, scalars[to] == " " { to += 1 }
+        if let end = spans.nextLineStart(from: spans.textEnd(item)) {
+            splice(spans, lineStart..<end, with: "")
         } else {
-            // The last item: take the comma before it instead, if any.
-            var back = start
-            while back > 0, scalars[back - 1] == " " { back -= 1 }
-            if back > 0, scalars[back - 1] == "," { from = back - 1 }
+            // The last line: its line break before it goes with it.
+            splice(spans, max(lineStart - 1, 0)..<spans.scalars.count, with: "")
         }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[..<from])
-        result.append(contentsOf: scalars[to...])
-        lines[line] = String(result)
     }
 
     /// Rewrites the target of the wiki link that starts (`[[`) at `location` in the body to
@@ -391,92 +441,18 @@ struct FrontMatterEditor<R: Record> {
 
     /// Appends lines of Markdown at the end of the body, after one blank line.
     mutating func appendToBody(_ markdown: String) {
-        while lines.count > closing + 1, lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        while lines.count > closing + 1, lines.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { lines.removeLast() }
+        let crlf = newline == "\r\n" ? "\r" : ""
+        if let last = lines.indices.last, last > closing, !lines[last].hasSuffix("\r") { lines[last] += crlf }
+        lines.append(crlf)
+        lines += markdown.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + crlf }
         lines.append("")
-        lines += markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last != "" { lines.append("") }
     }
 
     // MARK: Helpers
 
-    /// Whether a list or map is written in flow style, `[a, b]` or `{k: v}`: told from the text,
-    /// as Yams does not keep the style of what it composed.
-    private func isFlow(_ node: Node) -> Bool {
-        guard let mark = node.mark, mark.line < lines.count else { return false }
-        let line = lines[mark.line]
-        let offset = max(mark.column - 1, 0)
-        guard offset < line.count else { return false }
-        let character = line[line.index(line.startIndex, offsetBy: offset)]
-        return character == "[" || character == "{"
-    }
-
-    private mutating func appendItems(_ flowItems: [String], blockItems: [String], to entry: Entry) throws(Refusal) {
-        switch entry.value {
-        case let .sequence(sequence) where isFlow(entry.value):
-            try insertBeforeClosing(
-                "]", of: entry, ", " + flowItems.joined(separator: ", "),
-                empty: sequence.isEmpty ? flowItems.joined(separator: ", ") : nil)
-        case let .sequence(sequence):
-            guard let first = sequence.first?.mark else { throw Refusal(description: "'\(entry.key)' is empty") }
-            let dash = lines[first.line].firstIndex(of: "-").map {
-                lines[first.line].distance(from: lines[first.line].startIndex, to: $0)
-            }
-            let prefix = String(lines[first.line].prefix(dash ?? 2)) + "- "
-            insert(blockItems.map { prefix + $0 }, at: entry.last + 1)
-        case .scalar where Fields.isNull(entry.value):
-            lines[entry.line] = "\(entry.key): [\(flowItems.joined(separator: ", "))]"
-        case .scalar:
-            guard entry.last == entry.line, let colon = lines[entry.line].range(of: ":") else {
-                throw Refusal(description: "'\(entry.key)' is not a value on one line")
-            }
-            let line = lines[entry.line]
-            let rest = line[colon.upperBound...]
-            let commentAt = Self.commentStart(in: rest)
-            let value = rest[..<(commentAt ?? rest.endIndex)].trimmingCharacters(in: .whitespaces)
-            let comment = commentAt.map { " " + String(rest[$0...]) } ?? ""
-            lines[entry.line] =
-                String(line[..<colon.upperBound]) + " [" + ([value] + flowItems).joined(separator: ", ") + "]" + comment
-        default:
-            throw Refusal(description: "'\(entry.key)' is not a list")
-        }
-    }
-
-    /// Inserts `text` before the last `closer` of a flow value on its entry's lines.
-    private mutating func insertBeforeClosing(
-        _ closer: Character, of entry: Entry, _ text: String, empty: String?
-    )
-        throws(Refusal)
-    {
-        for line in stride(from: entry.last, through: entry.line, by: -1) {
-            let content = lines[line]
-            let searchEnd = Self.commentStart(in: content[...]) ?? content.endIndex
-            guard let close = content[..<searchEnd].lastIndex(of: closer) else { continue }
-            lines[line].insert(contentsOf: empty ?? text, at: close)
-            return
-        }
-        throw Refusal(description: "'\(entry.key)' has no closing '\(closer)'")
-    }
-
     private mutating func insert(_ new: [String], at index: Int) {
         lines.insert(contentsOf: new, at: index)
         if index <= closing { closing += new.count }
-    }
-
-    /// Where a ` #` comment starts in `text`, outside quotes.
-    private static func commentStart(in text: Substring) -> String.Index? {
-        var quote: Character?
-        var previous: Character = " "
-        for index in text.indices {
-            let character = text[index]
-            if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == "#", previous == " " || previous == "\t" {
-                return index
-            }
-            previous = character
-        }
-        return nil
     }
 }

@@ -7,19 +7,24 @@ public struct FollowUpMatch: Sendable {
 }
 
 public extension Journal {
-    /// The open follow-ups whose task contains `text`, ignoring case and accents, oldest
-    /// encounter first.
+    /// The open follow-ups whose task is `text`, ignoring case and accents, or, when none is,
+    /// those whose task contains it; oldest encounter first. An exact task thus wins over
+    /// longer tasks that merely contain it (`one` beside `blockone`).
     func openFollowUps(matching text: String) -> [FollowUpMatch] {
         let wanted = ContactMatcher.foldedName(text)
-        var found: [FollowUpMatch] = []
+        var exact: [FollowUpMatch] = []
+        var containing: [FollowUpMatch] = []
         for encounter in encounters {
             for followup in encounter.followups where !followup.done {
-                if ContactMatcher.foldedName(followup.task).contains(wanted) {
-                    found.append(FollowUpMatch(encounter: encounter, followup: followup))
+                let task = ContactMatcher.foldedName(followup.task)
+                if task == wanted {
+                    exact.append(FollowUpMatch(encounter: encounter, followup: followup))
+                } else if task.contains(wanted) {
+                    containing.append(FollowUpMatch(encounter: encounter, followup: followup))
                 }
             }
         }
-        return found
+        return exact.isEmpty ? containing : exact
     }
 
     /// Marks a follow-up done in its encounter's file, changing only its item: a map gets
