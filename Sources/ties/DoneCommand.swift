@@ -20,7 +20,7 @@ struct DoneCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
-        let journal = try options.load()
+        let journal = try options.loadForChange()
         let found = journal.openFollowUps(matching: text)
         guard let match = found.first else {
             throw CommandFailure(message: "no open follow-up contains '\(text)'", exitCode: .problems)

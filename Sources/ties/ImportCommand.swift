@@ -64,7 +64,7 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var options: ImportOptions
 
         func run() throws {
-            let journal = try options.journal.load()
+            let journal = try options.journal.loadForChange()
             let text = try ImportOptions.text(of: file)
             let events: [CalendarEvent]
             do {
@@ -108,7 +108,7 @@ struct ImportOptions: ParsableArguments {
     }
 
     func run(files: [String], _ read: (String, String) throws(ImportFormatError) -> ImportFile) throws {
-        let journal = try journal.load()
+        let journal = try journal.loadForChange()
         var imported = ImportFile()
         for path in files {
             let text = try Self.text(of: path)

@@ -21,7 +21,7 @@ struct MergeCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
-        let journal = try options.load()
+        let journal = try options.loadForChange()
         let keepID = try journal.resolve(keep, among: [.contact, .org])
         let dropID = try journal.resolve(drop, among: [keepID.kind])
         try JournalChange.perform(dryRun: dryRun, { () throws(EditRefusal) in try journal.merge(keep: keepID, drop: dropID) }) {

@@ -29,7 +29,7 @@ struct NewCommand: ParsableCommand {
 
         /// Writes the record, prints its path and opens it for editing.
         func create(_ record: NewRecord) throws {
-            let journal = try self.journal.load()
+            let journal = try self.journal.loadForChange()
             let path: String
             do {
                 path = try journal.create(record)
@@ -164,7 +164,7 @@ enum Editor {
         // The editor variable may carry arguments (`code --wait`): let the shell split it.
         process.arguments = ["-c", "\(editor) \"$1\"", "ties-editor", url.path]
         do {
-            try process.run()
+            try process.runWithDefaultSignals()
             process.waitUntilExit()
         } catch {
             Terminal.standardError.write("ties: could not start the editor '\(editor)': \(error.localizedDescription)\n")

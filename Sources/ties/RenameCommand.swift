@@ -21,7 +21,7 @@ struct RenameCommand: ParsableCommand {
     @OptionGroup var options: JournalOptions
 
     func run() throws {
-        let journal = try options.load()
+        let journal = try options.loadForChange()
         let id = try journal.resolve(ref, among: [.contact, .org, .goal, .publication])
         let oldName = journal.displayName(of: id) ?? id.slug
         try JournalChange.perform(dryRun: dryRun, { () throws(EditRefusal) in try journal.rename(id, to: newName) }) { change in

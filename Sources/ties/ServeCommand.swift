@@ -130,7 +130,7 @@ struct ServeCommand: ParsableCommand {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do {
-            try process.run()
+            try process.runWithDefaultSignals()
         } catch {
             Terminal.standardError.write(
                 "ties: warning: could not open a browser (\(error.localizedDescription)); open the address above\n")

@@ -29,7 +29,7 @@ struct SnoozeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let journal = try options.load()
+        let journal = try options.loadForChange()
         let id: RecordID
         do {
             id = try journal.find(contact, among: [.contact])

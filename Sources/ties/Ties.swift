@@ -74,6 +74,25 @@ struct JournalOptions: ParsableArguments {
         return journal
     }
 
+    /// Loads the journal for a command that changes it, after taking the journal's lock: a
+    /// second command changing the journal at the same time waits, then reads what this one
+    /// wrote, so no update is lost. The lock is held until the process ends.
+    func loadForChange() throws -> Journal {
+        let root = try locate()
+        do {
+            Self.lock = try JournalLock(root: root) {
+                Terminal.standardError.write("ties: waiting for another ties command that is changing this journal…\n")
+            }
+        } catch {
+            throw CommandFailure(message: error.description, exitCode: .problems)
+        }
+        let journal = Journal.loadForCommand(from: root)
+        noteErrors(journal.errors.count)
+        return journal
+    }
+
+    nonisolated(unsafe) private static var lock: JournalLock?
+
     /// Loads the agenda, as `ties due` reads it: from its cache when nothing changed.
     func loadAgenda() throws -> Agenda {
         let root = try locate()

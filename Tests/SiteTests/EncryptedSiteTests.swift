@@ -190,7 +190,7 @@ struct EncryptedSiteTests {
         let name = cipher.opaqueName(of: "contacts/jonas-mueller.html") + ".html"
         var page = output.appending(path: name)
         var server: Process?
-        defer { server?.terminate() }
+        defer { server?.stop() }
         if place == "server" {
             // Python's own web server on this machine's loopback, a secure context like https.
             let process = Process()
@@ -199,7 +199,7 @@ struct EncryptedSiteTests {
             let pipe = Pipe()
             process.standardOutput = pipe
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            try process.runWithDefaultSignals()
             server = process
             var line = Data()
             while !line.contains(UInt8(ascii: "\n")) { line += pipe.fileHandleForReading.availableData }

@@ -1,4 +1,5 @@
 import Foundation
+import Index
 
 /// Debian's headless Chromium, to see pages as a browser does.
 public enum Chromium {
@@ -21,7 +22,7 @@ public enum Chromium {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.runWithDefaultSignals()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)

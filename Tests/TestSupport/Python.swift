@@ -1,4 +1,5 @@
 import Foundation
+import Index
 
 /// Debian's system Python with the packages `make test` installs (python3-html5lib,
 /// python3-icalendar, python3-feedparser): real parsers to check what ties writes.
@@ -13,7 +14,7 @@ public enum Python {
         check.executableURL = python
         check.arguments = ["-c", "import \(module)"]
         check.standardError = FileHandle.nullDevice
-        try check.run()
+        try check.runWithDefaultSignals()
         check.waitUntilExit()
         guard check.terminationStatus == 0 else { return nil }
         let process = Process()
@@ -21,7 +22,7 @@ public enum Python {
         process.arguments = ["-c", script] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
-        try process.run()
+        try process.runWithDefaultSignals()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))

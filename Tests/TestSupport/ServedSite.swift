@@ -1,4 +1,5 @@
 import Foundation
+import Index
 
 #if canImport(Glibc)
     import Glibc
@@ -28,7 +29,7 @@ public final class ServedSite: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try process.runWithDefaultSignals()
         var collected = ""
         let deadline = Date().addingTimeInterval(60)
         while !collected.contains("\n"), Date() < deadline {

@@ -1,4 +1,5 @@
 import Foundation
+import Index
 
 /// Runs the built `ties` executable, the way a person would, and captures what it says.
 public enum TiesBinary {
@@ -41,7 +42,7 @@ public enum TiesBinary {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try process.runWithDefaultSignals()
         nonisolated(unsafe) var timedOut = false
         let watchdog = DispatchWorkItem {
             timedOut = true

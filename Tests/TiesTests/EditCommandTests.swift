@@ -73,6 +73,35 @@ struct EditCommandTests {
                 ).replacingOccurrences(of: "{task: one}", with: "{task: one, done: true}"))
         #expect(try TiesBinary.run(["check"], in: root).status == 0)
     }
+
+    /// Twenty `ties done` at once on twenty follow-ups of one file, and ten renames of one
+    /// contact: each waits for the one before, so every update lands and none half-applies.
+    @Test func changesAtTheSameTimeLoseNothing() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let path = "encounters/2026/2026-12-01-many.md"
+        try FileManager.default.createDirectory(at: root.appending(path: "encounters/2026"), withIntermediateDirectories: true)
+        let tasks = (1...20).map { "parallel task number \($0)x" }
+        let text = "---\ntitle: Many\ndate: 2026-12-01\nwith: [Jonas Müller]\nfollowups:\n"
+            + tasks.map { "  - \($0)\n" }.joined() + "---\n"
+        try Data(text.utf8).write(to: root.appending(path: path))
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Int32>.allocate(capacity: tasks.count)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { index in
+            results[index] = (try? TiesBinary.run(["done", tasks[index]], in: root).status) ?? -1
+        }
+        #expect(results.allSatisfy { $0 == 0 }, "\(Array(results))")
+        let new = String(decoding: try #require(try Snapshot(of: root).files[path]), as: UTF8.self)
+        for task in tasks { #expect(new.contains("{task: \(task), done: true}"), "\(task) in:\n\(new)") }
+
+        let names = (1...10).map { "Jonas Renamed \($0)" }
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            results[index] = (try? TiesBinary.run(["rename", "jonas-mueller", names[index]], in: root).status) ?? -1
+        }
+        let contacts = try FileManager.default.contentsOfDirectory(atPath: root.appending(path: "contacts").path)
+        #expect(contacts.filter { $0.hasPrefix("jonas") }.count == 1, "one Jonas: \(contacts.sorted())")
+        let check = try TiesBinary.run(["check"], in: root)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
 }
 
 @Suite("Filters and names are checked")
