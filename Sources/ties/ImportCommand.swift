@@ -7,7 +7,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Bring people in from LinkedIn, Google Contacts or vCard files.",
         discussion: """
-            New people become contact files like those 'ties new contact' writes; people the journal knows (by a profile address, an email, or the name) only gain what their file lacks, and a new employer or title becomes a job change in 'roles'. Nothing you wrote is removed, and only the lines that change are touched. Importing the same file again changes nothing. docs/IMPORT.md says how each format's fields are read.
+            New people become contact files like those 'ties new contact' writes; people the journal knows (by a profile address, an email, or the name as 'ties show' finds it) only gain what their file lacks. A value that differs from the journal's is reported, never written over. A new employer or title from LinkedIn becomes a job change in 'roles' (from an address book only with --job-changes); a job the journal has as ended is never recorded again. Nothing you wrote is removed, and only the lines that change are touched. Importing the same file again changes nothing. docs/IMPORT.md says how each format's fields are read.
 
             """ + TiesExitCode.help,
         subcommands: [LinkedIn.self, Google.self, VCard.self, ICS.self]
@@ -85,6 +85,10 @@ struct ImportOptions: ParsableArguments {
     @Flag(help: "Report what would change, and write nothing.") var dryRun = false
     @Option(help: "Output format: text or json.") var format: Format = .text
     @OptionGroup var day: TodayOption
+    @Flag(
+        help:
+            "Record another org or title as a job change even from an address book (Google, vCard); LinkedIn's always is.")
+    var jobChanges = false
 
     /// The largest import file read: far more than any address book (LinkedIn's 30,000
     /// connections are 3 MiB), small enough to hold in memory with what parsing makes of it.
@@ -124,7 +128,7 @@ struct ImportOptions: ParsableArguments {
                 throw CommandFailure(message: error.description, exitCode: .problems)
             }
         }
-        try finish(journal.planImport(imported, today: day.day(for: journal)), calendar: false)
+        try finish(journal.planImport(imported, today: day.day(for: journal), jobChanges: jobChanges), calendar: false)
     }
 
     /// Writes the plan's files (unless `--dry-run`) and prints its report.
@@ -157,6 +161,13 @@ struct ImportOptions: ParsableArguments {
                 Terminal.print("  \(item.file)  \(item.name): \(item.fields.joined(separator: ", "))\(job)")
             }
         }
+        if !report.differences.isEmpty {
+            Terminal.print(style.bold("Kept as the journal has it (\(plural(report.differences.count, "difference")))"))
+            for item in report.differences {
+                let place = "\(item.importFile.map { "\($0):" } ?? "line ")\(item.line)"
+                Terminal.print("  \(item.file)  \(item.name): \(item.field) is '\(item.journal)', \(place) says '\(item.imported)'")
+            }
+        }
         Terminal.print("Unchanged: \(report.unchanged)")
         if calendar { Terminal.print("Events with no known attendee, not imported: \(report.withoutKnownAttendee)") }
         if !report.skipped.isEmpty {
@@ -167,11 +178,17 @@ struct ImportOptions: ParsableArguments {
                 Terminal.print("  \(item.file.map { "\($0):" } ?? "line ")\(item.line): \(item.reason)")
             }
         }
+        if !report.notes.isEmpty {
+            Terminal.print(style.bold("Notes (\(report.notes.count))"))
+            for item in report.notes {
+                Terminal.print("  \(item.file.map { "\($0):" } ?? "line ")\(item.line): \(item.reason)")
+            }
+        }
         if dryRun { Terminal.print(style.dim("Nothing was written (--dry-run).")) }
     }
 }
 
-/// The JSON of `ties import`: `{"created", "updated", "unchanged", "skipped"}`.
+/// The JSON of `ties import`: `{"created", "updated", "unchanged", "skipped", "differences", "notes"}`.
 struct ImportJSON: Encodable {
     struct Created: Encodable {
         var file: String
@@ -197,15 +214,32 @@ struct ImportJSON: Encodable {
         var reason: String
     }
 
+    struct Difference: Encodable {
+        var line: Int
+        var importFile: String?
+        var file: String
+        var name: String
+        var field: String
+        var journal: String
+        var imported: String
+
+        enum CodingKeys: String, CodingKey {
+            case line, file, name, field, journal, imported
+            case importFile = "import_file"
+        }
+    }
+
     var created: [Created]
     var updated: [Updated]
     var unchanged: Int
     var skipped: [Skipped]
+    var differences: [Difference]
+    var notes: [Skipped]
     /// For a calendar: events no contact attended.
     var noKnownAttendee: Int?
 
     enum CodingKeys: String, CodingKey {
-        case created, updated, unchanged, skipped
+        case created, updated, unchanged, skipped, differences, notes
         case noKnownAttendee = "no_known_attendee"
     }
 
@@ -215,5 +249,11 @@ struct ImportJSON: Encodable {
         updated = report.updated.map { Updated(file: $0.file, name: $0.name, fields: $0.fields, jobChange: $0.jobChange) }
         unchanged = report.unchanged
         skipped = report.skipped.map { Skipped(line: $0.line, file: $0.file, reason: $0.reason) }
+        notes = report.notes.map { Skipped(line: $0.line, file: $0.file, reason: $0.reason) }
+        differences = report.differences.map {
+            Difference(
+                line: $0.line, importFile: $0.importFile, file: $0.file, name: $0.name, field: $0.field, journal: $0.journal,
+                imported: $0.imported)
+        }
     }
 }

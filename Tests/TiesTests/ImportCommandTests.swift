@@ -22,7 +22,7 @@ struct ImportCommandTests {
         #expect((report["created"] as? [[String: Any]])?.map { $0["file"] as? String } == ["contacts/wei-zhang.md"])
         let updated = try #require(report["updated"] as? [[String: Any]])
         #expect(updated.map { $0["file"] as? String } == ["contacts/jonas-mueller.md", "contacts/lena.md"])
-        #expect(updated[0]["fields"] as? [String] == ["roles", "org", "title"])
+        #expect(updated[0]["fields"] as? [String] == ["met", "roles", "org", "title"])
         #expect((report["skipped"] as? [[String: Any]])?.map { $0["line"] as? Int } == [8, 11])
         #expect(report["unchanged"] as? Int == 0)
 

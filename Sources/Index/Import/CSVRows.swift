@@ -8,6 +8,8 @@ struct CSVRows {
     let header: [String]
     /// Each row's fields by header name, and its line.
     let rows: [(line: Int, fields: [String: String])]
+    /// The 1-based line of the header.
+    let headerLine: Int
 
     /// Reads `text` from the first line whose fields include every name of `required`: exports
     /// put notes before the header (LinkedIn's `Notes:`). Nil when no line has them.
@@ -55,6 +57,7 @@ struct CSVRows {
         }
         self.header = header ?? []
         self.rows = rows
+        self.headerLine = headerIndex + 1
     }
 }
 

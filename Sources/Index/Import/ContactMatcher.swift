@@ -1,13 +1,15 @@
 import Foundation
 
 /// Finds the contact an imported person is: by a profile or web address, else by an email,
-/// else by the full name (or an alias), ignoring case and accents.
+/// else by the name (or an alias) as identity compares names (`PersonName.identityKey`).
 struct ContactMatcher {
     private var byLink: [String: [String]] = [:]
     private var byEmail: [String: [String]] = [:]
     private var byName: [String: [String]] = [:]
     /// Each key's normalised addresses, to tell two people of one name apart.
     private var addresses: [String: Set<String>] = [:]
+    /// Each key's orgs, now and before (folded), to tell apart people of one name.
+    private var orgs: [String: Set<String>] = [:]
 
     /// What a match found: one contact (by its key: a slug, or a planned file), several, or none.
     enum Match: Equatable {
@@ -22,16 +24,17 @@ struct ContactMatcher {
         for contact in contacts {
             add(
                 contact.slug, links: contact.links.map(\.url), emails: contact.emails,
-                names: [contact.name] + contact.aliases)
+                names: [contact.name] + contact.aliases, orgs: (contact.org.map { [$0.text] } ?? []) + contact.roles.map { $0.org.text })
         }
     }
 
-    mutating func add(_ key: String, links: [String], emails: [String], names: [String]) {
+    mutating func add(_ key: String, links: [String], emails: [String], names: [String], orgs: [String] = []) {
+        self.orgs[key, default: []].formUnion(orgs.map(ContactMatcher.foldedOrg))
         let normalised = Set(links.map(ContactMatcher.normalisedLink))
         addresses[key, default: []].formUnion(normalised)
         for link in normalised { byLink[link, default: []].append(key) }
         for email in Set(emails.map { $0.lowercased() }) { byEmail[email, default: []].append(key) }
-        for name in Set(names.map(ContactMatcher.foldedName)) where !name.isEmpty { byName[name, default: []].append(key) }
+        for name in Set(names.map(PersonName.identityKey)) where !name.isEmpty { byName[name, default: []].append(key) }
     }
 
     /// Two people of one name whose profiles on one site differ are two people: a name matches
@@ -41,7 +44,7 @@ struct ContactMatcher {
         let sites = Set(links.map { String(ContactMatcher.site($0)) })
         let stages = [
             (byLink, Array(links)), (byEmail, person.emails.map { $0.lowercased() }),
-            (byName, [ContactMatcher.foldedName(person.name)]),
+            (byName, [PersonName.identityKey(person.name)]),
         ]
         for (stage, table) in stages.enumerated() {
             var found: [String] = []
@@ -52,6 +55,11 @@ struct ContactMatcher {
                 found.removeAll { candidate in
                     let theirs = addresses[candidate] ?? []
                     return theirs.isDisjoint(with: links) && theirs.contains { sites.contains(String(ContactMatcher.site($0))) }
+                }
+                // People of one name: the one who is or was at the person's org.
+                if found.count > 1, let org = person.org.map(ContactMatcher.foldedOrg), !org.isEmpty {
+                    let there = found.filter { orgs[$0]?.contains(org) == true }
+                    if there.count == 1 { return .one(there[0]) }
                 }
             }
             if found.count == 1 { return .one(found[0]) }

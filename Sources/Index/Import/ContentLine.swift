@@ -64,9 +64,8 @@ public enum ContentLine {
     static func unfolded(_ text: String) -> [(number: Int, text: String)] {
         var result: [(Int, String)] = []
         var quotedPrintable = false
-        for (index, raw) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            var line = String(Substring(raw))
-            if line.hasSuffix("\r") { line.removeLast() }
+        for (index, raw) in lines(text).enumerated() {
+            let line = raw
             if let last = result.indices.last, line.first == " " || line.first == "\t", !quotedPrintable {
                 result[last].1 += line.dropFirst()
             } else if let last = result.indices.last, quotedPrintable {
@@ -81,6 +80,30 @@ public enum ContentLine {
             }
         }
         return result
+    }
+
+    /// The physical lines, ended by LF, CR LF, or CR alone; iOS 5 wrote CR CR LF, one line end.
+    static func lines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current: [UInt8] = []
+        var bytes = Array(text.utf8)[...]
+        while let byte = bytes.popFirst() {
+            switch byte {
+            case 0x0A:
+                lines.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            case 0x0D:
+                // CR LF, CR CR LF: one end of line; a CR alone ends one too.
+                while bytes.first == 0x0D, bytes.dropFirst().first == 0x0A || bytes.dropFirst().first == 0x0D { bytes = bytes.dropFirst() }
+                if bytes.first == 0x0A { bytes = bytes.dropFirst() }
+                lines.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            default:
+                current.append(byte)
+            }
+        }
+        lines.append(String(decoding: current, as: UTF8.self))
+        return lines
     }
 
     static func parse(_ line: String) -> Property? {

@@ -52,20 +52,38 @@ public struct ImportReport: Sendable, Equatable {
 
     public var created: [Created] = []
     public var updated: [Updated] = []
+    /// A value of the file that differs from the journal's, kept as the journal has it.
+    public struct Difference: Sendable, Equatable {
+        public var line: Int
+        /// The import file, when several are imported at once.
+        public var importFile: String?
+        /// The contact's file.
+        public var file: String
+        public var name: String
+        public var field: String
+        public var journal: String
+        public var imported: String
+    }
+
     public var unchanged = 0
     public var skipped: [ImportSkip] = []
+    /// What the file said that has no place in the journal, or was read otherwise than
+    /// written (a name without its decorations), by row.
+    public var notes: [ImportSkip] = []
+    public var differences: [Difference] = []
     /// Calendar events (occurrences) that no contact of the journal attended: counted only.
     public var withoutKnownAttendee = 0
 }
 
 public extension Journal {
     /// Matches each person of `file` with the journal's contacts and works out the new files and
-    /// the edits: an existing contact only gains what it lacks (emails, phones, links, a
-    /// birthday, an org and title), or, when the import names another org or title than the
-    /// current ones, a job change (the current role closed on `today`, a new one from `today`).
+    /// the edits: an existing contact only gains what it lacks (emails, phones, links, tags, a
+    /// birthday, notes, an org and title); a value that differs from the journal's is reported,
+    /// never written over. A job change is recorded only from a professional profile
+    /// (LinkedIn), or from any file with `jobChanges`, and only forward (docs/IMPORT.md).
     /// Nothing is written.
-    func planImport(_ file: ImportFile, today: Day) -> ImportPlan {
-        var planner = ImportPlanner(journal: self, today: today)
+    func planImport(_ file: ImportFile, today: Day, jobChanges: Bool = false) -> ImportPlan {
+        var planner = ImportPlanner(journal: self, today: today, jobChanges: jobChanges)
         for person in file.people { planner.take(person) }
         return planner.plan(skipped: file.skipped)
     }
@@ -100,19 +118,26 @@ struct DeferredEditor {
 
 /// The state of planning one import.
 private struct ImportPlanner {
+    typealias Refusal = FrontMatterEditor<Contact>.Refusal
     let journal: Journal
     let today: Day
+    let jobChanges: Bool
     var matcher: ContactMatcher
     /// Edited contacts by slug: their editor, the contact as edited so far, and the report entry.
     var edits: [String: (editor: DeferredEditor, contact: Contact, entry: ImportReport.Updated)] = [:]
     var editOrder: [String] = []
-    var created: [(path: String, text: String, entry: ImportReport.Created, line: Int)] = []
+    /// New people by planned path: everything the file's rows say of them, merged.
+    var created: [(path: String, person: ImportedPerson)] = []
+    var createdIndex: [String: Int] = [:]
     var takenStems: Set<String>
     var report = ImportReport()
+    /// Contacts some row matched, so that the unchanged are counted once.
+    var seen: Set<String> = []
 
-    init(journal: Journal, today: Day) {
+    init(journal: Journal, today: Day, jobChanges: Bool) {
         self.journal = journal
         self.today = today
+        self.jobChanges = jobChanges
         matcher = ContactMatcher(journal.contacts)
         takenStems = Set(journal.contacts.map { $0.slug.lowercased() })
         let folder = journal.root.appending(path: RecordKind.contact.folder).path
@@ -122,14 +147,20 @@ private struct ImportPlanner {
     }
 
     mutating func take(_ person: ImportedPerson) {
+        for remark in person.remarks {
+            report.notes.append(ImportSkip(line: person.line, file: person.file, reason: "\(person.name): \(remark)"))
+        }
         switch matcher.match(person) {
         case let .several(keys):
             let files = keys.map { describe($0) }.joined(separator: " and ")
             report.skipped.append(
-                ImportSkip(line: person.line, file: person.file, reason: "matches both \(files); merge them first"))
+                ImportSkip(
+                    line: person.line, file: person.file,
+                    reason:
+                        "\(person.name) matches both \(files); add this row's email or profile address to the one it is (or merge them if they are one person)"
+                ))
         case let .one(key) where key.hasPrefix("new:"):
-            let line = created.first { "new:\($0.path)" == key }?.line ?? 0
-            report.skipped.append(ImportSkip(line: person.line, file: person.file, reason: "the same person as line \(line)"))
+            merge(person, into: String(key.dropFirst(4)))
         case let .one(slug):
             update(slug, with: person)
         case .none:
@@ -142,14 +173,71 @@ private struct ImportPlanner {
         return journal.contacts[Contact.ID(key)]?.path ?? key
     }
 
+    private mutating func difference(_ person: ImportedPerson, file: String, name: String, field: String, journal: String, imported: String) {
+        report.differences.append(
+            ImportReport.Difference(
+                line: person.line, importFile: person.file, file: file, name: name, field: field, journal: journal,
+                imported: imported))
+    }
+
     // MARK: New contacts
 
     private mutating func create(_ person: ImportedPerson) {
+        let candidate = Slug.unique(Slug.fitted(Slug.make(from: person.name)), among: &takenStems)
+        let path = "\(RecordKind.contact.folder)/\(candidate).md"
+        createdIndex[path] = created.count
+        created.append((path, person))
+        matcher.add(
+            "new:\(path)", links: person.links.map(\.url), emails: person.emails, names: [person.name],
+            orgs: person.org.map { [$0] } ?? [])
+    }
+
+    /// A second row or card of a person this import creates: what it adds is kept, what it
+    /// says otherwise is reported.
+    private mutating func merge(_ person: ImportedPerson, into path: String) {
+        guard let index = createdIndex[path] else { return }
+        var merged = created[index].person
+        for email in person.emails where !merged.emails.contains(where: { $0.lowercased() == email.lowercased() }) {
+            merged.emails.append(email)
+        }
+        for phone in person.phones where !merged.phones.contains(where: { Self.digits($0) == Self.digits(phone) }) {
+            merged.phones.append(phone)
+        }
+        for link in person.links { merged.addLink(label: link.label, url: link.url) }
+        for tag in person.tags { merged.addTag(tag) }
+        if let notes = person.notes, !Self.contains(merged.notes ?? "", notes) {
+            merged.notes = [merged.notes, notes].compactMap { $0 }.joined(separator: "\n\n")
+        }
+        func single<V: Equatable & CustomStringConvertible>(_ key: WritableKeyPath<ImportedPerson, V?>, _ field: String) {
+            guard let value = person[keyPath: key] else { return }
+            if let kept = merged[keyPath: key] {
+                if kept != value {
+                    difference(
+                        person, file: path, name: merged.name, field: field, journal: kept.description,
+                        imported: value.description)
+                }
+            } else {
+                merged[keyPath: key] = value
+            }
+        }
+        single(\.org, "org")
+        single(\.title, "title")
+        single(\.birthday, "birthday")
+        single(\.met, "met")
+        single(\.location, "location")
+        created[index].person = merged
+        matcher.add(
+            "new:\(path)", links: person.links.map(\.url), emails: person.emails, names: [person.name],
+            orgs: person.org.map { [$0] } ?? [])
+    }
+
+    private static func file(for person: ImportedPerson) -> String {
         var writer = FrontMatterWriter<Contact>()
         writer.field(\.name, person.name)
         writer.list(\.emails, person.emails)
         writer.list(\.phones, person.phones)
         writer.map(\.links, person.links.map { ($0.label, $0.url) })
+        writer.field(\.location, person.location)
         writer.field(\.birthday, person.birthday?.description)
         writer.field(\.org, person.org)
         writer.field(\.title, person.title)
@@ -157,11 +245,7 @@ private struct ImportPlanner {
         writer.field(\.howMet, person.howMet)
         writer.list(\.tags, person.tags)
         let notes = person.notes?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let text = writer.file(body: notes.isEmpty ? "\n" : "\n\(notes)\n")
-        let candidate = Slug.unique(Slug.fitted(Slug.make(from: person.name)), among: &takenStems)
-        let path = "\(RecordKind.contact.folder)/\(candidate).md"
-        created.append((path, text, ImportReport.Created(file: path, name: person.name), person.line))
-        matcher.add("new:\(path)", links: person.links.map(\.url), emails: person.emails, names: [person.name])
+        return writer.file(body: notes.isEmpty ? "\n" : "\n\(notes)\n")
     }
 
     // MARK: Existing contacts
@@ -185,18 +269,22 @@ private struct ImportPlanner {
                     line: person.line, file: person.file, reason: "\(original.path) was left as it is: \(error.description)"))
             return
         }
+        let firstTime = seen.insert(slug).inserted
         if entry.fields.count == before && (entry.jobChange != nil) == hadJobChange {
-            if edits[slug] == nil { report.unchanged += 1 }
+            if edits[slug] == nil && firstTime { report.unchanged += 1 }
             return
         }
-        if edits[slug] == nil { editOrder.append(slug) }
+        if edits[slug] == nil {
+            editOrder.append(slug)
+            if !firstTime { report.unchanged -= 1 }
+        }
         edits[slug] = (editor, contact, entry)
     }
 
-    private func gainWhatIsMissing(
+    private mutating func gainWhatIsMissing(
         _ person: ImportedPerson, _ editor: inout DeferredEditor, _ contact: inout Contact,
         _ entry: inout ImportReport.Updated
-    ) throws(FrontMatterEditor<Contact>.Refusal) {
+    ) throws(Refusal) {
         func changed(_ key: PartialKeyPath<Contact>) {
             let name = Contact.schema.key(key)
             if !entry.fields.contains(name) { entry.fields.append(name) }
@@ -204,111 +292,191 @@ private struct ImportPlanner {
         let knownEmails = Set(contact.emails.map { $0.lowercased() })
         let emails = unique(person.emails.filter { !knownEmails.contains($0.lowercased()) }) { $0.lowercased() }
         if !emails.isEmpty {
-            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.append(\.emails, emails) }
+            try editor.edit { e throws(Refusal) in try e.append(\.emails, emails) }
             contact.emails += emails
             changed(\.emails)
         }
         let knownPhones = Set(contact.phones.map(Self.digits))
         let phones = unique(person.phones.filter { !knownPhones.contains(Self.digits($0)) }, by: Self.digits)
         if !phones.isEmpty {
-            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.append(\.phones, phones) }
+            try editor.edit { e throws(Refusal) in try e.append(\.phones, phones) }
             contact.phones += phones
             changed(\.phones)
         }
         for link in person.links {
             let known = Set(contact.links.map { ContactMatcher.normalisedLink($0.url) })
             guard !known.contains(ContactMatcher.normalisedLink(link.url)) else { continue }
-            var label = link.label
-            var counter = 1
-            while contact.links.contains(where: { $0.label == label }) {
-                counter += 1
-                label = "\(link.label)-\(counter)"
-            }
-            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.add(\.links, label: label, value: link.url) }
+            let label = ImportedPerson.freeLabel(link.label, among: contact.links.map(\.label))
+            try editor.edit { e throws(Refusal) in try e.add(\.links, label: label, value: link.url) }
             contact.links.append(Contact.Link(label: label, url: link.url))
             changed(\.links)
         }
-        if contact.birthday == nil, let birthday = person.birthday {
-            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.add(\.birthday, birthday.description) }
-            contact.birthday = birthday
-            changed(\.birthday)
+        let knownTags = Set(contact.tags.map { $0.lowercased() })
+        let tags = person.tags.filter { !knownTags.contains($0.lowercased()) }
+        if !tags.isEmpty {
+            try editor.edit { e throws(Refusal) in try e.append(\.tags, tags) }
+            contact.tags += tags
+            changed(\.tags)
+        }
+        if let birthday = person.birthday {
+            if let kept = contact.birthday {
+                if kept != birthday {
+                    difference(person, file: contact.path, name: contact.name, field: "birthday", journal: kept.description, imported: birthday.description)
+                }
+            } else {
+                try editor.edit { e throws(Refusal) in try e.add(\.birthday, birthday.description) }
+                contact.birthday = birthday
+                changed(\.birthday)
+            }
+        }
+        if let location = person.location {
+            if let kept = contact.location {
+                if ContactMatcher.foldedName(kept) != ContactMatcher.foldedName(location) {
+                    difference(person, file: contact.path, name: contact.name, field: "location", journal: kept, imported: location)
+                }
+            } else {
+                try editor.edit { e throws(Refusal) in try e.add(\.location, location) }
+                contact.location = location
+                changed(\.location)
+            }
+        }
+        if let met = person.met, contact.met == nil {
+            try editor.edit { e throws(Refusal) in try e.add(\.met, met.description) }
+            contact.met = met
+            changed(\.met)
+        }
+        if let notes = person.notes?.trimmingCharacters(in: .whitespacesAndNewlines), !notes.isEmpty {
+            let body = try editor.edit { e throws(Refusal) in e.body }
+            if !Self.contains(body, notes) {
+                try editor.edit { e throws(Refusal) in e.appendToBody(notes) }
+                contact.body += "\n\n" + notes
+                if !entry.fields.contains("notes") { entry.fields.append("notes") }
+            }
         }
         var roleChanges: [PartialKeyPath<Contact>] = []
         try takeRole(person, &editor, &contact, &entry.jobChange, changed: &roleChanges)
         for key in roleChanges { changed(key) }
     }
 
-    /// An org and title the contact lacks are added; another org, or another title at the same
-    /// org, is a job change.
-    private func takeRole(
+    /// Whether `text` already holds `notes`, compared without case and with every run of
+    /// spaces and line breaks one space: a note imported once is not added again.
+    private static func contains(_ text: String, _ notes: String) -> Bool {
+        func squeezed(_ text: String) -> String {
+            text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        return squeezed(text).contains(squeezed(notes))
+    }
+
+    /// The job the contact has now: the `org` and `title` keys, else the open role (the latest
+    /// begun of those without `to`).
+    private static func currentJob(of contact: Contact) -> (org: String, title: String?, role: Role?, inKeys: Bool)? {
+        let open = contact.roles.filter { $0.to == nil }.max { ($0.from?.description ?? "") < ($1.from?.description ?? "") }
+        if let org = contact.org?.text { return (org, contact.title, open, true) }
+        if let open { return (open.org.text, open.title, open, false) }
+        return nil
+    }
+
+    /// An org and title the contact lacks are added. Another org, or another title at the
+    /// same org, is a job change where the file is a professional profile (or `jobChanges`);
+    /// else, and when the file names a job the contact had before, it is reported.
+    private mutating func takeRole(
         _ person: ImportedPerson, _ editor: inout DeferredEditor, _ contact: inout Contact,
         _ jobChange: inout String?, changed: inout [PartialKeyPath<Contact>]
-    ) throws(FrontMatterEditor<Contact>.Refusal) {
+    ) throws(Refusal) {
         let newOrg = person.org.flatMap { $0.isEmpty ? nil : $0 }
         let newTitle = person.title.flatMap { $0.isEmpty ? nil : $0 }
-        guard let currentOrg = contact.org?.text else {
+        guard newOrg != nil || newTitle != nil else { return }
+        guard let current = Self.currentJob(of: contact) else {
             if let newOrg {
-                try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.set(\.org, newOrg) }
+                try editor.edit { e throws(Refusal) in try e.set(\.org, newOrg) }
                 contact.org = Reference(newOrg, at: contact.location)
                 changed.append(\.org)
                 if contact.title == nil, let newTitle {
-                    try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.set(\.title, newTitle) }
+                    try editor.edit { e throws(Refusal) in try e.set(\.title, newTitle) }
                     contact.title = newTitle
                     changed.append(\.title)
                 }
             }
             return
         }
-        let orgNames = orgNames(of: contact)
-        let sameOrg = newOrg.map { orgNames.contains(ContactMatcher.foldedOrg($0)) } ?? true
+        let currentNames = orgNames(current.org)
+        let sameOrg = newOrg.map { currentNames.contains(ContactMatcher.foldedOrg($0)) } ?? true
         let sameTitle =
-            newTitle.map { title in
-                contact.title.map { ContactMatcher.foldedName($0) == ContactMatcher.foldedName(title) } ?? false
-            } ?? true
-        if sameOrg, contact.title == nil, let newTitle {
-            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.set(\.title, newTitle) }
-            contact.title = newTitle
-            changed.append(\.title)
+            newTitle.map { title in current.title.map { ContactMatcher.foldedName($0) == ContactMatcher.foldedName(title) } ?? false }
+            ?? true
+        if sameOrg, current.title == nil, let newTitle {
+            if current.inKeys {
+                try editor.edit { e throws(Refusal) in try e.set(\.title, newTitle) }
+                contact.title = newTitle
+                changed.append(\.title)
+            } else if let role = current.role {
+                try editor.edit { e throws(Refusal) in
+                    try e.set(Role.schema.key(\.title), YAMLScalar.text(newTitle, inFlow: true), inItemAt: role.location, of: \.roles, plainKey: Role.schema.key(\.org))
+                }
+                changed.append(\.roles)
+            }
             return
         }
         guard !(sameOrg && sameTitle) else { return }
+        let was = "\(current.org)\(current.title.map { " (\($0))" } ?? "")"
+        let now = "\(sameOrg ? current.org : newOrg ?? current.org)\(newTitle.map { " (\($0))" } ?? "")"
+        // A job the contact had before, or an address book's view: reported, never applied.
+        let earlier = contact.roles.first { role in
+            role.to != nil && newOrg.map { orgNames(role.org.text).contains(ContactMatcher.foldedOrg($0)) } ?? false
+                && (newTitle == nil || role.title.map { ContactMatcher.foldedName($0) == ContactMatcher.foldedName(newTitle!) } ?? true)
+        }
+        let openedToday = current.role?.from.map { $0.description == today.description } ?? false
+        guard person.isProfessionalProfile || jobChanges, earlier == nil, !openedToday else {
+            let why =
+                earlier != nil
+                ? "a job the journal has as ended (\(earlier!.org.text)\(earlier!.to.map { " until \($0)" } ?? "")): not recorded again"
+                : openedToday
+                    ? "the current role began today: not changed again"
+                    : "only a professional profile (LinkedIn) records a job change; run with --job-changes to take this one"
+            difference(person, file: contact.path, name: contact.name, field: "job", journal: was, imported: now + "; " + why)
+            return
+        }
         let day = today.description
         let orgKey = Role.schema.key(\.org)
         let toKey = Role.schema.key(\.to)
-        let closed = try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in
-            try e.add(toKey, day, toItemOf: \.roles) { fields in
-                fields[toKey] == nil && fields[orgKey].map { orgNames.contains(ContactMatcher.foldedOrg($0)) } == true
+        var closed = false
+        if let role = current.role, currentNames.contains(ContactMatcher.foldedOrg(role.org.text)) {
+            try editor.edit { e throws(Refusal) in
+                try e.set(toKey, day, inItemAt: role.location, of: \.roles, plainKey: orgKey)
             }
+            closed = true
         }
         var items: [[(String, String)]] = []
         if !closed {
-            items.append(
-                [(orgKey, currentOrg)] + (contact.title.map { [(Role.schema.key(\.title), $0)] } ?? []) + [(toKey, day)])
+            items.append([(orgKey, current.org)] + (current.title.map { [(Role.schema.key(\.title), $0)] } ?? []) + [(toKey, day)])
         }
         // The same org written another way keeps the spelling the owner chose.
-        let org = sameOrg ? currentOrg : newOrg ?? currentOrg
+        let org = sameOrg ? current.org : newOrg ?? current.org
         items.append(
-            [(orgKey, org)] + (newTitle.map { [(Role.schema.key(\.title), $0)] } ?? [])
-                + [(Role.schema.key(\.from), day)])
-        try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.append(\.roles, maps: items) }
+            [(orgKey, org)] + (newTitle.map { [(Role.schema.key(\.title), $0)] } ?? []) + [(Role.schema.key(\.from), day)])
+        try editor.edit { e throws(Refusal) in try e.append(\.roles, maps: items) }
         changed.append(\.roles)
-        if !sameOrg {
-            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.set(\.org, org) }
-            changed.append(\.org)
+        if current.inKeys {
+            if !sameOrg {
+                try editor.edit { e throws(Refusal) in try e.set(\.org, org) }
+                changed.append(\.org)
+            }
+            if let newTitle {
+                try editor.edit { e throws(Refusal) in try e.set(\.title, newTitle) }
+                changed.append(\.title)
+            }
+            contact.org = Reference(org, at: contact.location)
+            contact.title = newTitle ?? contact.title
         }
-        if let newTitle {
-            try editor.edit { e throws(FrontMatterEditor<Contact>.Refusal) in try e.set(\.title, newTitle) }
-            changed.append(\.title)
-        }
-        jobChange = "\(currentOrg)\(contact.title.map { " (\($0))" } ?? "") → \(org)\(newTitle.map { " (\($0))" } ?? "")"
-        contact.org = Reference(org, at: contact.location)
-        contact.title = newTitle ?? contact.title
+        jobChange = "\(was) → \(now)"
     }
 
-    /// The names the contact's current org goes by: as written, and the org's name and aliases.
-    private func orgNames(of contact: Contact) -> Set<String> {
-        var names: [String] = contact.org.map { [$0.text] } ?? []
-        if let id = contact.org?.id(Org.self), let org = journal.orgs[id] { names += [org.name, org.slug] + org.aliases }
+    /// The names an org goes by: as written, and the org's name, slug and aliases.
+    private func orgNames(_ written: String) -> Set<String> {
+        var names = [written]
+        if let id = journal.record(named: written, among: [.org]), let org = journal.orgs[Org.ID(id.slug)] {
+            names += [org.name, org.slug] + org.aliases
+        }
         return Set(names.map(ContactMatcher.foldedOrg))
     }
 
@@ -332,10 +500,12 @@ private struct ImportPlanner {
             ($0.file ?? "", $0.line, $0.reason) < ($1.file ?? "", $1.line, $1.reason)
         }
         for item in created {
-            plan.report.created.append(item.entry)
+            plan.report.created.append(ImportReport.Created(file: item.path, name: item.person.name))
             plan.changes.append(
-                AtomicFile.Change(path: journal.root.appending(path: item.path).path, data: Data(item.text.utf8), isNew: true))
+                AtomicFile.Change(
+                    path: journal.root.appending(path: item.path).path, data: Data(Self.file(for: item.person).utf8), isNew: true))
         }
+        plan.report.notes.sort { ($0.file ?? "", $0.line, $0.reason) < ($1.file ?? "", $1.line, $1.reason) }
         for slug in editOrder {
             guard let edit = edits[slug], let text = edit.editor.text else { continue }
             plan.report.updated.append(edit.entry)

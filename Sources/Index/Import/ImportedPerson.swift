@@ -12,6 +12,8 @@ public struct ImportedPerson: Sendable, Equatable {
     public var org: String?
     public var title: String?
     public var birthday: Birthday?
+    /// Where the person lives or works (a vCard's town and country).
+    public var location: String?
     /// When we connected (LinkedIn's `Connected On`).
     public var met: Day?
     /// Where the person comes from: "LinkedIn", "Google Contacts", "vCard".
@@ -19,10 +21,57 @@ public struct ImportedPerson: Sendable, Equatable {
     /// Free text for the body of a new contact's file.
     public var notes: String?
     public var tags: [String] = []
+    /// Whether the file is the person's own professional profile (LinkedIn), which says where
+    /// they work now: only such a source records a job change on its own.
+    public var isProfessionalProfile = false
+
+    /// What the reader noticed about this person and says in the report: a name cleaned of
+    /// decorations, a value it could not read, a second value for a field that takes one.
+    public var remarks: [String] = []
 
     public init(line: Int, name: String) {
         self.line = line
         self.name = name
+    }
+
+    /// A name from the file, cleaned of decorations (`Patrick Huber, MBA`, `Sandra Keller 🚀`),
+    /// with a note saying what was taken.
+    mutating func takeName(_ written: String) {
+        guard let cleaned = PersonName.undecorated(written) else { return }
+        remarks.append("name '\(written)' imported as '\(cleaned)'")
+        name = cleaned
+    }
+
+    /// Adds a link, under a label no other link of the person has (`web`, `web-2`, …).
+    mutating func addLink(label: String, url: String) {
+        let normalised = ContactMatcher.normalisedLink(url)
+        guard !links.contains(where: { ContactMatcher.normalisedLink($0.url) == normalised }) else { return }
+        links.append(Contact.Link(label: Self.freeLabel(label, among: links.map(\.label)), url: url))
+    }
+
+    /// `label`, or `label-2`, `label-3`, … when taken.
+    static func freeLabel(_ label: String, among taken: [String]) -> String {
+        var candidate = label
+        var counter = 1
+        while taken.contains(candidate) {
+            counter += 1
+            candidate = "\(label)-\(counter)"
+        }
+        return candidate
+    }
+
+    /// A category or label as one tag: a tag has no spaces or commas (`ties` splits a tag
+    /// text at them), so `TRAVEL AGENT` is `TRAVEL-AGENT`.
+    static func tag(_ text: String) -> String? {
+        var text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        while text.hasPrefix("#") { text.removeFirst() }
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," })
+        return words.isEmpty ? nil : words.joined(separator: "-")
+    }
+
+    mutating func addTag(_ text: String) {
+        guard let tag = Self.tag(text), !tags.contains(where: { $0.lowercased() == tag.lowercased() }) else { return }
+        tags.append(tag)
     }
 }
 

@@ -29,36 +29,80 @@ public enum VCardReader {
         return file
     }
 
+    /// Properties that hold nothing a networking journal keeps (a photo, the card's own
+    /// bookkeeping): left out without a word. Any other property not read is named in the report.
+    static let notForAJournal: Set<String> = [
+        "VERSION", "PRODID", "UID", "REV", "PHOTO", "LOGO", "SOUND", "KEY", "FN", "N", "CLASS", "SORT-STRING", "NAME",
+        "SOURCE", "KIND", "X-ABUID", "X-ABLABEL", "X-ABADR", "X-PHONETIC-FIRST-NAME", "X-PHONETIC-LAST-NAME", "LABEL",
+        "X-MS-OL-DESIGN", "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "X-MS-CARDPICTURE", "X-ID", "X-ETAG", "MAILER", "TZ", "GEO",
+        "PRODUCT", "X-EVOLUTION-FILE-AS", "X-EVOLUTION-SPOUSE", "X-EVOLUTION-MANAGER", "X-EVOLUTION-ASSISTANT",
+        "X-EVOLUTION-ANNIVERSARY", "X-EVOLUTION-BLOG-URL", "X-EVOLUTION-VIDEO-URL", "X-MOZILLA-HTML", "X-GENERATOR",
+        "X-AIM", "X-ICQ", "X-JABBER", "X-MSN", "X-YAHOO", "X-SKYPE", "X-GADUGADU", "X-GROUPWISE", "X-QQ", "X-GOOGLE-TALK",
+        "IMPP", "GENDER", "X-GENDER", "ANNIVERSARY", "X-ANNIVERSARY", "RELATED", "X-ABRELATEDNAMES", "X-ABDATE",
+        "NICKNAME", "ROLE", "AGENT", "LANG", "FBURL", "CALURI", "CALADRURI", "CLIENTPIDMAP", "MEMBER", "XML", "BEGIN",
+        "END", "X-ADDRESSBOOKSERVER-KIND", "X-ADDRESSBOOKSERVER-MEMBER", "X-ABSHOWAS", "X-IMAGETYPE", "X-IMAGEHASH",
+        "X-SHAREDPHOTODISPLAYPREF", "X-ABPHOTOIDENTIFIER", "X-PHONETIC-ORG", "X-MAIDENNAME", "X-SPOUSE", "X-MANAGER",
+        "X-ASSISTANT", "X-WAB-GENDER", "X-KADDRESSBOOK-X-ANNIVERSARY", "X-KADDRESSBOOK-X-SPOUSENAME",
+    ]
+
     private static func take(_ properties: [ContentLine.Property], line: Int, into file: inout ImportFile) {
         func first(_ name: String) -> ContentLine.Property? { properties.first { $0.name == name } }
-        var name = first("FN").map { ContentLine.unescaped($0.value[...]).trimmingCharacters(in: .whitespaces) } ?? ""
-        if name.isEmpty, let n = first("N") {
+        var written = first("FN").map { ContentLine.unescaped($0.value[...]).trimmingCharacters(in: .whitespaces) } ?? ""
+        if written.isEmpty, let n = first("N") {
             let parts = ContentLine.components(n.value, separator: ";")
             let given = parts.count > 1 ? parts[1] : ""
             let additional = parts.count > 2 ? parts[2] : ""
-            name = [given, additional, parts[0]].filter { !$0.isEmpty }.joined(separator: " ")
+            written = [given, additional, parts[0]].filter { !$0.isEmpty }.joined(separator: " ")
         }
-        guard !name.isEmpty else {
-            file.skipped.append(ImportSkip(line: line, reason: "a card with no name (no FN or N)"))
+        written = written.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard !written.isEmpty else {
+            let values = properties.filter { ["EMAIL", "TEL", "ORG", "URL"].contains($0.name) }
+                .map { ContentLine.unescaped($0.value[...]).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            file.skipped.append(
+                ImportSkip(
+                    line: line,
+                    reason: "a card with no name (no FN or N)"
+                        + (values.isEmpty ? "" : "; its \(values.joined(separator: ", ")) left out: add a name to import it")))
             return
         }
-        var person = ImportedPerson(line: line, name: name)
+        var person = ImportedPerson(line: line, name: written)
+        person.takeName(written)
         person.howMet = nil
+        var ignored: [String] = []
         for property in properties {
             let value = ContentLine.unescaped(property.value[...]).replacingOccurrences(of: "\r\n", with: "\n")
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             switch property.name {
             case "EMAIL" where !value.isEmpty:
-                person.emails.append(value.hasPrefix("mailto:") ? String(value.dropFirst(7)) : value)
+                let address = value.lowercased().hasPrefix("mailto:") ? String(value.dropFirst(7)) : value
+                if !person.emails.contains(where: { $0.lowercased() == address.lowercased() }) { person.emails.append(address) }
             case "TEL" where !value.isEmpty:
-                person.phones.append(value.hasPrefix("tel:") ? String(value.dropFirst(4)) : value)
+                let number = value.lowercased().hasPrefix("tel:") ? String(value.dropFirst(4)) : value
+                if !person.phones.contains(number) { person.phones.append(number) }
             case "ORG":
                 let parts = ContentLine.components(property.value, separator: ";").filter { !$0.isEmpty }
-                person.org = parts.first
+                guard let org = parts.first else { continue }
+                if person.org == nil {
+                    person.org = org
+                } else if person.org != org {
+                    person.remarks.append("a second org '\(org)' left out (kept '\(person.org!)')")
+                }
             case "TITLE" where !value.isEmpty:
-                person.title = value
-            case "BDAY":
-                person.birthday = birthday(value)
+                if person.title == nil {
+                    person.title = value
+                } else if person.title != value {
+                    person.remarks.append("a second title '\(value)' left out (kept '\(person.title!)')")
+                }
+            case "BDAY" where !value.isEmpty:
+                guard let birthday = birthday(value, omitYear: property.parameter("X-APPLE-OMIT-YEAR").first) else {
+                    person.remarks.append("birthday '\(value)' is not a date ties reads; left out")
+                    continue
+                }
+                if person.birthday == nil {
+                    person.birthday = birthday
+                } else if person.birthday != birthday {
+                    person.remarks.append("a second birthday '\(value)' left out")
+                }
             case "URL", "X-SOCIALPROFILE":
                 guard !value.isEmpty else { continue }
                 let label = properties.first { $0.group != nil && $0.group == property.group && $0.name == "X-ABLABEL" }
@@ -69,20 +113,41 @@ public enum VCardReader {
                 let type = property.types.first { !["pref", "x-user", "internet"].contains($0) }
                 var resolved = label ?? type ?? (value.contains("linkedin.com") ? "linkedin" : "web")
                 if value.contains("linkedin.com") { resolved = "linkedin" }
-                person.links.append(Contact.Link(label: Slug.make(from: resolved), url: value))
+                let slug = Slug.make(from: resolved)
+                person.addLink(label: slug.isEmpty ? "web" : slug, url: value)
             case "NOTE" where !value.isEmpty:
                 person.notes = [person.notes, value].compactMap { $0 }.joined(separator: "\n\n")
             case "CATEGORIES":
-                person.tags += ContentLine.components(property.value, separator: ",").filter { !$0.isEmpty }
+                for category in ContentLine.components(property.value, separator: ",") { person.addTag(category) }
+            case "ADR":
+                // The town and country, where the person is; the street is not for a journal.
+                let parts = ContentLine.components(property.value, separator: ";")
+                let place = [parts.count > 3 ? parts[3] : "", parts.count > 6 ? parts[6] : ""].filter { !$0.isEmpty }
+                if person.location == nil, !place.isEmpty { person.location = place.joined(separator: ", ") }
+            case "EMAIL", "TEL", "TITLE", "BDAY":
+                continue  // empty
             default:
-                continue  // PHOTO and the rest are not for a journal
+                if !notForAJournal.contains(property.name), !property.name.hasPrefix("X-"), !ignored.contains(property.name) {
+                    ignored.append(property.name)
+                }
             }
         }
+        if !ignored.isEmpty { person.remarks.append("not imported: \(ignored.joined(separator: ", "))") }
         file.people.append(person)
     }
 
-    /// `19840521`, `1984-05-21`, `--0521`, `--05-21`, with any time after a `T` ignored.
-    static func birthday(_ text: String) -> Birthday? {
+    /// `19840521`, `1984-05-21`, `--0521`, `--05-21`, with any time after a `T` ignored. The
+    /// year 1604 (Apple's and CardBook's mark for "no year"), or the year `X-APPLE-OMIT-YEAR`
+    /// names, is no year.
+    static func birthday(_ text: String, omitYear: String? = nil) -> Birthday? {
+        guard let read = readBirthday(text) else { return nil }
+        if let year = read.year, year == 1604 || omitYear.flatMap({ Int($0) }) == year {
+            return Birthday(String(format: "%02d-%02d", read.month, read.day))
+        }
+        return read
+    }
+
+    private static func readBirthday(_ text: String) -> Birthday? {
         let date = text.split(separator: "T").first.map(String.init) ?? text
         if date.hasPrefix("--") {
             let digits = date.dropFirst(2).filter(\.isNumber)

@@ -166,6 +166,37 @@ struct Linker {
                         at: contact.location))
             }
         }
+        found += sameNames(contacts)
+        return found
+    }
+
+    /// Two contacts whose names are one name as identity compares them (`Juergen Weiss` and
+    /// `Jürgen Weiß`, `Dr. Christine Bauer` and `Christine Bauer`), unless their profiles on one
+    /// site differ: then they are two people who share a name.
+    private static func sameNames(_ contacts: [Contact]) -> [Diagnostic] {
+        var firstWith: [String: Contact] = [:]
+        var found: [Diagnostic] = []
+        for contact in contacts {
+            let key = PersonName.identityKey(contact.name)
+            guard !key.isEmpty else { continue }
+            guard let other = firstWith[key] else {
+                firstWith[key] = contact
+                continue
+            }
+            let mine = Set(contact.links.map { ContactMatcher.normalisedLink($0.url) })
+            let theirs = Set(other.links.map { ContactMatcher.normalisedLink($0.url) })
+            let sites = Set(mine.map { ContactMatcher.site($0) })
+            let differ = mine.isDisjoint(with: theirs) && theirs.contains { sites.contains(ContactMatcher.site($0)) }
+            // Files that already share an email or address have their warning above.
+            let shared = !Set(contact.emails.map { $0.lowercased() }).isDisjoint(with: other.emails.map { $0.lowercased() })
+                || !mine.isDisjoint(with: theirs)
+            guard !differ, !shared else { continue }
+            found.append(
+                .warning(
+                    .possibleDuplicate,
+                    "\(contact.name) and \(other.name) (\(other.path)) are one name as ties compares names; if they are one person, merge the files (ties merge); if two, give each their profile address",
+                    at: contact.location))
+        }
         return found
     }
 

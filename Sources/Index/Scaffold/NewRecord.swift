@@ -125,8 +125,21 @@ public extension Journal {
     }
 
     /// A second record answering to a name would make every reference by that name ambiguous.
+    /// For a contact the name is compared as identity compares it (`Jonas Mueller` is
+    /// `Jonas Müller`, `Dr. Christine Bauer` is `Christine Bauer`).
     private func refuseTakenName(_ name: String, kind: RecordKind) throws(NewRecord.Refusal) {
-        guard let id = record(named: name, among: [kind]) else { return }
+        var found = record(named: name, among: [kind])
+        if found == nil, kind == .contact {
+            let key = PersonName.identityKey(name)
+            if !key.isEmpty,
+                let same = contacts.first(where: { contact in
+                    ([contact.name] + contact.aliases).contains { PersonName.identityKey($0) == key }
+                })
+            {
+                found = RecordID(.contact, same.slug)
+            }
+        }
+        guard let id = found else { return }
         let path = self.path(of: id)
         throw NewRecord.Refusal(
             description: "a \(kind.rawValue) called '\(name)' exists already (\(path ?? id.description)); "

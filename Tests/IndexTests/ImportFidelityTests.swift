@@ -1,0 +1,261 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Index
+
+/// Every value of an import file reaches the journal or the report; names match as the name
+/// resolver reads them; job changes go forward only.
+@Suite("Imports keep what the file said")
+struct ImportFidelityTests {
+    static let today = Day("2026-12-07")!
+
+    static func journal(_ files: [String: String]) throws -> URL {
+        let root = try Fixtures.temporaryFolder("fidelity")
+        try Fixtures.write(["ties.yaml": "title: T\n"].merging(files) { $1 }, under: root)
+        return root
+    }
+
+    static func text(_ root: URL, _ path: String) throws -> String {
+        try String(contentsOf: root.appending(path: path), encoding: .utf8)
+    }
+
+    /// Plans, applies, and plans the same file again, which must change nothing.
+    @discardableResult
+    static func importTwice(_ file: ImportFile, into root: URL, jobChanges: Bool = false) throws -> ImportReport {
+        let plan = Journal.load(from: root).planImport(file, today: today, jobChanges: jobChanges)
+        try plan.apply()
+        let again = Journal.load(from: root).planImport(file, today: today, jobChanges: jobChanges)
+        #expect(again.report.created.isEmpty && again.report.updated.isEmpty, "a second import changes nothing: \(again.report)")
+        let journal = Journal.load(from: root)
+        #expect(journal.errors.isEmpty, "\(journal.errors)")
+        return plan.report
+    }
+
+    // MARK: Google
+
+    @Test func aKnownContactGainsTheNotesAndLabelsOfItsRowOnce() throws {
+        let root = try Self.journal(["contacts/ada.md": "---\nname: Ada Lovelace\ntags: [math]\n---\nMet at the Royal Society.\n"])
+        let csv = """
+            First Name,Last Name,Notes,Labels,E-mail 1 - Value
+            Ada,Lovelace,"Wants an intro to Babbage.
+            Second line.",* myContacts ::: Mentors ::: Travel Agent ::: math,ada@example.org
+
+            """
+        let file = try GoogleContacts.read(csv, path: "google.csv")
+        let report = try Self.importTwice(file, into: root)
+        #expect(report.updated.first?.fields == ["emails", "tags", "notes"])
+        #expect(
+            try Self.text(root, "contacts/ada.md")
+                == "---\nname: Ada Lovelace\ntags: [math, Mentors, Travel-Agent]\nemails: [ada@example.org]\n---\nMet at the Royal Society.\n\nWants an intro to Babbage.\nSecond line.\n"
+        )
+    }
+
+    @Test func twoRowsOfOneNewPersonKeepBothEmails() throws {
+        let root = try Self.journal([:])
+        let csv = """
+            First Name,Last Name,E-mail 1 - Value,Phone 1 - Value,Organization Name
+            Mia,Wong,mia@example.org,,Acme
+            Mia,Wong,mia.wong@work.example,+49 30 1234,Globex
+
+            """
+        let report = try Self.importTwice(try GoogleContacts.read(csv, path: "g.csv"), into: root)
+        #expect(report.created.map(\.file) == ["contacts/mia-wong.md"])
+        let mia = try Self.text(root, "contacts/mia-wong.md")
+        #expect(mia.contains("emails: [mia@example.org, mia.wong@work.example]") && mia.contains("phones: [+49 30 1234]"))
+        #expect(mia.contains("org: Acme"))
+        #expect(report.differences.map { "\($0.field) \($0.journal) \($0.imported)" } == ["org Acme Globex"])
+    }
+
+    @Test func eachReaderRefusesTheOthersFormat() throws {
+        let linkedIn = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,L,https://linkedin.com/in/ada,,X,Y,01 Jan 2024\n"
+        #expect(throws: ImportFormatError.self) { try GoogleContacts.read(linkedIn, path: "c.csv") }
+        do {
+            _ = try GoogleContacts.read(linkedIn, path: "c.csv")
+        } catch {
+            #expect(error.description == "c.csv:1:1: error: not a Google Contacts export but a LinkedIn one (it has a column 'Connected On'); use 'ties import linkedin'")
+        }
+        let google = "First Name,Middle Name,Last Name,E-mail 1 - Value,URL\nAda,,L,a@b.c,x\n"
+        #expect(throws: ImportFormatError.self) { try LinkedInConnections.read(google, path: "g.csv") }
+        #expect(throws: ImportFormatError.self) { try GoogleContacts.read("First Name,Last Name\nAda,L\n", path: "x.csv") }
+        #expect(throws: ImportFormatError.self) { try VCardReader.read(google, path: "g.vcf") }
+    }
+
+    // MARK: vCard
+
+    @Test func linksCategoriesAndBirthdaysAsTheCardMeantThem() throws {
+        let root = try Self.journal([:])
+        let vcf = """
+            BEGIN:VCARD\r\r
+            VERSION:3.0\r\r
+            FN:Tom Travel\r\r
+            URL:http://tom.example\r\r
+            URL:http://blog.tom.example\r\r
+            CATEGORIES:TRAVEL AGENT,VIP\r\r
+            BDAY:16040101\r\r
+            NOTE:Knows every hotel.\r\r
+            END:VCARD\r\r
+
+            """
+        let file = try VCardReader.read(vcf, path: "tom.vcf")
+        #expect(file.people.count == 1, "CR CR LF line ends, as iOS 5 wrote them")
+        let tom = try #require(file.people.first)
+        #expect(tom.links.map(\.label) == ["web", "web-2"])
+        #expect(tom.tags == ["TRAVEL-AGENT", "VIP"])
+        #expect(tom.birthday?.description == "01-01", "1604 is CardBook's and Apple's year for none")
+        try Self.importTwice(file, into: root)
+        let journal = Journal.load(from: root)
+        let contact = try #require(journal.contacts.first)
+        #expect(contact.tags == ["TRAVEL-AGENT", "VIP"])
+        #expect(contact.links.count == 2)
+        let card = VCardWriter().text(of: [contact])
+        #expect(card.contains("CATEGORIES:TRAVEL-AGENT,VIP\r\n"), "\(card)")
+    }
+
+    @Test func aValueTheCardHasTwiceOrCannotBeReadIsReported() throws {
+        let vcf = "BEGIN:VCARD\nVERSION:4.0\nFN:Ann Two\nORG:First\nORG:Second\nBDAY;VALUE=text:circa 1800\nGENDER:F\nEND:VCARD\n"
+        let ann = try #require(try VCardReader.read(vcf, path: "a.vcf").people.first)
+        #expect(ann.org == "First")
+        #expect(
+            ann.remarks == [
+                "a second org 'Second' left out (kept 'First')", "birthday 'circa 1800' is not a date ties reads; left out",
+            ])
+    }
+
+    // MARK: LinkedIn
+
+    @Test func datesAsSpreadsheetsWriteThemAndDecoratedNames() throws {
+        let csv = """
+            First Name,Last Name,Email Address,Company,Position,Connected On,URL
+            Patrick,"Huber, MBA",,Acme,CFO,15-Jan-24,https://linkedin.com/in/phuber
+            Sandra,Keller 🚀,,Globex,CTO,sometime,https://linkedin.com/in/skeller
+            Ana,Ruiz,,Initech,CEO,"Jan 5, 2023",https://linkedin.com/in/aruiz
+
+            """
+        let file = try LinkedInConnections.read(csv, path: "c.csv")
+        #expect(file.people.map(\.name) == ["Patrick Huber", "Sandra Keller", "Ana Ruiz"])
+        #expect(file.people.map { $0.met?.description } == ["2024-01-15", nil, "2023-01-05"])
+        #expect(file.people[0].remarks == ["name 'Patrick Huber, MBA' imported as 'Patrick Huber'"])
+        #expect(file.people[1].remarks.contains("Connected On 'sometime' is not a date ties reads; left out"))
+        let root = try Self.journal([:])
+        let report = try Self.importTwice(file, into: root)
+        #expect(report.notes.count == 3, "\(report.notes)")
+    }
+
+    // MARK: Identity
+
+    @Test(arguments: [
+        ("Juergen Weiss", "Jürgen Weiß"), ("Lukasz Wojcik", "Łukasz Wójcik"), ("Dr. Christine Bauer", "Christine Bauer"),
+        ("Priya K. Raman", "Priya Raman"), ("Lisa Berger 🌱", "Lisa Berger"), ("Patrick Huber, MBA", "Patrick Huber"),
+        ("SANDRA  keller", "Sandra Keller"),
+    ])
+    func anImportedNameMatchesTheContactAsTheResolverWould(imported: String, known: String) throws {
+        let root = try Self.journal(["contacts/known.md": "---\nname: \(known)\n---\n"])
+        var row = ImportedPerson(line: 2, name: imported)
+        row.takeName(imported)
+        row.emails = ["new@example.org"]
+        let report = try Self.importTwice(ImportFile(people: [row]), into: root)
+        #expect(report.created.isEmpty, "\(imported) is \(known)")
+        #expect(report.updated.map(\.file) == ["contacts/known.md"])
+        #expect(PersonName.identityKey(imported) == PersonName.identityKey(known))
+    }
+
+    @Test func differentPeopleStayApart() {
+        #expect(PersonName.identityKey("Jack Ma") != PersonName.identityKey("Jack"))
+        #expect(PersonName.identityKey("Anna Schmidt") != PersonName.identityKey("Anna Schmitt"))
+        #expect(PersonName.identityKey("John Doe Sr.") != PersonName.identityKey("John Doe Jr."))
+    }
+
+    @Test func aRowMatchingTwoPeopleIsSkippedUnlessTheOrgTellsThemApart() throws {
+        let root = try Self.journal([
+            "contacts/sam-a.md": "---\nname: Sam Lee\norg: Acme\n---\n",
+            "contacts/sam-b.md": "---\nname: Sam Lee\nroles: [{org: Globex, from: 2020}]\n---\n",
+        ])
+        var atGlobex = ImportedPerson(line: 2, name: "Sam Lee")
+        atGlobex.org = "Globex"
+        atGlobex.emails = ["sam@globex.example"]
+        var unknown = ImportedPerson(line: 3, name: "Sam Lee")
+        unknown.org = "Initech"
+        let plan = Journal.load(from: root).planImport(ImportFile(people: [atGlobex, unknown]), today: Self.today)
+        #expect(plan.report.updated.map(\.file) == ["contacts/sam-b.md"])
+        #expect(plan.report.skipped.map(\.line) == [3])
+        let reason = try #require(plan.report.skipped.first?.reason)
+        #expect(reason.contains("contacts/sam-a.md and contacts/sam-b.md") && !reason.hasSuffix("merge them first"))
+    }
+
+    @Test func aNewContactMayNotBeAnotherSpellingOfAKnownOne() throws {
+        let root = try Self.journal(["contacts/jonas.md": "---\nname: Jonas Müller\n---\n"])
+        let journal = Journal.load(from: root)
+        #expect(throws: NewRecord.Refusal.self) {
+            try journal.create(NewRecord(.contact(name: "Jonas Mueller", org: nil, title: nil, circle: nil, via: nil, met: nil, emails: [])))
+        }
+    }
+
+    @Test func checkWarnsOfOneNameWrittenTwoWays() throws {
+        let root = try Self.journal([
+            "contacts/juergen.md": "---\nname: Jürgen Weiß\n---\n", "contacts/jw.md": "---\nname: Juergen Weiss\n---\n",
+            "contacts/a.md": "---\nname: Ana Ruiz\nlinks: {linkedin: https://linkedin.com/in/ana1}\n---\n",
+            "contacts/b.md": "---\nname: Ana Ruiz\nlinks: {linkedin: https://linkedin.com/in/ana2}\n---\n",
+        ])
+        let warnings = Journal.load(from: root).diagnostics.filter { $0.code == .possibleDuplicate }
+        #expect(warnings.map(\.location.path) == ["contacts/jw.md"], "two profiles are two people: \(warnings)")
+    }
+
+    // MARK: Job changes
+
+    @Test func aJobInRolesIsClosedAndANewOneOpenedWithoutStrayKeys() throws {
+        let root = try Self.journal([
+            "contacts/kim.md": "---\nname: Kim Park\nroles:\n  - org: Acme\n    title: Engineer\n    from: 2020-01\n---\n"
+        ])
+        var row = ImportedPerson(line: 2, name: "Kim Park")
+        row.org = "Globex"
+        row.title = "CTO"
+        row.isProfessionalProfile = true
+        let report = try Self.importTwice(ImportFile(people: [row]), into: root)
+        #expect(report.updated.first?.jobChange == "Acme (Engineer) → Globex (CTO)")
+        #expect(
+            try Self.text(root, "contacts/kim.md")
+                == "---\nname: Kim Park\nroles:\n  - org: Acme\n    title: Engineer\n    from: 2020-01\n    to: 2026-12-07\n  - {org: Globex, title: CTO, from: 2026-12-07}\n---\n"
+        )
+    }
+
+    @Test func anAddressBookReportsAnotherJobAndAnOlderFileRecordsNothingBackwards() throws {
+        let root = try Self.journal([
+            "contacts/kim.md":
+                "---\nname: Kim Park\norg: Globex\ntitle: CTO\nroles:\n  - {org: Acme, title: Engineer, to: 2025-06}\n  - {org: Globex, title: CTO, from: 2025-07}\n---\n"
+        ])
+        let before = try Self.text(root, "contacts/kim.md")
+        var addressBook = ImportedPerson(line: 2, name: "Kim Park")
+        addressBook.org = "Initech"
+        let fromGoogle = try Self.importTwice(ImportFile(people: [addressBook]), into: root)
+        #expect(fromGoogle.differences.map(\.field) == ["job"])
+        var older = ImportedPerson(line: 2, name: "Kim Park")
+        older.org = "Acme"
+        older.title = "Engineer"
+        older.isProfessionalProfile = true
+        let fromOldLinkedIn = try Self.importTwice(ImportFile(people: [older]), into: root)
+        #expect(fromOldLinkedIn.differences.first?.imported.contains("a job the journal has as ended") == true)
+        #expect(try Self.text(root, "contacts/kim.md") == before)
+        // Asked for, an address book's job is a job change.
+        let asked = try Self.importTwice(ImportFile(people: [addressBook]), into: root, jobChanges: true)
+        #expect(asked.updated.first?.jobChange == "Globex (CTO) → Initech")
+    }
+
+    @Test func twoCardsOfOnePersonDoNotFlipBetweenTheirTitles() throws {
+        let root = try Self.journal(["contacts/kim.md": "---\nname: Kim Park\norg: Acme\ntitle: Engineer\n---\n"])
+        var first = ImportedPerson(line: 2, name: "Kim Park")
+        first.org = "Acme"
+        first.title = "Lead"
+        var second = first
+        second.line = 9
+        second.title = "Manager"
+        let file = ImportFile(people: [first, second])
+        for _ in 0..<3 {
+            let plan = Journal.load(from: root).planImport(file, today: Self.today, jobChanges: true)
+            try plan.apply()
+        }
+        let kim = try Self.text(root, "contacts/kim.md")
+        #expect(kim.components(separatedBy: "from: 2026-12-07").count == 2, "one new role, not one per run:\n\(kim)")
+        #expect(!kim.contains("from: 2026-12-07, to: 2026-12-07") && !kim.contains("to: 2026-12-07}\n  - {org: Acme, title: Manager"))
+    }
+}
