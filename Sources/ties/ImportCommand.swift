@@ -66,13 +66,14 @@ struct ImportCommand: ParsableCommand {
         func run() throws {
             let journal = try options.journal.loadForChange()
             let text = try ImportOptions.text(of: file)
-            let events: [CalendarEvent]
+            let read: (events: [CalendarEvent], skipped: [ImportSkip])
             do {
-                events = try CalendarReader.read(text, path: file, timeZone: journal.config.timezone)
+                read = try CalendarReader.readAll(text, path: file, timeZone: journal.config.timezone)
             } catch {
                 throw CommandFailure(message: error.description, exitCode: .problems)
             }
-            let plan = journal.planCalendarImport(events, today: options.day.day(for: journal), since: since)
+            let plan = journal.planCalendarImport(
+                read.events, skipped: read.skipped, today: options.day.day(for: journal), since: since)
             try options.finish(plan, calendar: true)
         }
     }
@@ -170,6 +171,13 @@ struct ImportOptions: ParsableArguments {
         }
         Terminal.print("Unchanged: \(report.unchanged)")
         if calendar { Terminal.print("Events with no known attendee, not imported: \(report.withoutKnownAttendee)") }
+        if !report.unknownAttendees.isEmpty {
+            Terminal.print(style.bold("People in past events the journal does not know (\(report.unknownAttendees.count))"))
+            for person in report.unknownAttendees {
+                let meetings = "\(person.events) event\(person.events == 1 ? "" : "s")"
+                Terminal.print("  \(person.name.map { "\($0) " } ?? "")<\(person.email)>  \(meetings)")
+            }
+        }
         if !report.skipped.isEmpty {
             Terminal.print(
                 style.bold("Skipped \(plural(report.skipped.count, "entry"))".replacingOccurrences(of: "entrys", with: "entries"))
@@ -235,12 +243,20 @@ struct ImportJSON: Encodable {
     var skipped: [Skipped]
     var differences: [Difference]
     var notes: [Skipped]
+    struct Attendee: Encodable {
+        var name: String?
+        var email: String
+        var events: Int
+    }
+    /// For a calendar: people in past events the journal does not know.
+    var unknownAttendees: [Attendee]?
     /// For a calendar: events no contact attended.
     var noKnownAttendee: Int?
 
     enum CodingKeys: String, CodingKey {
         case created, updated, unchanged, skipped, differences, notes
         case noKnownAttendee = "no_known_attendee"
+        case unknownAttendees = "unknown_attendees"
     }
 
     init(_ report: ImportReport, calendar: Bool) {
@@ -250,6 +266,7 @@ struct ImportJSON: Encodable {
         unchanged = report.unchanged
         skipped = report.skipped.map { Skipped(line: $0.line, file: $0.file, reason: $0.reason) }
         notes = report.notes.map { Skipped(line: $0.line, file: $0.file, reason: $0.reason) }
+        unknownAttendees = calendar ? report.unknownAttendees.map { Attendee(name: $0.name, email: $0.email, events: $0.events) } : nil
         differences = report.differences.map {
             Difference(
                 line: $0.line, importFile: $0.importFile, file: $0.file, name: $0.name, field: $0.field, journal: $0.journal,

@@ -259,3 +259,76 @@ struct ImportFidelityTests {
         #expect(!kim.contains("from: 2026-12-07, to: 2026-12-07") && !kim.contains("to: 2026-12-07}\n  - {org: Acme, title: Manager"))
     }
 }
+
+@Suite("Calendars as the calendar meant")
+struct CalendarFidelityTests {
+    static func events(_ body: String, zone: String = "Europe/Berlin") throws -> (events: [CalendarEvent], skipped: [ImportSkip]) {
+        try CalendarReader.readAll("BEGIN:VCALENDAR\nVERSION:2.0\n" + body + "END:VCALENDAR\n", path: "c.ics", timeZone: zone)
+    }
+
+    static func days(_ rule: String, start: String = "DTSTART:20250106T090000Z", through: String = "2025-12-31") throws -> [String]? {
+        let event = try #require(try events("BEGIN:VEVENT\nUID:x\n\(start)\n\(rule)\nEND:VEVENT\n").events.first)
+        return event.occurrences(since: nil, through: try #require(Day(through)))?.map(\.description)
+    }
+
+    @Test(arguments: [
+        ("RRULE:FREQ=MONTHLY;BYDAY=1TH;COUNT=3", ["2025-02-06", "2025-03-06", "2025-04-03"]),
+        ("RRULE:FREQ=MONTHLY;BYDAY=-1FR;COUNT=2", ["2025-01-31", "2025-02-28"]),
+        ("RRULE:FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3", ["2025-01-31", "2025-02-28", "2025-03-31"]),
+        ("RRULE:FREQ=MONTHLY;BYMONTHDAY=15,30;COUNT=4", ["2025-01-15", "2025-01-30", "2025-02-15", "2025-03-15"]),
+        ("RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=4TH;COUNT=1", ["2025-11-27"]),
+        ("RRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=2MO;UNTIL=20250601", ["2025-01-13", "2025-03-10", "2025-05-12"]),
+        ("RRULE:FREQ=WEEKLY;COUNT=2\nRRULE:FREQ=MONTHLY;BYMONTHDAY=20;COUNT=1\nRDATE;VALUE=DATE:20250301,20250302\nEXDATE:20250113T090000Z",
+         ["2025-01-06", "2025-01-20", "2025-03-01", "2025-03-02"]),
+    ])
+    func rulesWithOrdinalsMonthDaysSeveralRulesAndExtraDates(rule: String, days: [String]) throws {
+        #expect(try Self.days(rule) == days)
+    }
+
+    @Test func untilIsATimeComparedWithTheStartsTime() throws {
+        // 20:00 in New York is 00:00 UTC the next day: UNTIL 2025-10-09T00:00Z is the 8th's meeting.
+        let days = try Self.days(
+            "RRULE:FREQ=DAILY;UNTIL=20251009T000000Z", start: "DTSTART;TZID=America/New_York:20251006T200000")
+        #expect(days == ["2025-10-06", "2025-10-07", "2025-10-08"])
+    }
+
+    @Test func hugeNumbersInARuleAreARuleNotFollowed() throws {
+        for rule in ["FREQ=WEEKLY;INTERVAL=9223372036854775807", "FREQ=YEARLY;INTERVAL=9223372036854775807", "FREQ=DAILY;COUNT=99999999999999999999"] {
+            #expect(try Self.days("RRULE:" + rule) == nil, "\(rule)")
+        }
+        #expect(try Self.days("RRULE:FREQ=MONTHLY;BYSETPOS=1;BYDAY=MO") == nil)
+    }
+
+    @Test func attendeesAsCalendarsWriteThemAndWhoDeclined() throws {
+        let root = try ImportFidelityTests.journal([
+            "contacts/ada.md": "---\nname: Ada\nemails: [ada@example.org]\n---\n",
+            "contacts/bob.md": "---\nname: Bob\nemails: [bob@example.org]\n---\n",
+            "contacts/cy.md": "---\nname: Cy\nemails: [cy@example.org]\n---\n",
+        ])
+        let (events, skipped) = try Self.events(
+            """
+            BEGIN:VEVENT
+            UID:a
+            DTSTART:20251103T100000Z
+            SUMMARY:Planning
+            ORGANIZER;CN=Ada:"mailto:ada@example.org"
+            ATTENDEE;PARTSTAT=DECLINED:mailto:bob@example.org
+            ATTENDEE;EMAIL=cy@example.org;CN=Cy:urn:uuid:1234
+            ATTENDEE;CN="Dana Stranger";PARTSTAT=ACCEPTED:mailto:dana@elsewhere.example
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:b
+            SUMMARY:No start
+            ATTENDEE:mailto:ada@example.org
+            END:VEVENT
+
+            """)
+        #expect(skipped == [ImportSkip(line: 12, reason: "an event 'No start' without a start (DTSTART) ties can read")])
+        let plan = Journal.load(from: root).planCalendarImport(events, skipped: skipped, today: ImportFidelityTests.today)
+        #expect(plan.report.skipped.map(\.line) == [12])
+        #expect(plan.report.unknownAttendees == [ImportReport.Attendee(name: "Dana Stranger", email: "dana@elsewhere.example", events: 1)])
+        try plan.apply()
+        let encounter = try #require(Journal.load(from: root).encounters.first)
+        #expect(encounter.with.map(\.text) == ["Ada", "Cy"], "Bob declined")
+    }
+}

@@ -259,7 +259,7 @@ struct CalendarImportTests {
     @Test func aRuleTiesDoesNotExpandIsNotGuessedAt() throws {
         var event = CalendarEvent(
             line: 1, uid: "x", summary: nil, location: nil, start: Moment(day: try #require(Day("2025-01-06"))),
-            isAllDay: true, isCancelled: false, attendees: [], rule: ["FREQ": "MONTHLY", "BYDAY": "1MO"])
+            isAllDay: true, isCancelled: false, attendees: [], rule: ["FREQ": "MONTHLY", "BYDAY": "MO", "BYSETPOS": "1"])
         #expect(event.occurrences(since: nil, through: try #require(Day("2025-12-31"))) == nil)
         event.rule = ["FREQ": "HOURLY"]
         #expect(event.occurrences(since: nil, through: try #require(Day("2025-12-31"))) == nil)
@@ -275,7 +275,8 @@ struct CalendarImportTests {
         #expect(plan.report.created.count == 5)
         #expect(
             plan.report.skipped.map(\.reason) == [
-                "cancelled", "you declined it", "a repeating rule ties does not expand (BYDAY=1MO;FREQ=MONTHLY)",
+                "cancelled", "you declined it",
+                "'Monthly sync': a repeating rule ties does not expand (BYDAY=MO;BYSETPOS=1;FREQ=MONTHLY)",
             ])
         #expect(plan.report.withoutKnownAttendee == 1)
         let since = journal.planCalendarImport(events, today: today, since: try #require(Day("2025-10-15")))

@@ -2,12 +2,14 @@ import Foundation
 
 public extension Journal {
     /// Works out the encounters a calendar's past events give: one per event (per past
-    /// occurrence of a repeating one) that a known contact attended, by email. Each keeps the
-    /// event's `UID` (`UID/YYYY-MM-DD` for an occurrence) in `uid`, so importing the calendar
-    /// again finds it and changes nothing. Cancelled events, events the owner (`me.emails`)
-    /// declined and rules ties does not expand are skipped; events with no known attendee are
-    /// only counted. Nothing is written.
-    func planCalendarImport(_ events: [CalendarEvent], today: Day, since: Day? = nil) -> ImportPlan {
+    /// occurrence of a repeating one) that a known contact attended, by email; one who declined
+    /// did not attend. Each keeps the event's `UID` (`UID/YYYY-MM-DD` for an occurrence) in
+    /// `uid`, so importing the calendar again finds it and changes nothing. Cancelled events,
+    /// events the owner (`me.emails`) declined, events without a start (`skipped`, from the
+    /// reader) and rules ties does not expand are listed as skipped; events with no known
+    /// attendee are counted, and the people in them the journal does not know are listed by
+    /// name and email, so the owner can add them. Nothing is written.
+    func planCalendarImport(_ events: [CalendarEvent], skipped: [ImportSkip] = [], today: Day, since: Day? = nil) -> ImportPlan {
         var byEmail: [String: [Contact]] = [:]
         for contact in contacts {
             for email in Set(contact.emails.map { $0.lowercased() }) { byEmail[email, default: []].append(contact) }
@@ -18,6 +20,8 @@ public extension Journal {
         let names = NameTable(contacts.array)
         var plan = ImportPlan()
         plan.root = root
+        plan.report.skipped = skipped
+        var unknown: [String: (name: String?, events: Int)] = [:]
         let overridden = Set(events.compactMap { event in event.recurrenceID.map { "\(event.uid)/\($0)" } })
         let yesterday = today.adding(days: -1)
         for event in events {
@@ -38,15 +42,24 @@ public extension Journal {
                 occurrences.removeAll { overridden.contains($0.key) }
             } else {
                 let rule = (event.rule ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+                let more = event.moreRules.isEmpty ? "" : " and \(event.moreRules.count) more"
                 plan.report.skipped.append(
-                    ImportSkip(line: event.line, reason: "a repeating rule ties does not expand (\(rule))"))
+                    ImportSkip(
+                        line: event.line,
+                        reason: "\(event.summary.map { "'\($0)': " } ?? "")a repeating rule ties does not expand (\(rule))\(more)"))
                 continue
             }
             guard !occurrences.isEmpty else { continue }
             var people: [Contact] = []
-            for attendee in event.attendees where !mine.contains(attendee.email) {
-                guard let found = byEmail[attendee.email], found.count == 1, !people.contains(found[0]) else { continue }
-                people.append(found[0])
+            for attendee in event.attendees where !mine.contains(attendee.email) && attendee.answer != "DECLINED" {
+                guard let found = byEmail[attendee.email], found.count == 1 else {
+                    if byEmail[attendee.email] == nil {
+                        let seen = unknown[attendee.email]
+                        unknown[attendee.email] = (seen?.name ?? attendee.name, (seen?.events ?? 0) + occurrences.count)
+                    }
+                    continue
+                }
+                if !people.contains(found[0]) { people.append(found[0]) }
             }
             guard !people.isEmpty else {
                 plan.report.withoutKnownAttendee += occurrences.count
@@ -81,6 +94,8 @@ public extension Journal {
             }
         }
         plan.report.skipped.sort { ($0.line, $0.reason) < ($1.line, $1.reason) }
+        plan.report.unknownAttendees = unknown.map { ImportReport.Attendee(name: $0.value.name, email: $0.key, events: $0.value.events) }
+            .sorted { ($1.events, $0.email) < ($0.events, $1.email) }
         return plan
     }
 }

@@ -11,10 +11,18 @@ public struct CalendarEvent: Sendable, Equatable {
     public var start: Moment
     public var isAllDay: Bool
     public var isCancelled: Bool
-    /// Attendees' and the organiser's addresses, lower-cased, with their answer (`DECLINED`, …).
-    public var attendees: [(email: String, answer: String?)]
+    /// Attendees' and the organiser's addresses, lower-cased, with their answer (`DECLINED`, …)
+    /// and name (`CN`).
+    public var attendees: [(email: String, answer: String?, name: String?)]
+    /// The first `RRULE`; `moreRules` has any other.
     public var rule: [String: String]?
+    public var moreRules: [[String: String]] = []
+    /// `RDATE`s: days the event happened on besides its rules'.
+    public var moreDays: [Day] = []
     public var exceptions: Set<Day> = []
+    /// The zone a rule's `UNTIL` in UTC is turned into, so that it compares with the start's
+    /// local time: the start's `TZID`, else the journal's.
+    public var ruleZone: String?
     /// For an event that changes one occurrence of a repeating one: the day it replaces.
     public var recurrenceID: Day?
 
@@ -26,6 +34,14 @@ public struct CalendarEvent: Sendable, Equatable {
 /// Reads the events of an iCalendar export (Google Calendar, Outlook, Thunderbird).
 public enum CalendarReader {
     public static func read(_ text: String, path: String, timeZone: String?) throws(ImportFormatError) -> [CalendarEvent] {
+        try readAll(text, path: path, timeZone: timeZone).events
+    }
+
+    /// The events, and the `VEVENT`s that are no event ties can place (no start), by line.
+    public static func readAll(_ text: String, path: String, timeZone: String?) throws(ImportFormatError) -> (
+        events: [CalendarEvent], skipped: [ImportSkip]
+    ) {
+        var skipped: [ImportSkip] = []
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = ContentLine.unfolded(text)
@@ -46,8 +62,13 @@ public enum CalendarReader {
             } else if property.name == "BEGIN", current != nil {
                 depth += 1  // a VALARM inside the event
             } else if property.name == "END", value == "VEVENT" {
-                if let properties = current, let event = event(properties, line: start, timeZone: timeZone) {
-                    events.append(event)
+                if let properties = current {
+                    if let event = event(properties, line: start, timeZone: timeZone) {
+                        events.append(event)
+                    } else {
+                        let summary = properties.first { $0.name == "SUMMARY" }.map { " '\(ContentLine.unescaped($0.value[...]))'" } ?? ""
+                        skipped.append(ImportSkip(line: start, reason: "an event\(summary) without a start (DTSTART) ties can read"))
+                    }
                 }
                 current = nil
             } else if property.name == "END", current != nil {
@@ -56,7 +77,7 @@ public enum CalendarReader {
                 current?.append(property)
             }
         }
-        return events
+        return (events, skipped)
     }
 
     private static func event(_ properties: [ContentLine.Property], line: Int, timeZone: String?) -> CalendarEvent? {
@@ -72,18 +93,29 @@ public enum CalendarReader {
             start: start, isAllDay: allDay, isCancelled: first("STATUS")?.value.uppercased() == "CANCELLED",
             attendees: [], rule: nil)
         for property in properties where property.name == "ATTENDEE" || property.name == "ORGANIZER" {
-            var address = property.value
-            if address.lowercased().hasPrefix("mailto:") { address.removeFirst(7) }
+            guard let address = address(of: property) else { continue }
+            let name = property.parameters.first { $0.name == "CN" }?.value.trimmingCharacters(in: .whitespaces)
             event.attendees.append(
-                (address.lowercased(), property.parameters.first { $0.name == "PARTSTAT" }?.value.uppercased()))
+                (address, property.parameters.first { $0.name == "PARTSTAT" }?.value.uppercased(), name?.isEmpty == true ? nil : name))
         }
-        if let rule = first("RRULE") {
+        event.ruleZone = startProperty.parameters.first { $0.name == "TZID" }?.value ?? timeZone
+        for rule in properties where rule.name == "RRULE" {
             var parts: [String: String] = [:]
             for part in rule.value.split(separator: ";") {
                 let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
                 if pair.count == 2 { parts[pair[0].uppercased()] = pair[1].uppercased() }
             }
-            event.rule = parts
+            if event.rule == nil { event.rule = parts } else { event.moreRules.append(parts) }
+        }
+        for property in properties where property.name == "RDATE" {
+            for value in property.value.split(separator: ",") {
+                var single = property
+                // A PERIOD is a start and an end or a length: the start is the day.
+                single.value = String(value.split(separator: "/").first ?? value)
+                if let (moment, _) = moment(single, timeZone: timeZone), moment.day != event.start.day {
+                    event.moreDays.append(moment.day)
+                }
+            }
         }
         for property in properties where property.name == "EXDATE" {
             for value in property.value.split(separator: ",") {
@@ -94,6 +126,18 @@ public enum CalendarReader {
         }
         if let recurrence = first("RECURRENCE-ID") { event.recurrenceID = moment(recurrence, timeZone: timeZone)?.0.day }
         return event
+    }
+
+    /// The e-mail address of an attendee or organiser: the `EMAIL` parameter (RFC 7986), else a
+    /// `mailto:` value, quoted or not; nil for one with no address (`urn:uuid:…`).
+    static func address(of property: ContentLine.Property) -> String? {
+        if let email = property.parameters.first(where: { $0.name == "EMAIL" })?.value, email.contains("@") {
+            return email.lowercased()
+        }
+        var value = property.value.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+        if value.lowercased().hasPrefix("mailto:") { value.removeFirst(7) }
+        value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+        return value.contains("@") ? value.lowercased() : nil
     }
 
     /// `20241105`, `20241105T100000` (floating or with a `TZID`, kept as that zone's local time)

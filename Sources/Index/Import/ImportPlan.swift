@@ -71,6 +71,15 @@ public struct ImportReport: Sendable, Equatable {
     /// written (a name without its decorations), by row.
     public var notes: [ImportSkip] = []
     public var differences: [Difference] = []
+
+    /// Someone in the calendar's past events the journal does not know, with the number of
+    /// meetings they were in: most first.
+    public struct Attendee: Sendable, Equatable {
+        public var name: String?
+        public var email: String
+        public var events: Int
+    }
+    public var unknownAttendees: [Attendee] = []
     /// Calendar events (occurrences) that no contact of the journal attended: counted only.
     public var withoutKnownAttendee = 0
 }
