@@ -9,10 +9,10 @@ struct DueTests {
         "ties.yaml": "circles: {close: 1m, wider: 1y}\ndefault_cadence: 3m\nfollowup_after: 2w\n",
         "contacts/ada.md": "---\nname: Ada\ncircle: close\n---\n",  // met 2026-01-10 → due 2026-02-10
         "contacts/bob.md": "---\nname: Bob\ncircle: wider\n---\n",  // met 2026-01-10 → due 2027
-        "contacts/cy.md": "---\nname: Cy\nmet: 2025-06-01\n---\n",  // default 3m → due 2025-09-01
+        "contacts/cy.md": "---\nname: Cy\nmet: 2025-06-01\n---\n",  // connected, never met, no circle: to get to know
         "contacts/di.md": "---\nname: Di\nmet: 2025-06-01\ncadence: none\n---\n",
-        "contacts/ed.md": "---\nname: Ed\nmet: 2025-06-01\nsnooze_until: 2026-04-01\n---\n",
-        "contacts/fay.md": "---\nname: Fay\ncadence: 30d\nbirthday: 1990-03-05\n---\n",  // never met: not due
+        "contacts/ed.md": "---\nname: Ed\nmet: 2025-06-01\ncadence: 3m\nsnooze_until: 2026-04-01\n---\n",
+        "contacts/fay.md": "---\nname: Fay\ncadence: 30d\nbirthday: 1990-03-05\n---\n",  // kept, never met: due now
         "contacts/gus.md": "---\nname: Gus\nbirthday: 03-20\n---\nMentioned, not met: [[Ada]]\n",
         "encounters/2026-01-10-coffee.md": """
         ---
@@ -39,10 +39,20 @@ struct DueTests {
         #expect(journal.diagnostics.isEmpty, "\(journal.diagnostics)")
         let today = try #require(Day("2026-03-01"))
         let due = journal.overdueContacts(on: today)
-        #expect(due.map(\.slug) == ["cy", "ada"])
-        #expect(due.map(\.daysOverdue) == [181, 19])
-        #expect(due.map { $0.last?.description } == ["2025-06-01", "2026-01-10"])
-        #expect(due.map(\.cadence) == [.every(3, .month), .every(1, .month)])
+        #expect(due.map(\.slug) == ["ada", "fay"])
+        #expect(due.map(\.daysOverdue) == [19, 0])
+        #expect(due.map { $0.last?.description } == ["2026-01-10", nil])
+        #expect(due.map(\.cadence) == [.every(1, .month), .every(30, .day)])
+    }
+
+    /// A connection never met and in no circle is someone to get to know, not someone overdue
+    /// (an import of 150 LinkedIn connections); one with a circle or cadence of their own, or
+    /// an encounter, is kept in touch with.
+    @Test func connectionsNeverMetAreToGetToKnow() throws {
+        let today = try #require(Day("2026-03-01"))
+        #expect(journal.agenda.toGetToKnow(on: today).map(\.slug) == ["cy", "gus"])
+        #expect(journal.nextDue(of: try #require(journal.contacts["cy"]), today: today) == nil)
+        #expect(journal.nextDue(of: try #require(journal.contacts["fay"]), today: today) == today)
     }
 
     @Test func snoozeEndsAndNoneNeverComes() throws {

@@ -12,6 +12,26 @@ struct DueCommandTests {
         #expect(!result.stdout.contains("\u{1B}["), "no colour when piped")
     }
 
+    /// Connections brought in by an import and never met do not flood the list; `--all` shows
+    /// them, and names everyone a greeting goes to.
+    @Test func importedConnectionsAreToGetToKnowNotOverdue() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let before = try TiesBinary.run(["due", "--today", "2026-11-25", "--within", "3w"], in: root).stdout
+        let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            + (1...30).map { "Person,Number\($0),https://linkedin.com/in/p\($0),,Acme,Engineer,05 Oct 2014\n" }.joined()
+        let file = root.appending(path: "Connections.csv")
+        try Data(csv.utf8).write(to: file)
+        #expect(try TiesBinary.run(["import", "linkedin", file.path], in: root).status == 0)
+        let after = try TiesBinary.run(["due", "--today", "2026-11-25", "--within", "3w"], in: root)
+        #expect(after.stdout == before, "\(after.stdout)")
+        let all = try TiesBinary.run(["due", "--today", "2026-11-25", "--within", "3w", "--all"], in: root)
+        #expect(all.stdout.contains("To get to know (30)") && all.stdout.contains("connected 2014-10-05"), "\(all.stdout)")
+        #expect(all.stdout.contains("Season's greetings — Anna Becker, Claire Dubois,"), "\(all.stdout)")
+        let json = try TiesBinary.run(["due", "--today", "2026-11-25", "--all", "--format", "json"], in: root)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((document["to_get_to_know"] as? [[String: Any]])?.count == 30)
+    }
+
     @Test func jsonHasTheDocumentedShape() throws {
         let result = try TiesBinary.run(["due", "--today", "2026-11-25", "--format", "json"], in: Fixtures.template)
         #expect(result.status == 0)

@@ -82,6 +82,23 @@ extension Agenda {
 
     /// The last time we were in touch: the last encounter with them, else when we met.
     static func lastContact(_ contact: Contact, lastEncounter: Day?) -> Day? { lastEncounter ?? contact.met }
+
+    /// Whether there is a relationship to keep: a circle, a cadence of their own, or at least
+    /// one encounter. A connection never met (150 LinkedIn imports) is someone to get to know,
+    /// not someone overdue.
+    static func isKept(_ contact: Contact, lastEncounter: Day?) -> Bool {
+        contact.circle != nil || contact.cadence != nil || lastEncounter != nil
+    }
+
+    /// When the next contact is due: a cadence after the last contact, or today for a kept
+    /// contact never met (nil without a `today`); nil for `cadence: none` or one not kept.
+    static func nextDue(_ contact: Contact, lastEncounter: Day?, config: JournalConfig, today: Day?) -> Day? {
+        guard isKept(contact, lastEncounter: lastEncounter) else { return nil }
+        let cadence = cadence(of: contact, config: config)
+        guard cadence != .none else { return nil }
+        guard let last = lastContact(contact, lastEncounter: lastEncounter) else { return today }
+        return cadence.after(last)
+    }
 }
 
 // MARK: The questions
@@ -94,15 +111,31 @@ public extension Agenda {
             let contact = person.contact
             if let snooze = contact.snoozeUntil, snooze > today { continue }
             let cadence = Agenda.cadence(of: contact, config: config)
-            guard let last = Agenda.lastContact(contact, lastEncounter: person.lastEncounter),
-                let next = cadence.after(last), next <= today
+            guard let next = Agenda.nextDue(contact, lastEncounter: person.lastEncounter, config: config, today: today),
+                next <= today
             else { continue }
             due.append(
                 DueContact(
-                    slug: contact.slug, name: contact.name, last: last, due: next, daysOverdue: next.days(until: today),
-                    cadence: cadence))
+                    slug: contact.slug, name: contact.name, last: Agenda.lastContact(contact, lastEncounter: person.lastEncounter),
+                    due: next, daysOverdue: next.days(until: today), cadence: cadence))
         }
         return due.sorted { ($1.daysOverdue, $0.name, $0.slug) < ($0.daysOverdue, $1.name, $1.slug) }
+    }
+
+    /// Contacts with no relationship to keep yet (no circle, no cadence of their own, never
+    /// met in an encounter), snoozed ones and `cadence: none` left out: the people to get to
+    /// know. Those connected most recently first.
+    func toGetToKnow(on today: Day) -> [DueContact] {
+        var found: [DueContact] = []
+        for person in people where !Agenda.isKept(person.contact, lastEncounter: person.lastEncounter) {
+            let contact = person.contact
+            if let snooze = contact.snoozeUntil, snooze > today { continue }
+            let cadence = Agenda.cadence(of: contact, config: config)
+            guard cadence != .none else { continue }
+            found.append(
+                DueContact(slug: contact.slug, name: contact.name, last: contact.met, due: today, daysOverdue: 0, cadence: cadence))
+        }
+        return found.sorted { ($1.last ?? Day(dayNumber: Int.min / 2), $0.name, $0.slug) < ($0.last ?? Day(dayNumber: Int.min / 2), $1.name, $1.slug) }
     }
 
     /// Follow-ups not done and due within `days` of `today` (overdue ones included), soonest first.

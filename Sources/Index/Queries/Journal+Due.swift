@@ -53,10 +53,11 @@ public extension Journal {
         Agenda.lastContact(contact, lastEncounter: lastEncounter(with: contact.id)?.date.day)
     }
 
-    /// When the next contact is due, or nil for `cadence: none` or a contact never met.
-    func nextDue(of contact: Contact) -> Day? {
-        guard let last = lastContact(with: contact) else { return nil }
-        return cadence(of: contact).after(last)
+    /// When the next contact is due, or nil for `cadence: none` or a contact with no
+    /// relationship to keep yet (`Agenda.isKept`); a kept contact never met is due `today`
+    /// (nil without one).
+    func nextDue(of contact: Contact, today: Day? = nil) -> Day? {
+        Agenda.nextDue(contact, lastEncounter: lastEncounter(with: contact.id)?.date.day, config: config, today: today)
     }
 
     /// `agenda.overdueContacts(on:)`.
