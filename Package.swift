@@ -60,7 +60,7 @@ let package = Package(
             dependencies: ["TiesEmbed"]
         ),
         // Browser/ holds the Python script that drives Chromium; tests run it from the repository.
-        .target(name: "TestSupport", dependencies: ["Index"], path: "Tests/TestSupport", exclude: ["Browser"]),
+        .target(name: "TestSupport", dependencies: ["Index"], path: "Tests/TestSupport", exclude: ["Browser", "Reference"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "TestSupport"]),
         .testTarget(name: "TemplateTests", dependencies: ["Template"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Index", "Template", "TestSupport"]),

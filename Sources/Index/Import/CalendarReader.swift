@@ -45,7 +45,9 @@ public enum CalendarReader {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = ContentLine.unfolded(text)
-        guard lines.contains(where: { $0.text.uppercased().hasPrefix("BEGIN:VCALENDAR") }) else {
+        // A file of bare events (no VCALENDAR around them, as some tools save one event) is read too.
+        guard lines.contains(where: { $0.text.uppercased().hasPrefix("BEGIN:VCALENDAR") || $0.text.uppercased().hasPrefix("BEGIN:VEVENT") })
+        else {
             throw ImportFormatError("not an iCalendar file: no line 'BEGIN:VCALENDAR'", at: SourceLocation(path: path))
         }
         var events: [CalendarEvent] = []
