@@ -186,6 +186,13 @@ struct FollowUpShapesTests {
                 == "---\nfollowups:\n  - \"Ask: [which] {team}, #3\"  # ask\n  - {task: 'a, b: c', due: 2w, done: true} # x\n---\n")
     }
 
+    /// Found by the editor's fuzz target: a key of a flow map with no colon and no value.
+    @Test func aKeyWithoutItsColon() throws {
+        #expect(
+            try Self.done("---\nfollowups:\n  - {task: Write, due: 2025-01-15, done}\n---\n", line: 3, column: 5)
+                == "---\nfollowups:\n  - {task: Write, due: 2025-01-15, done: true}\n---\n")
+    }
+
     @Test func crlfStaysOnEveryLine() throws {
         let text = "---\r\nfollowups:\r\n  - task: a\r\n    due: 2w\r\n  - b\r\n---\r\nBody\r\n"
         #expect(

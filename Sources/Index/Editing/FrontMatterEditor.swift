@@ -116,7 +116,7 @@ struct FrontMatterEditor<R: Record> {
     /// the scalar `value`.
     private mutating func replaceValue(_ value: YAMLSpans.Node, with written: String, spans: YAMLSpans) {
         if value.isEmpty {
-            splice(spans, value.start..<value.end, with: " " + written)
+            splice(spans, value.start..<value.end, with: (value.lacksColon ? ": " : " ") + written)
         } else {
             splice(spans, Self.range(value), with: Self.replacement(written, for: value, in: spans))
         }

@@ -43,6 +43,9 @@ struct YAMLSpans {
         /// Whether the node is inside a flow collection, where `,[]{}` end a plain scalar.
         var inFlow: Bool
         var anchor: String?
+        /// An empty value written without its colon (`{task: x, done}`): a value put there
+        /// needs one.
+        var lacksColon = false
 
         var isBlockScalar: Bool { style == .literal || style == .folded }
         /// An empty plain scalar: a key written with no value.
@@ -158,7 +161,12 @@ struct YAMLSpans {
             // `key:` with nothing after it: the value's place is just after the colon.
             var index = nodes[key].end
             while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
-            if index < scalars.count, scalars[index] == ":" { index += 1 }
+            if index < scalars.count, scalars[index] == ":" {
+                index += 1
+            } else {
+                index = nodes[key].end
+                node.lacksColon = true
+            }
             node.start = index
             node.contentStart = index
             node.end = index
