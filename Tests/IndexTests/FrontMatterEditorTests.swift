@@ -210,3 +210,15 @@ struct FollowUpShapesTests {
                 == "---\nfollowups:\n  - task: a\n    with:\n      - Bob\n    done: true\n    # about a\n  - b\n---\n")
     }
 }
+
+@Suite("Editor regressions found by fuzzing")
+struct EditorFuzzRegressionTests {
+    /// U+FEFF before a key: the parser (through Yams) reads `done`, and so must the editor, or it
+    /// adds a second `done`.
+    @Test func aByteOrderMarkBeforeAKey() throws {
+        let text = "---\nfollowups:\n  - {task: Write, \u{FEFF}done: false}\n---\n"
+        #expect(
+            try FollowUpEditTests.done(text, line: 3, column: 5)
+                == "---\nfollowups:\n  - {task: Write, \u{FEFF}done: true}\n---\n")
+    }
+}

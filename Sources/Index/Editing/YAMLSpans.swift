@@ -107,7 +107,9 @@ struct YAMLSpans {
                 case YAML_FOLDED_SCALAR_STYLE: .folded
                 default: .plain
                 }
-            let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            var value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            // Yams drops U+FEFF from values, so the parser reads `\u{FEFF}done` as `done`: so does this.
+            if value.unicodeScalars.contains("\u{FEFF}") { value.unicodeScalars.removeAll { $0 == "\u{FEFF}" } }
             let hasProperties = scalar.anchor != nil || scalar.tag != nil
             let anchor = scalar.anchor.map { String(cString: $0) }
             node = Node(
