@@ -276,4 +276,64 @@ struct FrontMatterEditPropertyTests {
             }
         }
     }
+
+    /// `ties rename` and `ties merge` rewrite or remove a reference where the parser located it,
+    /// in every way a list of names can be written.
+    @Test func referencesRenamedAndRemovedInEveryStyle() throws {
+        var g = Generator(state: 42)
+        let names = ["Jonas Müller", "Ada, Countess", "Bob: the builder", "Lena #1", "Cy"]
+        func written(_ name: String, flow: Bool, g: inout Generator) -> String {
+            switch g.int(0..<4) {
+            case 0: return YAMLScalar.text(name, inFlow: flow)
+            case 1: return YAMLScalar.doubleQuoted(name)
+            case 2: return "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+            default: return (g.bool() ? "&r\(g.int(0..<99)) " : "") + YAMLScalar.doubleQuoted(name)
+            }
+        }
+        var cases = 0
+        for _ in 0..<300 {
+            let count = g.int(1..<5)
+            var people = (0..<count).map { _ in g.pick(names) }
+            let target = g.int(0..<count)
+            people[target] = "Jonas Müller"
+            let style = g.int(0..<3)
+            let items = people.map { written($0, flow: style != 2, g: &g) }
+            let list: String
+            switch style {
+            case 0: list = "with: [" + items.joined(separator: ", ") + "]"
+            case 1: list = "with: [\n    " + items.joined(separator: ",\n    ") + "  # people\n]"
+            default: list = "with:\n" + items.map { "  - " + $0 + (g.bool() ? "  # met" : "") }.joined(separator: "\n")
+            }
+            var text = "---\ntitle: Coffee\n" + list + "\ndate: 2026-11-02\n---\nBody.\n"
+            if g.int(0..<4) == 0 { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
+            let file = JournalFile(absolutePath: "/dev/null", path: "encounters/e.md", kind: .encounter, slug: "e")
+            guard case let .encounter(encounter) = RecordParser.parse(Self.lf(text), file: file).record else {
+                Issue.record("not an encounter:\n\(text)")
+                continue
+            }
+            let location = encounter.with[target].location
+            let before = Self.frontMatter(text)
+            guard case let .list(values)? = before["with"] else { continue }
+
+            var renamed = FrontMatterEditor<Encounter>(text)
+            try renamed.replaceReference(at: location, with: "Jonas Q. Müller-Weiß, Jr.")
+            var expected = before
+            var list2 = values
+            list2[target] = .text("Jonas Q. Müller-Weiß, Jr.")
+            expected["with"] = .list(list2)
+            #expect(Self.frontMatter(renamed.text) == expected, "rename \(target) in:\n\(text)\nbecame:\n\(renamed.text)")
+
+            var removed = FrontMatterEditor<Encounter>(text)
+            try removed.removeListItem(at: location)
+            var without = values
+            without.remove(at: target)
+            let after = Self.frontMatter(removed.text)["with"]
+            #expect(
+                after == .list(without) || (without.isEmpty && (after == nil || after == .text(""))),
+                "remove \(target) in:\n\(text)\nbecame:\n\(removed.text)")
+            #expect(Self.body(removed.text) == Self.body(text) && Self.body(renamed.text) == Self.body(text))
+            cases += 1
+        }
+        #expect(cases == 300)
+    }
 }
