@@ -215,6 +215,14 @@ struct FollowUpShapesTests {
 struct EditorFuzzRegressionTests {
     /// U+FEFF before a key: the parser (through Yams) reads `done`, and so must the editor, or it
     /// adds a second `done`.
+    /// U+FEFF inside a text stays, as the parser reads it.
+    @Test func aByteOrderMarkInAPlainItem() throws {
+        let text = "---\nfollowups:\n  - Thank Chars\u{FEFF}le\n---\n"
+        #expect(
+            try FollowUpEditTests.done(text, line: 3, column: 5)
+                == "---\nfollowups:\n  - {task: Thank Chars\u{FEFF}le, done: true}\n---\n")
+    }
+
     @Test func aByteOrderMarkBeforeAKey() throws {
         let text = "---\nfollowups:\n  - {task: Write, \u{FEFF}done: false}\n---\n"
         #expect(

@@ -108,8 +108,9 @@ struct YAMLSpans {
                 default: .plain
                 }
             var value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-            // Yams drops U+FEFF from values, so the parser reads `\u{FEFF}done` as `done`: so does this.
-            if value.unicodeScalars.contains("\u{FEFF}") { value.unicodeScalars.removeAll { $0 == "\u{FEFF}" } }
+            // Yams decodes values with Foundation, which drops one U+FEFF at their start: the
+            // parser reads `\u{FEFF}done` as `done`, and so must the editor.
+            if value.unicodeScalars.first == "\u{FEFF}" { value.unicodeScalars.removeFirst() }
             let hasProperties = scalar.anchor != nil || scalar.tag != nil
             let anchor = scalar.anchor.map { String(cString: $0) }
             node = Node(
