@@ -32,6 +32,20 @@ struct ImportFidelityTests {
         return plan.report
     }
 
+    @Test func aFileSavedMeanwhileIsNotWrittenOver() throws {
+        let root = try Self.journal(["contacts/ada.md": "---\nname: Ada Lovelace\n---\n"])
+        var row = ImportedPerson(line: 2, name: "Ada Lovelace")
+        row.emails = ["ada@example.org"]
+        var newcomer = ImportedPerson(line: 3, name: "Bob New")
+        newcomer.emails = ["bob@example.org"]
+        let plan = Journal.load(from: root).planImport(ImportFile(people: [row, newcomer]), today: Self.today)
+        try Data("---\nname: Ada Lovelace\ntitle: saved in an editor meanwhile\n---\n".utf8)
+            .write(to: root.appending(path: "contacts/ada.md"))
+        #expect(throws: AtomicFile.Failure.self) { try plan.apply() }
+        #expect(try Self.text(root, "contacts/ada.md").contains("saved in an editor meanwhile"))
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: "contacts/bob-new.md").path), "all or nothing")
+    }
+
     // MARK: Google
 
     @Test func aKnownContactGainsTheNotesAndLabelsOfItsRowOnce() throws {

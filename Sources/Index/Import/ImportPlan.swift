@@ -9,6 +9,9 @@ public struct ImportPlan: Sendable {
 
     /// The journal's root: nothing is written outside it.
     var root: URL?
+    /// The text each changed file had when it was read: a file changed since (an editor saved
+    /// it) is not written over.
+    var originals: [String: String] = [:]
 
     /// Writes every new and changed file, or none. A record folder that is a link out of the
     /// journal is refused: an import writes into the journal only.
@@ -27,6 +30,13 @@ public struct ImportPlan: Sendable {
                     throw AtomicFile.Failure(
                         description: "\(folder) leads out of the journal (to \(real)); nothing was written")
                 }
+            }
+        }
+        for change in changes where !change.isNew {
+            guard let original = originals[change.path] else { continue }
+            let current = FileManager.default.contents(atPath: change.path).map { String(decoding: $0, as: UTF8.self) }
+            guard current == original else {
+                throw AtomicFile.Failure(description: "\(change.path) changed since it was read; nothing was written")
             }
         }
         try AtomicFile.writeAll(changes)
@@ -103,6 +113,8 @@ public extension Journal {
 struct DeferredEditor {
     let url: URL
     private(set) var editor: FrontMatterEditor<Contact>?
+    /// The file's text as read.
+    private(set) var original: String?
 
     init(url: URL) { self.url = url }
 
@@ -115,6 +127,7 @@ struct DeferredEditor {
         } else {
             guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
             else { throw FrontMatterEditor<Contact>.Refusal(description: "the file cannot be read") }
+            original = text
             loaded = FrontMatterEditor(text)
         }
         editor = nil
@@ -518,9 +531,9 @@ private struct ImportPlanner {
         for slug in editOrder {
             guard let edit = edits[slug], let text = edit.editor.text else { continue }
             plan.report.updated.append(edit.entry)
-            plan.changes.append(
-                AtomicFile.Change(
-                    path: journal.root.appending(path: edit.entry.file).path, data: Data(text.utf8), isNew: false))
+            let path = journal.root.appending(path: edit.entry.file).path
+            plan.originals[path] = edit.editor.original
+            plan.changes.append(AtomicFile.Change(path: path, data: Data(text.utf8), isNew: false))
         }
         return plan
     }
