@@ -181,7 +181,7 @@ struct ShowPage {
         }
 
         heading("Due")
-        if let next = journal.nextDue(of: contact) {
+        if let next = journal.nextDue(of: contact, today: today) {
             let last = journal.lastContact(with: contact).map { "last \($0)" } ?? ""
             let days = next.days(until: today)
             if let snooze = contact.snoozeUntil, snooze > today {

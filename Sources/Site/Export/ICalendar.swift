@@ -49,7 +49,7 @@ public struct ICalendar: Sendable {
                 summary: "Follow up: \(item.task)", description: description, category: "follow-up")
         }
         for contact in journal.contacts {
-            guard let due = journal.nextDue(of: contact) else { continue }
+            guard let due = journal.nextDue(of: contact, today: today) else { continue }
             if let snooze = contact.snoozeUntil, snooze > due, snooze > today {
                 event(
                     uid: "due-\(contact.slug)", day: snooze, summary: "Get in touch with \(contact.name)",
