@@ -215,6 +215,13 @@ struct FollowUpShapesTests {
 struct EditorFuzzRegressionTests {
     /// U+FEFF before a key: the parser (through Yams) reads `done`, and so must the editor, or it
     /// adds a second `done`.
+    /// An indented `---` is YAML, not the end of the front matter, as parsing reads it.
+    @Test func anIndentedDashesLineIsNoDelimiter() throws {
+        var editor = FrontMatterEditor<Encounter>("---\ntitle: s\nnote: |\n  ---\ntags: [a]\n---\nBody\n")
+        try editor.append(\.tags, ["b"])
+        #expect(editor.text == "---\ntitle: s\nnote: |\n  ---\ntags: [a, b]\n---\nBody\n")
+    }
+
     /// U+FEFF inside a text stays, as the parser reads it.
     @Test func aByteOrderMarkInAPlainItem() throws {
         let text = "---\nfollowups:\n  - Thank Chars\u{FEFF}le\n---\n"

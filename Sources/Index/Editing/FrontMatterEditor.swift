@@ -26,11 +26,9 @@ struct FrontMatterEditor<R: Record> {
         // Split on the byte: "\r\n" is one Character, so a split on "\n" would miss it.
         newline = text.utf8.contains(0x0D) && text.contains("\r\n") ? "\r\n" : "\n"
         var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
-        if lines.first?.trimmingCharacters(in: .whitespacesAndNewlines) == "---",
-            let end = lines.indices.dropFirst().first(where: {
-                let line = lines[$0].trimmingCharacters(in: .whitespacesAndNewlines)
-                return line == "---" || line == "..."
-            })
+        // Where parsing splits the file: a first line `---`, then the next `---` or `...`.
+        if let first = lines.first, FrontMatter.isDelimiter(Substring(first).utf8, allowDots: false),
+            let end = lines.indices.dropFirst().first(where: { FrontMatter.isDelimiter(Substring(lines[$0]).utf8, allowDots: true) })
         {
             closing = end
         } else {

@@ -40,11 +40,13 @@ struct FrontMatter {
                 at: SourceLocation(path: path, line: 1, column: 1)))
     }
 
-    private static func isDelimiter(_ line: Substring.UTF8View, allowDots: Bool) -> Bool {
+    /// Whether a line is `---` (or `...` with `allowDots`), with nothing before it and only
+    /// spaces, tabs (and a CR) after it: the in-place editor splits files by this rule too.
+    static func isDelimiter(_ line: Substring.UTF8View, allowDots: Bool) -> Bool {
         var end = line.endIndex
         while end > line.startIndex {
             let previous = line.index(before: end)
-            guard line[previous] == 0x20 || line[previous] == 0x09 else { break }
+            guard line[previous] == 0x20 || line[previous] == 0x09 || line[previous] == 0x0D else { break }
             end = previous
         }
         let content = line[line.startIndex..<end]
