@@ -222,6 +222,14 @@ struct EditorFuzzRegressionTests {
         #expect(editor.text == "---\ntitle: s\nnote: |\n  ---\ntags: [a, b]\n---\nBody\n")
     }
 
+    /// A byte-order mark opening the YAML: libyaml skips it without counting it.
+    @Test func aByteOrderMarkOpeningTheYAML() throws {
+        let text = "---\n\u{FEFF}\nfollowups:\n  - Thank Carl\n  - {task: Send}\n---\n"
+        #expect(
+            try FollowUpEditTests.done(text, line: 4, column: 5)
+                == "---\n\u{FEFF}\nfollowups:\n  - {task: Thank Carl, done: true}\n  - {task: Send}\n---\n")
+    }
+
     /// U+FEFF inside a text stays, as the parser reads it.
     @Test func aByteOrderMarkInAPlainItem() throws {
         let text = "---\nfollowups:\n  - Thank Chars\u{FEFF}le\n---\n"

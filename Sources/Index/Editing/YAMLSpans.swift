@@ -59,8 +59,13 @@ struct YAMLSpans {
 
     struct Failure: Error { var description: String }
 
+    /// libyaml skips a byte-order mark at the start of its input without counting it in its
+    /// marks' offsets: they are one behind the text then.
+    private var leadingMark = 0
+
     init(_ text: String) throws(Failure) {
         scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { leadingMark = 1 }
         var bytes = Array(text.utf8)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { throw Failure(description: "libyaml could not start") }
@@ -90,8 +95,8 @@ struct YAMLSpans {
     }
 
     private mutating func take(_ event: yaml_event_t, open: inout [Int]) {
-        let start = Int(event.start_mark.index)
-        let end = Int(event.end_mark.index)
+        let start = Int(event.start_mark.index) + leadingMark
+        let end = Int(event.end_mark.index) + leadingMark
         let line = Int(event.start_mark.line)
         let column = Int(event.start_mark.column)
         let inFlow = open.last.map { nodes[$0].style == .flow || nodes[$0].inFlow } ?? false
