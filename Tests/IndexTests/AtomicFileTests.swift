@@ -59,3 +59,37 @@ struct AtomicFileTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "whole")
     }
 }
+
+@Suite("A changed file keeps what its owner set")
+struct KeptModeTests {
+    static func mode(_ path: String) -> mode_t {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0
+    }
+
+    @Test func privateAndReadOnlyFilesKeepTheirModeAndALinkStaysALink() throws {
+        let folder = try Fixtures.temporaryFolder("kept")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let secret = folder.appending(path: "secret.md").path
+        let frozen = folder.appending(path: "frozen.md").path
+        let target = folder.appending(path: "target.md").path
+        let link = folder.appending(path: "link.md").path
+        for path in [secret, frozen, target] { try Data("old\n".utf8).write(to: URL(fileURLWithPath: path)) }
+        chmod(secret, 0o600)
+        chmod(frozen, 0o444)
+        symlink("target.md", link)
+        try AtomicFile.writeAll([
+            .init(path: secret, data: Data("new\n".utf8), isNew: false),
+            .init(path: frozen, data: Data("new\n".utf8), isNew: false),
+            .init(path: link, data: Data("new\n".utf8), isNew: false),
+        ])
+        #expect(Self.mode(secret) == 0o600)
+        #expect(Self.mode(frozen) == 0o444)
+        var info = stat()
+        #expect(lstat(link, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK, "the link is still a link")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new\n")
+        #expect(try String(contentsOfFile: secret, encoding: .utf8) == "new\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+}

@@ -25,6 +25,15 @@ struct EditCommandTests {
         #expect(try TiesBinary.run(["snooze", "jonas"], in: root).status == 2)
     }
 
+    @Test func aPrivateContactStaysPrivateAfterAnEdit() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let path = root.appending(path: "contacts/jonas-mueller.md").path
+        chmod(path, 0o600)
+        #expect(try TiesBinary.run(["snooze", "jonas", "--for", "2w", "--today", "2026-11-25"], in: root).status == 0)
+        var info = stat()
+        #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+    }
+
     @Test func doneMarksOneFollowUpOrListsTheCandidates() throws {
         let root = try Fixtures.copy(Fixtures.template)
         let before = try Snapshot(of: root).files

@@ -12,7 +12,7 @@ public enum AtomicFile {
     /// The temporary file is `link(2)`ed into place, which never replaces a file (unlike
     /// `rename(2)`), so a file created meanwhile by someone else is safe too. For the journal.
     public static func create(_ url: URL, contents data: Data) throws(Failure) {
-        let temporary = try writeTemporary(beside: url.path, data, sync: true, mode: 0o644)
+        let temporary = try writeTemporary(beside: url.path, data, sync: true, mode: 0o644, owner: nil)
         defer { unlink(temporary) }
         guard link(temporary, url.path) == 0 else {
             if errno == EEXIST { throw Failure(description: "\(url.path) already exists; it was left as it is") }
@@ -41,12 +41,17 @@ public enum AtomicFile {
     public static func writeAll(_ changes: [Change]) throws(Failure) {
         var temporaries: [String] = []
         defer { for temporary in temporaries { unlink(temporary) } }
+        // A changed file keeps what the owner set: its mode (a private 0600 contact stays
+        // private) and owner; one reached through a link is written where the link leads, so
+        // the link stays a link.
+        let targets: [(path: String, info: Kept?)] = changes.map { change in change.isNew ? (change.path, nil) : existing(change.path) }
         // Each file flushed, or, for many, one flush of everything instead of one per file
         // (30,000 new contacts took 25 s with an fsync each). Nothing is linked in before its
         // bytes are on disk.
         let flushEach = changes.count <= 32
-        for change in changes {
-            temporaries.append(try writeTemporary(beside: change.path, change.data, sync: flushEach, mode: 0o644))
+        for (change, target) in zip(changes, targets) {
+            temporaries.append(
+                try writeTemporary(beside: target.path, change.data, sync: flushEach, mode: target.info?.mode ?? 0o644, owner: target.info))
         }
         if !flushEach { sync() }
         var linked: [String] = []
@@ -58,11 +63,30 @@ public enum AtomicFile {
             }
             linked.append(change.path)
         }
-        for (change, temporary) in zip(changes, temporaries) where !change.isNew {
-            guard rename(temporary, change.path) == 0 else {
+        for ((change, temporary), target) in zip(zip(changes, temporaries), targets) where !change.isNew {
+            guard rename(temporary, target.path) == 0 else {
                 throw Failure(description: "cannot write \(change.path): \(errnoText())")
             }
         }
+    }
+
+    /// The mode and owner a file keeps when it is replaced.
+    struct Kept {
+        var mode: mode_t
+        var user: uid_t
+        var group: gid_t
+    }
+
+    /// Where a changed file is written (through a link, the file it names) and what it keeps.
+    private static func existing(_ path: String) -> (path: String, info: Kept?) {
+        var target = path
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let real = realpath(path, nil) {
+            target = String(cString: real)
+            free(real)
+        }
+        guard stat(target, &info) == 0 else { return (target, nil) }
+        return (target, Kept(mode: info.st_mode & 0o7777, user: info.st_uid, group: info.st_gid))
     }
 
     /// Creates or replaces the file at `path` with `data`. For files ties owns, such as the site's.
@@ -120,11 +144,20 @@ public enum AtomicFile {
         return Data(bytes)
     }
 
-    private static func writeTemporary(beside path: String, _ data: Data, sync: Bool, mode: mode_t) throws(Failure) -> String {
+    private static func writeTemporary(
+        beside path: String, _ data: Data, sync: Bool, mode: mode_t, owner: Kept? = nil
+    ) throws(Failure) -> String {
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         let temporary = "\(path[..<slash]).\(path[slash...]).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        // Private until its mode is set: never readable by others on the way.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, owner == nil ? mode : 0o600)
         guard descriptor >= 0 else { throw Failure(description: "cannot write beside \(path): \(errnoText())") }
+        if let owner {
+            // The owner as it was (root editing someone's journal); a user cannot give a file
+            // away, and then it is theirs, as any editor's save would make it.
+            if owner.user != geteuid() || owner.group != getegid() { _ = fchown(descriptor, owner.user, owner.group) }
+            fchmod(descriptor, owner.mode)
+        }
         let written = write(data, to: descriptor)
         let synced = !sync || fsync(descriptor) == 0
         close(descriptor)
