@@ -230,6 +230,16 @@ struct EditorFuzzRegressionTests {
                 == "---\n\u{FEFF}\nfollowups:\n  - {task: Thank Carl, done: true}\n  - {task: Send}\n---\n")
     }
 
+    /// An empty value with an anchor: the new value goes after the anchor.
+    @Test func anAnchoredEmptyValue() throws {
+        #expect(
+            try FollowUpEditTests.done("---\nfollowups:\n  - {task: Write, done: &d}\n---\n", line: 3, column: 5)
+                == "---\nfollowups:\n  - {task: Write, done: &d true}\n---\n")
+        #expect(
+            try FollowUpEditTests.done("---\nfollowups:\n  - {task: Write, note: &d}\n---\n", line: 3, column: 5)
+                == "---\nfollowups:\n  - {task: Write, note: &d, done: true}\n---\n")
+    }
+
     /// U+FEFF inside a text stays, as the parser reads it.
     @Test func aByteOrderMarkInAPlainItem() throws {
         let text = "---\nfollowups:\n  - Thank Chars\u{FEFF}le\n---\n"

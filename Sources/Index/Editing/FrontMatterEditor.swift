@@ -114,7 +114,9 @@ struct FrontMatterEditor<R: Record> {
     /// the scalar `value`.
     private mutating func replaceValue(_ value: YAMLSpans.Node, with written: String, spans: YAMLSpans) {
         if value.isEmpty {
-            splice(spans, value.start..<value.end, with: (value.lacksColon ? ": " : " ") + written)
+            // After its anchor or tag, which stay; after the colon, or with one if it has none.
+            let at = value.hasProperties ? value.end : value.start
+            splice(spans, at..<value.end, with: (value.lacksColon ? ": " : " ") + written)
         } else {
             splice(spans, Self.range(value), with: Self.replacement(written, for: value, in: spans))
         }

@@ -46,6 +46,8 @@ struct YAMLSpans {
         /// An empty value written without its colon (`{task: x, done}`): a value put there
         /// needs one.
         var lacksColon = false
+        /// Whether it has an anchor or a tag.
+        var hasProperties = false
 
         var isBlockScalar: Bool { style == .literal || style == .folded }
         /// An empty plain scalar: a key written with no value.
@@ -123,9 +125,11 @@ struct YAMLSpans {
                 column: column, inFlow: inFlow, anchor: anchor)
             if hasProperties { node.contentStart = skipProperties(from: start, to: end) }
             if value.isEmpty && style == .plain {
-                // An empty value's marks point at whatever follows; it has no text of its own.
-                node.contentStart = start
-                node.end = start
+                // An empty value's marks point at whatever follows; it has no text of its own,
+                // but its anchor or tag (`done: &a`) has.
+                node.contentStart = hasProperties ? endOfProperties(from: start) : start
+                node.end = node.contentStart
+                node.hasProperties = hasProperties
             }
             if node.isBlockScalar { node.end = lineAfterContent(node.contentStart, end) }
             append(node, open: open)
@@ -163,7 +167,7 @@ struct YAMLSpans {
 
     private mutating func append(_ node: Node, open: [Int]) {
         var node = node
-        if node.isEmpty, let parent = open.last, nodes[parent].kind == .mapping, nodes[parent].children.count % 2 == 1,
+        if node.isEmpty, !node.hasProperties, let parent = open.last, nodes[parent].kind == .mapping, nodes[parent].children.count % 2 == 1,
             let key = nodes[parent].children.last
         {
             // `key:` with nothing after it: the value's place is just after the colon.
@@ -192,6 +196,20 @@ struct YAMLSpans {
             index = skipSpace(from: index, to: end)
         }
         return index
+    }
+
+    /// Just after the last `&anchor` or `!tag` that starts at `start`.
+    private func endOfProperties(from start: Int) -> Int {
+        var index = start
+        var end = start
+        while index < scalars.count, scalars[index] == "&" || scalars[index] == "!" {
+            while index < scalars.count, !Self.isSpace(scalars[index]), !",[]{}".unicodeScalars.contains(scalars[index]) || index == end {
+                index += 1
+            }
+            end = index
+            while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+        }
+        return end
     }
 
     private func skipSpace(from start: Int, to end: Int) -> Int {
