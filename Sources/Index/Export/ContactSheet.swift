@@ -5,6 +5,16 @@ import Foundation
 public enum ContactSheet {
     static let header = ["name", "org", "title", "emails", "phones", "circle", "last contact", "next due", "tags"]
 
+    /// A cell a spreadsheet shows as text: one that begins with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return would be read as a formula (`=HYPERLINK(…)` sending other cells away),
+    /// so it gets a leading `'`, as OWASP recommends against CSV injection. Names and orgs
+    /// come from imported files, which anyone can write. A phone number such as `+49 30 1234`
+    /// becomes `'+49 30 1234`: shown as written, where a spreadsheet would drop the plus.
+    public static func inert(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        return "'" + cell
+    }
+
     /// The CSV text, CRLF line ends, several values of a cell joined by `; `.
     public static func text(of journal: Journal) throws -> String {
         let stream = OutputStream(toMemory: ())
@@ -14,12 +24,13 @@ public enum ContactSheet {
             let org = contact.org.map { reference in
                 reference.id(Org.self).flatMap { journal.orgs[$0]?.name } ?? reference.text
             }
-            try writer.write(row: [
-                contact.name, org ?? "", contact.title ?? "", contact.emails.joined(separator: "; "),
-                contact.phones.joined(separator: "; "), contact.circle?.target ?? contact.circle?.text ?? "",
-                journal.lastContact(with: contact)?.description ?? "", journal.nextDue(of: contact)?.description ?? "",
-                contact.tags.joined(separator: "; "),
-            ])
+            try writer.write(
+                row: [
+                    contact.name, org ?? "", contact.title ?? "", contact.emails.joined(separator: "; "),
+                    contact.phones.joined(separator: "; "), contact.circle?.target ?? contact.circle?.text ?? "",
+                    journal.lastContact(with: contact)?.description ?? "", journal.nextDue(of: contact)?.description ?? "",
+                    contact.tags.joined(separator: "; "),
+                ].map(inert))
         }
         writer.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
