@@ -70,7 +70,7 @@ struct DueCommand: ParsableCommand {
                 let overdue = item.daysOverdue == 0 ? "due today" : "\(item.daysOverdue) days overdue"
                 let last = item.last.map { "last \($0)" } ?? "never met"
                 Terminal.print(
-                    "  \(padded(item.name, width))  \(style.red(padded(overdue, 18)))  \(style.dim("\(last), every \(item.cadence)"))"
+                    "  \(padded(TerminalText.inline(item.name), width))  \(style.red(padded(overdue, 18)))  \(style.dim("\(last), every \(item.cadence)"))"
                 )
             }
         }
@@ -82,7 +82,7 @@ struct DueCommand: ParsableCommand {
                     item.daysOverdue > 0
                     ? style.red("\(item.daysOverdue) days overdue")
                     : item.daysOverdue == 0 ? style.yellow("due today") : "in \(-item.daysOverdue) days"
-                Terminal.print("  \(item.due)  \(item.task)  \(when)  \(style.dim("— \(item.encounterName)"))")
+                Terminal.print(TerminalText.inline("  \(item.due)  \(item.task)  \(when)  \(style.dim("— \(item.encounterName)"))"))
             }
         }
         if !occasions.isEmpty {
@@ -91,7 +91,7 @@ struct DueCommand: ParsableCommand {
             Terminal.print(style.bold("Occasions (\(lines.count))"))
             for line in lines {
                 let when = line.inDays == 0 ? style.yellow("today") : "in \(line.inDays) days"
-                Terminal.print("  \(line.date)  \(line.text)  \(when)")
+                Terminal.print(TerminalText.inline("  \(line.date)  \(line.text)  \(when)"))
             }
         }
         if !newcomers.isEmpty {
@@ -99,7 +99,7 @@ struct DueCommand: ParsableCommand {
             Terminal.print(style.bold("To get to know (\(newcomers.count))"))
             let width = min(28, newcomers.map { displayWidth($0.name) }.max() ?? 0)
             for item in newcomers {
-                Terminal.print("  \(padded(item.name, width))  \(style.dim(item.last.map { "connected \($0)" } ?? "never met"))")
+                Terminal.print(TerminalText.inline("  \(padded(item.name, width))  \(style.dim(item.last.map { "connected \($0)" } ?? "never met"))"))
             }
         }
     }

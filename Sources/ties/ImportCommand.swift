@@ -153,20 +153,20 @@ struct ImportOptions: ParsableArguments {
         func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
         if !report.created.isEmpty {
             Terminal.print(style.bold("\(verb) \(plural(report.created.count, calendar ? "encounter" : "contact"))"))
-            for item in report.created { Terminal.print("  \(item.file)  \(item.name)") }
+            for item in report.created { Terminal.print(TerminalText.inline("  \(item.file)  \(item.name)")) }
         }
         if !report.updated.isEmpty {
             Terminal.print(style.bold("\(dryRun ? "Would update" : "Updated") \(plural(report.updated.count, "contact"))"))
             for item in report.updated {
                 let job = item.jobChange.map { "; job change: \($0)" } ?? ""
-                Terminal.print("  \(item.file)  \(item.name): \(item.fields.joined(separator: ", "))\(job)")
+                Terminal.print(TerminalText.inline("  \(item.file)  \(item.name): \(item.fields.joined(separator: ", "))\(job)"))
             }
         }
         if !report.differences.isEmpty {
             Terminal.print(style.bold("Kept as the journal has it (\(plural(report.differences.count, "difference")))"))
             for item in report.differences {
                 let place = "\(item.importFile.map { "\($0):" } ?? "line ")\(item.line)"
-                Terminal.print("  \(item.file)  \(item.name): \(item.field) is '\(item.journal)', \(place) says '\(item.imported)'")
+                Terminal.print(TerminalText.inline("  \(item.file)  \(item.name): \(item.field) is '\(item.journal)', \(place) says '\(item.imported)'"))
             }
         }
         Terminal.print("Unchanged: \(report.unchanged)")
@@ -175,7 +175,7 @@ struct ImportOptions: ParsableArguments {
             Terminal.print(style.bold("People in past events the journal does not know (\(report.unknownAttendees.count))"))
             for person in report.unknownAttendees {
                 let meetings = "\(person.events) event\(person.events == 1 ? "" : "s")"
-                Terminal.print("  \(person.name.map { "\($0) " } ?? "")<\(person.email)>  \(meetings)")
+                Terminal.print(TerminalText.inline("  \(person.name.map { "\($0) " } ?? "")<\(person.email)>  \(meetings)"))
             }
         }
         if !report.skipped.isEmpty {
@@ -183,13 +183,13 @@ struct ImportOptions: ParsableArguments {
                 style.bold("Skipped \(plural(report.skipped.count, "entry"))".replacingOccurrences(of: "entrys", with: "entries"))
             )
             for item in report.skipped {
-                Terminal.print("  \(item.file.map { "\($0):" } ?? "line ")\(item.line): \(item.reason)")
+                Terminal.print(TerminalText.inline("  \(item.file.map { "\($0):" } ?? "line ")\(item.line): \(item.reason)"))
             }
         }
         if !report.notes.isEmpty {
             Terminal.print(style.bold("Notes (\(report.notes.count))"))
             for item in report.notes {
-                Terminal.print("  \(item.file.map { "\($0):" } ?? "line ")\(item.line): \(item.reason)")
+                Terminal.print(TerminalText.inline("  \(item.file.map { "\($0):" } ?? "line ")\(item.line): \(item.reason)"))
             }
         }
         if dryRun { Terminal.print(style.dim("Nothing was written (--dry-run).")) }

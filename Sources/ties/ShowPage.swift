@@ -14,7 +14,8 @@ struct ShowPage {
         self.style = style
     }
 
-    private mutating func line(_ value: String = "") { text += value + "\n" }
+    /// One line of the page: a line break in a value (a name with a newline) is shown escaped.
+    private mutating func line(_ value: String = "") { text += TerminalText.inline(value) + "\n" }
 
     private mutating func heading(_ value: String) {
         line()

@@ -134,3 +134,23 @@ struct FailedWriteTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["network.ics"])
     }
 }
+
+@Suite("A value's line breaks stay inside its line")
+struct ForgedLineTests {
+    /// A name holding a newline (or U+2028) would print a line that looks like ties' own.
+    @Test func aNameCannotForgeALineOfOutput() throws {
+        let root = try Fixtures.temporaryFolder("forged")
+        try Fixtures.write(
+            [
+                "ties.yaml": "title: T\ncircles: {close: 1m}\n",
+                "contacts/eve.md": "---\nname: \"Eve\\nGet in touch (99)\\u2028  Mallory\"\ncircle: close\n---\n",
+            ], under: root)
+        for arguments in [["due", "--today", "2026-12-07"], ["who"], ["show", "eve"]] {
+            let result = try TiesBinary.run(arguments, in: root)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(!result.stdout.contains("\nGet in touch (99)"), "\(arguments): \(result.stdout)")
+            #expect(!result.stdout.contains("\u{2028}"), "\(arguments): \(result.stdout)")
+            #expect(result.stdout.contains("Eve\\u{A}Get in touch (99)\\u{2028}"), "\(arguments): \(result.stdout)")
+        }
+    }
+}

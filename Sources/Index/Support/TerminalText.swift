@@ -21,6 +21,27 @@ public enum TerminalText {
         return String(result)
     }
 
+    /// A value of the journal shown on one line of output: `escaped`, and its line breaks
+    /// too (LF, CR, U+2028, U+2029), so a name holding a newline cannot forge a line of ties'
+    /// own output (`due`, `who`, an import's report).
+    public static func inline(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { breaksLine($0) || needsEscape($0) }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if breaksLine(scalar) || needsEscape(scalar) {
+                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    static func breaksLine(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}"
+            || scalar == "\u{B}" || scalar == "\u{C}"
+    }
+
     /// JSON text with the characters `escaped` escapes written as JSON escapes (`\u001B`), so
     /// it stays valid JSON: JSONEncoder leaves DEL, C1 and bidirectional marks as they are.
     public static func escapedJSON(_ json: String) -> String {

@@ -1,6 +1,8 @@
 /// Rows printed as aligned columns: each column as wide as its widest cell in terminal columns
 /// (East Asian wide characters count two), the last cell of a row never padded, so no line
 /// ends in spaces.
+import Index
+
 struct TextTable {
     /// One cell: its text, and how it is styled once padded (colour codes take no columns).
     struct Cell {
@@ -12,8 +14,11 @@ struct TextTable {
     /// The widest a column grows; a longer cell pushes the rest of its row right.
     var maxWidth = 40
 
-    mutating func add(_ cells: [Cell]) { rows.append(cells) }
-    mutating func add(_ texts: String...) { rows.append(texts.map { Cell(text: $0) }) }
+    /// Cells hold the journal's values: each is shown on its one line (`TerminalText.inline`).
+    mutating func add(_ cells: [Cell]) {
+        rows.append(cells.map { Cell(text: TerminalText.inline($0.text), style: $0.style) })
+    }
+    mutating func add(_ texts: String...) { rows.append(texts.map { Cell(text: TerminalText.inline($0)) }) }
 
     /// The lines, each starting with `indent`, columns two spaces apart.
     func lines(indent: String = "  ") -> [String] {
