@@ -240,6 +240,13 @@ struct EditorFuzzRegressionTests {
                 == "---\nfollowups:\n  - {task: Write, note: &d, done: true}\n---\n")
     }
 
+    /// An item whose text begins on a line below its dash: the map goes beside the dash.
+    @Test func anItemBelowItsDash() throws {
+        #expect(
+            try FollowUpEditTests.done("---\nfollowups:\n-\n\n  >\n   Call Bob\n---\n", line: 5, column: 3)
+                == "---\nfollowups:\n- {task: Call Bob, done: true}\n---\n")
+    }
+
     /// U+FEFF inside a text stays, as the parser reads it.
     @Test func aByteOrderMarkInAPlainItem() throws {
         let text = "---\nfollowups:\n  - Thank Chars\u{FEFF}le\n---\n"

@@ -352,7 +352,17 @@ struct FrontMatterEditor<R: Record> {
             try setField(field, value, in: item, spans: spans, name: key)
         case .scalar:
             let map = "{\(plainKey): \(YAMLScalar.text(item.value, inFlow: true)), \(field): \(value)}"
-            splice(spans, Self.range(item), with: Self.replacement(map, for: item, in: spans))
+            // An item whose text begins on a line after its dash (`-` then `  >` below) gets
+            // the map beside the dash: a flow map on the next line may not be indented enough.
+            var dash = item.start - 1
+            while dash >= 0, YAMLSpans.isSpace(spans.scalars[dash]) { dash -= 1 }
+            if item.contentStart == item.start, dash >= 0, spans.scalars[dash] == "-",
+                spans.scalars[(dash + 1)..<item.start].contains("\n")
+            {
+                splice(spans, (dash + 1)..<item.end, with: Self.replacement(" " + map, for: item, in: spans))
+            } else {
+                splice(spans, Self.range(item), with: Self.replacement(map, for: item, in: spans))
+            }
         case .alias:
             throw Refusal(description: "the item of '\(key)' at \(location) is an alias of another; change the one it names")
         case .sequence:
