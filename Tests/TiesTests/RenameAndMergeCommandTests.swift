@@ -81,6 +81,19 @@ struct RenameAndMergeCommandTests {
         #expect(who.stdout.contains("Lena Weber"))
     }
 
+    /// A name that cannot stand inside `[[…]]` (`]]`, `|`, `#`) is linked by its slug.
+    @Test func aNameThatCannotBeALinkTargetIsLinkedBySlug() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let result = try TiesBinary.run(["rename", "schafer", "Lena [[Team|A]] #1"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let after = try Snapshot(of: root).files
+        let links = after.values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        #expect(!links.contains("[[Lena [[Team"), "no link is broken by the name")
+        #expect(links.contains("[[lena-team-a-1"), "links name the slug")
+        let check = try TiesBinary.run(["check", "--strict"], in: root)
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
     @Test func renameAnOrgFollowsItsRolesInBothStyles() throws {
         let root = try Fixtures.copy(Fixtures.journal("rename"))
         let before = try Snapshot(of: root).files

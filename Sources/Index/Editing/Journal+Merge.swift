@@ -37,7 +37,7 @@ public extension Journal {
         }
         // Everything that named `drop` names `keep`: by its name, or its slug when the name is shared.
         let keepText = record(named: keep.displayName, among: [R.kind]) == keepID ? keep.displayName : keep.slug
-        var files = try rewriteReferences(to: dropID, merging: keepID) { _ in keepText }
+        var files = try rewriteReferences(to: dropID, merging: keepID, slug: keepID.slug) { _ in keepText }
         var notes = files.notes
 
         let keepOld: String

@@ -91,7 +91,7 @@ public extension Journal {
         let lowerName = oldName.lowercased()
         let lowerSlug = record.slug.lowercased()
         let lowerStem = oldStem.lowercased()
-        var files = try rewriteReferences(to: id) { text in
+        var files = try rewriteReferences(to: id, slug: newSlug) { text in
             let lower = text.lowercased()
             if lower == lowerName { return name }
             if lower == lowerSlug { return newSlug }
@@ -140,8 +140,11 @@ public extension Journal {
     ///
     /// With `merging` (the record `target` merges into), a list that then names that record
     /// twice, such as an encounter's `with: [Keep, Drop]`, loses the second item instead.
+    ///
+    /// A wiki link's new target that cannot stand inside `[[…]]` (it holds `]]`, `[[`, `|`, `#`
+    /// or `^`, which end the target or start a heading) is `slug` instead, which always can.
     internal func rewriteReferences(
-        to target: RecordID, merging: RecordID? = nil, _ replacement: (String) -> String?
+        to target: RecordID, merging: RecordID? = nil, slug: String, _ replacement: (String) -> String?
     ) throws(EditRefusal) -> (changes: [String: (old: String?, new: String?)], notes: [String]) {
         enum Edit {
             case reference(SourceLocation, String)
@@ -178,7 +181,8 @@ public extension Journal {
                     }
                 }
                 for link in record.wikiLinks where link.target == target {
-                    guard let text = replacement(link.text), text != link.text else { continue }
+                    guard var text = replacement(link.text), text != link.text else { continue }
+                    if !WikiLinkSyntax.canBeTarget(text) { text = slug }
                     edits[record.path, default: []].append(.wikiLink(link.location, text))
                 }
             }

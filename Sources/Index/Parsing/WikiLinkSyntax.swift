@@ -3,6 +3,13 @@
 /// One definition for both reading links (the Index) and rendering them (the Site), so the two
 /// can never disagree about what is a link.
 public enum WikiLinkSyntax {
+    /// Whether `text` can be the target of a wiki link as written: `]]` and `[[` would end or
+    /// open a link, `|` starts the shown text, `#` a heading and `^` a block; a line break
+    /// ends it.
+    static func canBeTarget(_ text: String) -> Bool {
+        !(text.contains("]]") || text.contains("[[") || text.contains(where: { $0 == "|" || $0 == "#" || $0 == "^" || $0.isNewline }))
+    }
+
     public enum Segment: Hashable, Sendable {
         case text(String)
         /// `target` is trimmed and without `#heading` or `^block`; `raw` is everything between the brackets.
