@@ -346,3 +346,62 @@ struct CalendarFidelityTests {
         #expect(encounter.with.map(\.text) == ["Ada", "Cy"], "Bob declined")
     }
 }
+
+@Suite("Imports write only what ties reads back, once")
+struct ImportReadBackTests {
+    @Test func charactersYAMLForbidsLongLabelsAndHugeNotes() throws {
+        let root = try ImportFidelityTests.journal([:])
+        let label = String(repeating: "l", count: 1_500)
+        let note = String(repeating: "n", count: 10 << 20)
+        let vcf = "BEGIN:VCARD\nVERSION:3.0\nFN:Ann\u{FFFE}a\u{FFFF} Lee\nitem1.URL:https://ann.example\nitem1.X-ABLabel:\(label)\nNOTE:\(note)\nORG:\u{FEFF}Acme\nEND:VCARD\n"
+        let file = try VCardReader.read(vcf, path: "a.vcf")
+        let report = try ImportFidelityTests.importTwice(file, into: root)
+        #expect(report.created.map(\.name) == ["Anna Lee"])
+        let journal = Journal.load(from: root)
+        let ann = try #require(journal.contacts.first)
+        #expect(ann.org?.text == "Acme" && ann.links.first?.label.count ?? 0 <= 64)
+        #expect(report.notes.contains { $0.reason.contains("notes is longer than ties keeps") }, "\(report.notes)")
+    }
+
+    @Test func anInvisibleByteOrderMarkIsNoJobChange() throws {
+        let root = try ImportFidelityTests.journal(["contacts/kim.md": "---\nname: Kim Park\norg: Acme\ntitle: CTO\n---\n"])
+        let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nKim,Park,https://linkedin.com/in/kim,,\u{FEFF}Acme,\u{FEFF}CTO,01 Jan 2024\n"
+        let report = try ImportFidelityTests.importTwice(try LinkedInConnections.read(csv, path: "c.csv"), into: root)
+        #expect(report.updated.first?.jobChange == nil)
+    }
+
+    @Test func aNameThatIsOnlyALineBreakIsNoName() throws {
+        let vcf = "BEGIN:VCARD\nVERSION:3.0\nFN:\\n\nEMAIL:x@example.org\nEND:VCARD\n"
+        let file = try VCardReader.read(vcf, path: "a.vcf")
+        #expect(file.people.isEmpty && file.skipped.count == 1)
+    }
+
+    @Test func aCardWithoutItsEndIsReadAndSaidSo() throws {
+        let file = try VCardReader.read("BEGIN:VCARD\nVERSION:3.0\nFN:Cut Short\nEMAIL:cut@example.org\n", path: "a.vcf")
+        #expect(file.people.map(\.name) == ["Cut Short"])
+        #expect(file.people.first?.remarks == ["its card has no END:VCARD; read to the end of the file"])
+    }
+
+    @Test func anEventWithAnEmptyUIDIsImportedOnce() throws {
+        let root = try ImportFidelityTests.journal(["contacts/ada.md": "---\nname: Ada\nemails: [ada@example.org]\n---\n"])
+        let ics = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:\nDTSTART:20251103T100000Z\nSUMMARY:Tea\nATTENDEE:mailto:ada@example.org\nEND:VEVENT\nEND:VCALENDAR\n"
+        for round in 0..<2 {
+            let (events, skipped) = try CalendarReader.readAll(ics, path: "c.ics", timeZone: "UTC")
+            let plan = Journal.load(from: root).planCalendarImport(events, skipped: skipped, today: ImportFidelityTests.today)
+            #expect(plan.report.created.count == (round == 0 ? 1 : 0), "round \(round)")
+            try plan.apply()
+        }
+    }
+
+    @Test func oneCalendarWritesAtMostSoManyEncounters() throws {
+        let root = try ImportFidelityTests.journal(["contacts/ada.md": "---\nname: Ada\nemails: [ada@example.org]\n---\n"])
+        let events = (0..<6).map { index in
+            "BEGIN:VEVENT\nUID:daily-\(index)\nDTSTART:20100101T0\(index)0000Z\nRRULE:FREQ=DAILY\nSUMMARY:Stand-up \(index)\nATTENDEE:mailto:ada@example.org\nEND:VEVENT\n"
+        }.joined()
+        let (read, skipped) = try CalendarReader.readAll("BEGIN:VCALENDAR\n" + events + "END:VCALENDAR\n", path: "c.ics", timeZone: "UTC")
+        let plan = Journal.load(from: root).planCalendarImport(read, skipped: skipped, today: ImportFidelityTests.today)
+        #expect(plan.report.created.count == CalendarEvent.mostEncountersPerImport)
+        #expect(plan.report.skipped.contains { $0.reason.contains("one import writes at most") })
+        #expect(plan.report.notes.contains { $0.reason.contains("the latest 5000 are taken") })
+    }
+}

@@ -38,8 +38,15 @@ public extension Journal {
                 let day = event.start.day
                 occurrences = day <= yesterday && since.map({ day >= $0 }) ?? true ? [(day, "\(event.uid)/\(replaced)")] : []
             } else if let days = event.occurrences(since: since, through: yesterday) {
-                occurrences = days.map { (day: $0, key: event.rule == nil ? event.uid : "\(event.uid)/\($0)") }
+                let single = event.rule == nil && event.moreDays.isEmpty
+                occurrences = days.map { (day: $0, key: single ? event.uid : "\(event.uid)/\($0)") }
                 occurrences.removeAll { overridden.contains($0.key) }
+                if days.count == CalendarEvent.mostOccurrences {
+                    plan.report.notes.append(
+                        ImportSkip(
+                            line: event.line,
+                            reason: "\(event.summary.map { "'\($0)': " } ?? "")repeats more than \(CalendarEvent.mostOccurrences) times; the latest \(CalendarEvent.mostOccurrences) are taken"))
+                }
             } else {
                 let rule = (event.rule ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
                 let more = event.moreRules.isEmpty ? "" : " and \(event.moreRules.count) more"
@@ -69,7 +76,14 @@ public extension Journal {
                 if case .one = names.match(contact.name) { return contact.name }
                 return contact.slug
             }
-            for occurrence in occurrences {
+            for (index, occurrence) in occurrences.enumerated() {
+                guard plan.report.created.count < CalendarEvent.mostEncountersPerImport else {
+                    plan.report.skipped.append(
+                        ImportSkip(
+                            line: event.line,
+                            reason: "\(occurrences.count - index) occurrences left out: one import writes at most \(CalendarEvent.mostEncountersPerImport) encounters; import the rest with --since, or a shorter calendar"))
+                    break
+                }
                 guard known.insert(occurrence.key).inserted else {
                     plan.report.unchanged += 1
                     continue
@@ -77,10 +91,10 @@ public extension Journal {
                 var writer = FrontMatterWriter<Encounter>()
                 let date = Moment(day: occurrence.day, minuteOfDay: event.isAllDay ? nil : event.start.minuteOfDay)
                 writer.field(\.knownDate, date.description)
-                writer.field(\.title, event.summary)
+                writer.field(\.title, event.summary.map { String($0.prefix(ImportedPerson.longestValue)) })
                 writer.field(\.kind, "meeting")
                 writer.list(\.with, with)
-                writer.field(\.location, event.location)
+                writer.field(\.location, event.location.map { String($0.prefix(ImportedPerson.longestValue)) })
                 writer.field(\.uid, occurrence.key)
                 let what = Slug.make(from: event.summary ?? with.joined(separator: " "))
                 let stem = Slug.fitted("\(occurrence.day)-\(what)")

@@ -88,7 +88,7 @@ public enum CalendarReader {
             return nil
         }
         var event = CalendarEvent(
-            line: line, uid: first("UID").map { ContentLine.unescaped($0.value[...]) } ?? "line-\(line)",
+            line: line, uid: uid(first("UID"), start: startProperty, summary: first("SUMMARY")),
             summary: first("SUMMARY").map { ContentLine.unescaped($0.value[...]).trimmingCharacters(in: .whitespaces) },
             location: first("LOCATION").map { ContentLine.unescaped($0.value[...]).trimmingCharacters(in: .whitespaces) }
                 .flatMap { $0.isEmpty ? nil : $0 },
@@ -128,6 +128,19 @@ public enum CalendarReader {
         }
         if let recurrence = first("RECURRENCE-ID") { event.recurrenceID = moment(recurrence, timeZone: timeZone)?.0.day }
         return event
+    }
+
+    /// The event's `UID`; for one without (or with an empty one), a key made from its start and
+    /// summary, the same on every import of the file, so a re-import finds the encounter.
+    static func uid(_ property: ContentLine.Property?, start: ContentLine.Property, summary: ContentLine.Property?) -> String {
+        let written = property.map { ContentLine.unescaped($0.value[...]).trimmingCharacters(in: .whitespaces) } ?? ""
+        if !written.isEmpty { return written }
+        var hash = StableHash()
+        hash.combine("ties event")
+        hash.combine(start.value)
+        hash.combine(start.parameters.first { $0.name == "TZID" }?.value ?? "")
+        hash.combine(summary?.value ?? "")
+        return "ties-" + String(hash.value, radix: 16)
     }
 
     /// The e-mail address of an attendee or organiser: the `EMAIL` parameter (RFC 7986), else a

@@ -168,7 +168,12 @@ private struct ImportPlanner {
         }
     }
 
-    mutating func take(_ person: ImportedPerson) {
+    mutating func take(_ written: ImportedPerson) {
+        let person = written.readable()
+        guard !person.name.isEmpty else {
+            report.skipped.append(ImportSkip(line: person.line, file: person.file, reason: "no name ties can write"))
+            return
+        }
         for remark in person.remarks {
             report.notes.append(ImportSkip(line: person.line, file: person.file, reason: "\(person.name): \(remark)"))
         }

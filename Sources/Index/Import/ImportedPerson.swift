@@ -60,6 +60,65 @@ public struct ImportedPerson: Sendable, Equatable {
         return candidate
     }
 
+    /// The longest text an import writes into one field (notes: `longestNotes`); a longer one is
+    /// cut there, and the report says so. Far beyond any real value; it keeps a contact file
+    /// well under the 8 MiB ties reads.
+    static let longestValue = 4_096
+    static let longestNotes = 1 << 20
+    /// The longest link label: libyaml takes keys of at most 1,024 characters.
+    static let longestLabel = 64
+
+    /// The person with every value as ties can read it back: characters YAML forbids
+    /// (U+FFFE, U+FFFF, other noncharacters, control characters but tab and line break) and
+    /// invisible byte-order marks dropped, so a cell starting with U+FEFF is the same org on
+    /// every import; over-long values cut, with a remark.
+    func readable() -> ImportedPerson {
+        var person = self
+        var cut: [String] = []
+        func clean(_ text: String, limit: Int, field: String, oneLine: Bool = true) -> String {
+            var out = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars where Self.isKept(scalar, oneLine: oneLine) { out.append(scalar) }
+            var result = String(out)
+            if oneLine { result = result.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            if result.count > limit {
+                result = String(result.prefix(limit))
+                cut.append(field)
+            }
+            return result
+        }
+        person.name = clean(name, limit: Self.longestValue, field: "name")
+        person.emails = emails.map { clean($0, limit: Self.longestValue, field: "email") }.filter { !$0.isEmpty }
+        person.phones = phones.map { clean($0, limit: Self.longestValue, field: "phone") }.filter { !$0.isEmpty }
+        person.links = links.compactMap { link in
+            let url = clean(link.url, limit: Self.longestValue, field: "link")
+            let label = String(clean(link.label, limit: Self.longestLabel, field: "link label").prefix(Self.longestLabel))
+            return url.isEmpty ? nil : Contact.Link(label: label.isEmpty ? "web" : label, url: url)
+        }
+        person.org = org.map { clean($0, limit: Self.longestValue, field: "org") }.flatMap { $0.isEmpty ? nil : $0 }
+        person.title = title.map { clean($0, limit: Self.longestValue, field: "title") }.flatMap { $0.isEmpty ? nil : $0 }
+        person.location = location.map { clean($0, limit: Self.longestValue, field: "location") }.flatMap { $0.isEmpty ? nil : $0 }
+        person.howMet = howMet.map { clean($0, limit: Self.longestValue, field: "how_met") }
+        person.notes = notes.map { clean($0, limit: Self.longestNotes, field: "notes", oneLine: false) }.flatMap { $0.isEmpty ? nil : $0 }
+        person.tags = []
+        for tag in tags { person.addTag(clean(tag, limit: Self.longestValue, field: "tag")) }
+        for field in Set(cut).sorted() {
+            person.remarks.append("its \(field) is longer than ties keeps (\(field == "notes" ? Self.longestNotes : Self.longestValue) characters) and was cut there")
+        }
+        return person
+    }
+
+    private static func isKept(_ scalar: Unicode.Scalar, oneLine: Bool) -> Bool {
+        switch scalar.value {
+        case 0x09: return true
+        case 0x0A: return !oneLine
+        case 0x00...0x1F, 0x7F...0x9F: return false
+        case 0xFEFF, 0xFFFE, 0xFFFF, 0xFDD0...0xFDEF: return false
+        case let value where value & 0xFFFE == 0xFFFE: return false  // U+1FFFE, U+1FFFF, …
+        case 0x2028, 0x2029: return !oneLine
+        default: return true
+        }
+    }
+
     /// A category or label as one tag: a tag has no spaces or commas (`ties` splits a tag
     /// text at them), so `TRAVEL AGENT` is `TRAVEL-AGENT`.
     static func tag(_ text: String) -> String? {

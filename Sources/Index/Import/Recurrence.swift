@@ -4,8 +4,11 @@
 /// `BYMONTH`; several `RRULE`s, `RDATE`s and `EXDATE`s. Anything else is not guessed at:
 /// `occurrences` is nil, and the import lists the event as skipped.
 extension CalendarEvent {
-    /// The most occurrences of one event taken: a daily rule over decades stops here.
-    static let mostOccurrences = 5_000
+    /// The most occurrences of one event taken (the latest): a daily rule over decades stops here.
+    public static let mostOccurrences = 5_000
+    /// The most encounters one calendar import writes: 50 daily events without end would
+    /// otherwise write 250,000 files that every command then reads.
+    public static let mostEncountersPerImport = 20_000
     /// The most days, weeks or months one rule is stepped through, whether they give an
     /// occurrence or not: a rule from the year 1, or one whose `BYDAY` never matches, ends here.
     static let mostSteps = 100_000
@@ -28,7 +31,8 @@ extension CalendarEvent {
             days.formUnion(ruleDays)
         }
         days.formUnion(moreDays)
-        return Array(days.filter(wanted)).sorted().prefix(Self.mostOccurrences).map { $0 }
+        // The latest occurrences are the ones a journal of today wants.
+        return Array(days.filter(wanted)).sorted().suffix(Self.mostOccurrences).map { $0 }
     }
 
     /// Every day one rule gives from the start through `last`, `COUNT` and `UNTIL` applied.

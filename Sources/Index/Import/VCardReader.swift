@@ -13,17 +13,36 @@ public enum VCardReader {
         var file = ImportFile()
         var card: [ContentLine.Property]?
         var start = 0
+        // A card inside a card (an AGENT's, as Lotus Notes writes it) is part of the outer one.
+        var nested = 0
         for line in lines {
             guard let property = ContentLine.parse(line.text) else { continue }
-            switch (property.name, property.value.uppercased()) {
+            switch (property.name, property.value.trimmingCharacters(in: .whitespaces).uppercased()) {
             case ("BEGIN", "VCARD"):
-                card = []
-                start = line.number
+                if card != nil {
+                    nested += 1
+                } else {
+                    card = []
+                    start = line.number
+                }
             case ("END", "VCARD"):
-                if let properties = card { take(properties, line: start, into: &file) }
-                card = nil
+                if nested > 0 {
+                    nested -= 1
+                } else if let properties = card {
+                    take(properties, line: start, into: &file)
+                    card = nil
+                }
             default:
-                card?.append(property)
+                if nested == 0 { card?.append(property) }
+            }
+        }
+        // A card the file never ends (cut short, or its END swallowed by a quoted-printable
+        // value) is read as far as it goes, and the report says so.
+        if let properties = card {
+            let before = file.people.count
+            take(properties, line: start, into: &file)
+            if file.people.count > before {
+                file.people[file.people.count - 1].remarks.append("its card has no END:VCARD; read to the end of the file")
             }
         }
         return file

@@ -61,11 +61,22 @@ enum YAMLScalar {
             value.first.map { !$0.isWhitespace && !indicators.contains($0) } == true
             && value.last.map { !$0.isWhitespace && $0 != ":" } == true
             && !value.contains(where: { $0.isNewline || $0 == "\t" || (inFlow && flowIndicators.contains($0)) })
-            && !value.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+            && !value.unicodeScalars.contains(where: YAMLScalar.mustBeEscaped)
             && !value.contains(": ") && !value.contains(" #")
             && !words.contains(value.lowercased())
             && Double(value) == nil
         return plain ? value : doubleQuoted(value)
+    }
+
+    /// Characters a YAML file may not hold as they are: C0 and C1 controls (but tab, which
+    /// quoting keeps), DEL, U+FEFF inside a text, U+2028 and U+2029, and the noncharacters
+    /// (U+FFFE, U+FFFF, U+FDD0–U+FDEF, and the last two of every plane).
+    static func mustBeEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0xFEFF, 0x2028, 0x2029, 0xFDD0...0xFDEF: return true
+        default: return scalar.value & 0xFFFE == 0xFFFE
+        }
     }
 
     /// `value` in double quotes, escaped.
@@ -80,6 +91,11 @@ enum YAMLScalar {
             default:
                 if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     quoted += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                } else if mustBeEscaped(scalar) {
+                    // YAML forbids these in a file; as an escape they are a value like any other.
+                    quoted += scalar.value > 0xFFFF
+                        ? "\\U" + String(scalar.value, radix: 16).leftPadded(to: 8)
+                        : "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
                 } else {
                     quoted.unicodeScalars.append(scalar)
                 }
