@@ -247,12 +247,21 @@ struct EditorFuzzRegressionTests {
                 == "---\nfollowups:\n- {task: Call Bob, done: true}\n---\n")
     }
 
+    /// A flow indicator followed by a combining mark is one Swift character but still a `}`.
+    @Test func aBraceWithACombiningMark() throws {
+        #expect(
+            try FollowUpEditTests.done("---\nfollowups:\n  - ue}\u{317}x\n---\n", line: 3, column: 5)
+                == "---\nfollowups:\n  - {task: \"ue}\u{317}x\", done: true}\n---\n")
+        #expect(YAMLScalar.text("a:\u{317} b") == "a:\u{317} b")
+        #expect(YAMLScalar.text("a \u{2003}#b") != "a \u{2003}#b")
+    }
+
     /// U+FEFF inside a text stays, as the parser reads it.
     @Test func aByteOrderMarkInAPlainItem() throws {
         let text = "---\nfollowups:\n  - Thank Chars\u{FEFF}le\n---\n"
         #expect(
             try FollowUpEditTests.done(text, line: 3, column: 5)
-                == "---\nfollowups:\n  - {task: Thank Chars\u{FEFF}le, done: true}\n---\n")
+                == "---\nfollowups:\n  - {task: \"Thank Chars\\ufeffle\", done: true}\n---\n")
     }
 
     @Test func aByteOrderMarkBeforeAKey() throws {

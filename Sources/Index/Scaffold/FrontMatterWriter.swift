@@ -53,18 +53,31 @@ struct FrontMatterWriter<R: Record> {
 /// Texts as YAML scalars, the way a person would write them.
 enum YAMLScalar {
     /// `value` as a YAML scalar: plain when that reads back as the same text, else double-quoted.
+    ///
+    /// Decided on Unicode scalars, as YAML reads them, not on characters: `}` followed by a
+    /// combining mark is one character to Swift but still a `}` to a YAML parser.
     static func text(_ value: String, inFlow: Bool = false) -> String {
-        let indicators = Set("-?:,[]{}#&*!|>'\"%@`")
-        let flowIndicators = Set(",[]{}")
+        let indicators = Set("-?:,[]{}#&*!|>'\"%@`".unicodeScalars)
+        let flowIndicators = Set(",[]{}".unicodeScalars)
         let words: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
-        let plain =
-            value.first.map { !$0.isWhitespace && !indicators.contains($0) } == true
-            && value.last.map { !$0.isWhitespace && $0 != ":" } == true
-            && !value.contains(where: { $0.isNewline || $0 == "\t" || (inFlow && flowIndicators.contains($0)) })
-            && !value.unicodeScalars.contains(where: YAMLScalar.mustBeEscaped)
-            && !value.contains(": ") && !value.contains(" #")
-            && !words.contains(value.lowercased())
-            && Double(value) == nil
+        let scalars = Array(value.unicodeScalars)
+        guard let first = scalars.first, let last = scalars.last else { return doubleQuoted(value) }
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
+        var plain =
+            !isSpace(first) && !indicators.contains(first) && !isSpace(last) && last != ":"
+            && !words.contains(value.lowercased()) && Double(value) == nil
+        if plain {
+            for (index, scalar) in scalars.enumerated() {
+                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+                if scalar == "\n" || scalar == "\r" || scalar == "\t" || mustBeEscaped(scalar) || (inFlow && flowIndicators.contains(scalar))
+                    || (scalar == ":" && next.map(isSpace) == true) || (isSpace(scalar) && next == "#")
+                    || scalar.properties.isWhitespace && scalar != " "
+                {
+                    plain = false
+                    break
+                }
+            }
+        }
         return plain ? value : doubleQuoted(value)
     }
 
