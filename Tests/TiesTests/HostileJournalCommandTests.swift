@@ -154,3 +154,31 @@ struct ForgedLineTests {
         }
     }
 }
+
+@Suite("A record folder that links out of the journal")
+struct LinkedFolderTests {
+    /// `contacts/` and `encounters/` as links to folders outside: nothing there is read,
+    /// built or served, `ties check` says so, and no command writes or removes a file there.
+    @Test func isNeitherReadNorWritten() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let outside = try Fixtures.temporaryFolder("outside")
+        let theirs = outside.appending(path: "contacts")
+        try FileManager.default.createDirectory(at: theirs, withIntermediateDirectories: true)
+        try Data("---\nname: Secret Person\n---\nPrivate notes.\n".utf8).write(to: theirs.appending(path: "secret.md"))
+        try FileManager.default.removeItem(at: root.appending(path: "contacts"))
+        try FileManager.default.createSymbolicLink(at: root.appending(path: "contacts"), withDestinationURL: theirs)
+        let before = try Snapshot(of: outside).files
+
+        let check = try TiesBinary.run(["check"], in: root)
+        #expect(check.stdout.contains("contacts:1:1: warning: 'contacts' is a symbolic link to"), "\(check.stdout)")
+        #expect(check.stdout.contains("[link-outside]"))
+        let who = try TiesBinary.run(["who"], in: root)
+        #expect(!who.stdout.contains("Secret Person"))
+        let new = try TiesBinary.run(["new", "contact", "Eve Newcomer", "--no-edit"], in: root)
+        #expect(new.status == 1 && new.stderr.contains("leads out of the journal"), "\(new.stdout)\(new.stderr)")
+        let build = try TiesBinary.run(["build", "--output", root.appending(path: "_site").path], in: root)
+        let site = try Snapshot(of: root.appending(path: "_site")).files.values.map { String(decoding: $0, as: UTF8.self) }
+        #expect(build.exited && !site.contains { $0.contains("Secret Person") || $0.contains("Private notes") })
+        #expect(try Snapshot(of: outside).files == before, "nothing outside the journal changed")
+    }
+}

@@ -54,6 +54,13 @@ public struct JournalChange: Sendable {
     /// removes. A file that changed since the journal was read is refused first.
     public func apply() throws(AtomicFile.Failure) {
         for file in files {
+            let folder = (file.path as NSString).deletingLastPathComponent
+            guard staysInJournal(folder, root: root) else {
+                throw AtomicFile.Failure(
+                    description: "\(folder) leads out of the journal (a symbolic link); nothing was changed")
+            }
+        }
+        for file in files {
             let url = root.appending(path: file.path)
             let current = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
             guard current == file.old else {

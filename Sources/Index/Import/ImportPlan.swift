@@ -18,18 +18,17 @@ public struct ImportPlan: Sendable {
     public func apply() throws(AtomicFile.Failure) {
         let folders = Set(changes.map { URL(filePath: $0.path).deletingLastPathComponent().path })
         for folder in folders.sorted() {
+            if let root {
+                let relative = String(folder.dropFirst(root.path.count)).drop { $0 == "/" }
+                guard staysInJournal(String(relative), root: root) else {
+                    let real = resolvedPath(folder) ?? folder
+                    throw AtomicFile.Failure(description: "\(folder) leads out of the journal (to \(real)/); nothing was written")
+                }
+            }
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
                 throw AtomicFile.Failure(description: "cannot create \(folder): \(error.localizedDescription)")
-            }
-            if let root {
-                let journal = root.resolvingSymlinksInPath().path + "/"
-                let real = URL(filePath: folder).resolvingSymlinksInPath().path + "/"
-                guard real.hasPrefix(journal) else {
-                    throw AtomicFile.Failure(
-                        description: "\(folder) leads out of the journal (to \(real)); nothing was written")
-                }
             }
         }
         for change in changes where !change.isNew {

@@ -205,6 +205,16 @@ struct JournalLoader {
         var files: [JournalFile] = []
         var diagnostics: [Diagnostic] = []
         for kind in RecordKind.allCases {
+            // A record folder that is itself a link out of the journal is not read.
+            if let realRoot, let target = resolvedPath(rootPath + kind.folder), !(target + "/").hasPrefix(realRoot) {
+                diagnostics.append(
+                    .warning(
+                        .linkOutside,
+                        "'\(kind.folder)' is a symbolic link to \(target), outside the journal, so it was not read and nothing is written there; "
+                            + "make it a folder of the journal",
+                        at: SourceLocation(path: kind.folder)))
+                continue
+            }
             // Walks with readdir: d_type tells files from folders without a stat per entry.
             var pending = [kind.folder]
             var visited = Set<[UInt64]>()  // (device, inode) of folders seen: symlink loops end here

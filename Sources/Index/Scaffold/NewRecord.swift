@@ -188,6 +188,10 @@ public extension Journal {
 
     private func write(_ text: String, folder: String, stem: String) throws(NewRecord.Refusal) -> String {
         let directory = root.appending(path: folder, directoryHint: .isDirectory)
+        guard staysInJournal(folder, root: root) else {
+            throw NewRecord.Refusal(
+                description: "\(folder) leads out of the journal (a symbolic link); nothing was written")
+        }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {

@@ -6,3 +6,16 @@ func resolvedPath(_ path: String) -> String? {
     defer { free(resolved) }
     return String(cString: resolved)
 }
+
+/// Whether the folder `relative` of the journal at `root` stays inside it once every link on
+/// its way is followed (a missing folder does, as it would be made there). The one rule for
+/// links out of the journal: what leads out is neither read nor written.
+func staysInJournal(_ relative: String, root: URL) -> Bool {
+    guard let realRoot = resolvedPath(root.path) else { return true }
+    var path = root.appending(path: relative).path
+    // The nearest part of the path that exists decides.
+    while resolvedPath(path) == nil, path.count > root.path.count { path = (path as NSString).deletingLastPathComponent }
+    guard let real = resolvedPath(path) else { return true }
+    let prefix = realRoot.hasSuffix("/") ? realRoot : realRoot + "/"
+    return real == realRoot || (real + "/").hasPrefix(prefix)
+}
