@@ -181,4 +181,23 @@ struct LinkedFolderTests {
         #expect(build.exited && !site.contains { $0.contains("Secret Person") || $0.contains("Private notes") })
         #expect(try Snapshot(of: outside).files == before, "nothing outside the journal changed")
     }
+
+    /// `theme/style.css -> ~/.ssh/id_rsa` in a cloned journal: the key never reaches a site.
+    @Test func aThemeFileLinkedOutIsNotCopiedIntoTheSite() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let outside = try Fixtures.temporaryFolder("secret")
+        let key = outside.appending(path: "id_rsa")
+        try Data("-----BEGIN PRIVATE KEY----- secret\n".utf8).write(to: key)
+        try FileManager.default.createDirectory(at: root.appending(path: "theme"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: root.appending(path: "theme/style.css"), withDestinationURL: key)
+        let check = try TiesBinary.run(["check"], in: root)
+        #expect(check.stdout.contains("theme/style.css:1:1: warning: 'theme/style.css' is a symbolic link to"), "\(check.stdout)")
+        for arguments in [["build"], ["build", "--public"]] {
+            let output = root.appending(path: "_site-\(arguments.count)")
+            let build = try TiesBinary.run(arguments + ["--output", output.path], in: root)
+            #expect(build.exited, "\(build.stderr)")
+            let site = try Snapshot(of: output).files.values.map { String(decoding: $0, as: UTF8.self) }
+            #expect(!site.contains { $0.contains("BEGIN PRIVATE KEY") }, "\(arguments)")
+        }
+    }
 }

@@ -19,3 +19,14 @@ func staysInJournal(_ relative: String, root: URL) -> Bool {
     let prefix = realRoot.hasSuffix("/") ? realRoot : realRoot + "/"
     return real == realRoot || (real + "/").hasPrefix(prefix)
 }
+
+/// Paths of the journal as links leave them.
+public enum JournalPath {
+    /// Where `absolutePath` leads when that is outside the journal at `root` (through a link on
+    /// its way), else nil: the file or folder is then neither read nor written.
+    public static func outside(_ absolutePath: String, root: URL) -> String? {
+        guard let realRoot = resolvedPath(root.path), let real = resolvedPath(absolutePath) else { return nil }
+        let prefix = realRoot.hasSuffix("/") ? realRoot : realRoot + "/"
+        return real == realRoot || (real + "/").hasPrefix(prefix) ? nil : real
+    }
+}

@@ -37,8 +37,24 @@ struct Theme: Sendable {
         var files = builtIn
         var own: Set<String> = []
         var diagnostics: [Diagnostic] = []
-        if let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        let root = folder?.deletingLastPathComponent()
+        if let folder, let root, let target = JournalPath.outside(folder.path, root: root) {
+            // A theme folder that leads out of the journal is not read: a cloned journal could
+            // otherwise copy any file of the machine into the site.
+            diagnostics.append(
+                .warning(
+                    .linkOutside, "'theme' is a symbolic link to \(target), outside the journal, so it was not read",
+                    at: SourceLocation(path: "theme")))
+        } else if let folder, let root, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
             for name in names.sorted() where !name.hasPrefix(".") {
+                if let target = JournalPath.outside(folder.appending(path: name).path, root: root) {
+                    diagnostics.append(
+                        .warning(
+                            .linkOutside,
+                            "'theme/\(name)' is a symbolic link to \(target), outside the journal, so it was not read and the built-in file is used",
+                            at: SourceLocation(path: "theme/\(name)")))
+                    continue
+                }
                 guard builtIn[name] != nil || name.hasSuffix(".css") || name.hasSuffix(".js") else {
                     diagnostics.append(
                         .warning(
