@@ -256,6 +256,13 @@ struct EditorFuzzRegressionTests {
         #expect(YAMLScalar.text("a \u{2003}#b") != "a \u{2003}#b")
     }
 
+    /// A last key with a colon and no value: the colon stays one.
+    @Test func aLastKeyWithoutAValue() throws {
+        #expect(
+            try FollowUpEditTests.done("---\nfollowups:\n  - {task: Write, note: }\n---\n", line: 3, column: 5)
+                == "---\nfollowups:\n  - {task: Write, note: , done: true }\n---\n")
+    }
+
     /// U+FEFF inside a text stays, as the parser reads it.
     @Test func aByteOrderMarkInAPlainItem() throws {
         let text = "---\nfollowups:\n  - Thank Chars\u{FEFF}le\n---\n"

@@ -139,7 +139,10 @@ struct FrontMatterEditor<R: Record> {
             if let last = mapping.children.last {
                 let lastValue = spans.nodes[last]
                 at = lastValue.isEmpty ? lastValue.end : spans.textEnd(lastValue)
-                text = ", " + text
+                // After a colon with no value (`{a: }`), a space keeps the colon a colon: `a:,`
+                // would be a key `a:`.
+                let bare = lastValue.isEmpty && !lastValue.lacksColon && !lastValue.hasProperties
+                text = (bare ? " , " : ", ") + text
             } else {
                 at = mapping.contentStart + 1
             }
