@@ -230,7 +230,10 @@ struct ShowPage {
         }
         if !brief.mutual.isEmpty {
             heading("People you both know (\(brief.mutual.count))")
-            line("  " + brief.mutual.map { name($0.record) }.joined(separator: ", "))
+            let listed = ContactBrief.mostMutualListed
+            line(
+                "  " + brief.mutual.prefix(listed).map { name($0.record) }.joined(separator: ", ")
+                    + (brief.mutual.count > listed ? ", and \(brief.mutual.count - listed) more" : ""))
         }
         let publications = journal.publications(with: contact.id)
         if !publications.isEmpty {

@@ -19,6 +19,10 @@ public struct ContactBrief: Sendable {
     public var publications: [Publication.ID]
     public var goals: [Goal.ID]
 
+    /// The most people you both know a page or `ties show` lists by name (the count says how
+    /// many there are): in a dense network every page would list a thousand.
+    public static let mostMutualListed = 30
+
     /// Days ahead that a birthday or greeting counts as soon.
     public static let soonDays = 30
     /// Days back that a new position counts as a recent job change.
@@ -49,8 +53,13 @@ public struct ContactBrief: Sendable {
                 .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map(Self.readable)
             return (encounter.id, encounter.date, encounter.displayName, Array(lines.prefix(2)))
         }
-        let slugs = Set(journal.encounters(with: contact.id).map(\.slug))
-        openFollowUps = journal.openFollowUps(on: today, within: 3650).filter { slugs.contains($0.encounter) }
+        // From their encounters only: the whole journal's agenda for every contact would make a
+        // site of contact pages quadratic.
+        openFollowUps = Agenda(
+            config: journal.config, people: [],
+            followUps: journal.encounters(with: contact.id).filter { $0.followups.contains { !$0.done } }.map(Agenda.agendaFields),
+            diagnostics: []
+        ).openFollowUps(on: today, within: 3650)
         let exchanges = journal.exchanges(with: contact.id).reversed()
         gave = Array(exchanges.filter { $0.direction == .gave }.prefix(5))
         received = Array(exchanges.filter { $0.direction == .received }.prefix(5))

@@ -95,10 +95,12 @@ extension Linker {
                         Exchange(direction: .received, what: what, encounter: encounter.id, date: encounter.date.day))
                 }
             }
+            // Those introduced at an encounter were introduced by the others there, not by each other.
+            let introducedHere = Set(encounter.introduced.compactMap { $0.id(Contact.self) })
             for introduced in Linker.unique(encounter.introduced.compactMap { $0.id(Contact.self) }) {
                 t.introductions.append(
                     Introduction(
-                        introducers: met.filter { $0 != introduced }, introduced: introduced,
+                        introducers: met.filter { $0 != introduced && !introducedHere.contains($0) }, introduced: introduced,
                         source: encounter.id.record, date: encounter.date.day))
             }
             for goal in Linker.unique(encounter.goals.compactMap { $0.id(Goal.self) }) {

@@ -35,7 +35,10 @@ struct ContactPage: Sendable, Encodable {
         var tie: String
         var changes: [String]
         var occasion: String?
+        /// At most `ContactBrief.mostMutualListed`, in name order; `moreMutual` says how many
+        /// more there are ("and more: 970").
         var mutual: [Link]
+        var moreMutual: String?
     }
 
     struct RoleRow: Sendable, Encodable {
@@ -187,9 +190,11 @@ extension SiteContext {
         case .weak: strength = n.weak
         case .dormant: strength = n.dormant
         }
+        let sorted = NameOrder.sorted(names, name: { $0.1.text }, tieBreak: { $0.0.slug }).map(\.1)
+        let listed = ContactBrief.mostMutualListed
         return ContactPage.Brief(
-            tie: strength, changes: changes, occasion: occasion,
-            mutual: NameOrder.sorted(names, name: { $0.1.text }, tieBreak: { $0.0.slug }).map(\.1))
+            tie: strength, changes: changes, occasion: occasion, mutual: Array(sorted.prefix(listed)),
+            moreMutual: sorted.count > listed ? "\(t.andMore) \(sorted.count - listed)" : nil)
     }
 
     /// "2019 – 2023", "since March 2023".
