@@ -263,6 +263,14 @@ struct EditorFuzzRegressionTests {
                 == "---\nfollowups:\n  - {task: Write, note: , done: true }\n---\n")
     }
 
+    /// `- &task: text` is a map with an empty, anchored key: refused, not turned into a map
+    /// the parser reads otherwise.
+    @Test func aMapWithAnEmptyKeyIsRefused() throws {
+        #expect(throws: FrontMatterEditor<Encounter>.Refusal.self) {
+            try FollowUpEditTests.done("---\nfollowups:\n  - &task: Write up\n---\n", line: 3, column: 5)
+        }
+    }
+
     /// U+FEFF inside a text stays, as the parser reads it.
     @Test func aByteOrderMarkInAPlainItem() throws {
         let text = "---\nfollowups:\n  - Thank Chars\u{FEFF}le\n---\n"

@@ -352,6 +352,12 @@ struct FrontMatterEditor<R: Record> {
         let item = spans.nodes[index]
         switch item.kind {
         case .mapping:
+            // A map with an empty key (`- &a: text`) is read by parsing as something else than
+            // a map of fields: not changed, rather than changed into what it is not.
+            let keys = stride(from: 0, to: item.children.count, by: 2).map { spans.nodes[item.children[$0]] }
+            guard !keys.contains(where: { $0.kind != .scalar || $0.value.isEmpty }) else {
+                throw Refusal(description: "the item of '\(key)' at \(location) has a key that is empty or not a word")
+            }
             try setField(field, value, in: item, spans: spans, name: key)
         case .scalar:
             let map = "{\(plainKey): \(YAMLScalar.text(item.value, inFlow: true)), \(field): \(value)}"
