@@ -201,3 +201,26 @@ struct LinkedFolderTests {
         }
     }
 }
+
+@Suite("Quantities that could blow up")
+struct BlowUpTests {
+    /// One encounter of 300 people, 290 of them introduced: no page lists the whole crowd for
+    /// each of them (it was N³), and the introductions name no introducers at a crowd.
+    @Test func aCrowdIsNamedOnceAndSummedUpElsewhere() throws {
+        let root = try Fixtures.temporaryFolder("crowd")
+        var files = ["ties.yaml": "title: Crowd\n"]
+        let names = (0..<300).map { "Person \($0)" }
+        for (index, name) in names.enumerated() { files["contacts/p\(index).md"] = "---\nname: \(name)\n---\n" }
+        files["encounters/2026-01-01-conference.md"] =
+            "---\ndate: 2026-01-01\nwith: [\(names.joined(separator: ", "))]\nintroduced: [\(names.dropFirst(10).joined(separator: ", "))]\n---\n"
+        try Fixtures.write(files, under: root)
+        let output = root.appending(path: "_site")
+        let build = try TiesBinary.run(["build", "--output", output.path], in: root, timeLimit: 120)
+        #expect(build.status == 0 && !build.timedOut, "\(build.stderr)")
+        let page = String(decoding: try Data(contentsOf: output.appending(path: "contacts/p5.html")), as: UTF8.self)
+        #expect(page.utf8.count < 40_000, "\(page.utf8.count) bytes")
+        #expect(page.contains("and more: 288"), "the row names 12 and counts the rest")
+        let encounter = String(decoding: try Data(contentsOf: output.appending(path: "encounters/2026-01-01-conference.html")), as: UTF8.self)
+        #expect(encounter.contains("Person 299"), "the encounter's own page names everyone")
+    }
+}

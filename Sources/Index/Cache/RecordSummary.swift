@@ -14,10 +14,25 @@ extension Journal {
     /// The number of a record, as `recordSummaries()` numbers them (contacts first, then
     /// encounters, publications, orgs and goals, each in the journal's order); nil for no such
     /// record.
+    ///
+    /// Asked once per link of every page a build makes: it reads the tables in place, as a
+    /// generic helper capturing the journal would copy it (retaining every table) on each call.
     package func recordNumber(of id: RecordID) -> Int? {
-        func position<R: Record>(_ kind: R.Type) -> Int? { self[R.self].position(of: R.ID(id.slug)) }
-        guard let position = position(id.kind.recordType) else { return nil }
-        return RecordKind.allCases.prefix { $0 != id.kind }.reduce(position) { $0 + count(of: $1.recordType) }
+        let slug = id.slug
+        switch id.kind {
+        case .contact:
+            return contacts.position(of: Contact.ID(slug))
+        case .encounter:
+            return encounters.position(of: Encounter.ID(slug)).map { $0 + contacts.count }
+        case .publication:
+            return publications.position(of: Publication.ID(slug)).map { $0 + contacts.count + encounters.count }
+        case .org:
+            return orgs.position(of: Org.ID(slug)).map { $0 + contacts.count + encounters.count + publications.count }
+        case .goal:
+            return goals.position(of: Goal.ID(slug)).map {
+                $0 + contacts.count + encounters.count + publications.count + orgs.count
+            }
+        }
     }
 
     /// Every record's summary, by number; made on all cores.

@@ -43,18 +43,27 @@ public struct PeopleGraph: Sendable {
 
     /// Betweenness centrality (Brandes, 2001) of every node, for an undirected, unweighted
     /// graph: how many shortest paths between two others pass through it. Up to
-    /// `exactUpTo` nodes every node is a source; above, `samples` sources spread evenly over
-    /// the nodes in journal order stand for all, their sums scaled by nodes / samples, so a
-    /// journal of 100,000 records stays quick and gives the same figures every time.
+    /// `exactUpTo` nodes (and `mostBetweennessWork` edges walked) every node is a source;
+    /// above, sources spread evenly over the nodes in journal order stand for all (`samples`,
+    /// or as many as the work allows), their sums scaled by nodes / sources, so a journal of
+    /// 100,000 records or a dense network stays quick and gives the same figures every time.
+    /// Edges walked in all (sources × edges) before betweenness samples its sources.
+    public static let mostBetweennessWork = 200_000_000
+
     public func betweenness(exactUpTo: Int = 2_000, samples: Int = 256) -> [Double] {
         let count = people.count
         var centrality = [Double](repeating: 0, count: count)
         guard count > 2 else { return centrality }
         let sources: [Int]
-        if count <= exactUpTo {
+        // Each source costs a walk over every edge: a dense network (2,000 people who each met
+        // 2,000) is sampled too, so that no journal's insights take more than a few seconds.
+        let edges = neighbours.reduce(0) { $0 + $1.count }
+        let sampled = max(samples, PeopleGraph.mostBetweennessWork / max(edges, 1))
+        if count <= exactUpTo, count <= sampled {
             sources = Array(0..<count)
         } else {
-            sources = (0..<samples).map { $0 * count / samples }
+            let taken = min(count, sampled)
+            sources = (0..<taken).map { $0 * count / taken }
         }
         // The neighbours in one flat array (each node's from `offsets[node]`), and no lists of
         // predecessors: a node's predecessors on shortest paths are its neighbours one step

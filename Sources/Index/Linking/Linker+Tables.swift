@@ -95,12 +95,17 @@ extension Linker {
                         Exchange(direction: .received, what: what, encounter: encounter.id, date: encounter.date.day))
                 }
             }
-            // Those introduced at an encounter were introduced by the others there, not by each other.
+            // Those introduced at an encounter were introduced by the others there, not by each
+            // other; at one of more than `PeopleGraph.largestMeeting` people (a conference) by
+            // nobody in particular, as the people graph sees it: a thousand introducers each
+            // would make every page of them list every other.
             let introducedHere = Set(encounter.introduced.compactMap { $0.id(Contact.self) })
+            let large = met.count > PeopleGraph.largestMeeting
             for introduced in Linker.unique(encounter.introduced.compactMap { $0.id(Contact.self) }) {
                 t.introductions.append(
                     Introduction(
-                        introducers: met.filter { $0 != introduced && !introducedHere.contains($0) }, introduced: introduced,
+                        introducers: large ? [] : met.filter { $0 != introduced && !introducedHere.contains($0) },
+                        introduced: introduced,
                         source: encounter.id.record, date: encounter.date.day))
             }
             for goal in Linker.unique(encounter.goals.compactMap { $0.id(Goal.self) }) {

@@ -73,11 +73,24 @@ struct SiteContext: Sendable {
         tags.compactMap { tag in paths.page(ofTag: tag).map { Link(href: SitePaths.root(from: from) + $0, text: tag) } }
     }
 
+    /// The most people a row of a list (a timeline, a contact's encounters) names; the
+    /// encounter's own page names them all. A conference of a thousand would otherwise put a
+    /// thousand names on each of its thousand people's pages.
+    static let mostPeoplePerRow = 12
+
+    /// The people of a row: the first `mostPeoplePerRow`, then "and more: N".
+    func rowPeople(_ references: [Reference], from: String) -> [Link] {
+        let most = SiteContext.mostPeoplePerRow
+        guard references.count > most else { return contactLinks(references, from: from) }
+        return contactLinks(Array(references.prefix(most)), from: from)
+            + [Link(href: nil, text: "\(t.andMore) \(references.count - most)")]
+    }
+
     func row(_ encounter: Encounter, from: String) -> EncounterRow {
         EncounterRow(
             date: dates.short(encounter.date.day), isoDate: encounter.date.day.description,
             link: link(to: encounter.recordID, from: from) ?? Link(href: nil, text: encounter.displayName),
-            kind: encounter.kind, with: contactLinks(encounter.with, from: from))
+            kind: encounter.kind, with: rowPeople(encounter.with, from: from))
     }
 
     func row(_ publication: Publication, from: String) -> PublicationRow {
@@ -92,7 +105,7 @@ struct SiteContext: Sendable {
             link: link(to: publication.recordID, from: from) ?? Link(href: nil, text: publication.title),
             kind: publication.kind ?? "other", status: publication.status.rawValue,
             isPublished: publication.status == .published, venue: publication.venue,
-            with: contactLinks(publication.with, from: from), outbound: outbound)
+            with: rowPeople(publication.with, from: from), outbound: outbound)
     }
 
     func contactRow(_ contact: Contact, from: String) -> ContactRow {
