@@ -405,3 +405,26 @@ struct ImportReadBackTests {
         #expect(plan.report.notes.contains { $0.reason.contains("the latest 5000 are taken") })
     }
 }
+
+@Suite("Imports stay near-linear")
+struct ImportScaleTests {
+    /// 2,000 rows of one name with 2,000 profiles: 2,000 people, each found again on a second
+    /// import (it was cubic: 4,000 rows took 77 s). Counts, not times, are asserted; `make
+    /// bench` has the times.
+    @Test func manyPeopleOfOneNameAreManyPeople() throws {
+        let root = try ImportFidelityTests.journal([:])
+        let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            + (0..<2_000).map { "Sam,Lee,https://linkedin.com/in/sam-\($0),,Acme,Eng,01 Jan 2024\n" }.joined()
+        let report = try ImportFidelityTests.importTwice(try LinkedInConnections.read(csv, path: "c.csv"), into: root)
+        #expect(report.created.count == 2_000)
+        #expect(Set(report.created.map(\.file)).count == 2_000)
+    }
+
+    @Test func aCardOfManyLinksKeepsThemAllUnderDistinctLabels() throws {
+        let root = try ImportFidelityTests.journal([:])
+        let vcf = "BEGIN:VCARD\nVERSION:3.0\nFN:Url Person\n" + (0..<3_000).map { "URL:https://site\($0).example\n" }.joined() + "END:VCARD\n"
+        try ImportFidelityTests.importTwice(try VCardReader.read(vcf, path: "u.vcf"), into: root)
+        let contact = try #require(Journal.load(from: root).contacts.first)
+        #expect(contact.links.count == 3_000 && Set(contact.links.map(\.label)).count == 3_000)
+    }
+}

@@ -267,6 +267,48 @@ struct FrontMatterEditor<R: Record> {
         try add(key: R.schema.key(path), label: label, value: value)
     }
 
+    /// Appends several `label: value` pairs to a map such as `links` at once (one read of the
+    /// front matter, however many: a card of thousands of URLs stays linear).
+    mutating func add(_ path: PartialKeyPath<R>, pairs: [(label: String, value: String)]) throws(Refusal) {
+        guard !pairs.isEmpty else { return }
+        guard pairs.count > 1 else { return try add(path, label: pairs[0].label, value: pairs[0].value) }
+        let key = R.schema.key(path)
+        let spans = try spans()
+        func flow(_ pair: (label: String, value: String)) -> String {
+            "\(YAMLScalar.text(pair.label, inFlow: true)): \(YAMLScalar.text(pair.value, inFlow: true))"
+        }
+        guard let entry = spans.entry(key) else {
+            addLine(key, "{" + pairs.map(flow).joined(separator: ", ") + "}")
+            return
+        }
+        switch entry.value.kind {
+        case .mapping:
+            for pair in pairs where spans.pair(pair.label, in: entry.value) != nil {
+                throw Refusal(description: "'\(key)' already has '\(pair.label)'")
+            }
+            if entry.value.style == .flow {
+                if let last = entry.value.children.last {
+                    let lastValue = spans.nodes[last]
+                    let at = lastValue.isEmpty ? lastValue.end : spans.textEnd(lastValue)
+                    let bare = lastValue.isEmpty && !lastValue.lacksColon && !lastValue.hasProperties
+                    splice(spans, at..<at, with: (bare ? " , " : ", ") + pairs.map(flow).joined(separator: ", "))
+                } else {
+                    let at = entry.value.contentStart + 1
+                    splice(spans, at..<at, with: pairs.map(flow).joined(separator: ", "))
+                }
+            } else {
+                guard let firstKey = entry.value.children.first else { throw Refusal(description: "'\(key)' is empty") }
+                let indent = Self.indent(spans, spans.nodes[firstKey].start)
+                let lines = pairs.map { indent + "\(YAMLScalar.text($0.label)): \(YAMLScalar.text($0.value))\n" }.joined()
+                insertLines(lines, after: entry.value, in: spans)
+            }
+        case .scalar where entry.value.isNull:
+            replaceValue(entry.value, with: "{" + pairs.map(flow).joined(separator: ", ") + "}", spans: spans)
+        default:
+            throw Refusal(description: "'\(key)' is not a map")
+        }
+    }
+
     mutating func add(key: String, label: String, value: String) throws(Refusal) {
         let spans = try spans()
         guard let entry = spans.entry(key) else {

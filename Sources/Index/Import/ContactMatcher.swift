@@ -8,6 +8,10 @@ struct ContactMatcher {
     private var byName: [String: [String]] = [:]
     /// Each key's normalised addresses, to tell two people of one name apart.
     private var addresses: [String: Set<String>] = [:]
+    private var namesOf: [String: Set<String>] = [:]
+    private var sitesOf: [String: Set<String>] = [:]
+    /// People of a name (identity key) with a profile on a site: `name\0site` → count.
+    private var nameSiteCount: [String: Int] = [:]
     /// Each key's orgs, now and before (folded), to tell apart people of one name.
     private var orgs: [String: Set<String>] = [:]
 
@@ -34,7 +38,18 @@ struct ContactMatcher {
         addresses[key, default: []].formUnion(normalised)
         for link in normalised { byLink[link, default: []].append(key) }
         for email in Set(emails.map { $0.lowercased() }) { byEmail[email, default: []].append(key) }
-        for name in Set(names.map(PersonName.identityKey)) where !name.isEmpty { byName[name, default: []].append(key) }
+        // Which names have how many people with a profile on which site: so that a thousand
+        // rows of one name with a thousand profiles are told apart without comparing each
+        // with every other.
+        let oldNames = namesOf[key] ?? []
+        let oldSites = sitesOf[key] ?? []
+        let newNames = Set(names.map(PersonName.identityKey)).filter { !$0.isEmpty }.subtracting(oldNames)
+        let newSites = Set(normalised.map { String(ContactMatcher.site($0)) }).subtracting(oldSites)
+        for name in oldNames.union(newNames) { for site in newSites { nameSiteCount[name + "\u{0}" + site, default: 0] += 1 } }
+        for name in newNames { for site in oldSites { nameSiteCount[name + "\u{0}" + site, default: 0] += 1 } }
+        namesOf[key] = oldNames.union(newNames)
+        sitesOf[key] = oldSites.union(newSites)
+        for name in newNames { byName[name, default: []].append(key) }
     }
 
     /// Two people of one name whose profiles on one site differ are two people: a name matches
@@ -47,15 +62,21 @@ struct ContactMatcher {
             (byName, [PersonName.identityKey(person.name)]),
         ]
         for (stage, table) in stages.enumerated() {
+            if stage == stages.count - 1, let site = sites.first, sites.count == 1 {
+                // Everyone of this name has a profile on the person's site, and none is theirs
+                // (that would have matched first): a new person, found without a look at each.
+                let name = table.1[0]
+                if (table.0[name]?.count ?? 0) == (nameSiteCount[name + "\u{0}" + site] ?? 0) { return .none }
+            }
             var found: [String] = []
+            var seen: Set<String> = []
             for key in table.1 {
-                for candidate in table.0[key] ?? [] where !found.contains(candidate) { found.append(candidate) }
+                for candidate in table.0[key] ?? [] where seen.insert(candidate).inserted { found.append(candidate) }
             }
             if stage == stages.count - 1 {
-                found.removeAll { candidate in
-                    let theirs = addresses[candidate] ?? []
-                    return theirs.isDisjoint(with: links) && theirs.contains { sites.contains(String(ContactMatcher.site($0))) }
-                }
+                // No candidate shares an address (the first stage would have found it): one with
+                // a profile on a site the person has one on is someone else.
+                found.removeAll { candidate in !(sitesOf[candidate] ?? []).isDisjoint(with: sites) }
                 // People of one name: the one who is or was at the person's org.
                 if found.count > 1, let org = person.org.map(ContactMatcher.foldedOrg), !org.isEmpty {
                     let there = found.filter { orgs[$0]?.contains(org) == true }

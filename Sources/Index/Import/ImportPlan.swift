@@ -329,12 +329,18 @@ private struct ImportPlanner {
             contact.phones += phones
             changed(\.phones)
         }
+        var knownLinks = Set(contact.links.map { ContactMatcher.normalisedLink($0.url) })
+        var labels = Set(contact.links.map(\.label))
+        var newLinks: [(label: String, value: String)] = []
         for link in person.links {
-            let known = Set(contact.links.map { ContactMatcher.normalisedLink($0.url) })
-            guard !known.contains(ContactMatcher.normalisedLink(link.url)) else { continue }
-            let label = ImportedPerson.freeLabel(link.label, among: contact.links.map(\.label))
-            try editor.edit { e throws(Refusal) in try e.add(\.links, label: label, value: link.url) }
+            guard knownLinks.insert(ContactMatcher.normalisedLink(link.url)).inserted else { continue }
+            let label = ImportedPerson.freeLabel(link.label, among: labels)
+            labels.insert(label)
+            newLinks.append((label, link.url))
             contact.links.append(Contact.Link(label: label, url: link.url))
+        }
+        if !newLinks.isEmpty {
+            try editor.edit { e throws(Refusal) in try e.add(\.links, pairs: newLinks) }
             changed(\.links)
         }
         let knownTags = Set(contact.tags.map { $0.lowercased() })

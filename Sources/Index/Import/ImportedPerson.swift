@@ -24,6 +24,13 @@ public struct ImportedPerson: Sendable, Equatable {
     /// Whether the file is the person's own professional profile (LinkedIn), which says where
     /// they work now: only such a source records a job change on its own.
     public var isProfessionalProfile = false
+    /// The normalised addresses and labels of `links`, for `addLink`.
+    var linkIndex = LinkIndex()
+
+    struct LinkIndex: Sendable, Equatable {
+        var addresses: Set<String> = []
+        var labels: Set<String> = []
+    }
 
     /// What the reader noticed about this person and says in the report: a name cleaned of
     /// decorations, a value it could not read, a second value for a field that takes one.
@@ -44,20 +51,32 @@ public struct ImportedPerson: Sendable, Equatable {
 
     /// Adds a link, under a label no other link of the person has (`web`, `web-2`, …).
     mutating func addLink(label: String, url: String) {
+        // The addresses and labels so far, kept beside the links: a card of 8,000 URLs must
+        // not compare each with all the others.
         let normalised = ContactMatcher.normalisedLink(url)
-        guard !links.contains(where: { ContactMatcher.normalisedLink($0.url) == normalised }) else { return }
-        links.append(Contact.Link(label: Self.freeLabel(label, among: links.map(\.label)), url: url))
+        if linkIndex.addresses.count != links.count {
+            linkIndex = LinkIndex(
+                addresses: Set(links.map { ContactMatcher.normalisedLink($0.url) }), labels: Set(links.map(\.label)))
+        }
+        guard linkIndex.addresses.insert(normalised).inserted else { return }
+        let free = Self.freeLabel(label, among: linkIndex.labels)
+        linkIndex.labels.insert(free)
+        links.append(Contact.Link(label: free, url: url))
     }
 
-    /// `label`, or `label-2`, `label-3`, … when taken.
-    static func freeLabel(_ label: String, among taken: [String]) -> String {
-        var candidate = label
-        var counter = 1
-        while taken.contains(candidate) {
-            counter += 1
-            candidate = "\(label)-\(counter)"
+    /// `label`, or `label-2`, `label-3`, … when taken; the next free number found by halving,
+    /// so a thousand `web` links do not try a thousand numbers each.
+    static func freeLabel(_ label: String, among taken: Set<String>) -> String {
+        guard taken.contains(label) else { return label }
+        var high = 2
+        while taken.contains("\(label)-\(high)") { high *= 2 }
+        var low = high / 2
+        // Every number up to `low` is taken (or `low` is 1); find the first free one above it.
+        while low + 1 < high {
+            let middle = (low + high) / 2
+            if taken.contains("\(label)-\(middle)") { low = middle } else { high = middle }
         }
-        return candidate
+        return "\(label)-\(high)"
     }
 
     /// The longest text an import writes into one field (notes: `longestNotes`); a longer one is

@@ -63,14 +63,23 @@ public enum Slug {
 
     /// `slug`, or `slug-2`, `slug-3`, … for the first one not in `taken` (compared without
     /// case, as file systems may), which then holds it.
+    ///
+    /// The next free number is found by doubling and halving, so 4,000 people of one name do
+    /// not each try every number before theirs.
     static func unique(_ slug: String, among taken: inout Set<String>) -> String {
-        var candidate = slug
-        var counter = 1
-        while taken.contains(candidate.lowercased()) {
-            counter += 1
-            candidate = "\(slug)-\(counter)"
+        let lower = slug.lowercased()
+        guard taken.contains(lower) else {
+            taken.insert(lower)
+            return slug
         }
-        taken.insert(candidate.lowercased())
-        return candidate
+        var high = 2
+        while taken.contains("\(lower)-\(high)") { high *= 2 }
+        var low = high / 2
+        while low + 1 < high {
+            let middle = (low + high) / 2
+            if taken.contains("\(lower)-\(middle)") { low = middle } else { high = middle }
+        }
+        taken.insert("\(lower)-\(high)")
+        return "\(slug)-\(high)"
     }
 }
