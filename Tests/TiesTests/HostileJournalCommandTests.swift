@@ -224,3 +224,44 @@ struct BlowUpTests {
         #expect(encounter.contains("Person 299"), "the encounter's own page names everyone")
     }
 }
+
+@Suite("What a stopped or careless change leaves")
+struct LeftoverTests {
+    /// A change stopped halfway (SIGTERM) leaves `.name.PID.N.tmp` files; the next command that
+    /// changes the journal removes those of processes that are gone, and no other.
+    @Test func abandonedTemporariesGoWithTheNextChange() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let gone = root.appending(path: "contacts/.ada.md.99999999.1.tmp")
+        let running = root.appending(path: "encounters/.x.md.\(getpid()).2.tmp")
+        try Data("half".utf8).write(to: gone)
+        try Data("half".utf8).write(to: running)
+        #expect(try TiesBinary.run(["snooze", "jonas", "--for", "1w", "--today", "2026-11-25"], in: root).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: gone.path))
+        #expect(FileManager.default.fileExists(atPath: running.path), "a running process's file stays")
+    }
+
+    /// A namesake with another profile: the report says that references by the name now name two.
+    @Test func aNamesakeIsNamedInTheReport() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let csv = root.appending(path: "c.csv")
+        try Data("First Name,Last Name,URL,Email Address,Company,Position,Connected On\nJonas,Müller,https://linkedin.com/in/another-jonas,,Initech,Eng,01 Jan 2024\n".utf8).write(to: csv)
+        let result = try TiesBinary.run(["import", "linkedin", csv.path], in: root)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("a second person of this name"), "\(result.stdout)")
+    }
+
+    /// `with:` naming hundreds of strangers: "did you mean" for the first few only.
+    @Test func suggestionsAreForTheFirstFewUnknownNames() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        // Each a letter from a contact's name: each would get a "did you mean".
+        let names = (0..<300).map { "Jonas Muelle\($0 % 10)" }.joined(separator: ", ")
+        try Data("---\ndate: 2026-01-01\nwith: [\(names)]\n---\n".utf8)
+            .write(to: root.appending(path: "encounters/2026-01-01-strangers.md"))
+        let check = try TiesBinary.run(["check"], in: root)
+        #expect(check.stdout.components(separatedBy: "unknown contact 'Jonas Muelle").count - 1 == 300)
+        #expect(check.stdout.contains("did you mean"))
+        #expect(check.stdout.components(separatedBy: "did you mean").count - 1 <= ReferenceLimit.suggestions + 5)
+    }
+}
+
+enum ReferenceLimit { static let suggestions = 50 }

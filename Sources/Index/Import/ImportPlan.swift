@@ -211,6 +211,17 @@ private struct ImportPlanner {
     private mutating func create(_ person: ImportedPerson) {
         let candidate = Slug.unique(Slug.fitted(Slug.make(from: person.name)), among: &takenStems)
         let path = "\(RecordKind.contact.folder)/\(candidate).md"
+        // A namesake (another profile): references by that name elsewhere stop naming one person.
+        let namesakes = journal.records(named: person.name, among: [.contact])
+        if !namesakes.isEmpty {
+            let files = namesakes.compactMap { journal.path(of: $0) }.joined(separator: ", ")
+            report.notes.append(
+                ImportSkip(
+                    line: person.line, file: person.file,
+                    reason:
+                        "\(person.name): a second person of this name (\(path) beside \(files)); references by the name in other files now name both (ties check lists them): write the slug of the one you mean"
+                ))
+        }
         createdIndex[path] = created.count
         created.append((path, person))
         matcher.add(

@@ -224,6 +224,9 @@ struct Linker {
 /// Resolves the references a schema declares: records by slug, name or alias, circles by their
 /// name in ties.yaml, reporting what names nothing or several.
 struct ReferenceNames: Sendable {
+    /// The problems of one file after which an unknown reference gets no "did you mean".
+    static let mostSuggestionsPerFile = 50
+
     let config: JournalConfig
     let contacts: NameTable
     /// Nil when no field refers to encounters, and likewise for publications.
@@ -235,8 +238,10 @@ struct ReferenceNames: Sendable {
     /// that name none). A reference of a record to itself is dropped with a warning.
     func resolveReferences<R: Record>(of record: inout R, orgs: inout OrgResolver?, into diagnostics: inout [Diagnostic]) {
         let own = record.slug
+        let before = diagnostics.count
         R.schema.resolveReferences(in: &record) { reference, target, key in
-            resolve(&reference, target, key, orgs: &orgs, into: &diagnostics)
+            let suggest = diagnostics.count - before < ReferenceNames.mostSuggestionsPerFile
+            resolve(&reference, target, key, orgs: &orgs, suggest: suggest, into: &diagnostics)
             if target == .record(R.kind), reference.target == own {
                 diagnostics.append(
                     .warning(
@@ -249,7 +254,7 @@ struct ReferenceNames: Sendable {
 
     private func resolve(
         _ reference: inout Reference, _ target: ReferenceTarget, _ key: String, orgs: inout OrgResolver?,
-        into diagnostics: inout [Diagnostic]
+        suggest: Bool, into diagnostics: inout [Diagnostic]
     ) {
         switch target {
         case .circle:
@@ -286,10 +291,13 @@ struct ReferenceNames: Sendable {
                         "'\(reference.text)' in '\(key)' names \(slugs.count) \(kind.folder): \(listed); write the slug of the one you mean",
                         at: reference.location))
             case .none:
+                // "Did you mean" compares with every record: for the first few of a file only,
+                // or `with:` naming 50,000 strangers would compare each with every contact.
+                let suggestion = suggest ? table.suggestion(for: reference.text) : nil
                 diagnostics.append(
                     .warning(
                         .unknownReference,
-                        "unknown \(kind.rawValue) '\(reference.text)' in '\(key)'\(Suggestion.clause(table.suggestion(for: reference.text)))",
+                        "unknown \(kind.rawValue) '\(reference.text)' in '\(key)'\(Suggestion.clause(suggestion))",
                         at: reference.location))
             }
         }
