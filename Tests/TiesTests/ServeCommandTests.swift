@@ -62,6 +62,9 @@ struct ServeCommandTests {
             #expect(refused.status == 403, "Host: \(host)")
             #expect(!refused.body.contains("Anna"))
         }
+        // An absolute-form target naming another host: 400, whatever `Host` says (RFC 9112 §3.2.2).
+        let absolute = try site.get("http://evil.example/contacts/anna-becker.html", cookie: site.cookie)
+        #expect(absolute.status == 400 && !absolute.body.contains("Anna"), "\(absolute.status)")
         #expect(try site.get("/", host: "localhost:\(site.port)", cookie: site.cookie).status == 200)
         #expect(try site.get("/", host: "[::1]:\(site.port)", cookie: site.cookie).status == 200)
         if site.standardOutput.contains("[::1]") {

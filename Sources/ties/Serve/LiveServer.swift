@@ -166,6 +166,12 @@ final class LiveServer: @unchecked Sendable {
 
     /// Every request: the host, then the token or its cookie, then the site.
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        // RFC 9112 §3.2.2: an absolute-form target names the host that counts. ties serve takes
+        // only the origin form (`/path`): any other target is answered 400, so no request can
+        // name one host in its target and another in `Host`.
+        guard request.target.path().hasPrefix("/") else {
+            return Self.text(.badRequest, "ties serve takes a path (/…) as the request's target, nothing else.\n")
+        }
         guard access.allows(host: request.headers[.host]) else {
             return Self.refusal(
                 "ties serve answers only to localhost, 127.0.0.1 and [::1] at port \(port); this request named another host.\n")
