@@ -271,6 +271,14 @@ struct EditorFuzzRegressionTests {
         }
     }
 
+    /// A front matter that is one flow map gets new keys inside its braces.
+    @Test func aFrontMatterWrittenAsOneFlowMap() throws {
+        var editor = FrontMatterEditor<Contact>("---\n{name: Ada, circle: close}\n---\nBody\n")
+        try editor.set(\.snoozeUntil, "2027-01-06")
+        try editor.append(\.emails, ["ada@example.org"])
+        #expect(editor.text == "---\n{name: Ada, circle: close, snooze_until: 2027-01-06, emails: [ada@example.org]}\n---\nBody\n")
+    }
+
     /// U+FEFF inside a text stays, as the parser reads it.
     @Test func aByteOrderMarkInAPlainItem() throws {
         let text = "---\nfollowups:\n  - Thank Chars\u{FEFF}le\n---\n"

@@ -192,7 +192,16 @@ struct FrontMatterEditor<R: Record> {
     }
 
     /// Adds `key: value` at the end of the front matter.
+    /// A front matter written as one flow map (`{name: Ada, circle: close}`) gets the pair
+    /// inside its braces: a line after them would not be YAML.
     private mutating func addLine(_ key: String, _ written: String) {
+        if let spans = try? spans(), let root = spans.root, spans.nodes[root].kind == .mapping,
+            spans.nodes[root].style == .flow
+        {
+            let quotedOrCollection = written.first.map { "{[\"'".contains($0) } ?? false
+            let inFlow = quotedOrCollection || !written.contains(where: { ",[]{}".contains($0) }) ? written : YAMLScalar.doubleQuoted(written)
+            if (try? setField(key, inFlow, in: spans.nodes[root], spans: spans, name: key)) != nil { return }
+        }
         insert(["\(YAMLScalar.text(key)): \(written)" + (newline == "\r\n" ? "\r" : "")], at: closing)
     }
 
