@@ -64,19 +64,9 @@ public struct ImportedPerson: Sendable, Equatable {
         links.append(Contact.Link(label: free, url: url))
     }
 
-    /// `label`, or `label-2`, `label-3`, … when taken; the next free number found by halving,
-    /// so a thousand `web` links do not try a thousand numbers each.
+    /// `label`, or `label-2`, `label-3`, … when taken (`Slug.firstFree`).
     static func freeLabel(_ label: String, among taken: Set<String>) -> String {
-        guard taken.contains(label) else { return label }
-        var high = 2
-        while taken.contains("\(label)-\(high)") { high *= 2 }
-        var low = high / 2
-        // Every number up to `low` is taken (or `low` is 1); find the first free one above it.
-        while low + 1 < high {
-            let middle = (low + high) / 2
-            if taken.contains("\(label)-\(middle)") { low = middle } else { high = middle }
-        }
-        return "\(label)-\(high)"
+        Slug.firstFree(label) { taken.contains($0) }
     }
 
     /// The longest text an import writes into one field (notes: `longestNotes`); a longer one is

@@ -63,23 +63,25 @@ public enum Slug {
 
     /// `slug`, or `slug-2`, `slug-3`, … for the first one not in `taken` (compared without
     /// case, as file systems may), which then holds it.
-    ///
-    /// The next free number is found by doubling and halving, so 4,000 people of one name do
-    /// not each try every number before theirs.
     static func unique(_ slug: String, among taken: inout Set<String>) -> String {
-        let lower = slug.lowercased()
-        guard taken.contains(lower) else {
-            taken.insert(lower)
-            return slug
-        }
+        let found = firstFree(slug) { taken.contains($0.lowercased()) }
+        taken.insert(found.lowercased())
+        return found
+    }
+
+    /// `base`, or `base-2`, `base-3`, … the first that `isTaken` does not hold; the number is
+    /// found by doubling and halving, so 4,000 people of one name (or 4,000 `web` links) do
+    /// not each try every number before theirs. Where some numbers in between are free, one of
+    /// them may be taken instead of the lowest: any free name does.
+    static func firstFree(_ base: String, isTaken: (String) -> Bool) -> String {
+        guard isTaken(base) else { return base }
         var high = 2
-        while taken.contains("\(lower)-\(high)") { high *= 2 }
+        while isTaken("\(base)-\(high)") { high *= 2 }
         var low = high / 2
         while low + 1 < high {
             let middle = (low + high) / 2
-            if taken.contains("\(lower)-\(middle)") { low = middle } else { high = middle }
+            if isTaken("\(base)-\(middle)") { low = middle } else { high = middle }
         }
-        taken.insert("\(lower)-\(high)")
-        return "\(slug)-\(high)"
+        return "\(base)-\(high)"
     }
 }
