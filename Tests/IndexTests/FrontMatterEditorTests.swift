@@ -79,6 +79,20 @@ struct FrontMatterEditorTests {
         #expect(flow.text == "---\nroles: [{org: Acme, from: 2020, to: 2026-12-01}, {org: Globex}]\n---\n")
     }
 
+    /// An item removed from a flow list over several lines takes its line, its comma and its
+    /// comment, and leaves the other items' comments where they are.
+    @Test func removingFromAFlowListOverLinesKeepsTheOthersComments() throws {
+        var second = FrontMatterEditor<Encounter>("---\nwith: [\n  \"Ada King\",   # she\n  &b Ada Lovelace,\n]\n---\n")
+        try second.removeListItem(at: SourceLocation(path: "e.md", line: 4, column: 3))
+        #expect(second.text == "---\nwith: [\n  \"Ada King\",   # she\n]\n---\n")
+        var last = FrontMatterEditor<Encounter>("---\nwith: [\n  Ada,  # first\n  Bob   # second\n]\n---\n")
+        try last.removeListItem(at: SourceLocation(path: "e.md", line: 4, column: 3))
+        #expect(last.text == "---\nwith: [\n  Ada  # first\n]\n---\n")
+        var first = FrontMatterEditor<Encounter>("---\nwith: [\n  Ada,  # first\n  Bob   # second\n]\n---\n")
+        try first.removeListItem(at: SourceLocation(path: "e.md", line: 3, column: 3))
+        #expect(first.text == "---\nwith: [\n  Bob   # second\n]\n---\n")
+    }
+
     @Test func aFileWithoutFrontMatterGetsOneAndCRLFStays() throws {
         var bare = FrontMatterEditor<Contact>("Just a body.\n")
         try bare.add(\.name, "Ada")

@@ -459,8 +459,37 @@ struct FrontMatterEditor<R: Record> {
         else { throw Refusal(description: "the value at \(location) is not an item of a list") }
         let item = found.node
         if list.style == .flow {
-            if position + 1 < list.children.count {
+            let scalars = spans.scalars
+            func skipBlanks(_ index: Int) -> Int {
+                var index = index
+                while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+                return index
+            }
+            // The item's own line in a list over several lines: it goes whole, with its comma
+            // and its comment, and the comments of the other items stay.
+            let lineStart = spans.lineStart(of: item.start)
+            let alone = spans.text(lineStart, item.start).allSatisfy { $0 == " " || $0 == "\t" }
+            var after = skipBlanks(item.end)
+            let trailingComma = after < scalars.count && scalars[after] == ","
+            if trailingComma { after = skipBlanks(after + 1) }
+            let restOfLineEmpty = after >= scalars.count || scalars[after] == "\n" || scalars[after] == "\r" || scalars[after] == "#"
+            if alone, trailingComma || position == list.children.count - 1, restOfLineEmpty, lineStart > 0 {
+                let end = spans.nextLineStart(from: item.end) ?? scalars.count
+                // Without a comma of its own, the last item takes the one before it.
+                if !trailingComma, position > 0 {
+                    let comma = skipBlanks(spans.textEnd(spans.nodes[list.children[position - 1]]))
+                    if comma < lineStart, scalars[comma] == "," {
+                        // From that comma to the end of the item's line, keeping what lies between
+                        // (the previous item's comment and line break).
+                        splice(spans, comma..<end, with: spans.text(comma + 1, lineStart))
+                        return
+                    }
+                }
+                splice(spans, lineStart..<end, with: "")
+            } else if position + 1 < list.children.count {
                 splice(spans, item.start..<spans.nodes[list.children[position + 1]].start, with: "")
+            } else if trailingComma {
+                splice(spans, item.start..<after, with: "")
             } else if position > 0 {
                 splice(spans, spans.textEnd(spans.nodes[list.children[position - 1]])..<item.end, with: "")
             } else {
