@@ -190,6 +190,18 @@ struct RenameAndMergeCommandTests {
         #expect(check.status == 0, "\(check.stdout)")
     }
 
+    /// A record that is a link to another file of the journal is that file: merging the two
+    /// would append the file's notes to itself.
+    @Test func mergeRefusesTwoRecordsThatAreOneFile() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appending(path: "contacts/jonas-twin.md").path, withDestinationPath: "jonas-mueller.md")
+        let before = try Snapshot(of: root).files
+        let result = try TiesBinary.run(["merge", "jonas-mueller", "jonas-twin"], in: root)
+        #expect(result.status == 1 && result.stderr.contains("are one file"), "\(result.stdout)\(result.stderr)")
+        #expect(try Snapshot(of: root).files == before)
+    }
+
     @Test func mergeRefusesRecordsOfTwoKinds() throws {
         let root = try Fixtures.copy(Fixtures.template)
         let before = try Snapshot(of: root).files

@@ -35,6 +35,15 @@ public extension Journal {
         guard !keep.path.isEmpty else {
             throw EditRefusal(description: "'\(keep.displayName)' has no file to keep; give it one (orgs/\(keep.slug).md) first")
         }
+        // Two records that are one file (one a link to the other): merging would append the
+        // file's notes to itself. The link is what to remove.
+        if !drop.path.isEmpty, let keepReal = resolvedPath(root.appending(path: keep.path).path),
+            resolvedPath(root.appending(path: drop.path).path) == keepReal
+        {
+            throw EditRefusal(
+                description:
+                    "\(drop.path) and \(keep.path) are one file (a link to it); remove the link instead; nothing was changed")
+        }
         // Everything that named `drop` names `keep`: by its name, or its slug when the name is shared.
         let keepText = record(named: keep.displayName, among: [R.kind]) == keepID ? keep.displayName : keep.slug
         var files = try rewriteReferences(to: dropID, merging: keepID, slug: keepID.slug) { _ in keepText }
