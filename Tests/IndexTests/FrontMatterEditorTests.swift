@@ -293,6 +293,13 @@ struct EditorFuzzRegressionTests {
         #expect(editor.text == "---\n{name: Ada, circle: close, snooze_until: 2027-01-06, emails: [ada@example.org]}\n---\nBody\n")
     }
 
+    /// A verbatim tag holds a comma: the value begins after it.
+    @Test func aVerbatimTag() throws {
+        var editor = FrontMatterEditor<Contact>("---\norg: !<tag:yaml.org,2002:str> Acme # co\n---\n")
+        try editor.set(\.org, "Globex")
+        #expect(editor.text == "---\norg: !<tag:yaml.org,2002:str> Globex # co\n---\n")
+    }
+
     /// U+FEFF inside a text stays, as the parser reads it.
     @Test func aByteOrderMarkInAPlainItem() throws {
         let text = "---\nfollowups:\n  - Thank Chars\u{FEFF}le\n---\n"

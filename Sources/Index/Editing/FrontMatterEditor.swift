@@ -4,10 +4,12 @@ import Yams
 /// Changes a record file's front matter so that only the lines a change needs differ: the
 /// owner's comments, key order, quoting, blank lines and body stay byte for byte.
 ///
-/// It works on the file's lines, guided by where Yams found each top-level key and value; a
-/// value it cannot change in place (a multi-line scalar, a list written in a style it does not
-/// know) is refused rather than rewritten. Keys are named by the record's properties, so the
-/// schema gives them.
+/// Each change is a splice of the front matter's text at the places libyaml read
+/// (`YAMLSpans`): a value replaced within its span, a pair or an item added after the last one
+/// in the collection's own style (flow or block, its indentation, the file's line ending).
+/// What it cannot change without changing what the file means (an alias item, a key that is
+/// not a word) is refused rather than rewritten. Keys are named by the record's properties, so
+/// the schema gives them.
 struct FrontMatterEditor<R: Record> {
     /// Why a change could not be made; nothing was changed.
     struct Refusal: Error, CustomStringConvertible {
@@ -133,24 +135,31 @@ struct FrontMatterEditor<R: Record> {
             replaceValue(existing.value, with: value, spans: spans)
             return
         }
+        try insertFields([(field, value)], in: mapping, spans: spans, name: name)
+    }
+
+    /// Adds `field: value` pairs (values written as YAML) after the last of `mapping`, in one
+    /// splice: before a flow map's `}`, or as lines indented as a block map's first key.
+    private mutating func insertFields(
+        _ pairs: [(field: String, value: String)], in mapping: YAMLSpans.Node, spans: YAMLSpans, name: String
+    ) throws(Refusal) {
         if mapping.style == .flow {
-            let at: Int
-            var text = "\(YAMLScalar.text(field, inFlow: true)): \(value)"
+            let text = pairs.map { "\(YAMLScalar.text($0.field, inFlow: true)): \($0.value)" }.joined(separator: ", ")
             if let last = mapping.children.last {
                 let lastValue = spans.nodes[last]
-                at = lastValue.isEmpty ? lastValue.end : spans.textEnd(lastValue)
+                let at = lastValue.isEmpty ? lastValue.end : spans.textEnd(lastValue)
                 // After a colon with no value (`{a: }`), a space keeps the colon a colon: `a:,`
                 // would be a key `a:`.
                 let bare = lastValue.isEmpty && !lastValue.lacksColon && !lastValue.hasProperties
-                text = (bare ? " , " : ", ") + text
+                splice(spans, at..<at, with: (bare ? " , " : ", ") + text)
             } else {
-                at = mapping.contentStart + 1
+                let at = mapping.contentStart + 1
+                splice(spans, at..<at, with: text)
             }
-            splice(spans, at..<at, with: text)
         } else {
             guard let firstKey = mapping.children.first else { throw Refusal(description: "'\(name)' is empty") }
             let indent = Self.indent(spans, spans.nodes[firstKey].start)
-            insertLines(indent + "\(YAMLScalar.text(field)): \(value)\n", after: mapping, in: spans)
+            insertLines(pairs.map { indent + "\(YAMLScalar.text($0.field)): \($0.value)\n" }.joined(), after: mapping, in: spans)
         }
     }
 
@@ -279,15 +288,20 @@ struct FrontMatterEditor<R: Record> {
     /// Appends several `label: value` pairs to a map such as `links` at once (one read of the
     /// front matter, however many: a card of thousands of URLs stays linear).
     mutating func add(_ path: PartialKeyPath<R>, pairs: [(label: String, value: String)]) throws(Refusal) {
+        try add(key: R.schema.key(path), pairs: pairs)
+    }
+
+    mutating func add(key: String, label: String, value: String) throws(Refusal) {
+        try add(key: key, pairs: [(label, value)])
+    }
+
+    mutating func add(key: String, pairs: [(label: String, value: String)]) throws(Refusal) {
         guard !pairs.isEmpty else { return }
-        guard pairs.count > 1 else { return try add(path, label: pairs[0].label, value: pairs[0].value) }
-        let key = R.schema.key(path)
         let spans = try spans()
-        func flow(_ pair: (label: String, value: String)) -> String {
-            "\(YAMLScalar.text(pair.label, inFlow: true)): \(YAMLScalar.text(pair.value, inFlow: true))"
-        }
+        let flow = "{" + pairs.map { "\(YAMLScalar.text($0.label, inFlow: true)): \(YAMLScalar.text($0.value, inFlow: true))" }
+            .joined(separator: ", ") + "}"
         guard let entry = spans.entry(key) else {
-            addLine(key, "{" + pairs.map(flow).joined(separator: ", ") + "}")
+            addLine(key, flow)
             return
         }
         switch entry.value.kind {
@@ -295,46 +309,11 @@ struct FrontMatterEditor<R: Record> {
             for pair in pairs where spans.pair(pair.label, in: entry.value) != nil {
                 throw Refusal(description: "'\(key)' already has '\(pair.label)'")
             }
-            if entry.value.style == .flow {
-                if let last = entry.value.children.last {
-                    let lastValue = spans.nodes[last]
-                    let at = lastValue.isEmpty ? lastValue.end : spans.textEnd(lastValue)
-                    let bare = lastValue.isEmpty && !lastValue.lacksColon && !lastValue.hasProperties
-                    splice(spans, at..<at, with: (bare ? " , " : ", ") + pairs.map(flow).joined(separator: ", "))
-                } else {
-                    let at = entry.value.contentStart + 1
-                    splice(spans, at..<at, with: pairs.map(flow).joined(separator: ", "))
-                }
-            } else {
-                guard let firstKey = entry.value.children.first else { throw Refusal(description: "'\(key)' is empty") }
-                let indent = Self.indent(spans, spans.nodes[firstKey].start)
-                let lines = pairs.map { indent + "\(YAMLScalar.text($0.label)): \(YAMLScalar.text($0.value))\n" }.joined()
-                insertLines(lines, after: entry.value, in: spans)
-            }
+            let inFlow = entry.value.style == .flow
+            try insertFields(
+                pairs.map { ($0.label, YAMLScalar.text($0.value, inFlow: inFlow)) }, in: entry.value, spans: spans, name: key)
         case .scalar where entry.value.isNull:
-            replaceValue(entry.value, with: "{" + pairs.map(flow).joined(separator: ", ") + "}", spans: spans)
-        default:
-            throw Refusal(description: "'\(key)' is not a map")
-        }
-    }
-
-    mutating func add(key: String, label: String, value: String) throws(Refusal) {
-        let spans = try spans()
-        guard let entry = spans.entry(key) else {
-            addLine(key, "{\(YAMLScalar.text(label, inFlow: true)): \(YAMLScalar.text(value, inFlow: true))}")
-            return
-        }
-        switch entry.value.kind {
-        case .mapping:
-            guard spans.pair(label, in: entry.value) == nil else {
-                throw Refusal(description: "'\(key)' already has '\(label)'")
-            }
-            let written = YAMLScalar.text(value, inFlow: entry.value.style == .flow)
-            try setField(label, written, in: entry.value, spans: spans, name: key)
-        case .scalar where entry.value.isNull:
-            replaceValue(
-                entry.value, with: "{\(YAMLScalar.text(label, inFlow: true)): \(YAMLScalar.text(value, inFlow: true))}",
-                spans: spans)
+            replaceValue(entry.value, with: flow, spans: spans)
         default:
             throw Refusal(description: "'\(key)' is not a map")
         }
@@ -453,7 +432,7 @@ struct FrontMatterEditor<R: Record> {
     /// its comma, from a block list with its lines.
     mutating func removeListItem(at location: SourceLocation) throws(Refusal) {
         let spans = try spans()
-        guard let found = spans.node(atFileLine: location.line, column: location.column, where: { $0.kind != .mapping || true }),
+        guard let found = spans.node(atFileLine: location.line, column: location.column),
             let list = found.parent, list.kind == .sequence,
             let position = list.children.firstIndex(where: { spans.nodes[$0].start == found.node.start })
         else { throw Refusal(description: "the value at \(location) is not an item of a list") }

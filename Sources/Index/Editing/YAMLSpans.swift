@@ -190,24 +190,26 @@ struct YAMLSpans {
 
     /// Past `&anchor` and `!tag` (and the space, line breaks and comments after them).
     private func skipProperties(from start: Int, to end: Int) -> Int {
-        var index = start
-        while index < end, scalars[index] == "&" || scalars[index] == "!" {
-            while index < end, !Self.isSpace(scalars[index]) { index += 1 }
-            index = skipSpace(from: index, to: end)
-        }
-        return index
+        skipSpace(from: endOfProperties(from: start), to: end)
     }
 
-    /// Just after the last `&anchor` or `!tag` that starts at `start`.
+    /// Just after the last `&anchor` or `!tag` that starts at `start` (a flow indicator or a
+    /// space ends one; spaces, line breaks and comments may stand between them).
     private func endOfProperties(from start: Int) -> Int {
         var index = start
         var end = start
         while index < scalars.count, scalars[index] == "&" || scalars[index] == "!" {
-            while index < scalars.count, !Self.isSpace(scalars[index]), !",[]{}".unicodeScalars.contains(scalars[index]) || index == end {
+            index += 1
+            if index < scalars.count, scalars[index] == "<" {
+                // A verbatim tag, `!<tag:yaml.org,2002:str>`, may hold a comma.
+                while index < scalars.count, scalars[index] != ">" { index += 1 }
+                index = min(index + 1, scalars.count)
+            }
+            while index < scalars.count, !Self.isSpace(scalars[index]), !",[]{}".unicodeScalars.contains(scalars[index]) {
                 index += 1
             }
             end = index
-            while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+            index = skipSpace(from: index, to: scalars.count)
         }
         return end
     }

@@ -6,8 +6,6 @@ struct ContactMatcher {
     private var byLink: [String: [String]] = [:]
     private var byEmail: [String: [String]] = [:]
     private var byName: [String: [String]] = [:]
-    /// Each key's normalised addresses, to tell two people of one name apart.
-    private var addresses: [String: Set<String>] = [:]
     private var namesOf: [String: Set<String>] = [:]
     private var sitesOf: [String: Set<String>] = [:]
     /// People of a name (identity key) with a profile on a site: `name\0site` → count.
@@ -35,7 +33,6 @@ struct ContactMatcher {
     mutating func add(_ key: String, links: [String], emails: [String], names: [String], orgs: [String] = []) {
         self.orgs[key, default: []].formUnion(orgs.map(ContactMatcher.foldedOrg))
         let normalised = Set(links.map(ContactMatcher.normalisedLink))
-        addresses[key, default: []].formUnion(normalised)
         for link in normalised { byLink[link, default: []].append(key) }
         for email in Set(emails.map { $0.lowercased() }) { byEmail[email, default: []].append(key) }
         // Which names have how many people with a profile on which site: so that a thousand

@@ -116,15 +116,13 @@ public struct ImportedPerson: Sendable, Equatable {
         return person
     }
 
+    /// What YAML may not hold is dropped (`YAMLScalar.mustBeEscaped`), but tab, and the
+    /// line breaks of a text of several lines.
     private static func isKept(_ scalar: Unicode.Scalar, oneLine: Bool) -> Bool {
-        switch scalar.value {
-        case 0x09: return true
-        case 0x0A: return !oneLine
-        case 0x00...0x1F, 0x7F...0x9F: return false
-        case 0xFEFF, 0xFFFE, 0xFFFF, 0xFDD0...0xFDEF: return false
-        case let value where value & 0xFFFE == 0xFFFE: return false  // U+1FFFE, U+1FFFF, …
-        case 0x2028, 0x2029: return !oneLine
-        default: return true
+        switch scalar {
+        case "\t": return true
+        case "\n", "\u{2028}", "\u{2029}": return !oneLine
+        default: return !YAMLScalar.mustBeEscaped(scalar)
         }
     }
 
