@@ -83,7 +83,6 @@ struct JournalOptions: ParsableArguments {
             Self.lock = try JournalLock(root: root) {
                 Terminal.standardError.write("ties: waiting for another ties command that is changing this journal…\n")
             }
-            Self.lock?.removeAbandonedTemporaries(under: root)
         } catch {
             throw CommandFailure(message: error.description, exitCode: .problems)
         }

@@ -227,8 +227,8 @@ struct BlowUpTests {
 
 @Suite("What a stopped or careless change leaves")
 struct LeftoverTests {
-    /// A change stopped halfway (SIGTERM) leaves `.name.PID.N.tmp` files; the next command that
-    /// changes the journal removes those of processes that are gone, and no other.
+    /// A change stopped halfway (SIGTERM) leaves `.name.PID.N.tmp` files; the next change that
+    /// writes in their folder removes those of processes that are gone, and no other.
     @Test func abandonedTemporariesGoWithTheNextChange() throws {
         let root = try Fixtures.copy(Fixtures.template)
         let gone = root.appending(path: "contacts/.ada.md.99999999.1.tmp")

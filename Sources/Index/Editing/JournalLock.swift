@@ -33,24 +33,4 @@ public struct JournalLock: ~Copyable {
     }
 
     deinit { close(descriptor) }
-
-    /// Removes the temporary files (`.name.PID.N.tmp`) that a change stopped halfway (a SIGTERM,
-    /// a power cut) left in the record folders: those of a process that no longer runs. Done
-    /// under the lock, so no running change's files are touched. The journal itself was never
-    /// half-changed; these are only the bytes that were not yet renamed into place.
-    public func removeAbandonedTemporaries(under root: URL) {
-        for kind in RecordKind.allCases {
-            let folder = root.appending(path: kind.folder)
-            guard JournalPath.outside(folder.path, root: root) == nil,
-                let walker = FileManager.default.enumerator(atPath: folder.path)
-            else { continue }
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                guard name.hasPrefix("."), name.hasSuffix(".tmp") else { continue }
-                let parts = name.split(separator: ".")
-                guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]), pid > 0 else { continue }
-                if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder.appending(path: relative).path) }
-            }
-        }
-    }
 }

@@ -39,6 +39,7 @@ public enum AtomicFile {
     /// meanwhile: those linked so far are removed again) and changed files renamed over their
     /// old selves. For edits to the journal that touch several files.
     public static func writeAll(_ changes: [Change]) throws(Failure) {
+        removeAbandonedTemporaries(in: Set(changes.map { ($0.path as NSString).deletingLastPathComponent }))
         var temporaries: [String] = []
         defer { for temporary in temporaries { unlink(temporary) } }
         // A changed file keeps what the owner set: its mode (a private 0600 contact stays
@@ -66,6 +67,27 @@ public enum AtomicFile {
         for ((change, temporary), target) in zip(zip(changes, temporaries), targets) where !change.isNew {
             guard rename(temporary, target.path) == 0 else {
                 throw Failure(description: "cannot write \(change.path): \(errnoText())")
+            }
+        }
+    }
+
+    /// Removes the temporary files (`.name.PID.N.tmp`) that a change stopped halfway (SIGTERM,
+    /// a power cut) left in `folders`, those of a process that no longer runs: the journal was
+    /// never half-changed, these are the bytes not yet renamed into place. The folders a change
+    /// writes in are the ones to look at, one listing each; the journal's lock, held by every
+    /// command that writes there, keeps a running change's files out of reach.
+    static func removeAbandonedTemporaries(in folders: Set<String>) {
+        for folder in folders {
+            guard let directory = opendir(folder) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard name.hasPrefix("."), name.hasSuffix(".tmp") else { continue }
+                let parts = name.split(separator: ".")
+                guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]), pid > 0, pid != getpid() else { continue }
+                if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
             }
         }
     }
