@@ -17,8 +17,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // CSV for the LinkedIn and Google imports and `ties export csv` (docs/ARCHITECTURE.md).
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-        // The HTTP server of `ties serve`: no SwiftNIO, so a fresh build stays short (docs/ARCHITECTURE.md).
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         // Random journals for the whole-program property test (Tests/TiesTests).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -48,7 +46,6 @@ let package = Package(
             name: "ties",
             dependencies: [
                 "Index", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         // Build tool: turns journal-template/ and site-theme/ into Swift source, so an installed

@@ -6,13 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 total=${1:-300}
-targets=(record config wiki-links template imports editor)
+targets=(record config wiki-links template imports editor serve)
 share=$(( total / ${#targets[@]} ))
 (( share > 0 )) || share=1
 binary=.build-fuzz/debug/TiesFuzz
 seeds=.build-fuzz/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{record,config,wiki-links,template,imports,editor} .build-fuzz/artifacts
+mkdir -p "$seeds"/{record,config,wiki-links,template,imports,editor,serve} .build-fuzz/artifacts
 n=0
 # A record seed starts with a byte that picks its kind (Sources/TiesFuzz): that of its folder.
 kinds=(contacts encounters publications orgs goals)
@@ -36,6 +36,10 @@ cp site-theme/*.mustache "$seeds/template/"
 { printf '\001'; cat Tests/Fixtures/imports/google.csv; } > "$seeds/imports/google.csv"
 { printf '\002'; cat Tests/Fixtures/imports/contacts.vcf; } > "$seeds/imports/contacts.vcf"
 { printf '\003'; cat Tests/Fixtures/imports/calendar.ics; } > "$seeds/imports/calendar.ics"
+# A serve seed starts with a byte that picks the size of each read (Sources/TiesFuzz).
+printf '\007GET /contacts/ada.html?token=ab HTTP/1.1\r\nHost: 127.0.0.1:4321\r\nCookie: ties-4321=ab\r\n\r\nHEAD /%%2e%%2e/x HTTP/1.0\n\n' \
+    > "$seeds/serve/pipelined.http"
+printf '\377GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\nContent-Length: 3\r\n folded\r\n\r\n' > "$seeds/serve/refused.http"
 status=0
 for target in "${targets[@]}"; do
     mkdir -p ".build-fuzz/corpus/$target"

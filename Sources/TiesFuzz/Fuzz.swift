@@ -20,6 +20,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case .template: FuzzTarget.template(bytes)
     case .imports: FuzzTarget.imports(bytes)
     case .editor: FuzzTarget.editor(bytes)
+    case .serve: FuzzTarget.serve(bytes)
     }
     return 0
 }
@@ -34,7 +35,7 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 }
 
 enum FuzzTarget: String, CaseIterable {
-    case record, config, wikiLinks = "wiki-links", template, imports, editor
+    case record, config, wikiLinks = "wiki-links", template, imports, editor, serve
 
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["TIES_FUZZ_TARGET"] ?? "record"
@@ -54,6 +55,37 @@ enum FuzzTarget: String, CaseIterable {
         let parsed = RecordParser.parse(bytes: Array(bytes.dropFirst()), file: file)
         let encoded = BinaryWriter.encode(parsed)
         _ = encoded.withUnsafeBytes { try? BinaryReader.decode(ParsedFile.self, from: $0) }
+    }
+
+    /// What a connection to `ties serve` sends, cut into reads of the size the first byte
+    /// picks: every request read from it goes through the access checks. Nothing kept may grow
+    /// past the head's limit, and every request read must satisfy what the server relies on.
+    static func serve(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let piece = Int(first) + 1
+        let access = ServeAccess(token: String(repeating: "ab", count: 32), port: 4321)
+        var exchange = HTTPExchange()
+        var offset = 1
+        reading: while offset < bytes.count {
+            let end = min(bytes.count, offset + piece)
+            exchange.receive(bytes[offset..<end])
+            offset = end
+            while true {
+                switch exchange.next() {
+                case .needMore: continue reading
+                case .reject(let rejection):
+                    precondition([400, 414, 431, 505].contains(rejection.status), "status \(rejection.status)")
+                    return
+                case .request(let request):
+                    precondition(request.path.hasPrefix("/") && !request.path.contains("/../"), request.path)
+                    precondition(request.values(of: "host").count <= 1, "two hosts taken")
+                    _ = access.allows(host: request.values(of: "host").first)
+                    _ = access.allows(cookies: request.values(of: "cookie"))
+                    if let token = request.query.first(where: { $0.name == "token" }) { _ = access.matches(token.value) }
+                }
+            }
+        }
+        precondition(exchange.buffer.count <= HTTPExchange.headLimit + piece, "kept \(exchange.buffer.count) bytes")
     }
 
     /// An encounter's file edited in place: each follow-up marked done, and a list, a map and a
@@ -77,7 +109,8 @@ enum FuzzTarget: String, CaseIterable {
         }
         var editor = FrontMatterEditor<Encounter>(text)
         if (try? editor.append(\.tags, ["fuzztag"])) != nil {
-            guard case let .encounter(edited)? = RecordParser.parse(editor.text, file: file).record, edited.tags.contains("fuzztag")
+            guard case let .encounter(edited)? = RecordParser.parse(editor.text, file: file).record,
+                edited.tags.contains("fuzztag")
             else { fatalError("adding a tag broke the file:\n\(text)\n---- became ----\n\(editor.text)") }
         }
     }

@@ -62,9 +62,7 @@ struct ServeCommand: ParsableCommand {
         let requestedPort = UInt16(port)
         let server: LiveServer
         do {
-            server = try Blocking.run { () async throws(LiveServer.Failure) -> LiveServer in
-                try await LiveServer.start(site: site, port: requestedPort)
-            }
+            server = try LiveServer.start(site: site, port: requestedPort)
         } catch .portInUse(let port, let suggestion) {
             let next = suggestion.map { "; \($0) is free: ties serve --port \($0)" } ?? ""
             throw CommandFailure(message: "port \(port) is in use\(next) (or --port 0 for any free port)", exitCode: .problems)
@@ -96,7 +94,7 @@ struct ServeCommand: ParsableCommand {
                 shown = diagnostics
             }
         }
-        Blocking.run { await server.stop() }
+        server.stop()
         Terminal.print("Stopped.")
         Terminal.flush()
     }

@@ -41,7 +41,7 @@ def copy_sources():
             f.write(data)
         shutil.copymode(source, target)
     # Files the tree no longer has go from the copy too (its build folder stays).
-    kept = {os.path.normpath(p) for p in listed if p}
+    kept = {os.path.normpath(p) for p in listed if p and os.path.isfile(os.path.join(ROOT, p))}
     for folder, names, files in os.walk(SCRATCH):
         relative_folder = os.path.relpath(folder, SCRATCH)
         if relative_folder.split(os.sep)[0] == ".build":

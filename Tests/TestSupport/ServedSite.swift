@@ -165,8 +165,13 @@ public final class ServedSite: @unchecked Sendable {
         }
     }
 
+    /// A connection of its own to the server, to send whatever a test wants.
+    public func connect(over address: String = "127.0.0.1") throws -> Connection {
+        try Connection(address: address, port: port)
+    }
+
     /// A TCP connection to the loopback interface.
-    final class Connection: @unchecked Sendable {
+    public final class Connection: @unchecked Sendable {
         let descriptor: Int32
 
         init(address: String, port: UInt16) throws {
@@ -209,18 +214,35 @@ public final class ServedSite: @unchecked Sendable {
             }
         }
 
-        func send(_ text: String) throws {
+        /// Sends every byte; fails when the server closed the connection (without a SIGPIPE).
+        public func send(_ text: String) throws {
             let bytes = Array(text.utf8)
             var sent = 0
             while sent < bytes.count {
-                let count = bytes[sent...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-                guard count > 0 else { throw Failure(description: "cannot send") }
+                let count = bytes[sent...].withUnsafeBytes {
+                    Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+                }
+                guard count > 0 else { throw Failure(description: "cannot send: \(String(cString: strerror(errno)))") }
                 sent += count
             }
         }
 
-        /// What arrives within `timeout` seconds: empty at the end of the stream, nil on timeout.
-        func receive(timeout: Double) -> [UInt8]? {
+        /// Everything the server sends until it closes the connection, read as an answer; nil
+        /// when it has not closed within `seconds`.
+        public func response(within seconds: Double) -> Response? {
+            let deadline = Date().addingTimeInterval(seconds)
+            var raw = [UInt8]()
+            while true {
+                let left = deadline.timeIntervalSinceNow
+                guard left > 0, let chunk = receive(timeout: left) else { return nil }
+                if chunk.isEmpty { return ServedSite.parse(raw) }
+                raw += chunk
+            }
+        }
+
+        /// What arrives within `timeout` seconds: empty at the end of the stream (or when the
+        /// server reset it), nil on timeout.
+        public func receive(timeout: Double) -> [UInt8]? {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, Int32(max(1, timeout * 1000))) > 0 else { return nil }
             var buffer = [UInt8](repeating: 0, count: 65536)

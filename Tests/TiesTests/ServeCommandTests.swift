@@ -107,6 +107,84 @@ struct ServeCommandTests {
         return found
     }
 
+    /// Another user of the machine has no token, but can connect: nothing they send, however
+    /// large, malformed or slow, keeps the server from answering the browser, or from stopping.
+    @Test func noSenderKeepsOthersFromBeingAnsweredOrTheServerFromStopping() throws {
+        let root = try journal()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = try ServedSite(journal: root)
+        let host = "Host: 127.0.0.1:\(site.port)\r\n"
+
+        // A head begun and never ended: answered 408 after ten seconds (checked last).
+        let slow = try site.connect()
+        try slow.send("GET / HTTP/1.1\r\n\(host)X-Slow: ")
+
+        // Megabytes of request line, or of one header line, sent without end and waited on:
+        // each connection is answered and closed at the limit, and others are answered meanwhile.
+        let floods = DispatchGroup()
+        let closed = Counter()
+        for index in 0..<4 {
+            let flood = try site.connect()
+            DispatchQueue.global().async(group: floods) {
+                let head = index % 2 == 0 ? "GET /" : "GET / HTTP/1.1\r\n\(host)X-Flood: "
+                try? flood.send(head + String(repeating: "a", count: 1_000_000))
+                if flood.response(within: 20) != nil { closed.add() }
+            }
+        }
+        let started = Date()
+        #expect(try site.get("/", cookie: site.cookie).status == 200)
+        #expect(Date().timeIntervalSince(started) < 5, "answered while four connections flood the server")
+        #expect(floods.wait(timeout: .now() + 30) == .success)
+        #expect(closed.value == 4, "every flooding connection was closed")
+
+        // Each refusal says why, with RFC 9112's status.
+        let cases: [(String, Int)] = [
+            ("GET /" + String(repeating: "a", count: 9000) + " HTTP/1.1\r\n\(host)\r\n", 414),
+            ("GET / HTTP/1.1\r\n\(host)X: " + String(repeating: "a", count: 40_000) + "\r\n\r\n", 431),
+            ("GET / HTTP/1.1\r\n\(host)" + String(repeating: "X: a\r\n", count: 100) + "\r\n", 431),
+            ("GET / HTTP/1.1\r\nHost: evil.example\r\n\(host)Cookie: \(site.cookie)\r\n\r\n", 400),
+            ("GET / HTTP/1.1\r\nCookie: \(site.cookie)\r\n\r\n", 400),
+            ("GET / HTTP/1.1\r\n\(host)Cookie: \(site.cookie)\r\n folded\r\n\r\n", 400),
+            ("GET / HTTP/3\r\n\(host)\r\n", 505),
+        ]
+        for (request, status) in cases {
+            let connection = try site.connect()
+            try connection.send(request)
+            let response = connection.response(within: 5)
+            #expect(response?.status == status, "\(request.prefix(60))")
+            #expect(response?.body.contains("Mara") == false)
+        }
+        // A page asked with a body is answered, and the body is not taken as the next request.
+        let withBody = try site.connect()
+        try withBody.send(
+            "GET / HTTP/1.1\r\n\(host)Cookie: \(site.cookie)\r\nContent-Length: 40\r\n\r\nGET /x HTTP/1.1\r\n\(host)\r\n\r\n")
+        let answered = withBody.response(within: 5)
+        #expect(answered?.status == 200 && answered?.headers["connection"] == "close")
+        #expect(answered?.body.contains("HTTP/1.1") == false, "one answer only")
+
+        let timedOut = slow.response(within: 15)
+        #expect(timedOut?.status == 408, "\(String(describing: timedOut))")
+
+        // More connections than it keeps, each waiting with half a head: the longest waiting
+        // make room, and the browser is answered.
+        var idle: [ServedSite.Connection] = []
+        for _ in 0..<530 {
+            let connection = try site.connect()
+            try connection.send("GET / HTTP/1.1\r\n")
+            idle.append(connection)
+        }
+        #expect(try site.get("/", cookie: site.cookie).status == 200)
+        #expect(site.interrupt() == 0, "Ctrl-C stops it with connections open")
+        withExtendedLifetime(idle) {}
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
+
     @Test func aSavedChangeIsAnEventAndThePageShowsItWithinASecond() throws {
         let root = try journal()
         defer { try? FileManager.default.removeItem(at: root) }

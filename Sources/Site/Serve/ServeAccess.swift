@@ -9,32 +9,37 @@ import Foundation
 /// cookie (SameSite=Strict) nor read an answer (no CORS headers). A `Host` that is not this
 /// server's own name and port is refused before anything else, which defeats DNS rebinding:
 /// a page of `evil.example` whose name now points at 127.0.0.1 still sends `Host: evil.example`.
-struct ServeAccess: Sendable {
-    let token: String
-    let port: UInt16
+public struct ServeAccess: Sendable {
+    public let token: String
+    public let port: UInt16
+
+    public init(token: String, port: UInt16) {
+        self.token = token
+        self.port = port
+    }
 
     /// 32 random bytes from the system's generator, as 64 hex digits.
-    static func newToken() -> String {
+    public static func newToken() -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
     /// The cookie's name holds the port: browsers share cookies between the ports of one host,
     /// so two servers on one machine must not overwrite each other's.
-    var cookieName: String { "ties-\(port)" }
+    public var cookieName: String { "ties-\(port)" }
 
     /// The `Set-Cookie` value given for a request with the token.
-    var setCookie: String { "\(cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict" }
+    public var setCookie: String { "\(cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict" }
 
     /// Whether `host` (the request's `Host` header) names this server: localhost, 127.0.0.1 or
     /// [::1], with this server's port.
-    func allows(host: String?) -> Bool {
+    public func allows(host: String?) -> Bool {
         guard let host = host?.lowercased() else { return false }
         return ["localhost", "127.0.0.1", "[::1]"].contains { host == "\($0):\(port)" }
     }
 
     /// Whether one of the `Cookie` headers holds this server's cookie with the token.
-    func allows(cookies: [String]) -> Bool {
+    public func allows(cookies: [String]) -> Bool {
         for header in cookies {
             for pair in header.split(separator: ";") {
                 let parts = pair.split(separator: "=", maxSplits: 1)
@@ -46,7 +51,7 @@ struct ServeAccess: Sendable {
     }
 
     /// Compares in a time that does not depend on where the two first differ.
-    func matches(_ candidate: String) -> Bool {
+    public func matches(_ candidate: String) -> Bool {
         let a = Array(candidate.utf8)
         let b = Array(token.utf8)
         guard a.count == b.count else { return false }
