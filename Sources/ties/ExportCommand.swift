@@ -74,12 +74,13 @@ struct ExportCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "file"))
         var output: String?
         @OptionGroup var options: JournalOptions
+        @OptionGroup var day: TodayOption
 
         func run() throws {
             let journal = try options.load()
             let text: String
             do {
-                text = try ContactSheet.text(of: journal)
+                text = try ContactSheet.text(of: journal, today: day.day(for: journal))
             } catch {
                 throw CommandFailure(message: "cannot make the CSV: \(error)", exitCode: .problems)
             }

@@ -152,6 +152,32 @@ struct SampleSiteTests {
     }
 }
 
+@Suite("Due dates on the site")
+struct SiteDueTests {
+    /// The site and `ties due` answer "when next?" alike: a contact kept (a circle) but never met
+    /// is due from today, one neither kept nor met has no due date.
+    @Test func aKeptContactNeverMetIsDueTodayAsTiesDueSays() throws {
+        let root = try Fixtures.temporaryFolder("kept")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Fixtures.write(
+            [
+                "ties.yaml": "title: Kept\ncircles:\n  close: 1m\n",
+                "contacts/nina-new.md": "---\nname: Nina New\ncircle: close\n---\n",
+                "contacts/sam-stranger.md": "---\nname: Sam Stranger\n---\n",
+            ], under: root)
+        let journal = Journal.load(from: root)
+        #expect(journal.agenda.overdueContacts(on: Day("2026-11-25")!).map(\.slug) == ["nina-new"])
+        let (site, _) = try build(journal)
+        #expect(try read(site, "contacts/nina-new.html").contains("Next due</dt><dd>25 November 2026</dd>"))
+        #expect(try !read(site, "contacts/sam-stranger.html").contains("Next due"))
+        let list = try read(site, "contacts.html")
+        #expect(list.contains(#"Nina New</a></td><td></td><td>close</td><td>never</td><td>25 Nov 2026</td>"#))
+        #expect(list.contains(#"Sam Stranger</a></td><td></td><td></td><td>never</td><td>—</td>"#))
+        let sheet = try ContactSheet.text(of: journal, today: Day("2026-11-25")!)
+        #expect(sheet.contains("Nina New,,,,,close,,2026-11-25,"))
+    }
+}
+
 @Suite("Hostile input")
 struct HostileSiteTests {
     @Test func journalContentIsEscapedAndCannotLeaveTheOutputFolder() throws {

@@ -89,6 +89,38 @@ struct ImportCommandTests {
         }
     }
 
+    /// A tag is one category, whatever characters it holds: the list is split only at the
+    /// commas between tags (a comma or space inside a journal's tag text already separates tags).
+    @Test func everyTagIsOneCategoryOfTheExportedCard() throws {
+        let root = try Fixtures.temporaryFolder("vcard-tags")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Fixtures.write(
+            [
+                "ties.yaml": "title: Cards\n",
+                "contacts/zed-zulu.md": "---\nname: Zed Zulu\ntags: [\"Sales, EMEA\", \"x;y\", 'back\\slash', \"#q:r\"]\n---\n",
+            ], under: root)
+        let tags = try #require(Journal.load(from: root).contacts.first).tags
+        #expect(tags == ["Sales", "EMEA", "x;y", #"back\slash"#, "q:r"])
+        let cards = root.appending(path: "cards.vcf")
+        #expect(try TiesBinary.run(["export", "vcard", "--output", cards.path], in: root).status == 0)
+        let text = try String(contentsOf: cards, encoding: .utf8)
+        #expect(text.contains(#"CATEGORIES:Sales,EMEA,x\;y,back\\slash,q:r"#), "\(text)")
+        let script = """
+            import sys, vobject
+            for card in vobject.readComponents(open(sys.argv[1], encoding="utf-8").read()):
+                print("|".join(card.categories.value))
+            """
+        if let (status, output) = try Python.run(script, arguments: [cards.path], needing: "vobject") {
+            #expect(status == 0)
+            #expect(output == tags.joined(separator: "|") + "\n", "vobject reads the tags as they are")
+        }
+        let copy = try Fixtures.temporaryFolder("vcard-tags-back")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try Fixtures.write(["ties.yaml": "title: Cards\n"], under: copy)
+        #expect(try TiesBinary.run(["import", "vcard", cards.path], in: copy).status == 0)
+        #expect(Journal.load(from: copy).contacts.first?.tags == tags, "and ties' own import too")
+    }
+
     @Test func aCalendarGivesEncountersOnceAndCountsStrangers() throws {
         let root = try Self.copy()
         let calendar = Self.imports.appending(path: "calendar.ics").path

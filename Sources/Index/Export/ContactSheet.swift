@@ -15,8 +15,9 @@ public enum ContactSheet {
         return "'" + cell
     }
 
-    /// The CSV text, CRLF line ends, several values of a cell joined by `; `.
-    public static func text(of journal: Journal) throws -> String {
+    /// The CSV text, CRLF line ends, several values of a cell joined by `; `. `today` is the
+    /// next due day of a kept contact never met, as `ties due` says.
+    public static func text(of journal: Journal, today: Day) throws -> String {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream, newline: .crlf)
         try writer.write(row: header)
@@ -28,7 +29,7 @@ public enum ContactSheet {
                 row: [
                     contact.name, org ?? "", contact.title ?? "", contact.emails.joined(separator: "; "),
                     contact.phones.joined(separator: "; "), contact.circle?.target ?? contact.circle?.text ?? "",
-                    journal.lastContact(with: contact)?.description ?? "", journal.nextDue(of: contact)?.description ?? "",
+                    journal.lastContact(with: contact)?.description ?? "", journal.nextDue(of: contact, today: today)?.description ?? "",
                     contact.tags.joined(separator: "; "),
                 ].map(inert))
         }

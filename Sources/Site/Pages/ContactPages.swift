@@ -101,7 +101,7 @@ extension SiteContext {
         add(t.circle, contact.circle?.target ?? contact.circle?.text)
         add(t.cadence, journal.cadence(of: contact).description)
         add(t.lastContact, journal.lastContact(with: contact).map(dates.long) ?? t.never)
-        let next = journal.nextDue(of: contact)
+        let next = journal.nextDue(of: contact, today: today)
         add(t.nextDue, next.map(dates.long))
 
         let roles = journal.affiliations(of: contact.id).reversed().map { affiliation in

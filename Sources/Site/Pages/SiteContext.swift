@@ -109,7 +109,7 @@ struct SiteContext: Sendable {
     }
 
     func contactRow(_ contact: Contact, from: String) -> ContactRow {
-        let next = journal.nextDue(of: contact)
+        let next = journal.nextDue(of: contact, today: today)
         return ContactRow(
             link: link(to: contact.recordID, from: from) ?? Link(href: nil, text: contact.name),
             org: contact.org?.target.flatMap { link(to: RecordID(.org, $0), from: from) },

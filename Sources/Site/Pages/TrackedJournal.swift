@@ -124,10 +124,11 @@ struct TrackedJournal: Sendable {
         return whole.lastContact(with: contact)
     }
 
-    func nextDue(of contact: Contact) -> Day? {
+    /// `today` counts for a kept contact never met, who is due from the day they are kept.
+    func nextDue(of contact: Contact, today: Day) -> Day? {
         log?.read(contact)
         log?.readLinks(of: contact.recordID)
-        return whole.nextDue(of: contact)
+        return whole.nextDue(of: contact, today: today)
     }
 
     // What links to a record.
