@@ -363,6 +363,25 @@ struct ImportReadBackTests {
         #expect(report.notes.contains { $0.reason.contains("notes is longer than ties keeps") }, "\(report.notes)")
     }
 
+    /// Each value is capped, but a person may have thousands: a file larger than ties reads
+    /// is never written, new or updated, and the report says whom it left out.
+    @Test func aContactFileTiesCouldNotReadIsNeverWritten() throws {
+        let root = try ImportFidelityTests.journal(["contacts/kim.md": "---\nname: Kim Park\n---\nNotes.\n"])
+        func person(_ name: String, line: Int) -> ImportedPerson {
+            var person = ImportedPerson(line: line, name: name)
+            person.emails = (0..<3_000).map { "\(String(repeating: "a", count: 4_000))\($0)@\(line).example.org" }
+            return person
+        }
+        let plan = Journal.load(from: root).planImport(
+            ImportFile(people: [person("Big Person", line: 2), person("Kim Park", line: 3)]), today: ImportFidelityTests.today)
+        #expect(plan.report.created.isEmpty && plan.report.updated.isEmpty)
+        #expect(plan.report.skipped.map(\.line) == [2, 3])
+        #expect(plan.report.skipped.allSatisfy { $0.reason.contains("more than ties reads in a record (8 MiB)") })
+        try plan.apply()
+        #expect(try ImportFidelityTests.text(root, "contacts/kim.md") == "---\nname: Kim Park\n---\nNotes.\n")
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: "contacts/big-person.md").path))
+    }
+
     @Test func anInvisibleByteOrderMarkIsNoJobChange() throws {
         let root = try ImportFidelityTests.journal(["contacts/kim.md": "---\nname: Kim Park\norg: Acme\ntitle: CTO\n---\n"])
         let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nKim,Park,https://linkedin.com/in/kim,,\u{FEFF}Acme,\u{FEFF}CTO,01 Jan 2024\n"

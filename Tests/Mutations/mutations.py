@@ -274,4 +274,8 @@ MUTATIONS = [
     ("serve-no-head-deadline", "Sources/Site/Serve/HTTP/LoopbackServer.swift",
      "var deadline = Self.now() + Self.headSeconds", "var deadline = Self.now() + 1e9",
      "ServeCommand", "a head begun and never ended holds its connection for ever"),
+    ("import-any-size", "Sources/Index/Import/ImportPlan.swift",
+     "static func fits(_ data: Data) -> Bool { data.count <= SourceText.largestFile }",
+     "static func fits(_ data: Data) -> Bool { true }",
+     "ImportReadBack", "an import writes a contact file larger than ties reads: the person is in the journal but unreadable"),
 ]

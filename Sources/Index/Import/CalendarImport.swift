@@ -100,11 +100,15 @@ public extension Journal {
                 let stem = Slug.fitted("\(occurrence.day)-\(what)")
                 let slug = Slug.unique("\(occurrence.day.year)/\(stem)", among: &takenSlugs)
                 let path = "\(RecordKind.encounter.folder)/\(slug).md"
+                let data = Data(writer.file(body: "\n").utf8)
+                guard ImportPlan.fits(data) else {
+                    plan.report.skipped.append(
+                        ImportSkip(line: event.line, reason: "\(ImportPlan.tooLarge(path, data.count)); the event was not written"))
+                    break
+                }
                 plan.report.created.append(
                     ImportReport.Created(file: path, name: event.summary ?? "meeting on \(occurrence.day)"))
-                plan.changes.append(
-                    AtomicFile.Change(
-                        path: root.appending(path: path).path, data: Data(writer.file(body: "\n").utf8), isNew: true))
+                plan.changes.append(AtomicFile.Change(path: root.appending(path: path).path, data: data, isNew: true))
             }
         }
         plan.report.skipped.sort { ($0.line, $0.reason) < ($1.line, $1.reason) }

@@ -16,6 +16,7 @@ public struct ImportPlan: Sendable {
     /// Writes every new and changed file, or none. A record folder that is a link out of the
     /// journal is refused: an import writes into the journal only.
     public func apply() throws(AtomicFile.Failure) {
+        precondition(changes.allSatisfy { ImportPlan.fits($0.data) }, "the plan holds a file ties would not read")
         let folders = Set(changes.map { URL(filePath: $0.path).deletingLastPathComponent().path })
         for folder in folders.sorted() {
             if let root {
@@ -39,6 +40,17 @@ public struct ImportPlan: Sendable {
             }
         }
         try AtomicFile.writeAll(changes)
+    }
+}
+
+extension ImportPlan {
+    /// Whether a file an import would write is one ties reads back: no larger than a record
+    /// may be (`SourceText.largestFile`).
+    static func fits(_ data: Data) -> Bool { data.count <= SourceText.largestFile }
+
+    static func tooLarge(_ path: String, _ bytes: Int) -> String {
+        let mebibytes = (Double(bytes) / 1_048_576 * 10).rounded(.up) / 10
+        return "\(path) would be \(mebibytes) MiB, more than ties reads in a record (\(SourceText.largestFile >> 20) MiB)"
     }
 }
 
@@ -147,9 +159,27 @@ private struct ImportPlanner {
     /// Edited contacts by slug: their editor, the contact as edited so far, and the report entry.
     var edits: [String: (editor: DeferredEditor, contact: Contact, entry: ImportReport.Updated)] = [:]
     var editOrder: [String] = []
+    /// Where the first row that changed a contact is, for a message about the whole change.
+    var editSource: [String: (line: Int, file: String?)] = [:]
     /// New people by planned path: everything the file's rows say of them, merged.
     var created: [(path: String, person: ImportedPerson)] = []
     var createdIndex: [String: Int] = [:]
+    var createdKeys: [Int: CreatedKeys] = [:]
+
+    /// A new person's emails (folded), phones (digits) and tags (folded), for `merge`.
+    struct CreatedKeys {
+        var emails: Set<String>
+        var phones: Set<String>
+        var tags: Set<String>
+        var notes: Set<String>
+
+        init(_ person: ImportedPerson) {
+            notes = Set(person.notes.map { [ImportPlanner.squeezed($0)] } ?? [])
+            emails = Set(person.emails.map { $0.lowercased() })
+            phones = Set(person.phones.map(ImportPlanner.digits))
+            tags = Set(person.tags.map { $0.lowercased() })
+        }
+    }
     var takenStems: Set<String>
     var report = ImportReport()
     /// Contacts some row matched, so that the unchanged are counted once.
@@ -234,16 +264,25 @@ private struct ImportPlanner {
     private mutating func merge(_ person: ImportedPerson, into path: String) {
         guard let index = createdIndex[path] else { return }
         var merged = created[index].person
-        for email in person.emails where !merged.emails.contains(where: { $0.lowercased() == email.lowercased() }) {
-            merged.emails.append(email)
-        }
-        for phone in person.phones where !merged.phones.contains(where: { Self.digits($0) == Self.digits(phone) }) {
-            merged.phones.append(phone)
-        }
+        // The keys of what the person has so far, kept between rows: thousands of rows or
+        // addresses of one person are each compared once.
+        var keys = createdKeys.removeValue(forKey: index) ?? CreatedKeys(merged)
+        for email in person.emails where keys.emails.insert(email.lowercased()).inserted { merged.emails.append(email) }
+        for phone in person.phones where keys.phones.insert(Self.digits(phone)).inserted { merged.phones.append(phone) }
         for link in person.links { merged.addLink(label: link.label, url: link.url) }
-        for tag in person.tags { merged.addTag(tag) }
-        if let notes = person.notes, !Self.contains(merged.notes ?? "", notes) {
-            merged.notes = [merged.notes, notes].compactMap { $0 }.joined(separator: "\n\n")
+        for tag in person.tags where keys.tags.insert(tag.lowercased()).inserted { merged.tags.append(tag) }
+        createdKeys[index] = keys
+        // Each row's notes once, and no more than one row's cap in all: many rows of one person
+        // must not each search and copy everything before them.
+        if let notes = person.notes, keys.notes.insert(Self.squeezed(notes)).inserted {
+            if (merged.notes?.utf8.count ?? 0) + notes.utf8.count <= ImportedPerson.longestNotes {
+                merged.notes = [merged.notes, notes].compactMap { $0 }.joined(separator: "\n\n")
+            } else {
+                report.notes.append(
+                    ImportSkip(
+                        line: person.line, file: person.file,
+                        reason: "\(merged.name): the notes of this row were left out: the person's notes passed \(ImportedPerson.longestNotes >> 20) MiB"))
+            }
         }
         func single<V: Equatable & CustomStringConvertible>(_ key: WritableKeyPath<ImportedPerson, V?>, _ field: String) {
             guard let value = person[keyPath: key] else { return }
@@ -313,6 +352,7 @@ private struct ImportPlanner {
         }
         if edits[slug] == nil {
             editOrder.append(slug)
+            editSource[slug] = (person.line, person.file)
             if !firstTime { report.unchanged -= 1 }
         }
         edits[slug] = (editor, contact, entry)
@@ -403,11 +443,11 @@ private struct ImportPlanner {
 
     /// Whether `text` already holds `notes`, compared without case and with every run of
     /// spaces and line breaks one space: a note imported once is not added again.
-    private static func contains(_ text: String, _ notes: String) -> Bool {
-        func squeezed(_ text: String) -> String {
-            text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        }
-        return squeezed(text).contains(squeezed(notes))
+    private static func contains(_ text: String, _ notes: String) -> Bool { squeezed(text).contains(squeezed(notes)) }
+
+    /// Lower case, runs of white space as one space: notes as compared.
+    private static func squeezed(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// The job the contact has now: the `org` and `title` keys, else the open role (the latest
@@ -539,22 +579,36 @@ private struct ImportPlanner {
         var plan = ImportPlan()
         plan.root = journal.root
         plan.report = report
-        plan.report.skipped = (skipped + report.skipped).sorted {
-            ($0.file ?? "", $0.line, $0.reason) < ($1.file ?? "", $1.line, $1.reason)
-        }
+        var skipped = skipped + report.skipped
         for item in created {
+            let data = Data(Self.file(for: item.person).utf8)
+            guard ImportPlan.fits(data) else {
+                skipped.append(
+                    ImportSkip(
+                        line: item.person.line, file: item.person.file,
+                        reason: "\(item.person.name): \(ImportPlan.tooLarge(item.path, data.count)); nothing of this person was written"))
+                continue
+            }
             plan.report.created.append(ImportReport.Created(file: item.path, name: item.person.name))
-            plan.changes.append(
-                AtomicFile.Change(
-                    path: journal.root.appending(path: item.path).path, data: Data(Self.file(for: item.person).utf8), isNew: true))
+            plan.changes.append(AtomicFile.Change(path: journal.root.appending(path: item.path).path, data: data, isNew: true))
         }
         plan.report.notes.sort { ($0.file ?? "", $0.line, $0.reason) < ($1.file ?? "", $1.line, $1.reason) }
         for slug in editOrder {
             guard let edit = edits[slug], let text = edit.editor.text else { continue }
+            guard ImportPlan.fits(Data(text.utf8)) else {
+                skipped.append(
+                    ImportSkip(
+                        line: editSource[slug]?.line ?? 0, file: editSource[slug]?.file,
+                        reason: "\(edit.entry.name): \(ImportPlan.tooLarge(edit.entry.file, text.utf8.count)); \(edit.entry.file) was left as it is"))
+                continue
+            }
             plan.report.updated.append(edit.entry)
             let path = journal.root.appending(path: edit.entry.file).path
             plan.originals[path] = edit.editor.original
             plan.changes.append(AtomicFile.Change(path: path, data: Data(text.utf8), isNew: false))
+        }
+        plan.report.skipped = skipped.sorted {
+            ($0.file ?? "", $0.line, $0.reason) < ($1.file ?? "", $1.line, $1.reason)
         }
         return plan
     }

@@ -108,8 +108,9 @@ public struct ImportedPerson: Sendable, Equatable {
         person.location = location.map { clean($0, limit: Self.longestValue, field: "location") }.flatMap { $0.isEmpty ? nil : $0 }
         person.howMet = howMet.map { clean($0, limit: Self.longestValue, field: "how_met") }
         person.notes = notes.map { clean($0, limit: Self.longestNotes, field: "notes", oneLine: false) }.flatMap { $0.isEmpty ? nil : $0 }
-        person.tags = []
-        for tag in tags { person.addTag(clean(tag, limit: Self.longestValue, field: "tag")) }
+        person.tags = Self.uniqued(tags.compactMap { Self.tag(clean($0, limit: Self.longestValue, field: "tag")) }) {
+            $0.lowercased()
+        }
         for field in Set(cut).sorted() {
             person.remarks.append("its \(field) is longer than ties keeps (\(field == "notes" ? Self.longestNotes : Self.longestValue) characters) and was cut there")
         }
@@ -138,6 +139,13 @@ public struct ImportedPerson: Sendable, Equatable {
     mutating func addTag(_ text: String) {
         guard let tag = Self.tag(text), !tags.contains(where: { $0.lowercased() == tag.lowercased() }) else { return }
         tags.append(tag)
+    }
+
+    /// `items` without those whose key an earlier one has, in one pass: a card may hold
+    /// thousands of addresses, which must not each be compared with all the others.
+    static func uniqued(_ items: [String], by key: (String) -> String) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert(key($0)).inserted }
     }
 }
 

@@ -88,16 +88,19 @@ public enum VCardReader {
         person.takeName(written)
         person.howMet = nil
         var ignored: [String] = []
+        var ignoredNames = Set<String>()
+        var emails: [String] = []
+        var phones: [String] = []
+        var notes: [String] = []
+        var categories: [String] = []
         for property in properties {
             let value = ContentLine.unescaped(property.value[...]).replacingOccurrences(of: "\r\n", with: "\n")
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             switch property.name {
             case "EMAIL" where !value.isEmpty:
-                let address = value.lowercased().hasPrefix("mailto:") ? String(value.dropFirst(7)) : value
-                if !person.emails.contains(where: { $0.lowercased() == address.lowercased() }) { person.emails.append(address) }
+                emails.append(value.lowercased().hasPrefix("mailto:") ? String(value.dropFirst(7)) : value)
             case "TEL" where !value.isEmpty:
-                let number = value.lowercased().hasPrefix("tel:") ? String(value.dropFirst(4)) : value
-                if !person.phones.contains(number) { person.phones.append(number) }
+                phones.append(value.lowercased().hasPrefix("tel:") ? String(value.dropFirst(4)) : value)
             case "ORG":
                 let parts = ContentLine.components(property.value, separator: ";").filter { !$0.isEmpty }
                 guard let org = parts.first else { continue }
@@ -135,9 +138,9 @@ public enum VCardReader {
                 let slug = Slug.make(from: resolved)
                 person.addLink(label: slug.isEmpty ? "web" : slug, url: value)
             case "NOTE" where !value.isEmpty:
-                person.notes = [person.notes, value].compactMap { $0 }.joined(separator: "\n\n")
+                notes.append(value)
             case "CATEGORIES":
-                for category in ContentLine.components(property.value, separator: ",") { person.addTag(category) }
+                categories += ContentLine.components(property.value, separator: ",")
             case "ADR":
                 // The town and country, where the person is; the street is not for a journal.
                 let parts = ContentLine.components(property.value, separator: ";")
@@ -146,11 +149,17 @@ public enum VCardReader {
             case "EMAIL", "TEL", "TITLE", "BDAY":
                 continue  // empty
             default:
-                if !notForAJournal.contains(property.name), !property.name.hasPrefix("X-"), !ignored.contains(property.name) {
+                if !notForAJournal.contains(property.name), !property.name.hasPrefix("X-"),
+                    ignoredNames.insert(property.name).inserted
+                {
                     ignored.append(property.name)
                 }
             }
         }
+        person.emails = ImportedPerson.uniqued(emails) { $0.lowercased() }
+        person.phones = ImportedPerson.uniqued(phones) { $0 }
+        if !notes.isEmpty { person.notes = notes.joined(separator: "\n\n") }
+        person.tags = ImportedPerson.uniqued(categories.compactMap(ImportedPerson.tag)) { $0.lowercased() }
         if !ignored.isEmpty { person.remarks.append("not imported: \(ignored.joined(separator: ", "))") }
         file.people.append(person)
     }
