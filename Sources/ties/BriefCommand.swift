@@ -168,6 +168,7 @@ struct BriefText {
             for id in brief.publications { out.append("  publication  \(journal.publications[id]?.title ?? id.slug)") }
             for id in brief.goals { out.append("  goal         \(journal.goals[id]?.title ?? id.slug)") }
         }
-        return out.joined(separator: "\n") + "\n"
+        // Each entry is one line: a line break in a value is shown escaped, never a line of its own.
+        return out.map(TerminalText.inline).joined(separator: "\n") + "\n"
     }
 }

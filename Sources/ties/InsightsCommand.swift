@@ -203,6 +203,7 @@ struct InsightsText {
                     ]
                 })
         }
-        return out.joined(separator: "\n") + "\n"
+        // Each entry is one line: a line break in a value is shown escaped, never a line of its own.
+        return out.map(TerminalText.inline).joined(separator: "\n") + "\n"
     }
 }

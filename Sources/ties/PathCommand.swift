@@ -47,12 +47,13 @@ struct PathCommand: ParsableCommand {
             let name = journal.displayName(of: target) ?? target.slug
             guard !paths.isEmpty else {
                 Terminal.print(
-                    "No warm path to \(name): nobody you have met is connected to \(target.kind == .org ? "anyone there" : "them")."
-                )
+                    TerminalText.inline(
+                        "No warm path to \(name): nobody you have met is connected to \(target.kind == .org ? "anyone there" : "them")."
+                    ))
                 return
             }
             let style = Style.standardOutput
-            Terminal.print(style.bold("Warm paths to \(name)"))
+            Terminal.print(TerminalText.inline(style.bold("Warm paths to \(name)")))
             for path in paths {
                 var steps = ["you"]
                 for (index, person) in path.via.enumerated() {
@@ -66,7 +67,8 @@ struct PathCommand: ParsableCommand {
                         .map { journal.displayName(of: $0.org.record) ?? $0.org.slug }
                     steps.append(name + (orgs.isEmpty ? "" : " (\(orgs.joined(separator: ", ")))"))
                 }
-                Terminal.print("  " + steps.joined(separator: " → ") + style.dim("  weakest tie: \(path.strength.rawValue)"))
+                Terminal.print(
+                    TerminalText.inline("  " + steps.joined(separator: " → ") + style.dim("  weakest tie: \(path.strength.rawValue)")))
             }
         }
     }

@@ -56,7 +56,7 @@ struct PubsCommand: ParsableCommand {
     private func text(_ log: PublicationLog, journal: Journal) -> String {
         let style = Style.standardOutput
         var out = ""
-        func line(_ text: String = "") { out += text + "\n" }
+        func line(_ text: String = "") { out += TerminalText.inline(text) + "\n" }
         func row(_ publication: Publication, status: Bool) {
             let date = publication.date?.description ?? "          "
             var text = "  \(date)  "

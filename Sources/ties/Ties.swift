@@ -127,7 +127,8 @@ enum Main {
             var command = try Ties.parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
-            Terminal.standardError.write("ties: \(failure.message)\n")
+            // One line: a name quoted in the message cannot print a line of its own.
+            Terminal.standardError.write("ties: \(TerminalText.inline(failure.message))\n")
             exit(failure.exitCode.rawValue)
         } catch let code as ExitCode where code.rawValue == TiesExitCode.problems.rawValue {
             exit(code.rawValue)

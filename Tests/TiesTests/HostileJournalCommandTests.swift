@@ -153,6 +153,51 @@ struct ForgedLineTests {
             #expect(result.stdout.contains("Eve\\u{A}Get in touch (99)\\u{2028}"), "\(arguments): \(result.stdout)")
         }
     }
+
+    /// Every command that prints the journal's values, and every kind of value: a line break
+    /// (LF, CR, U+2028, U+2029, NEL) in any of them is shown escaped, inside its own line.
+    @Test(arguments: [
+        ["check"], ["due", "--today", "2026-12-07", "--all"], ["who"], ["show", "eve"], ["show", "coffee"],
+        ["search", "FORGED"], ["timeline"], ["brief", "eve", "--today", "2026-12-07"], ["path", "--to", "bob"], ["path", "--to", "acme"],
+        ["insights", "--today", "2026-12-07"], ["pubs"], ["rename", "eve", "Eve Two", "--dry-run"],
+        ["done", "call", "--dry-run"], ["snooze", "eve", "--until", "2027-01-01", "--dry-run"],
+    ])
+    func noValueForgesALineInAnyCommand(arguments: [String]) throws {
+        let root = try Fixtures.temporaryFolder("forged-all")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let forged = #""A\nFORGED: error: one\u2028FORGED two\u2029FORGED three\u0085FORGED four\rFORGED five""#
+        try Fixtures.write(
+            [
+                "ties.yaml": "title: T\ncircles: {close: 1m}\n",
+                "orgs/acme.md": "---\nname: Acme\n---\n",
+                "contacts/eve.md":
+                    "---\nname: \(forged.dropLast())\"\ncircle: close\norg: \(forged)\ntitle: \(forged)\nroles: [{org: Acme, from: 2020}]\n---\n",
+                "contacts/bob.md": "---\nname: Bob\nroles: [{org: Acme, from: 2020}]\n---\n",
+                "encounters/2026/2026-11-01-coffee.md":
+                    "---\ndate: 2026-11-01\ntitle: \(forged)\nwith: [\(forged.dropLast())\", Bob, \"Nobody\\nFORGED: error: unknown\"]\n"
+                    + "followups: [{task: \(forged.dropLast()) call\", due: 2026-12-01}]\ngave: [\(forged)]\n---\n"
+                    + "Notes \u{2028}FORGED in the body.\n",
+                "publications/talk.md":
+                    "---\ntitle: \(forged)\nkind: talk\nstatus: published\ndate: 2026-10-01\nvenue: \(forged)\nwith: [Bob]\n---\n",
+                "goals/goal.md": "---\ntitle: \(forged)\norgs: [Acme]\n---\n",
+            ], under: root)
+        let result = try TiesBinary.run(arguments, in: root)
+        #expect(result.status != 2 && result.exited, "\(arguments): \(result.stderr)")
+        for (name, output) in [("stdout", result.stdout), ("stderr", result.stderr)] {
+            for line in output.split(separator: "\n") {
+                #expect(
+                    !line.trimmingCharacters(in: .whitespaces).hasPrefix("FORGED"),
+                    "\(arguments) \(name): a line of its own: \(line)")
+            }
+            for breaker in ["\u{2028}", "\u{2029}", "\u{85}"] {
+                #expect(!output.contains(breaker), "\(arguments) \(name) holds a raw line break: \(output)")
+            }
+            #expect(!output.contains("\rFORGED"), "\(arguments) \(name): a carriage return that overwrites the line")
+        }
+        #expect(
+            (result.stdout + result.stderr).contains("FORGED") || ["path", "done"].contains(arguments[0]),
+            "\(arguments) shows the values: \(result.stdout) \(result.stderr)")
+    }
 }
 
 @Suite("A record folder that links out of the journal")

@@ -11,12 +11,16 @@ public enum DiagnosticReport {
     /// control characters afterwards passes a stand-in of its own and puts ESC back.
     public static func line(for diagnostic: Diagnostic, color: Bool = false, escape: String = "\u{1B}") -> String {
         let severity = diagnostic.severity.rawValue
+        // One line per problem: a file name or a quoted value holding a line break must not
+        // print a line that reads as another problem.
+        let location = TerminalText.inline(diagnostic.location.description)
+        let message = TerminalText.inline(diagnostic.message)
         guard color else {
-            return "\(diagnostic.location): \(severity): \(diagnostic.message) [\(diagnostic.code.rawValue)]"
+            return "\(location): \(severity): \(message) [\(diagnostic.code.rawValue)]"
         }
         let tint = diagnostic.severity == .error ? "\(escape)[1;31m" : "\(escape)[1;35m"
         return
-            "\(escape)[1m\(diagnostic.location):\(escape)[0m \(tint)\(severity):\(escape)[0m \(diagnostic.message) \(escape)[2m[\(diagnostic.code.rawValue)]\(escape)[0m"
+            "\(escape)[1m\(location):\(escape)[0m \(tint)\(severity):\(escape)[0m \(message) \(escape)[2m[\(diagnostic.code.rawValue)]\(escape)[0m"
     }
 
     /// "2 errors, 1 warning", or "no problems".

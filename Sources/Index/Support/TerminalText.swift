@@ -37,6 +37,14 @@ public enum TerminalText {
         return String(result)
     }
 
+    /// Text of several lines, such as a diff of a file: its own line ends (LF, and a CR right
+    /// before one) are kept, and every other line break inside a line is shown escaped.
+    public static func lines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? inline(String(line.dropLast())) + "\r" : inline(String(line))
+        }.joined(separator: "\n")
+    }
+
     static func breaksLine(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}"
             || scalar == "\u{B}" || scalar == "\u{C}"

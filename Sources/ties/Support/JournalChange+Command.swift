@@ -26,15 +26,15 @@ extension JournalChange {
             throw CommandFailure(message: error.description, exitCode: .problems)
         }
         if dryRun {
-            Terminal.print(change.diff, terminator: "")
+            Terminal.print(TerminalText.lines(change.diff), terminator: "")
         } else {
             do {
                 try change.apply()
             } catch {
                 throw CommandFailure(message: error.description, exitCode: .problems)
             }
-            Terminal.print(done(change))
+            Terminal.print(TerminalText.inline(done(change)))
         }
-        for note in change.notes { Terminal.standardError.write("ties: note: \(note)\n") }
+        for note in change.notes { Terminal.standardError.write("ties: note: \(TerminalText.inline(note))\n") }
     }
 }
