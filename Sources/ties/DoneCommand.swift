@@ -28,12 +28,12 @@ struct DoneCommand: ParsableCommand {
         guard found.count == 1 else {
             var message = "'\(text)' is in \(found.count) open follow-ups; give more of the task:"
             for item in found {
-                message += "\n  \(item.followup.task)  — \(item.encounter.displayName) (\(item.followup.location))"
+                message += "\n" + TerminalText.inline("  \(item.followup.task)  — \(item.encounter.displayName) (\(item.followup.location))")
             }
             throw CommandFailure(message: message, exitCode: .problems)
         }
         try JournalChange.perform(dryRun: dryRun, { () throws(EditRefusal) in try journal.markDone(match) }) { _ in
-            "Done: \(match.followup.task) — \(match.encounter.displayName) (\(match.encounter.path))"
+            TerminalText.inline("Done: \(match.followup.task) — \(match.encounter.displayName) (\(match.encounter.path))")
         }
     }
 }

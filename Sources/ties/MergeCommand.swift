@@ -27,8 +27,9 @@ struct MergeCommand: ParsableCommand {
         try JournalChange.perform(dryRun: dryRun, { () throws(EditRefusal) in try journal.merge(keep: keepID, drop: dropID) }) {
             change in
             let edited = change.files.filter { $0.old != nil && $0.new != nil }.count
-            return "Merged \(journal.path(of: dropID) ?? dropID.slug) into \(journal.path(of: keepID) ?? keepID.slug)"
-                + " (\(edited) file\(edited == 1 ? "" : "s") changed, 1 removed)."
+            return TerminalText.inline(
+                "Merged \(journal.path(of: dropID) ?? dropID.slug) into \(journal.path(of: keepID) ?? keepID.slug)"
+                    + " (\(edited) file\(edited == 1 ? "" : "s") changed, 1 removed).")
         }
     }
 }

@@ -25,13 +25,16 @@ struct RenameCommand: ParsableCommand {
         let id = try journal.resolve(ref, among: [.contact, .org, .goal, .publication])
         let oldName = journal.displayName(of: id) ?? id.slug
         try JournalChange.perform(dryRun: dryRun, { () throws(EditRefusal) in try journal.rename(id, to: newName) }) { change in
-            var lines = ["Renamed '\(oldName)' to '\(newName.trimmingCharacters(in: .whitespaces))'."]
+            var lines = [
+                TerminalText.inline("Renamed '\(oldName)' to '\(newName.trimmingCharacters(in: .whitespaces))'.")
+            ]
             let removed = change.files.filter { $0.new == nil }.map(\.path)
             let created = change.files.filter { $0.old == nil }.map(\.path)
-            if let from = removed.first, let to = created.first { lines.append("  \(from) → \(to)") }
+            if let from = removed.first, let to = created.first { lines.append(TerminalText.inline("  \(from) → \(to)")) }
             let edited = change.files.filter { $0.old != nil && $0.new != nil }.map(\.path)
             if !edited.isEmpty {
-                lines.append("  \(edited.count) file\(edited.count == 1 ? "" : "s") changed: \(edited.joined(separator: ", "))")
+                lines.append(
+                    TerminalText.inline("  \(edited.count) file\(edited.count == 1 ? "" : "s") changed: \(edited.joined(separator: ", "))"))
             }
             return lines.joined(separator: "\n")
         }

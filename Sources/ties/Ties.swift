@@ -127,8 +127,9 @@ enum Main {
             var command = try Ties.parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
-            // One line: a name quoted in the message cannot print a line of its own.
-            Terminal.standardError.write("ties: \(TerminalText.inline(failure.message))\n")
+            // Messages that list things put each on a line; the values in them are one line each
+            // (`TerminalText.inline` where they are quoted), and no other line break gets through.
+            Terminal.standardError.write("ties: \(TerminalText.lines(failure.message))\n")
             exit(failure.exitCode.rawValue)
         } catch let code as ExitCode where code.rawValue == TiesExitCode.problems.rawValue {
             exit(code.rawValue)

@@ -369,7 +369,10 @@ struct ImportReadBackTests {
         let root = try ImportFidelityTests.journal(["contacts/kim.md": "---\nname: Kim Park\n---\nNotes.\n"])
         func person(_ name: String, line: Int) -> ImportedPerson {
             var person = ImportedPerson(line: line, name: name)
-            person.emails = (0..<3_000).map { "\(String(repeating: "a", count: 4_000))\($0)@\(line).example.org" }
+            let long = String(repeating: "a", count: 4_000)
+            person.emails = (0..<1_000).map { "\(long)\($0)@\(line).example.org" }
+            person.phones = (0..<1_000).map { "+49 \(long)\($0)\(line)" }
+            person.links = (0..<1_000).map { Contact.Link(label: "web-\($0)", url: "https://\(long).example/\($0)/\(line)") }
             return person
         }
         let plan = Journal.load(from: root).planImport(
@@ -439,11 +442,29 @@ struct ImportScaleTests {
         #expect(Set(report.created.map(\.file)).count == 2_000)
     }
 
-    @Test func aCardOfManyLinksKeepsThemAllUnderDistinctLabels() throws {
+    @Test func aCardOfManyLinksKeepsAThousandUnderDistinctLabelsAndSaysSo() throws {
         let root = try ImportFidelityTests.journal([:])
         let vcf = "BEGIN:VCARD\nVERSION:3.0\nFN:Url Person\n" + (0..<3_000).map { "URL:https://site\($0).example\n" }.joined() + "END:VCARD\n"
-        try ImportFidelityTests.importTwice(try VCardReader.read(vcf, path: "u.vcf"), into: root)
+        let report = try ImportFidelityTests.importTwice(try VCardReader.read(vcf, path: "u.vcf"), into: root)
         let contact = try #require(Journal.load(from: root).contacts.first)
-        #expect(contact.links.count == 3_000 && Set(contact.links.map(\.label)).count == 3_000)
+        #expect(contact.links.count == 1_000 && Set(contact.links.map(\.label)).count == 1_000)
+        #expect(report.notes.map(\.reason) == ["Url Person: 2000 more links left out: ties keeps at most 1000 per person"])
+    }
+
+    /// Rows are each taken, however many name one contact (a second address of a later row
+    /// is not lost), up to a thousand rows and a thousand of each list.
+    @Test func rowsOfOnePersonAddNoMoreThanAThousandOfAList() throws {
+        let root = try ImportFidelityTests.journal(["contacts/kim.md": "---\nname: Kim Park\nemails: [kim@0.example]\n---\n"])
+        let rows = (1...1_200).map { index in
+            var row = ImportedPerson(line: index + 1, name: "Kim Park")
+            row.emails = ["kim@0.example", "kim@\(index).example"]
+            return row
+        }
+        let report = try ImportFidelityTests.importTwice(ImportFile(people: rows), into: root)
+        #expect(try #require(Journal.load(from: root).contacts.first).emails.count == 1_000)
+        #expect(report.notes.map(\.line) == [1_001])
+        #expect(report.notes.first?.reason == "Kim Park: 1 more emails left out: ties keeps at most 1000 per person")
+        #expect(report.skipped.count == 200 && report.skipped.first?.line == 1_002)
+        #expect(report.skipped.first?.reason.contains("more than 1000 rows of this import are this contact") == true)
     }
 }

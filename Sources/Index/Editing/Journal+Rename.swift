@@ -62,7 +62,7 @@ public extension Journal {
                     "another \(R.kind.rawValue) is called '\(name)' already (\(path(of: other).flatMap { $0.isEmpty ? nil : $0 } ?? other.slug)); nothing was changed"
             )
         }
-        guard name != oldName else { throw EditRefusal(description: "'\(oldName)' has that name already; nothing was changed") }
+        guard name != oldName else { throw EditRefusal(description: "'\(TerminalText.inline(oldName))' has that name already; nothing was changed") }
 
         // Where the record's file goes: the same folder, a file named after the new name.
         let oldPath = record.path

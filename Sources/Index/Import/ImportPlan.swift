@@ -159,6 +159,13 @@ private struct ImportPlanner {
     /// Edited contacts by slug: their editor, the contact as edited so far, and the report entry.
     var edits: [String: (editor: DeferredEditor, contact: Contact, entry: ImportReport.Updated)] = [:]
     var editOrder: [String] = []
+    /// Rows of this import that matched each contact, its body as compared (`squeezed`), and
+    /// the bytes of notes added to it.
+    var rowsPerContact: [String: Int] = [:]
+    var squeezedBodies: [String: String] = [:]
+    var notesAdded: [String: Int] = [:]
+    /// The most rows of one import that update one contact.
+    static let mostRowsPerContact = 1_000
     /// Where the first row that changed a contact is, for a message about the whole change.
     var editSource: [String: (line: Int, file: String?)] = [:]
     /// New people by planned path: everything the file's rows say of them, merged.
@@ -267,10 +274,29 @@ private struct ImportPlanner {
         // The keys of what the person has so far, kept between rows: thousands of rows or
         // addresses of one person are each compared once.
         var keys = createdKeys.removeValue(forKey: index) ?? CreatedKeys(merged)
-        for email in person.emails where keys.emails.insert(email.lowercased()).inserted { merged.emails.append(email) }
-        for phone in person.phones where keys.phones.insert(Self.digits(phone)).inserted { merged.phones.append(phone) }
-        for link in person.links { merged.addLink(label: link.label, url: link.url) }
-        for tag in person.tags where keys.tags.insert(tag.lowercased()).inserted { merged.tags.append(tag) }
+        var leftOut: [String: Int] = [:]
+        func add<Item>(_ item: Item, to list: WritableKeyPath<ImportedPerson, [Item]>, _ field: String) {
+            if merged[keyPath: list].count < ImportedPerson.mostPerList {
+                merged[keyPath: list].append(item)
+            } else {
+                leftOut[field, default: 0] += 1
+            }
+        }
+        for email in person.emails where keys.emails.insert(email.lowercased()).inserted { add(email, to: \.emails, "emails") }
+        for phone in person.phones where keys.phones.insert(Self.digits(phone)).inserted { add(phone, to: \.phones, "phones") }
+        for link in person.links {
+            if merged.links.count < ImportedPerson.mostPerList {
+                merged.addLink(label: link.label, url: link.url)
+            } else {
+                leftOut["links", default: 0] += 1
+            }
+        }
+        for tag in person.tags where keys.tags.insert(tag.lowercased()).inserted { add(tag, to: \.tags, "tags") }
+        for (field, count) in leftOut.sorted(by: { $0.key < $1.key }) {
+            report.notes.append(
+                ImportSkip(
+                    line: person.line, file: person.file, reason: "\(merged.name): \(ImportedPerson.overflow(count, field))"))
+        }
         createdKeys[index] = keys
         // Each row's notes once, and no more than one row's cap in all: many rows of one person
         // must not each search and copy everything before them.
@@ -335,10 +361,20 @@ private struct ImportPlanner {
                 ImportReport.Updated(file: original.path, name: original.name, fields: [])
             )
         var (editor, contact, entry) = state
-        let before = entry.fields.count
-        let hadJobChange = entry.jobChange != nil
+        let rows = rowsPerContact[slug, default: 0] + 1
+        rowsPerContact[slug] = rows
+        guard rows <= Self.mostRowsPerContact else {
+            report.skipped.append(
+                ImportSkip(
+                    line: person.line, file: person.file,
+                    reason:
+                        "\(original.name): more than \(Self.mostRowsPerContact) rows of this import are this contact; the rest are left out (import them in parts)"
+                ))
+            return
+        }
+        let gained: Bool
         do {
-            try gainWhatIsMissing(person, &editor, &contact, &entry)
+            gained = try gainWhatIsMissing(person, slug: slug, &editor, &contact, &entry)
         } catch {
             report.skipped.append(
                 ImportSkip(
@@ -346,7 +382,7 @@ private struct ImportPlanner {
             return
         }
         let firstTime = seen.insert(slug).inserted
-        if entry.fields.count == before && (entry.jobChange != nil) == hadJobChange {
+        if !gained {
             if edits[slug] == nil && firstTime { report.unchanged += 1 }
             return
         }
@@ -358,23 +394,40 @@ private struct ImportPlanner {
         edits[slug] = (editor, contact, entry)
     }
 
+    /// Adds what the contact lacks; whether anything was added.
     private mutating func gainWhatIsMissing(
-        _ person: ImportedPerson, _ editor: inout DeferredEditor, _ contact: inout Contact,
+        _ person: ImportedPerson, slug: String, _ editor: inout DeferredEditor, _ contact: inout Contact,
         _ entry: inout ImportReport.Updated
-    ) throws(Refusal) {
+    ) throws(Refusal) -> Bool {
+        var gained = false
         func changed(_ key: PartialKeyPath<Contact>) {
+            gained = true
             let name = Contact.schema.key(key)
             if !entry.fields.contains(name) { entry.fields.append(name) }
         }
+        // A contact keeps at most `mostPerList` of each list; what would pass it is a note.
+        func room<Item>(_ items: [Item], beside count: Int, _ field: String) -> [Item] {
+            let room = max(0, ImportedPerson.mostPerList - count)
+            guard items.count > room else { return items }
+            report.notes.append(
+                ImportSkip(
+                    line: person.line, file: person.file,
+                    reason: "\(person.name): \(ImportedPerson.overflow(items.count - room, field))"))
+            return Array(items.prefix(room))
+        }
         let knownEmails = Set(contact.emails.map { $0.lowercased() })
-        let emails = unique(person.emails.filter { !knownEmails.contains($0.lowercased()) }) { $0.lowercased() }
+        let emails = room(
+            unique(person.emails.filter { !knownEmails.contains($0.lowercased()) }) { $0.lowercased() },
+            beside: contact.emails.count, "emails")
         if !emails.isEmpty {
             try editor.edit { e throws(Refusal) in try e.append(\.emails, emails) }
             contact.emails += emails
             changed(\.emails)
         }
         let knownPhones = Set(contact.phones.map(Self.digits))
-        let phones = unique(person.phones.filter { !knownPhones.contains(Self.digits($0)) }, by: Self.digits)
+        let phones = room(
+            unique(person.phones.filter { !knownPhones.contains(Self.digits($0)) }, by: Self.digits),
+            beside: contact.phones.count, "phones")
         if !phones.isEmpty {
             try editor.edit { e throws(Refusal) in try e.append(\.phones, phones) }
             contact.phones += phones
@@ -383,7 +436,10 @@ private struct ImportPlanner {
         var knownLinks = Set(contact.links.map { ContactMatcher.normalisedLink($0.url) })
         var labels = Set(contact.links.map(\.label))
         var newLinks: [(label: String, value: String)] = []
-        for link in person.links {
+        let links = room(
+            person.links.filter { !knownLinks.contains(ContactMatcher.normalisedLink($0.url)) }, beside: contact.links.count,
+            "links")
+        for link in links {
             guard knownLinks.insert(ContactMatcher.normalisedLink(link.url)).inserted else { continue }
             let label = ImportedPerson.freeLabel(link.label, among: labels)
             labels.insert(label)
@@ -395,7 +451,7 @@ private struct ImportPlanner {
             changed(\.links)
         }
         let knownTags = Set(contact.tags.map { $0.lowercased() })
-        let tags = person.tags.filter { !knownTags.contains($0.lowercased()) }
+        let tags = room(person.tags.filter { !knownTags.contains($0.lowercased()) }, beside: contact.tags.count, "tags")
         if !tags.isEmpty {
             try editor.edit { e throws(Refusal) in try e.append(\.tags, tags) }
             contact.tags += tags
@@ -429,23 +485,44 @@ private struct ImportPlanner {
             changed(\.met)
         }
         if let notes = person.notes?.trimmingCharacters(in: .whitespacesAndNewlines), !notes.isEmpty {
-            let body = try editor.edit { e throws(Refusal) in e.body }
-            if !Self.contains(body, notes) {
-                try editor.edit { e throws(Refusal) in e.appendToBody(notes) }
-                contact.body += "\n\n" + notes
-                if !entry.fields.contains("notes") { entry.fields.append("notes") }
+            // The body as compared is made once per contact and grows with what is added, and
+            // one import adds at most `longestNotes` to it: rows of one person do not each fold
+            // the whole body again.
+            let squeezedNotes = Self.squeezed(notes)
+            var body: String
+            // Taken out of the table while it grows, so that it is not copied.
+            if let known = squeezedBodies.removeValue(forKey: slug) {
+                body = known
+            } else {
+                body = Self.squeezed(try editor.edit { e throws(Refusal) in e.body })
             }
+            if !body.contains(squeezedNotes) {
+                let added = notesAdded[slug, default: 0] + notes.utf8.count
+                if added <= ImportedPerson.longestNotes {
+                    try editor.edit { e throws(Refusal) in e.appendToBody(notes) }
+                    contact.body += "\n\n" + notes
+                    body += " " + squeezedNotes
+                    notesAdded[slug] = added
+                    gained = true
+                    if !entry.fields.contains("notes") { entry.fields.append("notes") }
+                } else {
+                    report.notes.append(
+                        ImportSkip(
+                            line: person.line, file: person.file,
+                            reason: "\(contact.name): the notes of this row were left out: one import adds at most \(ImportedPerson.longestNotes >> 20) MiB of notes to a contact"))
+                }
+            }
+            squeezedBodies[slug] = body
         }
+        let hadJobChange = entry.jobChange
         var roleChanges: [PartialKeyPath<Contact>] = []
         try takeRole(person, &editor, &contact, &entry.jobChange, changed: &roleChanges)
         for key in roleChanges { changed(key) }
+        return gained || entry.jobChange != hadJobChange
     }
 
-    /// Whether `text` already holds `notes`, compared without case and with every run of
-    /// spaces and line breaks one space: a note imported once is not added again.
-    private static func contains(_ text: String, _ notes: String) -> Bool { squeezed(text).contains(squeezed(notes)) }
-
-    /// Lower case, runs of white space as one space: notes as compared.
+    /// Lower case, runs of white space as one space: notes as compared, so that a note imported
+    /// once is not added again.
     private static func squeezed(_ text: String) -> String {
         text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
@@ -508,7 +585,8 @@ private struct ImportPlanner {
             role.to != nil && newOrg.map { orgNames(role.org.text).contains(ContactMatcher.foldedOrg($0)) } ?? false
                 && (newTitle == nil || role.title.map { ContactMatcher.foldedName($0) == ContactMatcher.foldedName(newTitle!) } ?? true)
         }
-        let openedToday = current.role?.from.map { $0.description == today.description } ?? false
+        // A role begun today, in the journal or by an earlier row of this import, is not changed again.
+        let openedToday = jobChange != nil || (current.role?.from.map { $0.description == today.description } ?? false)
         guard person.isProfessionalProfile || jobChanges, earlier == nil, !openedToday else {
             let why =
                 earlier != nil

@@ -76,6 +76,14 @@ public struct ImportedPerson: Sendable, Equatable {
     static let longestNotes = 1 << 20
     /// The longest link label: libyaml takes keys of at most 1,024 characters.
     static let longestLabel = 64
+    /// The most emails, phones, links or tags an import gives one person: far beyond any
+    /// address book's, and with `longestValue` it keeps a contact file under what ties reads.
+    static let mostPerList = 1_000
+
+    /// What is left out of a list past `mostPerList`, said once per list.
+    static func overflow(_ count: Int, _ field: String) -> String {
+        "\(count) more \(field) left out: ties keeps at most \(mostPerList) per person"
+    }
 
     /// The person with every value as ties can read it back: characters YAML forbids
     /// (U+FFFE, U+FFFF, other noncharacters, control characters but tab and line break) and
@@ -111,6 +119,17 @@ public struct ImportedPerson: Sendable, Equatable {
         person.tags = Self.uniqued(tags.compactMap { Self.tag(clean($0, limit: Self.longestValue, field: "tag")) }) {
             $0.lowercased()
         }
+        var overflows: [String] = []
+        func capped<Item>(_ items: [Item], _ field: String) -> [Item] {
+            guard items.count > Self.mostPerList else { return items }
+            overflows.append(Self.overflow(items.count - Self.mostPerList, field))
+            return Array(items.prefix(Self.mostPerList))
+        }
+        person.emails = capped(person.emails, "emails")
+        person.phones = capped(person.phones, "phones")
+        person.links = capped(person.links, "links")
+        person.tags = capped(person.tags, "tags")
+        person.remarks += overflows
         for field in Set(cut).sorted() {
             person.remarks.append("its \(field) is longer than ties keeps (\(field == "notes" ? Self.longestNotes : Self.longestValue) characters) and was cut there")
         }

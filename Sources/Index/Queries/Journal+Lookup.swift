@@ -27,13 +27,15 @@ public enum LookupError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .notFound(text, suggestion):
-            return "nothing in the journal is called '\(text)'\(Suggestion.clause(suggestion))"
+            return "nothing in the journal is called '\(TerminalText.inline(text))'\(Suggestion.clause(suggestion))"
         case let .ambiguous(text, candidates):
             // Listed one per line, so a person can pick one and copy its slug.
-            let shown = candidates.prefix(20).map { "\n  \($0.id.kind.rawValue) \($0.id.slug)  \($0.name)" }
+            let shown = candidates.prefix(20).map {
+                "\n  \($0.id.kind.rawValue) \(TerminalText.inline($0.id.slug))  \(TerminalText.inline($0.name))"
+            }
             let more = candidates.count > 20 ? "\n  … and \(candidates.count - 20) more" : ""
             return
-                "'\(text)' may mean \(candidates.count) records; name one by its slug or more of its name:\(shown.joined())\(more)"
+                "'\(TerminalText.inline(text))' may mean \(candidates.count) records; name one by its slug or more of its name:\(shown.joined())\(more)"
         }
     }
 }

@@ -33,7 +33,7 @@ extension JournalChange {
             } catch {
                 throw CommandFailure(message: error.description, exitCode: .problems)
             }
-            Terminal.print(TerminalText.inline(done(change)))
+            Terminal.print(TerminalText.lines(done(change)))
         }
         for note in change.notes { Terminal.standardError.write("ties: note: \(TerminalText.inline(note))\n") }
     }
