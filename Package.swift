@@ -27,9 +27,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // What any module may need and no domain knows: atomic files, stable hashes, parallel
+        // work, timing, text folding, terminal text.
+        .target(name: "Support"),
         .target(
             name: "Index",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["Support", "CCmark", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")],
             plugins: ["EmbedFolders"]
         ),
         // ties' own Mustache engine: templates compiled once, rendered as bytes (docs/THEMES.md).
@@ -37,7 +40,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Index", "Template", "CCmark",
+                "Support", "Index", "Template", "CCmark",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             plugins: ["EmbedFolders"]
@@ -45,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "ties",
             dependencies: [
-                "Index", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Support", "Index", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Build tool: turns journal-template/ and site-theme/ into Swift source, so an installed
@@ -57,13 +60,13 @@ let package = Package(
             dependencies: ["TiesEmbed"]
         ),
         // Browser/ holds the Python script that drives Chromium; tests run it from the repository.
-        .target(name: "TestSupport", dependencies: ["Index"], path: "Tests/TestSupport", exclude: ["Browser", "Reference"]),
-        .testTarget(name: "IndexTests", dependencies: ["Index", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["Support", "Index"], path: "Tests/TestSupport", exclude: ["Browser", "Reference"]),
+        .testTarget(name: "IndexTests", dependencies: ["Support", "Index", "TestSupport"]),
         .testTarget(name: "TemplateTests", dependencies: ["Template"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Index", "Template", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Support", "Site", "Index", "Template", "TestSupport"]),
         .testTarget(
             name: "TiesTests",
-            dependencies: ["Index", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: ["Support", "Index", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
     ]
 )
 
@@ -71,13 +74,13 @@ let package = Package(
 // `-sanitize=fuzzer` (libFuzzer brings its `main`).
 if ProcessInfo.processInfo.environment["TIES_FUZZ"] != nil {
     let sanitizers = ["-sanitize=fuzzer,address"]
-    for target in package.targets where ["Index", "Template", "Site"].contains(target.name) {
+    for target in package.targets where ["Support", "Index", "Template", "Site"].contains(target.name) {
         target.swiftSettings = [.unsafeFlags(sanitizers)]
     }
     package.targets.append(.target(name: "CFuzzDriver"))
     package.targets.append(
         .executableTarget(
             name: "TiesFuzz",
-            dependencies: ["Index", "Site", "Template", "CFuzzDriver"],
+            dependencies: ["Support", "Index", "Site", "Template", "CFuzzDriver"],
             swiftSettings: [.unsafeFlags(sanitizers + ["-parse-as-library"])], linkerSettings: [.unsafeFlags(sanitizers)]))
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 import Template
 
 /// Builds the private static site of a journal: `ties build`.

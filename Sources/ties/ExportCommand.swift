@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Index
 import Site
+import Support
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

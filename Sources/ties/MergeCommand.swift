@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Index
+import Support
 
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

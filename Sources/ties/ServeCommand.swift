@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Index
 import Site
+import Support
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 
 /// The text `ties show` prints, section by section.
 struct ShowPage {

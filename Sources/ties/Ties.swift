@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Index
+import Support
 
 /// The `ties` command: a plain-text, git-friendly networking journal.
 struct Ties: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 import Template
 import TestSupport
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 
 /// Debian's headless Chromium, to see pages as a browser does.
 public enum Chromium {

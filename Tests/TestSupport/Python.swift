@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 
 /// Debian's system Python with the packages `make test` installs (python3-html5lib,
 /// python3-icalendar, python3-feedparser): real parsers to check what ties writes.

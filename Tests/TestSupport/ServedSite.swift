@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 
 /// Runs the built `ties` executable, the way a person would, and captures what it says.
 public enum TiesBinary {

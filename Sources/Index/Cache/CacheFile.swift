@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// What the parse cache and the agenda cache share: a header saying what a file is, in which
 /// format, which build of ties wrote it and when; and a private place to keep it.

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A file's size and modification time, in nanoseconds.
 package struct FileStamp: Sendable {

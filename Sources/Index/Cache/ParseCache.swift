@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// What parsing made of each file, kept between runs, so that a command on a large journal only
 /// parses the files that changed since the last one.

@@ -1,3 +1,5 @@
+import Support
+
 /// A record as a rebuild of the site compares it with the last build: a fingerprint of
 /// everything parsing and linking made of it, and the records it links to.
 package struct RecordSummary: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// How diagnostics are shown: compiler-style lines for people and editors, JSON for scripts.
 public enum DiagnosticReport {

@@ -1,3 +1,5 @@
+import Support
+
 /// "Did you mean" for misspelt names, fields, references and commands.
 public enum Suggestion {
     /// The candidate nearest to `word`, if it is close enough to be a plausible typo.

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A change to several files of a journal, made all at once or not at all: files edited in
 /// place, created, and removed (a rename is one created and one removed).

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Support
 
 /// The rows of a CSV export after its header line, each with the 1-based line it starts on
 /// (a quoted field may span lines), read by CSV.swift.

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 public extension Journal {
     /// Works out the encounters a calendar's past events give: one per event (per past

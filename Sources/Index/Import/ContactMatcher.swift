@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Finds the contact an imported person is: by a profile or web address, else by an email,
 /// else by the name (or an alias) as identity compares names (`PersonName.identityKey`).

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Google Contacts' CSV export ("Google CSV"): `First Name,Middle Name,Last Name,…,Organization
 /// Name,Organization Title,Birthday,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value,…`, several

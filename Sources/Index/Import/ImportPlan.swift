@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// What an import would do to a journal, worked out before anything is written: the report a
 /// person reads, and the files to write, all at once or not at all.

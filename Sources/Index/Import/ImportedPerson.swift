@@ -1,3 +1,5 @@
+import Support
+
 /// One person as an import file describes them, before it is matched with the journal.
 public struct ImportedPerson: Sendable, Equatable {
     /// The 1-based line of the row, card or event in the import file.

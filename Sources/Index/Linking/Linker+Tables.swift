@@ -1,3 +1,5 @@
+import Support
+
 /// The cross-link tables: one pass over each kind of record.
 extension Linker {
     /// The record tables and the two groups of cross-link tables are independent, so they are

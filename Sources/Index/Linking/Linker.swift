@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Resolves every reference and wiki link, creates implicit orgs and builds the cross-link
 /// tables, reporting unknown and ambiguous names.

@@ -1,3 +1,5 @@
+import Support
+
 /// Finds the records a reference names, by slug first, then by name or alias, ignoring case.
 ///
 /// Built once per kind in time linear in the records; each lookup is a hash lookup. Only a

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Finds a journal's files, parses them in parallel (or takes them from the parse cache) and
 /// hands the records to the linker.

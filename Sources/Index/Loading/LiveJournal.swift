@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A journal kept in memory while its files change, for `ties serve`: each file's parse is
 /// kept, so a change parses only the files it names and links the journal again.

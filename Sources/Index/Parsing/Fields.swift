@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Yams
 
 /// Typed, located access to one YAML mapping of a front matter, collecting diagnostics.

@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import Support
 
 /// What ties needs from a body, read from cmark's syntax tree: the first `# heading` and the
 /// wiki links outside code.

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Reads a journal file as text, reporting files that cannot be read or are not UTF-8.
 public enum SourceText {
@@ -14,62 +15,11 @@ public enum SourceText {
         }
     }
 
-    /// The whole file, read with plain system calls: the loader reads thousands of small files.
-    /// With a `limit`, a larger file is a failure and is never read into memory.
-    static func readBytes(_ path: String, limit: Int = .max) -> Result<[UInt8], ReadFailure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(ReadFailure(errno: errno)) }
-        defer { close(descriptor) }
-        return readBytes(descriptor: descriptor, limit: limit)
+    static func readBytes(_ path: String, limit: Int = .max) -> Result<[UInt8], FileBytes.Failure> {
+        FileBytes.read(path, limit: limit)
     }
 
-    /// `readBytes` of a file already open.
-    static func readBytes(descriptor: Int32, limit: Int = .max) -> Result<[UInt8], ReadFailure> {
-        var info = stat()
-        let size = fstat(descriptor, &info) == 0 ? max(0, Int(info.st_size)) : 0
-        if size > limit { return .failure(ReadFailure(errno: EFBIG, size: size, limit: limit)) }
-        // Sized by fstat, so one read usually does it; the spare byte detects a file that grew.
-        var bytes = [UInt8](repeating: 0, count: size + 1)
-        var used = 0
-        while true {
-            if used == bytes.count {
-                // A file that grows while it is read (or a device that never ends) stops at the limit.
-                if used > limit { return .failure(ReadFailure(errno: EFBIG, size: used, limit: limit)) }
-                bytes += [UInt8](repeating: 0, count: max(4096, bytes.count))
-            }
-            let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + used, $0.count - used) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(errno: errno))
-            }
-            if count == 0 { break }
-            used += count
-        }
-        if used > limit { return .failure(ReadFailure(errno: EFBIG, size: used, limit: limit)) }
-        bytes.removeSubrange(used...)
-        return .success(bytes)
-    }
-
-    struct ReadFailure: Error, CustomStringConvertible {
-        var errno: Int32
-        /// For a file over the limit: its size (at least), and the limit.
-        var size = 0
-        var limit = 0
-
-        var description: String { String(cString: strerror(errno)) }
-
-        func diagnostic(path: String) -> Diagnostic {
-            guard errno == EFBIG, limit > 0 else {
-                return .error(.unreadableFile, "cannot read file: \(description)", at: SourceLocation(path: path))
-            }
-            return .error(
-                .fileTooLarge,
-                "file is \(SourceText.mebibytes(size)) MiB, more than the \(SourceText.mebibytes(limit)) MiB ties reads; split it or move large parts out of the journal",
-                at: SourceLocation(path: path, line: 1, column: 1))
-        }
-    }
-
-    private static func mebibytes(_ bytes: Int) -> String {
+    fileprivate static func mebibytes(_ bytes: Int) -> String {
         let tenths = bytes / (1 << 20 / 10)
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
     }
@@ -136,5 +86,18 @@ public enum SourceText {
             index += length
         }
         return SourceLocation(path: path)
+    }
+}
+
+extension FileBytes.Failure {
+    /// The problem of a journal file that could not be read.
+    func diagnostic(path: String) -> Diagnostic {
+        guard errno == EFBIG, limit > 0 else {
+            return .error(.unreadableFile, "cannot read file: \(description)", at: SourceLocation(path: path))
+        }
+        return .error(
+            .fileTooLarge,
+            "file is \(SourceText.mebibytes(size)) MiB, more than the \(SourceText.mebibytes(limit)) MiB ties reads; split it or move large parts out of the journal",
+            at: SourceLocation(path: path, line: 1, column: 1))
     }
 }

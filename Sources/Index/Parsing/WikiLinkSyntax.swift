@@ -1,3 +1,5 @@
+import Support
+
 /// The syntax of Obsidian-style wiki links: `[[target]]`, `[[target|label]]`, `[[target#heading]]`.
 ///
 /// One definition for both reading links (the Index) and rendering them (the Site), so the two

@@ -1,3 +1,5 @@
+import Support
+
 /// Finding records by slug, and by the names people write.
 public extension Journal {
     /// The display name of any record, e.g. for a backlink.

@@ -1,3 +1,5 @@
+import Support
+
 /// Something in the publication pipeline that wants the owner's attention.
 public struct PublicationAction: Hashable, Sendable {
     public var slug: String

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Finds the record a person means by what they typed on the command line.
 ///

@@ -1,3 +1,5 @@
+import Support
+
 /// A record that contains a searched text, and where: the best place it was found.
 public struct SearchHit: Sendable, Equatable {
     /// Where in the record the text was found, best first.

@@ -1,3 +1,5 @@
+import Support
+
 /// The five kinds of record a journal holds; the top-level folder a file lies in decides its kind.
 public enum RecordKind: String, CaseIterable, Sendable, Codable, Comparable {
     case contact, encounter, publication, org, goal

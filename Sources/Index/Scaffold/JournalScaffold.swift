@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Creates a new journal: `ties init`.
 public enum JournalScaffold {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// How often to be in touch with someone: `30d`, `6w`, `3m`, `1y`, or `none`.
 public enum Cadence: Hashable, Sendable, CustomStringConvertible {

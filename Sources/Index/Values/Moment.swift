@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// When an encounter happened: a day, and a time of day when the owner wrote one.
 public struct Moment: Hashable, Sendable, Comparable, CustomStringConvertible {

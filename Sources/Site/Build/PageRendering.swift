@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 import Template
 
 /// The render and seal stages: a page's view model through its template, and in an encrypted

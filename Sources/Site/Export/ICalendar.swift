@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 
 /// An iCalendar (RFC 5545) file of what is due: open follow-ups, the day each contact is due,
 /// birthdays and yearly greetings, for a calendar app to import or subscribe to.

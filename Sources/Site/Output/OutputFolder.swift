@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 
 /// The site's output folder, opened once: every file a build reads, writes or removes in it is
 /// reached from the folder's descriptor a name at a time, never following a symbolic link.

@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 
 /// Writes a built site into its output folder, touching only what it generated.
 ///

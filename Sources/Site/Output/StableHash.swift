@@ -1,4 +1,5 @@
 import Index
+import Support
 import Template
 
 /// A page's value fed into a `StableHash` as a tree: each kind of value behind its own marker

@@ -1,4 +1,5 @@
 import Index
+import Support
 
 /// Where each page of the site lives: ASCII file names, unique, always inside the output folder.
 ///

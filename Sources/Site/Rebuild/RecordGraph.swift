@@ -1,4 +1,5 @@
 import Index
+import Support
 
 /// What a page can depend on: a record, or what the site groups records by.
 enum GraphNode: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 
 /// What `ties serve` adds to each page it serves, and `ties build` never writes: the script
 /// that reloads the page when the journal changes, and a banner with the journal's problems.

@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 
 /// The private site as `ties serve` gives it: pages made when asked, from the journal in
 /// memory, with the live overlay (the reload script and the problems banner) that only served

@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 import Template
 
 /// The templates, stylesheet and script of the site: the built-in theme (`site-theme/`, embedded

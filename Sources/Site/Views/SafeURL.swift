@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Decides which addresses written in the journal may become links.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import Index
 import Site
+import Support
 
 /// The HTTP side of `ties serve`: a `LoopbackServer` on 127.0.0.1 and ::1 at one port, every
 /// request checked by `ServeAccess` before anything else.

@@ -1,4 +1,5 @@
 import Index
+import Support
 
 extension Journal {
     /// The record a name typed on the command line means (`NameResolver`), or exit code 1 with

@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 
 /// Output to the terminal: whether colour suits it, and writing with control characters from
 /// the journal escaped.

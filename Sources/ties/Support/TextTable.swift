@@ -2,6 +2,7 @@
 /// (East Asian wide characters count two), the last cell of a row never padded, so no line
 /// ends in spaces.
 import Index
+import Support
 
 struct TextTable {
     /// One cell: its text, and how it is styled once padded (colour codes take no columns).

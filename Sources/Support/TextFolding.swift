@@ -8,10 +8,10 @@ import Foundation
 /// call, which made looking up a name in 100,000 records take seconds; here each letter outside
 /// ASCII is looked up in a table folded once, with Foundation, per letter of the scripts names
 /// are written in (Latin, Greek, Cyrillic), and any other letter is lower-cased as it is.
-enum TextFolding {
+package enum TextFolding {
     /// Folds `text`; with `words`, every run of spaces, punctuation and symbols is one space and
     /// the ends are trimmed (`Jean-Luc  O'Brien` → `jean luc o brien`).
-    static func fold(_ text: String, spellUmlauts: Bool = false, words: Bool = false) -> String {
+    package static func fold(_ text: String, spellUmlauts: Bool = false, words: Bool = false) -> String {
         if let ascii = foldASCII(text, words: words) { return ascii }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -75,7 +75,7 @@ enum TextFolding {
     /// Whether `needle` is in `haystack` (both folded with `words`) starting where a word starts
     /// and, with `wholeWords`, ending where one ends: `lena sch` starts a word of
     /// `lena schafer`; `van der berg` is whole words of `hans van der berg`.
-    static func containsAtWord(_ haystack: String, _ needle: String, wholeWords: Bool) -> Bool {
+    package static func containsAtWord(_ haystack: String, _ needle: String, wholeWords: Bool) -> Bool {
         let space = UInt8(ascii: " ")
         let needle = Array(needle.utf8)
         guard !needle.isEmpty else { return false }
@@ -98,7 +98,7 @@ enum TextFolding {
 
     /// Whether `text`, once folded, holds `folded` (a text folded already). ASCII text, which
     /// most is, is compared byte by byte without case, making no new string.
-    static func matches(_ text: some StringProtocol, folded: String) -> Bool {
+    package static func matches(_ text: some StringProtocol, folded: String) -> Bool {
         let needle = Array(folded.utf8)
         guard !needle.isEmpty else { return true }
         var ascii = true
@@ -133,7 +133,7 @@ enum TextFolding {
     }
 
     /// Whether `haystack` holds `needle`'s bytes in a row: both already folded.
-    static func contains(_ haystack: String, _ needle: String) -> Bool {
+    package static func contains(_ haystack: String, _ needle: String) -> Bool {
         let needle = Array(needle.utf8)
         guard let first = needle.first else { return true }
         var haystack = haystack

@@ -29,7 +29,7 @@ package func parallelResults<T: Sendable>(
 
 public extension Array where Element: Sendable {
     /// `map` spread over all cores, results in the original order.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    package func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         return withUnsafeBufferPointer { input in
             nonisolated(unsafe) let input = input
@@ -42,7 +42,7 @@ public extension Array where Element: Sendable {
     /// Changes every element in place, spread over all cores, and returns what each change
     /// reported, in the original order. Unlike `parallelMap`, no element is copied: records are
     /// large values, and copying them (and freeing the copies) cost more than the work.
-    mutating func parallelUpdate<T: Sendable>(_ update: @Sendable (inout Element) -> T) -> [T] {
+    package mutating func parallelUpdate<T: Sendable>(_ update: @Sendable (inout Element) -> T) -> [T] {
         guard count > 1 else { return indices.map { update(&self[$0]) } }
         return withUnsafeMutableBufferPointer { elements in
             nonisolated(unsafe) let elements = elements

@@ -45,7 +45,7 @@ public enum TerminalText {
         }.joined(separator: "\n")
     }
 
-    static func breaksLine(_ scalar: Unicode.Scalar) -> Bool {
+    package static func breaksLine(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}"
             || scalar == "\u{B}" || scalar == "\u{C}"
     }
@@ -66,7 +66,7 @@ public enum TerminalText {
         return String(result)
     }
 
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: return false
         case 0x00...0x1F, 0x7F...0x9F: return true

@@ -5,7 +5,7 @@ public extension Process {
     /// thread that starts it, and a thread that waits for Ctrl-C (`ties serve`) or a test
     /// runner's worker may have SIGTERM and SIGINT blocked: a child started from there would
     /// ignore `terminate()` and outlive its parent.
-    func runWithDefaultSignals() throws {
+    package func runWithDefaultSignals() throws {
         var empty = sigset_t()
         var previous = sigset_t()
         sigemptyset(&empty)

@@ -5,6 +5,8 @@ import Foundation
 public enum AtomicFile {
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// Creates `url` with `data`, flushed to disk; fails, leaving nothing behind, when `url` exists.
@@ -76,7 +78,7 @@ public enum AtomicFile {
     /// never half-changed, these are the bytes not yet renamed into place. The folders a change
     /// writes in are the ones to look at, one listing each; the journal's lock, held by every
     /// command that writes there, keeps a running change's files out of reach.
-    static func removeAbandonedTemporaries(in folders: Set<String>) {
+    package static func removeAbandonedTemporaries(in folders: Set<String>) {
         for folder in folders {
             guard let directory = opendir(folder) else { continue }
             defer { closedir(directory) }
@@ -93,7 +95,7 @@ public enum AtomicFile {
     }
 
     /// The mode and owner a file keeps when it is replaced.
-    struct Kept {
+    package struct Kept {
         var mode: mode_t
         var user: uid_t
         var group: gid_t
@@ -155,14 +157,14 @@ public enum AtomicFile {
         defer { close(file) }
         var info = stat()
         guard fstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-            case let .success(bytes) = SourceText.readBytes(descriptor: file)
+            case let .success(bytes) = FileBytes.read(descriptor: file)
         else { return nil }
         return Data(bytes)
     }
 
     /// The bytes of the file at `path`, or nil when it cannot be read.
     public static func contents(of path: String) -> Data? {
-        guard case let .success(bytes) = SourceText.readBytes(path) else { return nil }
+        guard case let .success(bytes) = FileBytes.read(path) else { return nil }
         return Data(bytes)
     }
 

@@ -2,7 +2,7 @@ extension StringProtocol {
     /// The text without leading and trailing white space (spaces, tabs, newlines).
     ///
     /// Most values need no trimming, so this returns them without going through Foundation.
-    var trimmed: String {
+    package var trimmed: String {
         let text = String(self)
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
@@ -15,7 +15,7 @@ extension StringProtocol {
 extension String {
     /// `lowercased()`, without making a new string when there is nothing to lower: slugs and
     /// most names in links already are.
-    var lowercasedIfNeeded: String {
+    package var lowercasedIfNeeded: String {
         utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? lowercased() : self
     }
 }

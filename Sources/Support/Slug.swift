@@ -63,7 +63,7 @@ public enum Slug {
 
     /// `slug`, or `slug-2`, `slug-3`, … for the first one not in `taken` (compared without
     /// case, as file systems may), which then holds it.
-    static func unique(_ slug: String, among taken: inout Set<String>) -> String {
+    package static func unique(_ slug: String, among taken: inout Set<String>) -> String {
         let found = firstFree(slug) { taken.contains($0.lowercased()) }
         taken.insert(found.lowercased())
         return found
@@ -73,7 +73,7 @@ public enum Slug {
     /// found by doubling and halving, so 4,000 people of one name (or 4,000 `web` links) do
     /// not each try every number before theirs. Where some numbers in between are free, one of
     /// them may be taken instead of the lowest: any free name does.
-    static func firstFree(_ base: String, isTaken: (String) -> Bool) -> String {
+    package static func firstFree(_ base: String, isTaken: (String) -> Bool) -> String {
         guard isTaken(base) else { return base }
         var high = 2
         while isTaken("\(base)-\(high)") { high *= 2 }
