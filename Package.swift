@@ -30,9 +30,13 @@ let package = Package(
         // What any module may need and no domain knows: atomic files, stable hashes, parallel
         // work, timing, text folding, terminal text.
         .target(name: "Support"),
+        // The domain: records, parsing, linking, queries, insights, the parse cache.
+        .target(name: "Index", dependencies: ["Support", "CCmark", .product(name: "Yams", package: "Yams")]),
+        // What changes the journal or leaves it, for the command line only: in-place edits, new
+        // records, imports and exports (and with them the CSV library).
         .target(
-            name: "Index",
-            dependencies: ["Support", "CCmark", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")],
+            name: "Authoring",
+            dependencies: ["Support", "Index", .product(name: "CSV", package: "CSV.swift")],
             plugins: ["EmbedFolders"]
         ),
         // ties' own Mustache engine: templates compiled once, rendered as bytes (docs/THEMES.md).
@@ -48,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "ties",
             dependencies: [
-                "Support", "Index", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Support", "Index", "Authoring", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Build tool: turns journal-template/ and site-theme/ into Swift source, so an installed
@@ -61,12 +65,14 @@ let package = Package(
         ),
         // Browser/ holds the Python script that drives Chromium; tests run it from the repository.
         .target(name: "TestSupport", dependencies: ["Support", "Index"], path: "Tests/TestSupport", exclude: ["Browser", "Reference"]),
-        .testTarget(name: "IndexTests", dependencies: ["Support", "Index", "TestSupport"]),
+        .testTarget(name: "IndexTests", dependencies: ["Support", "Index", "Authoring", "TestSupport"]),
         .testTarget(name: "TemplateTests", dependencies: ["Template"]),
-        .testTarget(name: "SiteTests", dependencies: ["Support", "Site", "Index", "Template", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Support", "Site", "Index", "Authoring", "Template", "TestSupport"]),
         .testTarget(
             name: "TiesTests",
-            dependencies: ["Support", "Index", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: [
+                "Support", "Index", "Authoring", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
     ]
 )
 
@@ -74,13 +80,13 @@ let package = Package(
 // `-sanitize=fuzzer` (libFuzzer brings its `main`).
 if ProcessInfo.processInfo.environment["TIES_FUZZ"] != nil {
     let sanitizers = ["-sanitize=fuzzer,address"]
-    for target in package.targets where ["Support", "Index", "Template", "Site"].contains(target.name) {
+    for target in package.targets where ["Support", "Index", "Authoring", "Template", "Site"].contains(target.name) {
         target.swiftSettings = [.unsafeFlags(sanitizers)]
     }
     package.targets.append(.target(name: "CFuzzDriver"))
     package.targets.append(
         .executableTarget(
             name: "TiesFuzz",
-            dependencies: ["Support", "Index", "Site", "Template", "CFuzzDriver"],
+            dependencies: ["Support", "Index", "Authoring", "Site", "Template", "CFuzzDriver"],
             swiftSettings: [.unsafeFlags(sanitizers + ["-parse-as-library"])], linkerSettings: [.unsafeFlags(sanitizers)]))
 }

@@ -2,7 +2,7 @@ import Foundation
 import PackagePlugin
 
 /// Embeds a folder of the package into a module as generated Swift source: `journal-template/`
-/// into `Index` (for `ties init --example`) and `site-theme/` into `Site` (the default theme).
+/// into `Authoring` (for `ties init --example`) and `site-theme/` into `Site` (the default theme).
 ///
 /// Both must work from an installed binary far away from this repository, so they travel inside
 /// the binary rather than in a resource bundle that would have to be installed beside it.
@@ -11,7 +11,7 @@ struct EmbedFolders: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let (folder, typeName): (String, String)
         switch target.name {
-        case "Index": (folder, typeName) = ("journal-template", "EmbeddedJournalTemplate")
+        case "Authoring": (folder, typeName) = ("journal-template", "EmbeddedJournalTemplate")
         case "Site": (folder, typeName) = ("site-theme", "EmbeddedTheme")
         default: return []
         }

@@ -2,6 +2,7 @@ import CFuzzDriver
 import Foundation
 import Template
 
+@testable import Authoring
 @testable import Index
 @testable import Site
 

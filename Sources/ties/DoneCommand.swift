@@ -1,4 +1,5 @@
 import ArgumentParser
+import Authoring
 import Foundation
 import Index
 import Support

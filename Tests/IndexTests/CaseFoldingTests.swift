@@ -3,6 +3,7 @@ import Support
 import TestSupport
 import Testing
 
+@testable import Authoring
 @testable import Index
 
 /// Names and slugs match in any case, in every script: the only capitals in these names are

@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 import Yams
 
+@testable import Authoring
 @testable import Index
 
 /// Every shape YAML can give a front matter, under every in-place edit: the edited file reads

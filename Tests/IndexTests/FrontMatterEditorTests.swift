@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Authoring
 @testable import Index
 
 /// Edits change only the lines they must: comments, key order, quoting, blank lines and the body

@@ -3,6 +3,7 @@ import Support
 import TestSupport
 import Testing
 
+@testable import Authoring
 @testable import Index
 
 /// What an attacker or a careless editor can put in a journal: every input here once crashed

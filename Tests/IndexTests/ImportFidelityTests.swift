@@ -3,6 +3,7 @@ import Support
 import TestSupport
 import Testing
 
+@testable import Authoring
 @testable import Index
 
 /// Every value of an import file reaches the journal or the report; names match as the name

@@ -3,6 +3,7 @@ import Support
 import TestSupport
 import Testing
 
+@testable import Authoring
 @testable import Index
 
 /// The import formats, read with the quirks real exports have; and how imported people are

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import Authoring
 @testable import Index
 
 /// `--dry-run` prints diffs a person can apply: `git apply` must take them and make the new text.

@@ -3,6 +3,7 @@ import Support
 import TestSupport
 import Testing
 
+@testable import Authoring
 @testable import Index
 
 /// `Tests/Fixtures/names`: people whose names are typed in many ways.

@@ -3,6 +3,7 @@ import Support
 import TestSupport
 import Testing
 
+@testable import Authoring
 @testable import Index
 
 @Suite("Adding records")

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import Authoring
 @testable import Index
 
 /// Each record kind's fields are declared once; these check what is derived from the declaration.

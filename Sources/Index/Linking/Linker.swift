@@ -15,7 +15,7 @@ struct Linker {
     var publications: [Publication] = []
     var orgs: [Org] = []
     var goals: [Goal] = []
-    var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
     /// Takes the records out of `records`, leaving it empty: moved, not copied, so that linking
     /// can change them in place.
@@ -152,7 +152,7 @@ struct Linker {
             var reported = Set<String>()
             let keys =
                 Set(contact.emails.map { "email \($0.lowercased())" })
-                .union(contact.links.map { "address \(ContactMatcher.normalisedLink($0.url))" }).sorted()
+                .union(contact.links.map { "address \(ProfileAddress.normalised($0.url))" }).sorted()
             for key in keys {
                 guard let other = firstWith[key] else {
                     firstWith[key] = contact
@@ -184,10 +184,10 @@ struct Linker {
                 firstWith[key] = contact
                 continue
             }
-            let mine = Set(contact.links.map { ContactMatcher.normalisedLink($0.url) })
-            let theirs = Set(other.links.map { ContactMatcher.normalisedLink($0.url) })
-            let sites = Set(mine.map { ContactMatcher.site($0) })
-            let differ = mine.isDisjoint(with: theirs) && theirs.contains { sites.contains(ContactMatcher.site($0)) }
+            let mine = Set(contact.links.map { ProfileAddress.normalised($0.url) })
+            let theirs = Set(other.links.map { ProfileAddress.normalised($0.url) })
+            let sites = Set(mine.map { ProfileAddress.site($0) })
+            let differ = mine.isDisjoint(with: theirs) && theirs.contains { sites.contains(ProfileAddress.site($0)) }
             // Files that already share an email or address have their warning above.
             let shared = !Set(contact.emails.map { $0.lowercased() }).isDisjoint(with: other.emails.map { $0.lowercased() })
                 || !mine.isDisjoint(with: theirs)

@@ -4,8 +4,8 @@ import Support
 ///
 /// Built once per kind in time linear in the records; each lookup is a hash lookup. Only a
 /// reference that matches nothing pays for a "did you mean" scan.
-struct NameTable: Sendable {
-    enum Match: Equatable {
+package struct NameTable: Sendable {
+    package enum Match: Equatable {
         case one(String)
         case several([String])
         case none
@@ -51,7 +51,7 @@ struct NameTable: Sendable {
     var candidates: [String] { candidateList() }
     private let candidateList: @Sendable () -> [String]
 
-    init<R: Record>(_ records: [R]) {
+    package init<R: Record>(_ records: [R]) {
         candidateList = {
             var candidates: [String] = []
             for record in records {
@@ -81,7 +81,7 @@ struct NameTable: Sendable {
         return String(slug[slug.index(after: slash)...])
     }
 
-    func match(_ text: String) -> Match { match(folded: text.lowercasedIfNeeded) }
+    package func match(_ text: String) -> Match { match(folded: text.lowercasedIfNeeded) }
 
     /// `match` for a text already lower-cased, when one text is looked up in several tables.
     func match(folded: String) -> Match {

@@ -67,7 +67,7 @@ struct JournalLoader {
 
     /// Every file found, parsed in parallel or taken from the cache; the cache written, when a
     /// file changed, on another thread (wait for `writing` before the process ends).
-    func parse(_ found: Found) -> (outcomes: [CachedParse], origin: Journal.Origin, writing: DispatchGroup?) {
+    package func parse(_ found: Found) -> (outcomes: [CachedParse], origin: Journal.Origin, writing: DispatchGroup?) {
         let files = found.files
         var origin = Journal.Origin()
         guard let cache, let fileStamps = found.fileStamps else {
@@ -157,7 +157,7 @@ struct JournalLoader {
     }
 
     /// One file, from the cache when its stamp or its content hash says it did not change.
-    static func parse(_ file: JournalFile, stamp: FileStamp?, reusing snapshot: ParseCache.Snapshot) -> CachedParse {
+    package static func parse(_ file: JournalFile, stamp: FileStamp?, reusing snapshot: ParseCache.Snapshot) -> CachedParse {
         guard let stamp else { return CachedParse(parsed: RecordParser.parse(file)) }
         if let entry = snapshot.unchanged(file.path, stamp: stamp), let parsed = decode(entry, in: snapshot) {
             return CachedParse(parsed: parsed, entry: entry, reused: true, fromCache: true)

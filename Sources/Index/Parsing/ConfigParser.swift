@@ -5,14 +5,14 @@ import Foundation
 enum ConfigParser {
     static let fileName = "ties.yaml"
 
-    static func parse(at url: URL) -> (config: JournalConfig, diagnostics: [Diagnostic]) {
+    package static func parse(at url: URL) -> (config: JournalConfig, diagnostics: [Diagnostic]) {
         switch SourceText.read(url.path, path: fileName) {
         case let .failure(diagnostic): return (JournalConfig(), [diagnostic])
         case let .success(text): return parse(text)
         }
     }
 
-    static func parse(_ text: String) -> (config: JournalConfig, diagnostics: [Diagnostic]) {
+    package static func parse(_ text: String) -> (config: JournalConfig, diagnostics: [Diagnostic]) {
         var (fields, _) = Fields.parse(yaml: text, yamlLine: 1, path: fileName)
         var config = JournalConfig()
         var greetingCircles: [(text: String, location: SourceLocation)] = []

@@ -8,7 +8,7 @@ import Yams
 /// extra fields, warning where a key looks like a misspelt known one. Values are read from the
 /// raw scalar text (Yams' basic resolver), so `date: 2024-03-05` stays the text the owner wrote
 /// and `title: no` stays "no".
-struct Fields {
+package struct Fields {
     let path: String
     let yamlLine: Int
     let mapLocation: SourceLocation
@@ -25,7 +25,7 @@ struct Fields {
 
     /// Parses a front matter; a YAML error or a non-map becomes a diagnostic and an empty reader.
     /// `failed` tells callers to skip diagnostics that would only repeat the first one.
-    static func parse(yaml: String, yamlLine: Int, path: String) -> (fields: Fields, failed: Bool) {
+    package static func parse(yaml: String, yamlLine: Int, path: String) -> (fields: Fields, failed: Bool) {
         var fields = Fields(path: path, yamlLine: yamlLine, location: SourceLocation(path: path, line: yamlLine))
         // Text that could hold an alias bomb or nest too deep for Yams is read as events first;
         // other text only when Yams finds it wrong, for every problem at its exact place.
@@ -125,7 +125,7 @@ struct Fields {
         }
     }
 
-    static func isNull(_ node: Node) -> Bool {
+    package static func isNull(_ node: Node) -> Bool {
         guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
@@ -205,7 +205,7 @@ struct Fields {
 
     mutating func list(_ key: String) -> [String] { locatedList(key).map(\.text) }
 
-    mutating func references(_ key: String) -> [Reference] {
+    package mutating func references(_ key: String) -> [Reference] {
         locatedList(key).map { Reference(Fields.unwrappingWikiLink($0.text), at: $0.location) }
     }
 
@@ -328,7 +328,7 @@ struct Fields {
     }
 
     /// A list whose items are maps (or, where `scalarKey` is given, texts standing for that key).
-    mutating func records(_ key: String) -> [Fields] {
+    package mutating func records(_ key: String) -> [Fields] {
         guard let node = node(key) else { return [] }
         guard case let .sequence(sequence) = node else {
             error(.wrongType, "field '\(key)' must be a list, found \(Fields.describe(node))", at: location(of: node))

@@ -2,7 +2,7 @@
 ///
 /// Front matter is YAML between a first line `---` and the next line that is `---` (or `...`).
 /// A file that does not start with `---` is all body.
-struct FrontMatter {
+package struct FrontMatter {
     /// The YAML text, or nil when the file has no front matter.
     var yaml: String?
     /// The file line that the YAML's first line is on (2 when there is front matter).
@@ -42,7 +42,7 @@ struct FrontMatter {
 
     /// Whether a line is `---` (or `...` with `allowDots`), with nothing before it and only
     /// spaces, tabs (and a CR) after it: the in-place editor splits files by this rule too.
-    static func isDelimiter(_ line: Substring.UTF8View, allowDots: Bool) -> Bool {
+    package static func isDelimiter(_ line: Substring.UTF8View, allowDots: Bool) -> Bool {
         var end = line.endIndex
         while end > line.startIndex {
             let previous = line.index(before: end)

@@ -11,7 +11,7 @@ struct MarkdownBody {
     var firstHeading: String?
     var wikiLinks: [WikiLink] = []
     /// A body with more than `mostWikiLinks` links: where the first one too many stands.
-    var diagnostics: [Diagnostic] = []
+    package var diagnostics: [Diagnostic] = []
 
     /// More links than any note has reason to hold; past it a body is a list, not a note, and
     /// each further link would cost memory and a lookup for nothing.

@@ -1,14 +1,21 @@
 import Foundation
 
 /// One file of the journal, before it is read: where it is and what it should hold.
-struct JournalFile: Sendable {
+package struct JournalFile: Sendable {
     /// The file's full path: a plain string, since making a `URL` for each of 100,000 files
     /// was a third of finding them.
-    var absolutePath: String
+    package var absolutePath: String
     /// Relative to the journal's root, with `/`.
-    var path: String
-    var kind: RecordKind
-    var slug: String
+    package var path: String
+    package var kind: RecordKind
+    package var slug: String
+
+    package init(absolutePath: String, path: String, kind: RecordKind, slug: String) {
+        self.absolutePath = absolutePath
+        self.path = path
+        self.kind = kind
+        self.slug = slug
+    }
 }
 
 /// A record of any kind, as parsing returns it.
@@ -31,15 +38,15 @@ enum AnyRecord: Sendable {
 }
 
 /// What parsing one file gave: its record, unless it could not be read at all, and its problems.
-struct ParsedFile: Sendable {
+package struct ParsedFile: Sendable {
     var record: AnyRecord?
-    var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 }
 
 /// Turns one file into a record and its diagnostics. Pure: runs on any thread, touches nothing
 /// but the file it reads.
-enum RecordParser {
-    static func parse(_ file: JournalFile) -> ParsedFile {
+package enum RecordParser {
+    package static func parse(_ file: JournalFile) -> ParsedFile {
         switch SourceText.read(file.absolutePath, path: file.path) {
         case let .failure(diagnostic): return ParsedFile(record: nil, diagnostics: [diagnostic])
         case let .success(text): return parse(text, file: file)
@@ -47,14 +54,14 @@ enum RecordParser {
     }
 
     /// Parses a file already read.
-    static func parse(bytes: [UInt8], file: JournalFile) -> ParsedFile {
+    package static func parse(bytes: [UInt8], file: JournalFile) -> ParsedFile {
         switch SourceText.decode(bytes, path: file.path) {
         case let .failure(diagnostic): return ParsedFile(record: nil, diagnostics: [diagnostic])
         case let .success(text): return parse(text, file: file)
         }
     }
 
-    static func parse(_ text: String, file: JournalFile) -> ParsedFile {
+    package static func parse(_ text: String, file: JournalFile) -> ParsedFile {
         let frontMatter: FrontMatter
         switch FrontMatter.split(text, path: file.path) {
         case let .failure(diagnostic): return ParsedFile(record: nil, diagnostics: [diagnostic])

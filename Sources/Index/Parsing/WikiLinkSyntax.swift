@@ -8,7 +8,7 @@ public enum WikiLinkSyntax {
     /// Whether `text` can be the target of a wiki link as written: `]]` and `[[` would end or
     /// open a link, `|` starts the shown text, `#` a heading and `^` a block; a line break
     /// ends it.
-    static func canBeTarget(_ text: String) -> Bool {
+    package static func canBeTarget(_ text: String) -> Bool {
         !(text.contains("]]") || text.contains("[[") || text.contains(where: { $0 == "|" || $0 == "#" || $0 == "^" || $0.isNewline }))
     }
 

@@ -9,9 +9,9 @@ import CYaml
 /// `deepestNesting` (Yams composes recursively, so depth costs stack), and aliases that expand
 /// to more than `mostValues` values (a few hundred bytes of `&a [*b, *b, …]` mean billions,
 /// which every later walk over the tree would visit).
-enum YAMLPreflight {
+package enum YAMLPreflight {
     /// Deeper than any front matter has reason to be; shallow enough for any thread's stack.
-    static let deepestNesting = 64
+    package static let deepestNesting = 64
     /// The values a front matter may hold once its aliases are expanded.
     static let mostValues = 100_000
 

@@ -159,7 +159,7 @@ public extension Journal {
     }
 
     /// Every record of `kinds` whose slug, name or alias is exactly `text` (ignoring case), sorted.
-    internal func records(named text: String, among kinds: [RecordKind]) -> [RecordID] {
+    package func records(named text: String, among kinds: [RecordKind]) -> [RecordID] {
         var found: [RecordID] = []
         func table<R: Record>(_ kind: R.Type) -> NameTable { NameTable(self[R.self].array) }
         for kind in kinds {

@@ -77,6 +77,11 @@ public struct Contact: Record, Hashable {
     public struct Link: Hashable, Sendable {
         public var label: String
         public var url: String
+
+        public init(label: String, url: String) {
+            self.label = label
+            self.url = url
+        }
     }
 }
 

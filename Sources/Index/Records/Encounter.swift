@@ -53,7 +53,7 @@ public struct Encounter: Record, Hashable {
     }
 
     /// The date, when one could be read.
-    var knownDate: Moment? {
+    package var knownDate: Moment? {
         get { hasDate ? date : nil }
         set {
             date = newValue ?? Moment(day: Day(dayNumber: 0))

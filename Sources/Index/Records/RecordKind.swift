@@ -42,7 +42,7 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable, Comparable {
     ///
     /// Encounters and publications pile up by year, so their folders are part of their identity;
     /// people, orgs and goals are few enough that a file name names them.
-    var slugKeepsFolders: Bool { self == .encounter || self == .publication }
+    package var slugKeepsFolders: Bool { self == .encounter || self == .publication }
 
     public static func < (a: RecordKind, b: RecordKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

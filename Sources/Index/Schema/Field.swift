@@ -27,7 +27,7 @@ public final class Field<Item>: @unchecked Sendable {
     let read: (inout Item, inout Fields, ReadContext) -> Outcome
     let encode: (Item, BinaryWriter) -> Void
     let decode: (inout Item, BinaryReader) throws -> Void
-    let references: ((Item, ReferenceVisit) -> Void)?
+    package let references: ((Item, ReferenceVisit) -> Void)?
     let resolve: ((inout Item, ReferenceResolve) -> Void)?
 
     /// A field whose property has a value in a blank item (a list, a name, a flag with a default).

@@ -19,7 +19,7 @@ public final class Schema<Item>: @unchecked Sendable {
     /// The fields the parse cache keeps.
     let storedFields: [Field<Item>]
     /// The fields that hold references, nested items' included.
-    let referenceFields: [Field<Item>]
+    package let referenceFields: [Field<Item>]
     /// How an item of a list is named in messages ("a role"), with an example of its map form;
     /// nil for a record.
     let itemName: String?
@@ -97,7 +97,7 @@ public enum ReferenceTarget: Hashable, Sendable {
 }
 
 /// Calls `visit` with each reference a value holds and what it refers to.
-typealias ReferenceVisit = (Reference, ReferenceTarget) -> Void
+package typealias ReferenceVisit = (Reference, ReferenceTarget) -> Void
 /// Calls `resolve` with each reference a value holds, what it refers to and the key of its field,
 /// to fill in its target.
 typealias ReferenceResolve = (inout Reference, ReferenceTarget, String) -> Void

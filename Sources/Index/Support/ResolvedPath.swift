@@ -1,7 +1,7 @@
 import Foundation
 
 /// `path` with every symbolic link and `..` resolved (realpath(3)), or nil when it leads nowhere.
-func resolvedPath(_ path: String) -> String? {
+package func resolvedPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)
@@ -10,7 +10,7 @@ func resolvedPath(_ path: String) -> String? {
 /// Whether the folder `relative` of the journal at `root` stays inside it once every link on
 /// its way is followed (a missing folder does, as it would be made there). The one rule for
 /// links out of the journal: what leads out is neither read nor written.
-func staysInJournal(_ relative: String, root: URL) -> Bool {
+package func staysInJournal(_ relative: String, root: URL) -> Bool {
     guard let realRoot = resolvedPath(root.path) else { return true }
     var path = root.appending(path: relative).path
     // The nearest part of the path that exists decides.

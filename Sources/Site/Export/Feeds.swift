@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 
 /// The publication log as feeds: Atom (RFC 4287) and JSON Feed 1.1, of published items only.
 ///
@@ -148,8 +149,8 @@ struct Feeds {
 
     /// A name-based UUID (FNV-1a over the text, twice): stable entry ids, no clock, no randomness.
     static func uuid(_ text: String) -> String {
-        let a = ICalendar.hash(text)
-        let b = ICalendar.hash(String(text.reversed()) + "ties")
+        let a = FNV1a.hex(text)
+        let b = FNV1a.hex(String(text.reversed()) + "ties")
         let hex = Array(a + b)
         func part(_ range: Range<Int>) -> String { String(hex[range]) }
         return "urn:uuid:\(part(0..<8))-\(part(8..<12))-8\(part(13..<16))-a\(part(17..<20))-\(part(20..<32))"

@@ -1,3 +1,4 @@
+import Authoring
 import Index
 import Support
 

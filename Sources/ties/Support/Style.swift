@@ -1,3 +1,4 @@
+import Authoring
 import Foundation
 
 /// ANSI colour for terminal output, or none when the output is piped or NO_COLOR is set.

@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Support
 
 /// Finds the contact an imported person is: by a profile or web address, else by an email,
@@ -87,30 +88,11 @@ struct ContactMatcher {
         return .none
     }
 
-    /// The host of a normalised address: `linkedin.com` of `linkedin.com/in/ada`.
-    static func site(_ address: String) -> Substring { address.prefix { $0 != "/" } }
+    /// The host of a normalised address (`ProfileAddress.site`).
+    static func site(_ address: String) -> Substring { ProfileAddress.site(address) }
 
-    /// `https://de.linkedin.com/in/jonas-mueller/en/` and `linkedin.com/in/jonas-mueller` are one
-    /// address: no scheme, no `www.`, no query or trailing slash, and for linkedin.com no
-    /// country sub-domain or locale path.
-    static func normalisedLink(_ url: String) -> String {
-        var text = url.trimmed.lowercased()
-        for scheme in ["https://", "http://"] where text.hasPrefix(scheme) { text.removeFirst(scheme.count) }
-        if text.hasPrefix("www.") { text.removeFirst(4) }
-        if let query = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<query]) }
-        while text.hasSuffix("/") { text.removeLast() }
-        var parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        if let host = parts.first, host.hasSuffix(".linkedin.com") || host == "linkedin.com" {
-            parts[0] = "linkedin.com"
-            // /in/<name>/<locale>: a locale such as `de` or `en-us` after the profile's name.
-            if parts.count == 4, parts[1] == "in", parts[3].count <= 5,
-                parts[3].allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" })
-            {
-                parts.removeLast()
-            }
-        }
-        return parts.joined(separator: "/")
-    }
+    /// One spelling of a profile or web address (`ProfileAddress.normalised`).
+    static func normalisedLink(_ url: String) -> String { ProfileAddress.normalised(url) }
 
     /// An organisation's name compared without case, accents, punctuation or a legal form at
     /// its end: `Acme Robotics, GmbH` is `Acme Robotics`.

@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Support
 
 public extension Journal {

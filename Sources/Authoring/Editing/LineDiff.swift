@@ -1,3 +1,5 @@
+import Index
+
 /// A unified diff of two versions of a file, for `--dry-run`: the lines an edit changes in
 /// hunks with three lines of context, as `git diff` writes them, so `git apply` takes it.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Support
 
 /// Every contact as a vCard (4.0 by default, or 3.0), for an address book: `ties export vcard`.

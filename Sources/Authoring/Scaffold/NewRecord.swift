@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Support
 
 /// A record to add to a journal: `ties new`.

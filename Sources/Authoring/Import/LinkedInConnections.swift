@@ -1,4 +1,5 @@
 import Foundation
+import Index
 
 /// LinkedIn's `Connections.csv` (Settings → Data privacy → Get a copy of your data): a `Notes:`
 /// preamble, a blank line, then `First Name,Last Name,URL,Email Address,Company,Position,Connected On`.

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Index
 
 /// Every contact as a row of a spreadsheet, RFC 4180 quoting by CSV.swift: `ties export csv`.
 public enum ContactSheet {

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Index
 import Support
 
 /// The rows of a CSV export after its header line, each with the 1-based line it starts on

@@ -1,3 +1,5 @@
+import Index
+
 /// The days a repeating event happened on, as RFC 5545 says: `FREQ` DAILY, WEEKLY, MONTHLY or
 /// YEARLY with `INTERVAL`, `COUNT`, `UNTIL` (a time, compared with the start's time), `BYDAY`
 /// (with ordinals such as `1TH` or `-1FR` in monthly and yearly rules), `BYMONTHDAY` and

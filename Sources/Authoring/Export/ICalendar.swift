@@ -46,7 +46,7 @@ public struct ICalendar: Sendable {
             if let day = encounter?.date.day { description += " on \(day)" }
             if item.daysOverdue > 0 { description += "; due since \(item.due)" }
             event(
-                uid: "followup-" + ICalendar.hash(item.encounter + "\n" + item.task), day: max(item.due, today),
+                uid: "followup-" + FNV1a.hex(item.encounter + "\n" + item.task), day: max(item.due, today),
                 summary: "Follow up: \(item.task)", description: description, category: "follow-up")
         }
         for contact in journal.contacts {
@@ -85,15 +85,4 @@ public struct ICalendar: Sendable {
 
     private func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
     private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-    /// FNV-1a, 64 bits, in hex: a stable short name for a text (Swift's `Hasher` is seeded per run).
-    static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value &*= 0x100_0000_01b3
-        }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
 }

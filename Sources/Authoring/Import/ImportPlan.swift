@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Support
 
 /// What an import would do to a journal, worked out before anything is written: the report a

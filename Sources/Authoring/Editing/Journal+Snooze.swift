@@ -1,4 +1,5 @@
 import Foundation
+import Index
 
 /// Why an edit could not be made; nothing was written.
 public struct EditRefusal: Error, CustomStringConvertible, Sendable {

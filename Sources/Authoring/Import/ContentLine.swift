@@ -1,4 +1,5 @@
 import Foundation
+import Index
 
 /// The content lines vCard (RFC 6350) and iCalendar (RFC 5545) files share:
 /// `group.NAME;PARAM=value:text`, folded, escaped, and in vCard 2.1 quoted-printable. Read here

@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Yams
 
 /// Changes a record file's front matter so that only the lines a change needs differ: the

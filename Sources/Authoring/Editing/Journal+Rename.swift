@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Support
 
 /// A kind of record with a name people refer to it by, and aliases to keep old names in.

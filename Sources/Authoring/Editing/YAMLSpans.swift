@@ -1,4 +1,5 @@
 import CYaml
+import Index
 
 /// A YAML text as libyaml reads it, with where each node begins and ends: what an in-place
 /// edit needs and Yams' composed nodes do not keep (a value's end, whether a collection is

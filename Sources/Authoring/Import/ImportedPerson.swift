@@ -1,3 +1,4 @@
+import Index
 import Support
 
 /// One person as an import file describes them, before it is matched with the journal.

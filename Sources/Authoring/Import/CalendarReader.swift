@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Support
 
 /// One `VEVENT` of an iCalendar file (RFC 5545), as `ties import ics` reads it.

@@ -1,3 +1,5 @@
+import Index
+
 /// Writes the front matter of a new record by hand, quoting only where YAML needs it, so a new
 /// file reads like one a person wrote.
 ///

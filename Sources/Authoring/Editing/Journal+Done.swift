@@ -1,4 +1,5 @@
 import Foundation
+import Index
 
 /// An open follow-up and the encounter it belongs to.
 public struct FollowUpMatch: Sendable {

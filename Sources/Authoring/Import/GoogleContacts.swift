@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Support
 
 /// Google Contacts' CSV export ("Google CSV"): `First Name,Middle Name,Last Name,…,Organization

@@ -1,4 +1,5 @@
 import Foundation
+import Index
 
 /// One change to a journal at a time: commands that change the journal hold an exclusive
 /// `flock(2)` on its folder from before they read it until they exit, so a second one (another

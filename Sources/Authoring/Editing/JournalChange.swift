@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Support
 
 /// A change to several files of a journal, made all at once or not at all: files edited in

@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Support
 
 /// Creates a new journal: `ties init`.

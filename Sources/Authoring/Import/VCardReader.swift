@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Support
 
 /// vCards 2.1, 3.0 and 4.0 (RFC 2426, RFC 6350), one or many per file, as Apple Contacts,
