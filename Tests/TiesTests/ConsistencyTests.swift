@@ -5,11 +5,23 @@ import Testing
 /// What every command shares: one table of exit codes, the README's word, tidy columns.
 @Suite("Every command, the same way")
 struct ConsistencyTests {
-    static let commands = [
-        "init", "check", "build", "due", "snooze", "done", "new", "show", "who", "timeline", "search", "rename", "merge",
-        "insights", "path", "brief",
-        "pubs", "import", "export", "theme",
-    ]
+    /// Every command, as `ties --help` lists them: the command list itself, so a new command
+    /// is checked here without being named.
+    static let commands: [String] = {
+        guard let help = try? TiesBinary.run(["--help"]).stdout, let start = help.range(of: "SUBCOMMANDS:") else { return [] }
+        let section = help[start.upperBound...].components(separatedBy: "\n\n").first ?? ""
+        return section.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else { return nil }
+            return name == "help" ? nil : String(name)
+        }
+    }()
+
+    @Test func theCommandListIsReadFromTheProgram() {
+        // Every command a person reads about in the README, `serve` included, is in the list.
+        for command in ["init", "check", "build", "serve", "due", "new", "show", "import", "export", "theme"] {
+            #expect(Self.commands.contains(command), "\(command) in \(Self.commands)")
+        }
+    }
 
     /// Text with every run of white space one space: `--help` wraps lines where it likes.
     private func flat(_ text: some StringProtocol) -> String {
