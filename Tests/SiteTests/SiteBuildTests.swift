@@ -179,6 +179,66 @@ struct SiteDueTests {
     }
 }
 
+@Suite("A contact's page and ties brief")
+struct ContactPageBriefTests {
+    /// The page lists what the brief lists: every open follow-up from their encounters, and
+    /// their birthday and yearly greetings soon, for every contact of the sample journal.
+    @Test func theContactPageShowsTheBriefsFollowUpsAndOccasions() throws {
+        let journal = Journal.load(from: Fixtures.template)
+        let today = Day("2026-11-25")!
+        let site = LiveSite(journal: journal, today: today)
+        var followUpsSeen = 0
+        var greetingsSeen = 0
+        for contact in journal.contacts {
+            let brief = ContactBrief(contact, journal: journal, today: today)
+            let page = String(decoding: try #require(site.file(at: "contacts/\(contact.slug).html")).data, as: UTF8.self)
+            let section = page.components(separatedBy: #"<h2 id="followups">"#).dropFirst().first?
+                .components(separatedBy: "</section>").first ?? ""
+            for item in brief.openFollowUps {
+                #expect(section.contains(HTML.escape(item.task)), "\(contact.slug): \(item.task)")
+                followUpsSeen += 1
+            }
+            #expect(brief.openFollowUps.isEmpty == section.isEmpty, "\(contact.slug): a section only with follow-ups")
+            for occasion in brief.occasions {
+                if case let .greeting(text) = occasion.what {
+                    #expect(page.contains(HTML.escape(text)), "\(contact.slug): \(text)")
+                    greetingsSeen += 1
+                }
+            }
+        }
+        #expect(followUpsSeen > 0 && greetingsSeen > 0, "the sample journal has both")
+    }
+}
+
+@Suite("A publication's page and ties show")
+struct PublicationPageShowTests {
+    /// What `ties show` prints of a publication the page shows too: when it was submitted, its
+    /// latest figures and its abstract.
+    @Test func thePublicationPageShowsSubmittedFiguresAndTheAbstract() throws {
+        let journal = Journal.load(from: Fixtures.template)
+        let site = LiveSite(journal: journal, today: Day("2026-11-25")!)
+        var checked = (submitted: 0, views: 0, abstract: 0)
+        for publication in journal.publications {
+            guard let path = publication.path.split(separator: "/").dropFirst().joined(separator: "/").split(separator: ".").first
+            else { continue }
+            let page = String(decoding: try #require(site.file(at: "publications/\(path).html")).data, as: UTF8.self)
+            if publication.submitted != nil {
+                #expect(page.contains("<dt>Submitted</dt>"), "\(publication.slug)")
+                checked.submitted += 1
+            }
+            if let views = publication.latestMetrics.views {
+                #expect(page.contains("<dt>Views</dt><dd>\(views)</dd>"), "\(publication.slug)")
+                checked.views += 1
+            }
+            if let abstract = publication.abstract {
+                #expect(page.contains(#"<h2 id="abstract">Abstract</h2><p class="abstract">\#(HTML.escape(abstract))</p>"#))
+                checked.abstract += 1
+            }
+        }
+        #expect(checked.submitted > 0 && checked.views > 0 && checked.abstract > 0, "\(checked)")
+    }
+}
+
 @Suite("Hostile input")
 struct HostileSiteTests {
     @Test func journalContentIsEscapedAndCannotLeaveTheOutputFolder() throws {

@@ -55,15 +55,11 @@ public struct ContactBrief: Sendable {
         }
         // From their encounters only: the whole journal's agenda for every contact would make a
         // site of contact pages quadratic.
-        openFollowUps = Agenda(
-            config: journal.config, people: [],
-            followUps: journal.encounters(with: contact.id).filter { $0.followups.contains { !$0.done } }.map(Agenda.agendaFields),
-            diagnostics: []
-        ).openFollowUps(on: today, within: 3650)
+        openFollowUps = Agenda.openFollowUps(in: journal.encounters(with: contact.id), config: journal.config, today: today)
         let exchanges = journal.exchanges(with: contact.id).reversed()
         gave = Array(exchanges.filter { $0.direction == .gave }.prefix(5))
         received = Array(exchanges.filter { $0.direction == .received }.prefix(5))
-        occasions = journal.occasions(on: today, within: Self.soonDays).filter { $0.slug == contact.slug }
+        occasions = Agenda.occasions(of: contact, config: journal.config, today: today, within: Self.soonDays)
 
         var mutual = Set<Contact.ID>()
         let graph = graph ?? PeopleGraph(journal)

@@ -202,3 +202,24 @@ public extension Agenda {
         JournalLoader(root: root, cache: cache).loadAgenda()
     }
 }
+
+// MARK: One contact
+
+public extension Agenda {
+    /// The follow-ups still open from `encounters` (a contact's), most urgent first: what a
+    /// contact's brief and page list, from their encounters only, so that a site of contact
+    /// pages is not quadratic.
+    static func openFollowUps(in encounters: [Encounter], config: JournalConfig, today: Day) -> [OpenFollowUp] {
+        Agenda(
+            config: config, people: [],
+            followUps: encounters.filter { $0.followups.contains { !$0.done } }.map(Agenda.agendaFields), diagnostics: []
+        ).openFollowUps(on: today, within: 3650)
+    }
+
+    /// `contact`'s birthday and the yearly greetings of ties.yaml that include them, within
+    /// `days` of `today`.
+    static func occasions(of contact: Contact, config: JournalConfig, today: Day, within days: Int) -> [Occasion] {
+        Agenda(config: config, people: [Person(contact: contact, lastEncounter: nil)], followUps: [], diagnostics: [])
+            .occasions(on: today, within: days)
+    }
+}

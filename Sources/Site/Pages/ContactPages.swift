@@ -13,6 +13,8 @@ struct ContactPage: Sendable, Encodable {
     var aliases: String?
     var headline: String?
     var isOverdue: Bool
+    /// Follow-ups still open from their encounters, most urgent first (as `ties brief` lists them).
+    var openFollowUps: [DashboardPage.FollowUpRow]
     var facts: [Fact]
     var links: [Link]
     var roles: [RoleRow]
@@ -29,11 +31,14 @@ struct ContactPage: Sendable, Encodable {
     /// What to read before meeting them, as `ties brief` gives it.
     var brief: Brief
 
-    /// The tie, a recent job change, a birthday soon, people in common.
+    /// The tie, a recent job change, a birthday or greeting soon, people in common.
     struct Brief: Sendable, Encodable {
         /// "strong", "weak", "dormant", in the page's language.
         var tie: String
         var changes: [String]
+        /// Their birthday and the yearly greetings that include them, within
+        /// `ContactBrief.soonDays`, as `ties brief` gives them ("birthday 6 December 2026 ·
+        /// Season's greetings 15 December 2026").
         var occasion: String?
         /// At most `ContactBrief.mostMutualListed`, in name order; `moreMutual` says how many
         /// more there are ("and more: 970").
@@ -129,6 +134,15 @@ extension SiteContext {
             headline: [contact.title, contact.org.map { journal.displayName(of: RecordID(.org, $0.target ?? "")) ?? $0.text }]
                 .compactMap { $0 }.joined(separator: " · ").nonEmpty,
             isOverdue: next.map { $0 <= today } ?? false,
+            openFollowUps: Agenda.openFollowUps(
+                in: journal.encounters(with: contact.id), config: journal.whole.config, today: today
+            ).map { item in
+                DashboardPage.FollowUpRow(
+                    task: item.task,
+                    encounter: link(to: RecordID(.encounter, item.encounter), from: path)
+                        ?? Link(href: nil, text: item.encounterName),
+                    due: dates.short(item.due), overdue: item.daysOverdue > 0)
+            },
             facts: facts,
             links: contact.links.compactMap { link in SafeURL.href(link.url).map { Link(href: $0, text: link.label) } },
             roles: Array(roles),
@@ -178,12 +192,14 @@ extension SiteContext {
                 + [role.title, journal.whole.displayName(of: role.org.record)].compactMap { $0 }
                 .joined(separator: ", ")
         }
-        var occasion: String?
-        if let birthday = contact.birthday {
-            let next = birthday.next(onOrAfter: today)
-            let days = today.days(until: next)
-            if days <= ContactBrief.soonDays { occasion = "\(t.birthdayLabel) \(dates.long(next))" }
-        }
+        let occasions = Agenda.occasions(of: contact, config: journal.whole.config, today: today, within: ContactBrief.soonDays)
+            .map { occasion in
+                switch occasion.what {
+                case .birthday: return "\(t.birthdayLabel) \(dates.long(occasion.date))"
+                case let .greeting(text): return "\(text) \(dates.long(occasion.date))"
+                }
+            }
+        let occasion = occasions.isEmpty ? nil : occasions.joined(separator: " · ")
         let strength: String
         switch tie.strength {
         case .strong: strength = n.strong

@@ -41,6 +41,8 @@ struct PublicationPage: Sendable, Encodable {
     var goals: [Link]
     var tags: [Link]
     var mentions: [Link]
+    /// The abstract as written (a talk's, a paper's), shown as `ties show` shows it.
+    var abstract: String?
     var body: String?
     var extra: [Fact]
 }
@@ -95,7 +97,12 @@ extension SiteContext {
         if let date = publication.date { facts.append(Fact(label: t.date, value: dates.long(date))) }
         facts.append(Fact(label: t.status, value: publication.status.rawValue))
         if let venue = publication.venue { facts.append(Fact(label: t.venue, value: venue)) }
-        if let audience = publication.audience { facts.append(Fact(label: t.audience, value: "\(audience)")) }
+        if let submitted = publication.submitted { facts.append(Fact(label: t.submitted, value: dates.long(submitted))) }
+        // The figures `ties show` gives: the audience written, else the latest measured; views and reach.
+        let metrics = publication.latestMetrics
+        if let audience = publication.audience ?? metrics.audience { facts.append(Fact(label: t.audience, value: "\(audience)")) }
+        if let views = metrics.views { facts.append(Fact(label: t.viewsLabel, value: "\(views)")) }
+        if let reach = metrics.reach { facts.append(Fact(label: t.reachLabel, value: "\(reach)")) }
         for (label, value) in [("URL", publication.url), (t.slides, publication.slides), (t.recording, publication.recording)] {
             if let value { facts.append(Fact(label: label, value: value, href: SafeURL.href(value))) }
         }
@@ -103,7 +110,7 @@ extension SiteContext {
             page: frame(title: publication.title, path: path, section: .publications), title: publication.title,
             facts: facts, with: contactLinks(publication.with, from: path), goals: goalLinks(publication.goals, from: path),
             tags: tagLinks(publication.tags, from: path), mentions: mentions(of: publication.recordID, from: path),
-            body: body(of: publication, from: path), extra: extraFacts(publication.extraFields))
+            abstract: publication.abstract, body: body(of: publication, from: path), extra: extraFacts(publication.extraFields))
         return PageJob(path: path, template: "publication", model: model)
     }
 }

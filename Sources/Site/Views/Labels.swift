@@ -17,6 +17,8 @@ public struct Labels: Sendable, Encodable {
     public let met, metVia, howMet, cadence, aliases, noResults, since, until: String
     public let andMore, lastTwelveMonths: String
     public let perQuarter, views, reach, needsAction, abstract, feed, dueBy: String
+    /// A publication's facts: when it was submitted, and its latest figures.
+    public let submitted, viewsLabel, reachLabel: String
     /// The password form of an encrypted site, and the link that forgets the key.
     public let locked, password, unlock, wrongPassword, needsScript, lock: String
     /// The Network page's words.
@@ -52,7 +54,7 @@ public struct Labels: Sendable, Encodable {
         noResults: "Nothing found.", since: "since", until: "until", andMore: "and more:",
         lastTwelveMonths: "The last twelve months",
         perQuarter: "Published per quarter", views: "views", reach: "reach", needsAction: "Needs action", abstract: "Abstract",
-        feed: "Feed", dueBy: "Due by", locked: "Private site", password: "Password", unlock: "Open",
+        feed: "Feed", dueBy: "Due by", submitted: "Submitted", viewsLabel: "Views", reachLabel: "Reach", locked: "Private site", password: "Password", unlock: "Open",
         wrongPassword: "Wrong password: nothing was opened.", needsScript: "This site is encrypted; it opens with JavaScript.",
         lock: "Lock")
 
@@ -81,7 +83,8 @@ public struct Labels: Sendable, Encodable {
         andMore: "und weitere:",
         lastTwelveMonths: "Die letzten zwölf Monate",
         perQuarter: "Veröffentlicht pro Quartal", views: "Aufrufe", reach: "Reichweite", needsAction: "Zu tun",
-        abstract: "Zusammenfassung", feed: "Feed", dueBy: "Fällig bis", locked: "Private Seite", password: "Passwort",
+        abstract: "Zusammenfassung", feed: "Feed", dueBy: "Fällig bis", submitted: "Eingereicht", viewsLabel: "Aufrufe",
+        reachLabel: "Reichweite", locked: "Private Seite", password: "Passwort",
         unlock: "Öffnen", wrongPassword: "Falsches Passwort: nichts wurde geöffnet.",
         needsScript: "Diese Seite ist verschlüsselt; sie öffnet sich mit JavaScript.", lock: "Sperren",
         network: .german)
