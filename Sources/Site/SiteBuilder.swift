@@ -208,7 +208,7 @@ public enum SiteBuilder {
             var written: [(path: String, data: Data)] = []
             for (item, file) in zip(stale, files) {
                 let file = try file.get()
-                if file.tooDeep { tooDeep.append((item.job.path, item.job.template)) }
+                if file.tooDeep { tooDeep.append((item.job.path, item.job.template.name)) }
                 written.append((item.job.path, file.data))
             }
             try writer.write(written, hashes: stale.map(\.hash))

@@ -93,7 +93,7 @@ struct BuildCommand: ParsableCommand {
         Terminal.print(
             "Built \(result.pages) pages (\(result.written) files written, \(result.unchanged) unchanged, \(result.removed) removed)."
         )
-        Terminal.print("Open \(result.output.appending(path: "index.html").path)")
+        Terminal.print("Open \(result.output.appending(path: FixedPage.dashboard.path).path)")
         if diagnostics.contains(where: { $0.severity == .error }) {
             Terminal.standardError.write(
                 "The journal has \(DiagnosticReport.tally(diagnostics)); the site shows what could be read.\n")

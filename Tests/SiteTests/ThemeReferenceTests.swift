@@ -41,4 +41,21 @@ struct BuiltInThemeTests {
         #expect(Theme.builtInTemplates.count == files.count, "\(files.count - Theme.builtInTemplates.count) do not compile")
         #expect(Theme(overrides: nil).diagnostics.isEmpty)
     }
+
+    /// Pages are typed: every template a page can name is a file of the built-in theme, every
+    /// other file is a partial the reference lists, and the navigation is the fixed pages in order.
+    @Test func everyPageTemplateAndFixedPageIsOneDeclaration() throws {
+        let files = Set(ThemeFiles.names.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+        let pages = Set(PageTemplate.allCases.map(\.name))
+        #expect(pages.isSubset(of: files), "\(pages.subtracting(files))")
+        #expect(files.subtracting(pages) == Set(ThemeFiles.partials.map(\.name)))
+        #expect(ThemeFiles.pageTemplates.map(\.name) == PageTemplate.allCases.map(\.name))
+        let journal = Journal.load(from: Fixtures.template)
+        let site = LiveSite(journal: journal, today: Day("2026-11-25")!)
+        let page = String(decoding: try #require(site.file(at: "contacts.html")).data, as: UTF8.self)
+        let links = page.matches(of: /<a href="([a-z]+\.html)"[^>]*>/).map { String($0.1) }
+        let navigation = links.filter { link in FixedPage.allCases.contains { $0.path == link } }
+        #expect(Array(navigation.prefix(FixedPage.allCases.count)) == FixedPage.allCases.map(\.path))
+        for fixed in FixedPage.allCases { #expect(site.file(at: fixed.path) != nil, "\(fixed.path)") }
+    }
 }

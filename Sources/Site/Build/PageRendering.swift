@@ -18,7 +18,7 @@ struct PageRendering: Sendable {
         var hash = StableHash()
         hash.combine(sealer?.cipher.pageHashKey ?? "")
         hash.combine(theme.fingerprint)
-        hash.combine(job.template)
+        hash.combine(job.template.name)
         hash.combine(job.model)
         return hash.hex
     }

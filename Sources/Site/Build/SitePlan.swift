@@ -77,15 +77,15 @@ struct SitePlan: Sendable {
                 }
             }
         }
-        var result: [PageMaker] = [
-            PageMaker(path: paths.page(named: "index.html")) { $0.dashboard() },
-            PageMaker(path: paths.page(named: "contacts.html")) { $0.contactList() },
-            PageMaker(path: paths.page(named: "orgs.html")) { $0.orgList() },
-            PageMaker(path: paths.page(named: "publications.html")) { $0.publicationList() },
-            PageMaker(path: paths.page(named: "goals.html")) { $0.goalList() },
-            PageMaker(path: paths.page(named: "network.html")) { $0.networkPage() },
-        ]
-        result += context.timelinePages()
+        var result: [PageMaker] = []
+        for page in FixedPage.allCases {
+            // The timeline is a page per year besides `timeline.html`.
+            if page == .timeline {
+                result += context.timelinePages()
+            } else {
+                result.append(PageMaker(path: paths.page(page)) { $0.make(page) })
+            }
+        }
         result += makers(Contact.self) { $0.contactPage($1) }
         result += makers(Encounter.self) { $0.encounterPage($1) }
         result += makers(Org.self) { $0.orgPage($1) }
@@ -109,12 +109,12 @@ struct SitePlan: Sendable {
         var files = theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         if publicOnly {
             return files + [
-                ("feed.xml", Data(feeds.atom(logPage: "index.html").utf8)),
-                ("feed.json", Data(feeds.json(logPage: "index.html").utf8)),
+                ("feed.xml", Data(feeds.atom(logPage: FixedPage.dashboard.path).utf8)),
+                ("feed.json", Data(feeds.json(logPage: FixedPage.dashboard.path).utf8)),
             ]
         }
         files.append(("robots.txt", Data("# A private site: no robot may index any of it.\nUser-agent: *\nDisallow: /\n".utf8)))
-        let log = paths.page(named: "publications.html")
+        let log = paths.page(.publications)
         let atom = Data(feeds.atom(logPage: log).utf8)
         let json = Data(feeds.json(logPage: log).utf8)
         guard let sealer else {

@@ -52,7 +52,7 @@ struct SealedSite: Sendable {
     func page(_ html: [UInt8], at path: String, theme: Theme, words: Value, language: String) throws -> Data {
         let sealed = try cipher.seal(Data(html), path: path).base64EncodedString()
         let lock = PageJob(
-            path: path, template: "lock",
+            path: path, template: .lock,
             model: LockPage(
                 lang: language, t: words, salt: Data(cipher.salt).base64EncodedString(), iterations: SiteCipher.iterations,
                 sealed: sealed))

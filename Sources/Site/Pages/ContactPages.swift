@@ -69,11 +69,11 @@ struct ContactPage: Sendable, Encodable {
 
 extension SiteContext {
     func contactList() -> PageJob {
-        let path = paths.page(named: "contacts.html")
+        let path = paths.page(.contacts)
         let model = ContactListPage(
             page: frame(title: t.contacts, path: path, section: .contacts),
             contacts: NameOrder.sorted(journal.contacts).map { contactRow($0, from: path) })
-        return PageJob(path: path, template: "contacts", model: model)
+        return PageJob(path: path, template: .contacts, model: model)
     }
 
     func contactPage(_ contact: Contact) -> PageJob? {
@@ -159,7 +159,7 @@ extension SiteContext {
             goals: goalLinks(contact.goals, from: path), tags: tagLinks(contact.tags, from: path),
             body: body(of: contact, from: path), extra: extraFacts(contact.extraFields),
             brief: brief(of: contact, from: path))
-        return PageJob(path: path, template: "contact", model: model)
+        return PageJob(path: path, template: .contact, model: model)
     }
 
     /// The brief of `ContactBrief`, from the queries that note what the page read: people met

@@ -39,7 +39,7 @@ struct DashboardPage: Sendable, Encodable {
 
 extension SiteContext {
     func dashboard() -> PageJob {
-        let path = paths.page(named: "index.html")
+        let path = paths.page(.dashboard)
         let t = self.t
         let allDue = journal.overdueContacts(on: today)
         let allFollowUps = journal.openFollowUps(on: today, within: 14)
@@ -73,11 +73,11 @@ extension SiteContext {
         let recentPublications = journal.publications.lazy.filter { $0.status == .published && ($0.date ?? today) <= today }
             .suffix(5).reversed().map { row($0, from: path) }
         let counts = [
-            Fact(label: t.contacts, value: "\(journal.contacts.count)", href: paths.page(named: "contacts.html")),
-            Fact(label: t.encounters, value: "\(journal.encounters.count)", href: paths.page(named: "timeline.html")),
-            Fact(label: t.publications, value: "\(journal.publications.count)", href: paths.page(named: "publications.html")),
-            Fact(label: t.orgs, value: "\(journal.orgs.count)", href: paths.page(named: "orgs.html")),
-            Fact(label: t.goals, value: "\(journal.goals.count)", href: paths.page(named: "goals.html")),
+            Fact(label: t.contacts, value: "\(journal.contacts.count)", href: paths.page(.contacts)),
+            Fact(label: t.encounters, value: "\(journal.encounters.count)", href: paths.page(.timeline)),
+            Fact(label: t.publications, value: "\(journal.publications.count)", href: paths.page(.publications)),
+            Fact(label: t.orgs, value: "\(journal.orgs.count)", href: paths.page(.orgs)),
+            Fact(label: t.goals, value: "\(journal.goals.count)", href: paths.page(.goals)),
         ]
         let model = DashboardPage(
             page: frame(title: t.dashboard, path: path, section: .dashboard), due: Array(due),
@@ -87,6 +87,6 @@ extension SiteContext {
                 ? "\(t.andMore) \(allFollowUps.count - DashboardPage.limit)" : nil,
             occasions: occasions, recentEncounters: Array(recentEncounters), recentPublications: Array(recentPublications),
             heatmap: Heatmap(journal: journal, today: today, dates: dates, label: t.activity).svg(), counts: counts)
-        return PageJob(path: path, template: "index", model: model)
+        return PageJob(path: path, template: .index, model: model)
     }
 }

@@ -31,7 +31,7 @@ struct GoalPage: Sendable, Encodable {
 
 extension SiteContext {
     func goalList() -> PageJob {
-        let path = paths.page(named: "goals.html")
+        let path = paths.page(.goals)
         let rows = journal.goals.map { goal in
             GoalListPage.Row(
                 link: link(to: goal.recordID, from: path) ?? Link(href: nil, text: goal.title),
@@ -41,7 +41,7 @@ extension SiteContext {
                 publications: journal.publications(for: goal.id).count)
         }
         return PageJob(
-            path: path, template: "goals",
+            path: path, template: .goals,
             model: GoalListPage(page: frame(title: t.goals, path: path, section: .goals), goals: rows))
     }
 
@@ -56,6 +56,6 @@ extension SiteContext {
             publications: journal.publications(for: goal.id).reversed().map { row($0, from: path) },
             mentions: mentions(of: goal.recordID, from: path), tags: tagLinks(goal.tags, from: path),
             body: body(of: goal, from: path), extra: extraFacts(goal.extraFields))
-        return PageJob(path: path, template: "goal", model: model)
+        return PageJob(path: path, template: .goal, model: model)
     }
 }

@@ -70,7 +70,7 @@ struct NetworkPage: Sendable, Encodable {
 
 extension SiteContext {
     func networkPage() -> PageJob {
-        let path = paths.page(named: "network.html")
+        let path = paths.page(.network)
         let n = t.network
         // Everything in the journal can change what this page shows.
         _ = journal.contacts
@@ -162,6 +162,6 @@ extension SiteContext {
             },
             cadenceChart: NetworkCharts.cadence(
                 insights.cadenceByMonth, circles: insights.cadence.map(\.circle).map(circleName), label: n.onCadence))
-        return PageJob(path: path, template: "network", model: model)
+        return PageJob(path: path, template: .network, model: model)
     }
 }

@@ -36,7 +36,7 @@ struct OrgPage: Sendable, Encodable {
 
 extension SiteContext {
     func orgList() -> PageJob {
-        let path = paths.page(named: "orgs.html")
+        let path = paths.page(.orgs)
         let rows = NameOrder.sorted(journal.orgs).map { org in
             OrgListPage.Row(
                 link: link(to: org.recordID, from: path) ?? Link(href: nil, text: org.name), industry: org.industry,
@@ -44,7 +44,7 @@ extension SiteContext {
                 former: journal.formerPeople(at: org.id).count)
         }
         return PageJob(
-            path: path, template: "orgs",
+            path: path, template: .orgs,
             model: OrgListPage(page: frame(title: t.orgs, path: path, section: .orgs), orgs: rows))
     }
 
@@ -69,6 +69,6 @@ extension SiteContext {
             current: people(journal.currentPeople(at: org.id)), former: people(journal.formerPeople(at: org.id)),
             encounters: encounters.map { row($0, from: path) }, mentions: mentions(of: org.recordID, from: path),
             tags: tagLinks(org.tags, from: path), body: body(of: org, from: path), extra: extraFacts(org.extraFields))
-        return PageJob(path: path, template: "org", model: model)
+        return PageJob(path: path, template: .org, model: model)
     }
 }

@@ -3,7 +3,7 @@ import Template
 /// One page to render: where it goes, with which template, and the value the template reads.
 struct PageJob: Sendable {
     var path: String
-    var template: String
+    var template: PageTemplate
     /// The page's view model as the template sees it: the same value is hashed for the render
     /// cache and printed by `ties theme fields`.
     var model: Value
@@ -12,7 +12,7 @@ struct PageJob: Sendable {
 
     /// A page whose view model is `model`, a value type whose declaration is the one list of
     /// the fields its template receives.
-    init(path: String, template: String, model: some Encodable & Sendable) {
+    init(path: String, template: PageTemplate, model: some Encodable & Sendable) {
         self.path = path
         self.template = template
         // The encoder never throws; a view model it could not encode would render empty.

@@ -55,10 +55,10 @@ extension SiteContext {
     /// The pages of the public build: the log and a page per published item.
     func publicPages() -> [PageJob] {
         let published = journal.publications.filter { $0.status == .published }
-        let path = "index.html"
+        let path = FixedPage.dashboard.path
         var jobs = [
             PageJob(
-                path: path, template: "public-index",
+                path: path, template: .publicIndex,
                 model: PublicLogPage(
                     page: publicFrame(title: t.publications, path: path), kinds: kindCounts(published),
                     chart: QuarterChart(publications: published, today: today, label: t.perQuarter).svg(),
@@ -77,7 +77,7 @@ extension SiteContext {
             }
             jobs.append(
                 PageJob(
-                    path: page, template: "public-publication",
+                    path: page, template: .publicPublication,
                     model: PublicPublicationPage(
                         page: publicFrame(title: publication.title, path: page), title: publication.title, facts: facts,
                         with: publicPeople(publication), abstract: publication.abstract)))

@@ -49,7 +49,7 @@ struct PublicationPage: Sendable, Encodable {
 
 extension SiteContext {
     func publicationList() -> PageJob {
-        let path = paths.page(named: "publications.html")
+        let path = paths.page(.publications)
         let log = PublicationLog(journal.publications.array, journal: journal.whole, today: today)
         let published = log.published
         let model = PublicationListPage(
@@ -62,7 +62,7 @@ extension SiteContext {
             },
             pipeline: log.pipeline.map { row($0, from: path) }, rejected: log.rejected.map { row($0, from: path) },
             years: years(of: published) { row($0, from: path) })
-        return PageJob(path: path, template: "publications", model: model)
+        return PageJob(path: path, template: .publications, model: model)
     }
 
     func kindCounts(_ published: [Publication]) -> [PublicationListPage.KindCount] {
@@ -111,6 +111,6 @@ extension SiteContext {
             facts: facts, with: contactLinks(publication.with, from: path), goals: goalLinks(publication.goals, from: path),
             tags: tagLinks(publication.tags, from: path), mentions: mentions(of: publication.recordID, from: path),
             abstract: publication.abstract, body: body(of: publication, from: path), extra: extraFacts(publication.extraFields))
-        return PageJob(path: path, template: "publication", model: model)
+        return PageJob(path: path, template: .publication, model: model)
     }
 }

@@ -41,14 +41,11 @@ struct SiteContext: Sendable {
     /// The frame of the page at `path`.
     func frame(title: String, path: String, section: Section?) -> PageFrame {
         let root = SitePaths.root(from: path)
-        let items: [(Section, String, String)] = [
-            (.dashboard, "index.html", t.dashboard), (.contacts, "contacts.html", t.contacts),
-            (.timeline, "timeline.html", t.timeline), (.network, "network.html", t.network.title), (.orgs, "orgs.html", t.orgs),
-            (.publications, "publications.html", t.publications), (.goals, "goals.html", t.goals),
-        ]
         return PageFrame(
             lang: t.lang, title: title, siteTitle: journal.config.title, root: root,
-            nav: items.map { PageFrame.NavItem(href: root + paths.page(named: $0.1), text: $0.2, current: $0.0 == section) },
+            nav: FixedPage.allCases.map { page in
+                PageFrame.NavItem(href: root + paths.page(page), text: page.title(t), current: page.section == section)
+            },
             today: dates.long(today), t: words)
     }
 
@@ -136,5 +133,20 @@ struct SiteContext: Sendable {
 
     func extraFacts(_ fields: [ExtraField]) -> [Fact] {
         fields.map { Fact(label: $0.key, value: $0.value.description, href: nil) }
+    }
+}
+
+extension SiteContext {
+    /// The page `page` of this site (the timeline's latest twelve months for `.timeline`).
+    func make(_ page: FixedPage) -> PageJob {
+        switch page {
+        case .dashboard: return dashboard()
+        case .contacts: return contactList()
+        case .timeline: return timelinePage(path: paths.page(.timeline), year: nil)
+        case .network: return networkPage()
+        case .orgs: return orgList()
+        case .publications: return publicationList()
+        case .goals: return goalList()
+        }
     }
 }

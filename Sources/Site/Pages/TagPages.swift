@@ -36,7 +36,7 @@ extension SiteContext {
             return links.isEmpty ? nil : TagPage.Group(heading: headings[kind]!, links: links)
         }
         return PageJob(
-            path: path, template: "tag",
+            path: path, template: .tag,
             model: TagPage(page: frame(title: "#\(tag)", path: path, section: nil), tag: tag, groups: groups))
     }
 }

@@ -59,16 +59,16 @@ extension SiteContext {
     ///
     /// Makers rather than pages: each is made in the build's batches, never all at once.
     func timelinePages() -> [SitePlan.PageMaker] {
-        let latest = paths.page(named: "timeline.html")
+        let latest = paths.page(.timeline)
         var makers = [SitePlan.PageMaker(path: latest) { $0.timelinePage(path: latest, year: nil) }]
         for year in journal.timelineYears {
-            let path = paths.timeline(year: year)
+            guard let path = paths.timeline(year: year) else { continue }
             makers.append(SitePlan.PageMaker(path: path) { $0.timelinePage(path: path, year: year) })
         }
         return makers
     }
 
-    private func timelinePage(path: String, year: Int?) -> PageJob {
+    func timelinePage(path: String, year: Int?) -> PageJob {
         let since = today.adding(months: -12)
         func included(_ day: Day) -> Bool { year.map { day.year == $0 } ?? (day > since && day <= today) }
         let timeline = journal.timeline(of: year.map { $0...$0 } ?? since.year...today.year)
@@ -103,14 +103,14 @@ extension SiteContext {
             months[months.count - 1].items.append(item)
         }
         let root = SitePaths.root(from: path)
-        let years = journal.timelineYears.map {
-            TimelinePage.YearLink(href: root + paths.timeline(year: $0), text: "\($0)", current: $0 == year)
+        let years = journal.timelineYears.compactMap { item in
+            paths.timeline(year: item).map { TimelinePage.YearLink(href: root + $0, text: "\(item)", current: item == year) }
         }
         let heading = year.map { "\(t.timeline) \($0)" } ?? "\(t.timeline): \(t.lastTwelveMonths)"
         let model = TimelinePage(
             page: frame(title: heading, path: path, section: .timeline), heading: heading,
             years: years, months: months)
-        return PageJob(path: path, template: "timeline", model: model)
+        return PageJob(path: path, template: .timeline, model: model)
     }
 
     func encounterPage(_ encounter: Encounter) -> PageJob? {
@@ -132,7 +132,7 @@ extension SiteContext {
             followUps: followUps, goals: goalLinks(encounter.goals, from: path), tags: tagLinks(encounter.tags, from: path),
             mentions: mentions(of: encounter.recordID, from: path), body: body(of: encounter, from: path),
             extra: extraFacts(encounter.extraFields))
-        return PageJob(path: path, template: "encounter", model: model)
+        return PageJob(path: path, template: .encounter, model: model)
     }
 }
 

@@ -14,8 +14,9 @@ import Support
 public struct SitePaths: Sendable {
     private var pages: [RecordID: String] = [:]
     private var tagPages: [String: String] = [:]
-    /// The pages not of a record (`contacts.html`, `timeline/2024.html`), by their clear path.
-    private var fixedPages: [String: String] = [:]
+    /// The pages not of a record, and the timeline's years.
+    private var fixedPages: [FixedPage: String] = [:]
+    private var yearPages: [Int: String] = [:]
     private let naming: Naming
 
     /// How pages are named: by what they show, or opaquely in an encrypted build.
@@ -24,11 +25,6 @@ public struct SitePaths: Sendable {
         /// The opaque name of a page's clear path (without `.html`).
         case sealed(@Sendable (String) -> String)
     }
-
-    /// The pages every private site has besides those of records and tags.
-    public static let fixed = [
-        "index.html", "contacts.html", "orgs.html", "publications.html", "goals.html", "timeline.html", "network.html",
-    ]
 
     public init(journal: Journal, naming: Naming = .clear) {
         self.naming = naming
@@ -68,16 +64,15 @@ public struct SitePaths: Sendable {
             tagsTaken.insert(path)
             tagPages[tag] = path
         }
-        for path in SitePaths.fixed { fixedPages[path] = path }
-        for year in TrackedJournal.timelineYears(of: journal) {
-            fixedPages[SitePaths.timelinePath(year: year)] = SitePaths.timelinePath(year: year)
-        }
+        for page in FixedPage.allCases { fixedPages[page] = page.path }
+        for year in TrackedJournal.timelineYears(of: journal) { yearPages[year] = SitePaths.timelinePath(year: year) }
         if case .sealed(let name) = naming {
             let records = Array(pages)
             let renamed = records.parallelMap { name($0.value) }
             for (record, opaque) in zip(records, renamed) { pages[record.key] = opaque }
             for (tag, path) in tagPages { tagPages[tag] = name(path) }
-            for path in fixedPages.keys where path != "index.html" { fixedPages[path] = name(path) }
+            for page in FixedPage.allCases where page != .dashboard { fixedPages[page] = name(page.path) }
+            for (year, path) in yearPages { yearPages[year] = name(path) }
         }
     }
 
@@ -87,11 +82,11 @@ public struct SitePaths: Sendable {
     /// The page of a tag, relative to the site's root.
     public func page(ofTag tag: String) -> String? { tagPages[tag] }
 
-    /// One of the `fixed` pages, by its clear path.
-    public func page(named path: String) -> String { fixedPages[path] ?? path }
+    /// A page every private site has.
+    public func page(_ page: FixedPage) -> String { fixedPages[page] ?? page.path }
 
-    /// The page of one year of the timeline.
-    public func timeline(year: Int) -> String { page(named: SitePaths.timelinePath(year: year)) }
+    /// The page of one year of the timeline; nil for a year the journal has nothing in.
+    public func timeline(year: Int) -> String? { yearPages[year] }
 
     private static func timelinePath(year: Int) -> String { "timeline/\(year).html" }
 

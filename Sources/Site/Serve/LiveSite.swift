@@ -80,7 +80,7 @@ public final class LiveSite: @unchecked Sendable {
             replace(journal: generation.context.journal.whole, theme: generation.theme, expected: generation.id)
             generation = lock.withLock { current }
         }
-        let path = path.isEmpty ? "index.html" : path
+        let path = path.isEmpty ? FixedPage.dashboard.path : path
         if let page = generation.page(at: path) { return File(data: page, contentType: "text/html; charset=utf-8") }
         return generation.otherFile(at: path).map { File(data: $0, contentType: LiveSite.contentType(of: path)) }
     }

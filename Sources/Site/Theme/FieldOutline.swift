@@ -97,7 +97,7 @@ extension ThemeFiles {
         for (plan, pages) in [(plan, plan.pages), (publicPlan, publicPlan.pages)] {
             for maker in pages {
                 guard let job = maker.make(plan.context) else { continue }
-                outlines[job.template, default: .empty] = outlines[job.template, default: .empty].merged(
+                outlines[job.template.name, default: .empty] = outlines[job.template.name, default: .empty].merged(
                     with: FieldOutline(job.allFields))
             }
         }

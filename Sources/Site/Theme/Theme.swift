@@ -125,7 +125,7 @@ struct Theme: Sendable {
     /// The page of `job`, and whether its templates included one another more deeply than
     /// `TemplateLimits.inclusionDepth` (the deeper parts are left out).
     func render(_ job: PageJob) -> (html: [UInt8], tooDeep: Bool) {
-        guard let rendering = library.render(job.template, job.model) else { return ([], false) }
+        guard let rendering = library.render(job.template.name, job.model) else { return ([], false) }
         return (rendering.bytes, rendering.tooDeep)
     }
 }

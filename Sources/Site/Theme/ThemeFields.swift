@@ -11,15 +11,7 @@ public enum ThemeFiles {
     public static func builtIn(_ name: String) -> Data? { Theme.builtInFiles[name] }
 
     /// The templates that render a whole page, each with the page it renders.
-    public static let pageTemplates: [(name: String, renders: String)] = [
-        ("index", "the dashboard, index.html"), ("contacts", "contacts.html"), ("contact", "a contact's page"),
-        ("orgs", "orgs.html"), ("org", "an org's page"), ("publications", "publications.html, the publication log"),
-        ("publication", "a publication's page"), ("goals", "goals.html"), ("goal", "a goal's page"),
-        ("timeline", "timeline.html and timeline/YEAR.html"), ("encounter", "an encounter's page"), ("tag", "a tag's page"),
-        ("network", "network.html: who knows whom, tie strength, brokers, gateways, give and take, goals, cadence"),
-        ("lock", "the password form of an encrypted build"), ("public-index", "index.html of the public build"),
-        ("public-publication", "a publication's page in the public build"),
-    ]
+    public static var pageTemplates: [(name: String, renders: String)] { PageTemplate.allCases.map { ($0.name, $0.renders) } }
 
     /// The templates included by others, each with what it is given.
     public static let partials: [(name: String, givenIn: String)] = [
@@ -41,7 +33,7 @@ public enum ThemeFiles {
         }
         let plan = SitePlan(journal: journal, today: today, publicOnly: name.hasPrefix("public-"), sealer: nil)
         for maker in plan.pages {
-            if let job = maker.make(plan.context), job.template == name { return (job.path, job.allFields.json()) }
+            if let job = maker.make(plan.context), job.template.name == name { return (job.path, job.allFields.json()) }
         }
         return nil
     }
