@@ -42,6 +42,7 @@ demo: build
 	@echo "The sample journal's site is in journal-template/_site/: open journal-template/_site/index.html in a browser."
 
 test: test-deps
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

@@ -64,7 +64,8 @@ let package = Package(
             dependencies: ["TiesEmbed"]
         ),
         // Browser/ holds the Python script that drives Chromium; tests run it from the repository.
-        .target(name: "TestSupport", dependencies: ["Support", "Index"], path: "Tests/TestSupport", exclude: ["Browser", "Reference"]),
+        .target(
+            name: "TestSupport", dependencies: ["Support", "Index"], path: "Tests/TestSupport", exclude: ["Browser", "Reference"]),
         .testTarget(name: "IndexTests", dependencies: ["Support", "Index", "Authoring", "TestSupport"]),
         .testTarget(name: "TemplateTests", dependencies: ["Template"]),
         .testTarget(name: "SiteTests", dependencies: ["Support", "Site", "Index", "Authoring", "Template", "TestSupport"]),

@@ -47,14 +47,17 @@ public enum AtomicFile {
         // A changed file keeps what the owner set: its mode (a private 0600 contact stays
         // private) and owner; one reached through a link is written where the link leads, so
         // the link stays a link.
-        let targets: [(path: String, info: Kept?)] = changes.map { change in change.isNew ? (change.path, nil) : existing(change.path) }
+        let targets: [(path: String, info: Kept?)] = changes.map { change in
+            change.isNew ? (change.path, nil) : existing(change.path)
+        }
         // Each file flushed, or, for many, one flush of everything instead of one per file
         // (30,000 new contacts took 25 s with an fsync each). Nothing is linked in before its
         // bytes are on disk.
         let flushEach = changes.count <= 32
         for (change, target) in zip(changes, targets) {
             temporaries.append(
-                try writeTemporary(beside: target.path, change.data, sync: flushEach, mode: target.info?.mode ?? 0o644, owner: target.info))
+                try writeTemporary(
+                    beside: target.path, change.data, sync: flushEach, mode: target.info?.mode ?? 0o644, owner: target.info))
         }
         if !flushEach { sync() }
         var linked: [String] = []
@@ -216,9 +219,10 @@ public enum AtomicFile {
     /// Writes all of `data`, going on after interruptions; false on any failure (no space…).
     private static func write(_ data: Data, to descriptor: Int32) -> Bool {
         data.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }  // nothing to write
             var offset = 0
             while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let count = Foundation.write(descriptor, base + offset, buffer.count - offset)
                 if count < 0 && errno == EINTR { continue }
                 if count <= 0 { return false }
                 offset += count

@@ -24,7 +24,10 @@ package func parallelResults<T: Sendable>(
         guard start < end else { return }
         fill(start..<end) { index, result in output[index] = result }
     }
-    return (0..<count).map { results.moveElement(from: $0)! }
+    return (0..<count).map { index in
+        guard let result = results.moveElement(from: index) else { preconditionFailure("no result for \(index)") }
+        return result
+    }
 }
 
 public extension Array where Element: Sendable {
@@ -67,5 +70,6 @@ package func concurrently<A: Sendable, B: Sendable, C: Sendable>(
         default: c = third()
         }
     }
-    return (a!, b!, c!)
+    guard let a, let b, let c else { preconditionFailure("concurrentPerform ran every iteration") }
+    return (a, b, c)
 }

@@ -42,7 +42,7 @@ public enum Slug {
         guard slug.utf8.count > longest else { return slug }
         var hash = StableHash()
         hash.combine(slug)
-        var start = String(slug.utf8.prefix(longest - 17))!
+        var start = String(decoding: slug.utf8.prefix(longest - 17), as: UTF8.self)
         while start.hasSuffix("-") { start.removeLast() }
         return start + "-" + hash.hex
     }

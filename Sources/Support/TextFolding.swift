@@ -29,7 +29,7 @@ package enum TextFolding {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : scalar)
+                append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(truncatingIfNeeded: value + 0x20)) : scalar)
             } else if spellUmlauts, let spelt = umlauts[value] {
                 for letter in spelt.unicodeScalars { append(letter) }
             } else if let folded = table[value] {
@@ -37,7 +37,7 @@ package enum TextFolding {
             } else if (0xFF01...0xFF5E).contains(value) {
                 // Full-width ASCII.
                 let ascii = value - 0xFEE0
-                append(Unicode.Scalar(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii)!)
+                append(Unicode.Scalar(UInt8(truncatingIfNeeded: ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii)))
             } else {
                 switch scalar.properties.generalCategory {
                 case .nonspacingMark, .enclosingMark: continue

@@ -7,10 +7,10 @@ public struct TemplateLibrary: Sendable {
     private let numbers: [String: Int]
 
     public init(_ templates: [String: CompiledTemplate]) {
-        let names = templates.keys.sorted()
+        let sorted = templates.sorted { $0.key < $1.key }
         var numbers: [String: Int] = [:]
-        for (number, name) in names.enumerated() { numbers[name] = number }
-        self.templates = names.map { templates[$0]! }
+        for (number, name) in sorted.map(\.key).enumerated() { numbers[name] = number }
+        self.templates = sorted.map(\.value)
         self.targets = self.templates.map { template in template.includes.map { numbers[$0.name] } }
         self.numbers = numbers
     }

@@ -30,7 +30,9 @@ struct DoneCommand: ParsableCommand {
         guard found.count == 1 else {
             var message = "'\(text)' is in \(found.count) open follow-ups; give more of the task:"
             for item in found {
-                message += "\n" + TerminalText.inline("  \(item.followup.task)  — \(item.encounter.displayName) (\(item.followup.location))")
+                message +=
+                    "\n"
+                    + TerminalText.inline("  \(item.followup.task)  — \(item.encounter.displayName) (\(item.followup.location))")
             }
             throw CommandFailure(message: message, exitCode: .problems)
         }

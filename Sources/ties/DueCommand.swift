@@ -83,7 +83,8 @@ struct DueCommand: ParsableCommand {
                     item.daysOverdue > 0
                     ? style.red("\(item.daysOverdue) days overdue")
                     : item.daysOverdue == 0 ? style.yellow("due today") : "in \(-item.daysOverdue) days"
-                Terminal.print(TerminalText.inline("  \(item.due)  \(item.task)  \(when)  \(style.dim("— \(item.encounterName)"))"))
+                Terminal.print(
+                    TerminalText.inline("  \(item.due)  \(item.task)  \(when)  \(style.dim("— \(item.encounterName)"))"))
             }
         }
         if !occasions.isEmpty {
@@ -100,7 +101,9 @@ struct DueCommand: ParsableCommand {
             Terminal.print(style.bold("To get to know (\(newcomers.count))"))
             let width = min(28, newcomers.map { displayWidth($0.name) }.max() ?? 0)
             for item in newcomers {
-                Terminal.print(TerminalText.inline("  \(padded(item.name, width))  \(style.dim(item.last.map { "connected \($0)" } ?? "never met"))"))
+                Terminal.print(
+                    TerminalText.inline(
+                        "  \(padded(item.name, width))  \(style.dim(item.last.map { "connected \($0)" } ?? "never met"))"))
             }
         }
     }
@@ -121,7 +124,8 @@ struct OccasionLine {
         var lineOfGreeting: [String: Int] = [:]
         for item in occasions {
             guard case let .greeting(what) = item.what else {
-                lines.append((OccasionLine(date: item.date, inDays: item.inDays, text: "\(item.name) — \(item.what.text)"), nil, []))
+                lines.append(
+                    (OccasionLine(date: item.date, inDays: item.inDays, text: "\(item.name) — \(item.what.text)"), nil, []))
                 continue
             }
             let key = "\(item.date) \(what)"
@@ -139,8 +143,9 @@ struct OccasionLine {
             line.text =
                 names.count == 1
                 ? "\(names[0]) — \(what)"
-                : "\(what) — " + (names.count <= 3 || everyName
-                    ? names.joined(separator: ", ") : "\(names.count) people (ties due --all names them)")
+                : "\(what) — "
+                    + (names.count <= 3 || everyName
+                        ? names.joined(separator: ", ") : "\(names.count) people (ties due --all names them)")
             return line
         }
     }

@@ -168,7 +168,9 @@ struct ImportOptions: ParsableArguments {
             Terminal.print(style.bold("Kept as the journal has it (\(plural(report.differences.count, "difference")))"))
             for item in report.differences {
                 let place = "\(item.importFile.map { "\($0):" } ?? "line ")\(item.line)"
-                Terminal.print(TerminalText.inline("  \(item.file)  \(item.name): \(item.field) is '\(item.journal)', \(place) says '\(item.imported)'"))
+                Terminal.print(
+                    TerminalText.inline(
+                        "  \(item.file)  \(item.name): \(item.field) is '\(item.journal)', \(place) says '\(item.imported)'"))
             }
         }
         Terminal.print("Unchanged: \(report.unchanged)")
@@ -268,7 +270,8 @@ struct ImportJSON: Encodable {
         unchanged = report.unchanged
         skipped = report.skipped.map { Skipped(line: $0.line, file: $0.file, reason: $0.reason) }
         notes = report.notes.map { Skipped(line: $0.line, file: $0.file, reason: $0.reason) }
-        unknownAttendees = calendar ? report.unknownAttendees.map { Attendee(name: $0.name, email: $0.email, events: $0.events) } : nil
+        unknownAttendees =
+            calendar ? report.unknownAttendees.map { Attendee(name: $0.name, email: $0.email, events: $0.events) } : nil
         differences = report.differences.map {
             Difference(
                 line: $0.line, importFile: $0.importFile, file: $0.file, name: $0.name, field: $0.field, journal: $0.journal,

@@ -69,7 +69,8 @@ struct PathCommand: ParsableCommand {
                     steps.append(name + (orgs.isEmpty ? "" : " (\(orgs.joined(separator: ", ")))"))
                 }
                 Terminal.print(
-                    TerminalText.inline("  " + steps.joined(separator: " → ") + style.dim("  weakest tie: \(path.strength.rawValue)")))
+                    TerminalText.inline(
+                        "  " + steps.joined(separator: " → ") + style.dim("  weakest tie: \(path.strength.rawValue)")))
             }
         }
     }

@@ -36,7 +36,8 @@ struct RenameCommand: ParsableCommand {
             let edited = change.files.filter { $0.old != nil && $0.new != nil }.map(\.path)
             if !edited.isEmpty {
                 lines.append(
-                    TerminalText.inline("  \(edited.count) file\(edited.count == 1 ? "" : "s") changed: \(edited.joined(separator: ", "))"))
+                    TerminalText.inline(
+                        "  \(edited.count) file\(edited.count == 1 ? "" : "s") changed: \(edited.joined(separator: ", "))"))
             }
             return lines.joined(separator: "\n")
         }

@@ -29,7 +29,8 @@ struct ChildProcessTests {
             if data.isEmpty { break }
             line += data
         }
-        #expect(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "SigBlk:\t0000000000000000")
+        #expect(
+            String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "SigBlk:\t0000000000000000")
         process.terminate()
         let deadline = Date().addingTimeInterval(5)
         while process.isRunning, Date() < deadline { usleep(10_000) }

@@ -133,7 +133,9 @@ struct FrontMatterEditPropertyTests {
         let scalars = Array(text.unicodeScalars)
         let start = scalars.firstIndex(of: "\n")! + 1
         var end = start
-        while end + 3 < scalars.count, !(scalars[end] == "-" && scalars[end + 1] == "-" && scalars[end + 2] == "-" && scalars[end - 1] == "\n") {
+        while end + 3 < scalars.count,
+            !(scalars[end] == "-" && scalars[end + 1] == "-" && scalars[end + 2] == "-" && scalars[end - 1] == "\n")
+        {
             end += 1
         }
         var last = end - 1
@@ -203,7 +205,8 @@ struct FrontMatterEditPropertyTests {
                     #expect(after.hasSuffix(suffix), "after item \(index) changed:\n\(text)\nbecame:\n\(after)")
                 }
                 if case .encounter(let encounter) = RecordParser.parse(
-                    Self.lf(after), file: JournalFile(absolutePath: "/dev/null", path: "encounters/e.md", kind: .encounter, slug: "e")
+                    Self.lf(after),
+                    file: JournalFile(absolutePath: "/dev/null", path: "encounters/e.md", kind: .encounter, slug: "e")
                 ).record {
                     #expect(encounter.followups.enumerated().allSatisfy { $0.offset == index ? $0.element.done : true })
                 } else {
@@ -261,7 +264,9 @@ struct FrontMatterEditPropertyTests {
             #expect(Self.body(editor.text) == Self.body(text))
             #expect(editor.text.hasPrefix("---\n") || editor.text.hasPrefix("---\r\n"))
             if text.contains("\r\n") {
-                #expect(!editor.text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "a bare line feed in:\n\(editor.text)")
+                #expect(
+                    !editor.text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "a bare line feed in:\n\(editor.text)"
+                )
             }
         }
     }

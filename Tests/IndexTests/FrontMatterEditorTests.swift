@@ -148,7 +148,8 @@ struct FollowUpShapesTests {
 
     @Test func aFlowMapBesideAnotherThatIsDone() throws {
         // The shape `ties new encounter --followup` writes: the first map gets done, not the second.
-        let text = "---\nfollowups: [{task: first task, due: 2026-12-01}, {task: second task, due: 2026-12-02, done: true}]\n---\n"
+        let text =
+            "---\nfollowups: [{task: first task, due: 2026-12-01}, {task: second task, due: 2026-12-02, done: true}]\n---\n"
         #expect(
             try Self.done(text, line: 2, column: 13)
                 == "---\nfollowups: [{task: first task, due: 2026-12-01, done: true}, {task: second task, due: 2026-12-02, done: true}]\n---\n"
@@ -161,7 +162,8 @@ struct FollowUpShapesTests {
             try Self.done(text, line: 3, column: 3)
                 == "---\nfollowups: [\n  {task: a, due: 2w, done: true},  # first\n  {task: b}\n]\n---\n")
         #expect(
-            try Self.done(text, line: 4, column: 3) == "---\nfollowups: [\n  {task: a, due: 2w},  # first\n  {task: b, done: true}\n]\n---\n")
+            try Self.done(text, line: 4, column: 3)
+                == "---\nfollowups: [\n  {task: a, due: 2w},  # first\n  {task: b, done: true}\n]\n---\n")
     }
 
     @Test func aPlainTextWrappedOverTwoLines() throws {
@@ -195,10 +197,12 @@ struct FollowUpShapesTests {
         let text = "---\nfollowups:\n  - \"Ask: [which] {team}, #3\"  # ask\n  - {task: 'a, b: c', due: 2w} # x\n---\n"
         #expect(
             try Self.done(text, line: 3, column: 5)
-                == "---\nfollowups:\n  - {task: \"Ask: [which] {team}, #3\", done: true}  # ask\n  - {task: 'a, b: c', due: 2w} # x\n---\n")
+                == "---\nfollowups:\n  - {task: \"Ask: [which] {team}, #3\", done: true}  # ask\n  - {task: 'a, b: c', due: 2w} # x\n---\n"
+        )
         #expect(
             try Self.done(text, line: 4, column: 5)
-                == "---\nfollowups:\n  - \"Ask: [which] {team}, #3\"  # ask\n  - {task: 'a, b: c', due: 2w, done: true} # x\n---\n")
+                == "---\nfollowups:\n  - \"Ask: [which] {team}, #3\"  # ask\n  - {task: 'a, b: c', due: 2w, done: true} # x\n---\n"
+        )
     }
 
     /// Found by the editor's fuzz target: a key of a flow map with no colon and no value.
@@ -291,7 +295,8 @@ struct EditorFuzzRegressionTests {
         var editor = FrontMatterEditor<Contact>("---\n{name: Ada, circle: close}\n---\nBody\n")
         try editor.set(\.snoozeUntil, "2027-01-06")
         try editor.append(\.emails, ["ada@example.org"])
-        #expect(editor.text == "---\n{name: Ada, circle: close, snooze_until: 2027-01-06, emails: [ada@example.org]}\n---\nBody\n")
+        #expect(
+            editor.text == "---\n{name: Ada, circle: close, snooze_until: 2027-01-06, emails: [ada@example.org]}\n---\nBody\n")
     }
 
     /// A verbatim tag holds a comma: the value begins after it.

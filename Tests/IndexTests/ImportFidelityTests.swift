@@ -51,7 +51,8 @@ struct ImportFidelityTests {
     // MARK: Google
 
     @Test func aKnownContactGainsTheNotesAndLabelsOfItsRowOnce() throws {
-        let root = try Self.journal(["contacts/ada.md": "---\nname: Ada Lovelace\ntags: [math]\n---\nMet at the Royal Society.\n"])
+        let root = try Self.journal(["contacts/ada.md": "---\nname: Ada Lovelace\ntags: [math]\n---\nMet at the Royal Society.\n"]
+        )
         let csv = """
             First Name,Last Name,Notes,Labels,E-mail 1 - Value
             Ada,Lovelace,"Wants an intro to Babbage.
@@ -84,12 +85,16 @@ struct ImportFidelityTests {
     }
 
     @Test func eachReaderRefusesTheOthersFormat() throws {
-        let linkedIn = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,L,https://linkedin.com/in/ada,,X,Y,01 Jan 2024\n"
+        let linkedIn =
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,L,https://linkedin.com/in/ada,,X,Y,01 Jan 2024\n"
         #expect(throws: ImportFormatError.self) { try GoogleContacts.read(linkedIn, path: "c.csv") }
         do {
             _ = try GoogleContacts.read(linkedIn, path: "c.csv")
         } catch {
-            #expect(error.description == "c.csv:1:1: error: not a Google Contacts export but a LinkedIn one (it has a column 'Connected On'); use 'ties import linkedin'")
+            #expect(
+                error.description
+                    == "c.csv:1:1: error: not a Google Contacts export but a LinkedIn one (it has a column 'Connected On'); use 'ties import linkedin'"
+            )
         }
         let google = "First Name,Middle Name,Last Name,E-mail 1 - Value,URL\nAda,,L,a@b.c,x\n"
         #expect(throws: ImportFormatError.self) { try LinkedInConnections.read(google, path: "g.csv") }
@@ -203,7 +208,8 @@ struct ImportFidelityTests {
         let root = try Self.journal(["contacts/jonas.md": "---\nname: Jonas Müller\n---\n"])
         let journal = Journal.load(from: root)
         #expect(throws: NewRecord.Refusal.self) {
-            try journal.create(NewRecord(.contact(name: "Jonas Mueller", org: nil, title: nil, circle: nil, via: nil, met: nil, emails: [])))
+            try journal.create(
+                NewRecord(.contact(name: "Jonas Mueller", org: nil, title: nil, circle: nil, via: nil, met: nil, emails: [])))
         }
     }
 
@@ -272,17 +278,21 @@ struct ImportFidelityTests {
         }
         let kim = try Self.text(root, "contacts/kim.md")
         #expect(kim.components(separatedBy: "from: 2026-12-07").count == 2, "one new role, not one per run:\n\(kim)")
-        #expect(!kim.contains("from: 2026-12-07, to: 2026-12-07") && !kim.contains("to: 2026-12-07}\n  - {org: Acme, title: Manager"))
+        #expect(
+            !kim.contains("from: 2026-12-07, to: 2026-12-07") && !kim.contains("to: 2026-12-07}\n  - {org: Acme, title: Manager"))
     }
 }
 
 @Suite("Calendars as the calendar meant")
 struct CalendarFidelityTests {
-    static func events(_ body: String, zone: String = "Europe/Berlin") throws -> (events: [CalendarEvent], skipped: [ImportSkip]) {
+    static func events(_ body: String, zone: String = "Europe/Berlin") throws -> (events: [CalendarEvent], skipped: [ImportSkip])
+    {
         try CalendarReader.readAll("BEGIN:VCALENDAR\nVERSION:2.0\n" + body + "END:VCALENDAR\n", path: "c.ics", timeZone: zone)
     }
 
-    static func days(_ rule: String, start: String = "DTSTART:20250106T090000Z", through: String = "2025-12-31") throws -> [String]? {
+    static func days(
+        _ rule: String, start: String = "DTSTART:20250106T090000Z", through: String = "2025-12-31"
+    ) throws -> [String]? {
         let event = try #require(try events("BEGIN:VEVENT\nUID:x\n\(start)\n\(rule)\nEND:VEVENT\n").events.first)
         return event.occurrences(since: nil, through: try #require(Day(through)))?.map(\.description)
     }
@@ -294,8 +304,10 @@ struct CalendarFidelityTests {
         ("RRULE:FREQ=MONTHLY;BYMONTHDAY=15,30;COUNT=4", ["2025-01-15", "2025-01-30", "2025-02-15", "2025-03-15"]),
         ("RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=4TH;COUNT=1", ["2025-11-27"]),
         ("RRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=2MO;UNTIL=20250601", ["2025-01-13", "2025-03-10", "2025-05-12"]),
-        ("RRULE:FREQ=WEEKLY;COUNT=2\nRRULE:FREQ=MONTHLY;BYMONTHDAY=20;COUNT=1\nRDATE;VALUE=DATE:20250301,20250302\nEXDATE:20250113T090000Z",
-         ["2025-01-06", "2025-01-20", "2025-03-01", "2025-03-02"]),
+        (
+            "RRULE:FREQ=WEEKLY;COUNT=2\nRRULE:FREQ=MONTHLY;BYMONTHDAY=20;COUNT=1\nRDATE;VALUE=DATE:20250301,20250302\nEXDATE:20250113T090000Z",
+            ["2025-01-06", "2025-01-20", "2025-03-01", "2025-03-02"]
+        ),
     ])
     func rulesWithOrdinalsMonthDaysSeveralRulesAndExtraDates(rule: String, days: [String]) throws {
         #expect(try Self.days(rule) == days)
@@ -309,7 +321,10 @@ struct CalendarFidelityTests {
     }
 
     @Test func hugeNumbersInARuleAreARuleNotFollowed() throws {
-        for rule in ["FREQ=WEEKLY;INTERVAL=9223372036854775807", "FREQ=YEARLY;INTERVAL=9223372036854775807", "FREQ=DAILY;COUNT=99999999999999999999"] {
+        for rule in [
+            "FREQ=WEEKLY;INTERVAL=9223372036854775807", "FREQ=YEARLY;INTERVAL=9223372036854775807",
+            "FREQ=DAILY;COUNT=99999999999999999999",
+        ] {
             #expect(try Self.days("RRULE:" + rule) == nil, "\(rule)")
         }
         #expect(try Self.days("RRULE:FREQ=MONTHLY;BYSETPOS=1;BYDAY=MO") == nil)
@@ -342,7 +357,10 @@ struct CalendarFidelityTests {
         #expect(skipped == [ImportSkip(line: 12, reason: "an event 'No start' without a start (DTSTART) ties can read")])
         let plan = Journal.load(from: root).planCalendarImport(events, skipped: skipped, today: ImportFidelityTests.today)
         #expect(plan.report.skipped.map(\.line) == [12])
-        #expect(plan.report.unknownAttendees == [ImportReport.Attendee(name: "Dana Stranger", email: "dana@elsewhere.example", events: 1)])
+        #expect(
+            plan.report.unknownAttendees == [
+                ImportReport.Attendee(name: "Dana Stranger", email: "dana@elsewhere.example", events: 1)
+            ])
         try plan.apply()
         let encounter = try #require(Journal.load(from: root).encounters.first)
         #expect(encounter.with.map(\.text) == ["Ada", "Cy"], "Bob declined")
@@ -355,7 +373,8 @@ struct ImportReadBackTests {
         let root = try ImportFidelityTests.journal([:])
         let label = String(repeating: "l", count: 1_500)
         let note = String(repeating: "n", count: 10 << 20)
-        let vcf = "BEGIN:VCARD\nVERSION:3.0\nFN:Ann\u{FFFE}a\u{FFFF} Lee\nitem1.URL:https://ann.example\nitem1.X-ABLabel:\(label)\nNOTE:\(note)\nORG:\u{FEFF}Acme\nEND:VCARD\n"
+        let vcf =
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Ann\u{FFFE}a\u{FFFF} Lee\nitem1.URL:https://ann.example\nitem1.X-ABLabel:\(label)\nNOTE:\(note)\nORG:\u{FEFF}Acme\nEND:VCARD\n"
         let file = try VCardReader.read(vcf, path: "a.vcf")
         let report = try ImportFidelityTests.importTwice(file, into: root)
         #expect(report.created.map(\.name) == ["Anna Lee"])
@@ -389,7 +408,8 @@ struct ImportReadBackTests {
 
     @Test func anInvisibleByteOrderMarkIsNoJobChange() throws {
         let root = try ImportFidelityTests.journal(["contacts/kim.md": "---\nname: Kim Park\norg: Acme\ntitle: CTO\n---\n"])
-        let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nKim,Park,https://linkedin.com/in/kim,,\u{FEFF}Acme,\u{FEFF}CTO,01 Jan 2024\n"
+        let csv =
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nKim,Park,https://linkedin.com/in/kim,,\u{FEFF}Acme,\u{FEFF}CTO,01 Jan 2024\n"
         let report = try ImportFidelityTests.importTwice(try LinkedInConnections.read(csv, path: "c.csv"), into: root)
         #expect(report.updated.first?.jobChange == nil)
     }
@@ -408,7 +428,8 @@ struct ImportReadBackTests {
 
     @Test func anEventWithAnEmptyUIDIsImportedOnce() throws {
         let root = try ImportFidelityTests.journal(["contacts/ada.md": "---\nname: Ada\nemails: [ada@example.org]\n---\n"])
-        let ics = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:\nDTSTART:20251103T100000Z\nSUMMARY:Tea\nATTENDEE:mailto:ada@example.org\nEND:VEVENT\nEND:VCALENDAR\n"
+        let ics =
+            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:\nDTSTART:20251103T100000Z\nSUMMARY:Tea\nATTENDEE:mailto:ada@example.org\nEND:VEVENT\nEND:VCALENDAR\n"
         for round in 0..<2 {
             let (events, skipped) = try CalendarReader.readAll(ics, path: "c.ics", timeZone: "UTC")
             let plan = Journal.load(from: root).planCalendarImport(events, skipped: skipped, today: ImportFidelityTests.today)
@@ -422,7 +443,8 @@ struct ImportReadBackTests {
         let events = (0..<6).map { index in
             "BEGIN:VEVENT\nUID:daily-\(index)\nDTSTART:20100101T0\(index)0000Z\nRRULE:FREQ=DAILY\nSUMMARY:Stand-up \(index)\nATTENDEE:mailto:ada@example.org\nEND:VEVENT\n"
         }.joined()
-        let (read, skipped) = try CalendarReader.readAll("BEGIN:VCALENDAR\n" + events + "END:VCALENDAR\n", path: "c.ics", timeZone: "UTC")
+        let (read, skipped) = try CalendarReader.readAll(
+            "BEGIN:VCALENDAR\n" + events + "END:VCALENDAR\n", path: "c.ics", timeZone: "UTC")
         let plan = Journal.load(from: root).planCalendarImport(read, skipped: skipped, today: ImportFidelityTests.today)
         #expect(plan.report.created.count == CalendarEvent.mostEncountersPerImport)
         #expect(plan.report.skipped.contains { $0.reason.contains("one import writes at most") })
@@ -437,7 +459,8 @@ struct ImportScaleTests {
     /// bench` has the times.
     @Test func manyPeopleOfOneNameAreManyPeople() throws {
         let root = try ImportFidelityTests.journal([:])
-        let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        let csv =
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
             + (0..<2_000).map { "Sam,Lee,https://linkedin.com/in/sam-\($0),,Acme,Eng,01 Jan 2024\n" }.joined()
         let report = try ImportFidelityTests.importTwice(try LinkedInConnections.read(csv, path: "c.csv"), into: root)
         #expect(report.created.count == 2_000)
@@ -446,7 +469,9 @@ struct ImportScaleTests {
 
     @Test func aCardOfManyLinksKeepsAThousandUnderDistinctLabelsAndSaysSo() throws {
         let root = try ImportFidelityTests.journal([:])
-        let vcf = "BEGIN:VCARD\nVERSION:3.0\nFN:Url Person\n" + (0..<3_000).map { "URL:https://site\($0).example\n" }.joined() + "END:VCARD\n"
+        let vcf =
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Url Person\n" + (0..<3_000).map { "URL:https://site\($0).example\n" }.joined()
+            + "END:VCARD\n"
         let report = try ImportFidelityTests.importTwice(try VCardReader.read(vcf, path: "u.vcf"), into: root)
         let contact = try #require(Journal.load(from: root).contacts.first)
         #expect(contact.links.count == 1_000 && Set(contact.links.map(\.label)).count == 1_000)

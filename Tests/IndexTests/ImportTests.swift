@@ -22,7 +22,11 @@ struct ImportTests {
         let file = try LinkedInConnections.read(Self.text("Connections.csv"), path: "Connections.csv")
         #expect(file.people.map(\.name) == ["Jonas Müller", "Lena Schafer", "Wei 张", "Sam Lee"])
         #expect(file.people.map(\.line) == [5, 6, 9, 11], "rows are numbered by the line they start on")
-        #expect(file.skipped == [ImportSkip(line: 8, reason: "no name: a deactivated or hidden profile (https://www.linkedin.com/in/ghost left out)")])
+        #expect(
+            file.skipped == [
+                ImportSkip(
+                    line: 8, reason: "no name: a deactivated or hidden profile (https://www.linkedin.com/in/ghost left out)")
+            ])
         let lena = file.people[1]
         #expect(lena.org == "Acme Robotics, GmbH" && lena.emails == ["lena@acme.example"])
         #expect(lena.met == Day("2021-01-12") && lena.howMet == "LinkedIn")
@@ -46,7 +50,12 @@ struct ImportTests {
         let file = try VCardReader.read(Self.text("contacts.vcf"), path: "contacts.vcf")
         #expect(file.people.map(\.name) == ["Jürgen Müller", "Ada Lovelace", "田中 宏", "Грейс Хоппер"])
         #expect(file.people.map(\.line) == [1, 10, 29, 42])
-        #expect(file.skipped == [ImportSkip(line: 38, reason: "a card with no name (no FN or N); its nobody@example.org left out: add a name to import it")])
+        #expect(
+            file.skipped == [
+                ImportSkip(
+                    line: 38, reason: "a card with no name (no FN or N); its nobody@example.org left out: add a name to import it"
+                )
+            ])
         let (jurgen, ada, tanaka, grace) = (file.people[0], file.people[1], file.people[2], file.people[3])
         #expect(jurgen.notes == "Met at the meetup.\nLikes Rust.", "quoted-printable with a soft line break")
         #expect(jurgen.phones == ["+49 30 555 0101"] && jurgen.emails == ["juergen@example.de"])
@@ -57,7 +66,9 @@ struct ImportTests {
                 Contact.Link(label: "homepage", url: "https://ada.example"),
                 Contact.Link(label: "linkedin", url: "https://www.linkedin.com/in/ada-lovelace"),
             ])
-        #expect(ada.birthday == Birthday("1815-12-10") && ada.tags == ["mentors", "math-history"], "an escaped comma is inside one category, and a tag has none")
+        #expect(
+            ada.birthday == Birthday("1815-12-10") && ada.tags == ["mentors", "math-history"],
+            "an escaped comma is inside one category, and a tag has none")
         #expect(ada.notes == "First programmer; wrote notes on the engine.\nSee [[Charles]].")
         #expect(tanaka.birthday == Birthday("05-21") && tanaka.links.map(\.url) == ["https://tanaka.example.jp/"])
         #expect(grace.birthday == Birthday("1906-12-09"))
@@ -67,7 +78,8 @@ struct ImportTests {
     @Test func googleContactsWithSeveralValuesInACell() throws {
         let file = try GoogleContacts.read(Self.text("google.csv"), path: "google.csv")
         #expect(file.people.map(\.name) == ["Lena Schäfer", "Sven Ødegård", "宏 田中"])
-        #expect(file.skipped == [ImportSkip(line: 5, reason: "no name; its info@company.example left out: add a name to import it")])
+        #expect(
+            file.skipped == [ImportSkip(line: 5, reason: "no name; its info@company.example left out: add a name to import it")])
         let lena = file.people[0]
         #expect(lena.emails == ["lena@acme.example", "lena.s@example.org"])
         #expect(lena.tags == ["Conference"], "system labels are not tags")

@@ -203,4 +203,3 @@ struct JournalEditor {
         try Data(lines.joined(separator: "\n").utf8).write(to: url)
     }
 }
-

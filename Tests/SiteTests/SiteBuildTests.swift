@@ -192,7 +192,8 @@ struct ContactPageBriefTests {
         for contact in journal.contacts {
             let brief = ContactBrief(contact, journal: journal, today: today)
             let page = String(decoding: try #require(site.file(at: "contacts/\(contact.slug).html")).data, as: UTF8.self)
-            let section = page.components(separatedBy: #"<h2 id="followups">"#).dropFirst().first?
+            let section =
+                page.components(separatedBy: #"<h2 id="followups">"#).dropFirst().first?
                 .components(separatedBy: "</section>").first ?? ""
             for item in brief.openFollowUps {
                 #expect(section.contains(HTML.escape(item.task)), "\(contact.slug): \(item.task)")

@@ -17,7 +17,8 @@ struct DueCommandTests {
     @Test func importedConnectionsAreToGetToKnowNotOverdue() throws {
         let root = try Fixtures.copy(Fixtures.template)
         let before = try TiesBinary.run(["due", "--today", "2026-11-25", "--within", "3w"], in: root).stdout
-        let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        let csv =
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
             + (1...30).map { "Person,Number\($0),https://linkedin.com/in/p\($0),,Acme,Engineer,05 Oct 2014\n" }.joined()
         let file = root.appending(path: "Connections.csv")
         try Data(csv.utf8).write(to: file)

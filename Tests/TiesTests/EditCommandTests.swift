@@ -90,7 +90,8 @@ struct EditCommandTests {
         let path = "encounters/2026/2026-12-01-many.md"
         try FileManager.default.createDirectory(at: root.appending(path: "encounters/2026"), withIntermediateDirectories: true)
         let tasks = (1...20).map { "parallel task number \($0)x" }
-        let text = "---\ntitle: Many\ndate: 2026-12-01\nwith: [Jonas Müller]\nfollowups:\n"
+        let text =
+            "---\ntitle: Many\ndate: 2026-12-01\nwith: [Jonas Müller]\nfollowups:\n"
             + tasks.map { "  - \($0)\n" }.joined() + "---\n"
         try Data(text.utf8).write(to: root.appending(path: path))
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Int32>.allocate(capacity: tasks.count)

@@ -159,7 +159,8 @@ struct ForgedLineTests {
     /// (LF, CR, U+2028, U+2029, NEL) in any of them is shown escaped, inside its own line.
     @Test(arguments: [
         ["check"], ["due", "--today", "2026-12-07", "--all"], ["who"], ["show", "eve"], ["show", "coffee"],
-        ["search", "FORGED"], ["timeline"], ["brief", "eve", "--today", "2026-12-07"], ["path", "--to", "bob"], ["path", "--to", "acme"],
+        ["search", "FORGED"], ["timeline"], ["brief", "eve", "--today", "2026-12-07"], ["path", "--to", "bob"],
+        ["path", "--to", "acme"],
         ["insights", "--today", "2026-12-07"], ["pubs"], ["rename", "eve", "Eve Two", "--dry-run"],
         ["done", "call", "--dry-run"], ["snooze", "eve", "--until", "2027-01-01", "--dry-run"],
     ])
@@ -266,7 +267,8 @@ struct BlowUpTests {
         let page = String(decoding: try Data(contentsOf: output.appending(path: "contacts/p5.html")), as: UTF8.self)
         #expect(page.utf8.count < 40_000, "\(page.utf8.count) bytes")
         #expect(page.contains("and more: 288"), "the row names 12 and counts the rest")
-        let encounter = String(decoding: try Data(contentsOf: output.appending(path: "encounters/2026-01-01-conference.html")), as: UTF8.self)
+        let encounter = String(
+            decoding: try Data(contentsOf: output.appending(path: "encounters/2026-01-01-conference.html")), as: UTF8.self)
         #expect(encounter.contains("Person 299"), "the encounter's own page names everyone")
     }
 }
@@ -290,7 +292,10 @@ struct LeftoverTests {
     @Test func aNamesakeIsNamedInTheReport() throws {
         let root = try Fixtures.copy(Fixtures.template)
         let csv = root.appending(path: "c.csv")
-        try Data("First Name,Last Name,URL,Email Address,Company,Position,Connected On\nJonas,Müller,https://linkedin.com/in/another-jonas,,Initech,Eng,01 Jan 2024\n".utf8).write(to: csv)
+        try Data(
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nJonas,Müller,https://linkedin.com/in/another-jonas,,Initech,Eng,01 Jan 2024\n"
+                .utf8
+        ).write(to: csv)
         let result = try TiesBinary.run(["import", "linkedin", csv.path], in: root)
         #expect(result.status == 0)
         #expect(result.stdout.contains("a second person of this name"), "\(result.stdout)")

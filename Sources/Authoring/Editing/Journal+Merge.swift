@@ -87,7 +87,7 @@ public extension Journal {
     ) throws(FrontMatterEditor<R>.Refusal) -> [String] {
         func texts(_ node: Node?) -> [String] {
             switch node {
-            case let .scalar(scalar)?: return Fields.isNull(node!) ? [] : [scalar.string]
+            case let .scalar(scalar)?: return Fields.isNull(.scalar(scalar)) ? [] : [scalar.string]
             case let .sequence(sequence)?: return sequence.compactMap(\.string)
             default: return []
             }

@@ -64,7 +64,9 @@ public extension Journal {
                     "another \(R.kind.rawValue) is called '\(name)' already (\(path(of: other).flatMap { $0.isEmpty ? nil : $0 } ?? other.slug)); nothing was changed"
             )
         }
-        guard name != oldName else { throw EditRefusal(description: "'\(TerminalText.inline(oldName))' has that name already; nothing was changed") }
+        guard name != oldName else {
+            throw EditRefusal(description: "'\(TerminalText.inline(oldName))' has that name already; nothing was changed")
+        }
 
         // Where the record's file goes: the same folder, a file named after the new name.
         let oldPath = record.path
@@ -193,11 +195,11 @@ public extension Journal {
 
         var changes: [String: (old: String?, new: String?)] = [:]
         var notes: [String] = []
-        for path in edits.keys.sorted() {
+        for (path, places) in edits.sorted(by: { $0.key < $1.key }) {
             let old = try readText(path)
             var editor = FrontMatterEditor<Contact>(old)
             // Last first, so an edit never moves a place another edit is to be made at.
-            let ordered = edits[path]!.sorted {
+            let ordered = places.sorted {
                 ($0.location.line, $0.location.column) > ($1.location.line, $1.location.column)
             }
             for edit in ordered {

@@ -168,7 +168,8 @@ struct YAMLSpans {
 
     private mutating func append(_ node: Node, open: [Int]) {
         var node = node
-        if node.isEmpty, !node.hasProperties, let parent = open.last, nodes[parent].kind == .mapping, nodes[parent].children.count % 2 == 1,
+        if node.isEmpty, !node.hasProperties, let parent = open.last, nodes[parent].kind == .mapping,
+            nodes[parent].children.count % 2 == 1,
             let key = nodes[parent].children.last
         {
             // `key:` with nothing after it: the value's place is just after the colon.

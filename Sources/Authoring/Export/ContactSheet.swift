@@ -30,7 +30,8 @@ public enum ContactSheet {
                 row: [
                     contact.name, org ?? "", contact.title ?? "", contact.emails.joined(separator: "; "),
                     contact.phones.joined(separator: "; "), contact.circle?.target ?? contact.circle?.text ?? "",
-                    journal.lastContact(with: contact)?.description ?? "", journal.nextDue(of: contact, today: today)?.description ?? "",
+                    journal.lastContact(with: contact)?.description ?? "",
+                    journal.nextDue(of: contact, today: today)?.description ?? "",
                     contact.tags.joined(separator: "; "),
                 ].map(inert))
         }

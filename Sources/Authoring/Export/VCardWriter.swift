@@ -25,7 +25,7 @@ public struct VCardWriter {
         lines.append("UID:" + Self.uid(of: contact.slug))
         lines.append("FN:" + ContentLine.escaped(contact.name))
         let words = contact.name.split(separator: " ").map(String.init)
-        let family = words.count > 1 ? words.last! : contact.name
+        let family = words.count > 1 ? words.last ?? contact.name : contact.name
         let given = words.count > 1 ? words.dropLast().joined(separator: " ") : ""
         lines.append("N:\(ContentLine.escaped(family));\(ContentLine.escaped(given));;;")
         if let org = contact.org?.text { lines.append("ORG:" + ContentLine.escaped(org)) }

@@ -47,7 +47,9 @@ public extension Journal {
                     plan.report.notes.append(
                         ImportSkip(
                             line: event.line,
-                            reason: "\(event.summary.map { "'\($0)': " } ?? "")repeats more than \(CalendarEvent.mostOccurrences) times; the latest \(CalendarEvent.mostOccurrences) are taken"))
+                            reason:
+                                "\(event.summary.map { "'\($0)': " } ?? "")repeats more than \(CalendarEvent.mostOccurrences) times; the latest \(CalendarEvent.mostOccurrences) are taken"
+                        ))
                 }
             } else {
                 let rule = (event.rule ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
@@ -55,7 +57,8 @@ public extension Journal {
                 plan.report.skipped.append(
                     ImportSkip(
                         line: event.line,
-                        reason: "\(event.summary.map { "'\($0)': " } ?? "")a repeating rule ties does not expand (\(rule))\(more)"))
+                        reason: "\(event.summary.map { "'\($0)': " } ?? "")a repeating rule ties does not expand (\(rule))\(more)"
+                    ))
                 continue
             }
             guard !occurrences.isEmpty else { continue }
@@ -83,7 +86,9 @@ public extension Journal {
                     plan.report.skipped.append(
                         ImportSkip(
                             line: event.line,
-                            reason: "\(occurrences.count - index) occurrences left out: one import writes at most \(CalendarEvent.mostEncountersPerImport) encounters; import the rest with --since, or a shorter calendar"))
+                            reason:
+                                "\(occurrences.count - index) occurrences left out: one import writes at most \(CalendarEvent.mostEncountersPerImport) encounters; import the rest with --since, or a shorter calendar"
+                        ))
                     break
                 }
                 guard known.insert(occurrence.key).inserted else {
@@ -105,7 +110,8 @@ public extension Journal {
                 let data = Data(writer.file(body: "\n").utf8)
                 guard ImportPlan.fits(data) else {
                     plan.report.skipped.append(
-                        ImportSkip(line: event.line, reason: "\(ImportPlan.tooLarge(path, data.count)); the event was not written"))
+                        ImportSkip(
+                            line: event.line, reason: "\(ImportPlan.tooLarge(path, data.count)); the event was not written"))
                     break
                 }
                 plan.report.created.append(
@@ -114,8 +120,10 @@ public extension Journal {
             }
         }
         plan.report.skipped.sort { ($0.line, $0.reason) < ($1.line, $1.reason) }
-        plan.report.unknownAttendees = unknown.map { ImportReport.Attendee(name: $0.value.name, email: $0.key, events: $0.value.events) }
-            .sorted { ($1.events, $0.email) < ($0.events, $1.email) }
+        plan.report.unknownAttendees = unknown.map {
+            ImportReport.Attendee(name: $0.value.name, email: $0.key, events: $0.value.events)
+        }
+        .sorted { ($1.events, $0.email) < ($0.events, $1.email) }
         return plan
     }
 }

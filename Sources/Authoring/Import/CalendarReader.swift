@@ -40,7 +40,9 @@ public enum CalendarReader {
     }
 
     /// The events, and the `VEVENT`s that are no event ties can place (no start), by line.
-    public static func readAll(_ text: String, path: String, timeZone: String?) throws(ImportFormatError) -> (
+    public static func readAll(
+        _ text: String, path: String, timeZone: String?
+    ) throws(ImportFormatError) -> (
         events: [CalendarEvent], skipped: [ImportSkip]
     ) {
         var skipped: [ImportSkip] = []
@@ -48,7 +50,10 @@ public enum CalendarReader {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = ContentLine.unfolded(text)
         // A file of bare events (no VCALENDAR around them, as some tools save one event) is read too.
-        guard lines.contains(where: { $0.text.uppercased().hasPrefix("BEGIN:VCALENDAR") || $0.text.uppercased().hasPrefix("BEGIN:VEVENT") })
+        guard
+            lines.contains(where: {
+                $0.text.uppercased().hasPrefix("BEGIN:VCALENDAR") || $0.text.uppercased().hasPrefix("BEGIN:VEVENT")
+            })
         else {
             throw ImportFormatError("not an iCalendar file: no line 'BEGIN:VCALENDAR'", at: SourceLocation(path: path))
         }
@@ -70,8 +75,10 @@ public enum CalendarReader {
                     if let event = event(properties, line: start, timeZone: timeZone) {
                         events.append(event)
                     } else {
-                        let summary = properties.first { $0.name == "SUMMARY" }.map { " '\(ContentLine.unescaped($0.value[...]))'" } ?? ""
-                        skipped.append(ImportSkip(line: start, reason: "an event\(summary) without a start (DTSTART) ties can read"))
+                        let summary =
+                            properties.first { $0.name == "SUMMARY" }.map { " '\(ContentLine.unescaped($0.value[...]))'" } ?? ""
+                        skipped.append(
+                            ImportSkip(line: start, reason: "an event\(summary) without a start (DTSTART) ties can read"))
                     }
                 }
                 current = nil
@@ -100,7 +107,10 @@ public enum CalendarReader {
             guard let address = address(of: property) else { continue }
             let name = property.parameters.first { $0.name == "CN" }?.value.trimmingCharacters(in: .whitespaces)
             event.attendees.append(
-                (address, property.parameters.first { $0.name == "PARTSTAT" }?.value.uppercased(), name?.isEmpty == true ? nil : name))
+                (
+                    address, property.parameters.first { $0.name == "PARTSTAT" }?.value.uppercased(),
+                    name?.isEmpty == true ? nil : name
+                ))
         }
         event.ruleZone = startProperty.parameters.first { $0.name == "TZID" }?.value ?? timeZone
         for rule in properties where rule.name == "RRULE" {

@@ -28,7 +28,8 @@ struct ContactMatcher {
         for contact in contacts {
             add(
                 contact.slug, links: contact.links.map(\.url), emails: contact.emails,
-                names: [contact.name] + contact.aliases, orgs: (contact.org.map { [$0.text] } ?? []) + contact.roles.map { $0.org.text })
+                names: [contact.name] + contact.aliases,
+                orgs: (contact.org.map { [$0.text] } ?? []) + contact.roles.map { $0.org.text })
         }
     }
 

@@ -95,7 +95,9 @@ public enum ContentLine {
                 current.removeAll(keepingCapacity: true)
             case 0x0D:
                 // CR LF, CR CR LF: one end of line; a CR alone ends one too.
-                while bytes.first == 0x0D, bytes.dropFirst().first == 0x0A || bytes.dropFirst().first == 0x0D { bytes = bytes.dropFirst() }
+                while bytes.first == 0x0D, bytes.dropFirst().first == 0x0A || bytes.dropFirst().first == 0x0D {
+                    bytes = bytes.dropFirst()
+                }
                 if bytes.first == 0x0A { bytes = bytes.dropFirst() }
                 lines.append(String(decoding: current, as: UTF8.self))
                 current.removeAll(keepingCapacity: true)

@@ -12,7 +12,8 @@ public enum GoogleContacts {
         header.first { column in
             ["Labels", "Group Membership", "Organization Name", "Organization 1 - Name", "Given Name", "Family Name", "Notes"]
                 .contains(column)
-                || (column.hasSuffix(" - Value") && ["E-mail ", "Phone ", "Website ", "Address ", "Relation ", "Event "].contains { column.hasPrefix($0) })
+                || (column.hasSuffix(" - Value")
+                    && ["E-mail ", "Phone ", "Website ", "Address ", "Relation ", "Event "].contains { column.hasPrefix($0) })
         }
     }
 
@@ -32,7 +33,9 @@ public enum GoogleContacts {
                 "not a Google Contacts export: no header line 'First Name,Middle Name,Last Name,…'",
                 at: SourceLocation(path: path))
         }
-        if let linkedIn = ["Connected On", "Position"].first(where: table.header.contains) ?? (table.header.contains("URL") ? "URL" : nil) {
+        if let linkedIn = ["Connected On", "Position"].first(where: table.header.contains)
+            ?? (table.header.contains("URL") ? "URL" : nil)
+        {
             throw ImportFormatError(
                 "not a Google Contacts export but a LinkedIn one (it has a column '\(linkedIn)'); use 'ties import linkedin'",
                 at: SourceLocation(path: path, line: table.headerLine))
@@ -71,7 +74,8 @@ public enum GoogleContacts {
                 file.skipped.append(
                     ImportSkip(
                         line: line,
-                        reason: "no name" + (rest.isEmpty ? "" : "; its \(rest.joined(separator: ", ")) left out: add a name to import it")))
+                        reason: "no name"
+                            + (rest.isEmpty ? "" : "; its \(rest.joined(separator: ", ")) left out: add a name to import it")))
                 continue
             }
             var person = ImportedPerson(line: line, name: name)
@@ -80,10 +84,15 @@ public enum GoogleContacts {
             person.phones = values { "Phone \($0) - Value" }
             var index = 1
             while let cell = fields["Website \(index) - Value"] {
-                let label = value("Website \(index) - Label").map { Slug.make(from: $0.trimmingCharacters(in: CharacterSet(charactersIn: "* "))) }
+                let label = value("Website \(index) - Label").map {
+                    Slug.make(from: $0.trimmingCharacters(in: CharacterSet(charactersIn: "* ")))
+                }
                 read.insert("Website \(index) - Value")
-                for url in cell.components(separatedBy: ":::").map({ $0.trimmingCharacters(in: .whitespaces) }) where !url.isEmpty {
-                    let generic: Set<String> = ["", "website", "homepage", "home-page", "home", "work", "other", "profile", "blog"]
+                for url in cell.components(separatedBy: ":::").map({ $0.trimmingCharacters(in: .whitespaces) }) where !url.isEmpty
+                {
+                    let generic: Set<String> = [
+                        "", "website", "homepage", "home-page", "home", "work", "other", "profile", "blog",
+                    ]
                     let own = label.flatMap { generic.contains($0) ? nil : $0 }
                     person.addLink(label: url.contains("linkedin.com") ? "linkedin" : own ?? "web", url: url)
                 }
@@ -99,7 +108,8 @@ public enum GoogleContacts {
                 }
             }
             let place = [value("Address 1 - City"), value("Address 1 - Country")].compactMap { $0 }
-            person.location = place.isEmpty ? value("Address 1 - Formatted").map(LinkedInConnections.oneLine) : place.joined(separator: ", ")
+            person.location =
+                place.isEmpty ? value("Address 1 - Formatted").map(LinkedInConnections.oneLine) : place.joined(separator: ", ")
             person.notes = value("Notes")
             let labels = value("Labels") ?? value("Group Membership") ?? ""
             for label in labels.components(separatedBy: ":::") {
@@ -111,7 +121,8 @@ public enum GoogleContacts {
             person.howMet = nil
             // What the row says that has no place in a contact's file, so the report can name it.
             let others = table.header.filter { column in
-                !read.contains(column) && fields.value(column) != nil && !column.hasSuffix(" - Label") && !column.hasSuffix(" - Type")
+                !read.contains(column) && fields.value(column) != nil && !column.hasSuffix(" - Label")
+                    && !column.hasSuffix(" - Type")
                     && !column.contains("Yomi")
             }
             if !others.isEmpty { person.remarks.append("not imported: \(others.joined(separator: ", "))") }

@@ -238,7 +238,9 @@ private struct ImportPlanner {
         return journal.contacts[Contact.ID(key)]?.path ?? key
     }
 
-    private mutating func difference(_ person: ImportedPerson, file: String, name: String, field: String, journal: String, imported: String) {
+    private mutating func difference(
+        _ person: ImportedPerson, file: String, name: String, field: String, journal: String, imported: String
+    ) {
         report.differences.append(
             ImportReport.Difference(
                 line: person.line, importFile: person.file, file: file, name: name, field: field, journal: journal,
@@ -309,7 +311,9 @@ private struct ImportPlanner {
                 report.notes.append(
                     ImportSkip(
                         line: person.line, file: person.file,
-                        reason: "\(merged.name): the notes of this row were left out: the person's notes passed \(ImportedPerson.longestNotes >> 20) MiB"))
+                        reason:
+                            "\(merged.name): the notes of this row were left out: the person's notes passed \(ImportedPerson.longestNotes >> 20) MiB"
+                    ))
             }
         }
         func single<V: Equatable & CustomStringConvertible>(_ key: WritableKeyPath<ImportedPerson, V?>, _ field: String) {
@@ -462,7 +466,9 @@ private struct ImportPlanner {
         if let birthday = person.birthday {
             if let kept = contact.birthday {
                 if kept != birthday {
-                    difference(person, file: contact.path, name: contact.name, field: "birthday", journal: kept.description, imported: birthday.description)
+                    difference(
+                        person, file: contact.path, name: contact.name, field: "birthday", journal: kept.description,
+                        imported: birthday.description)
                 }
             } else {
                 try editor.edit { e throws(Refusal) in try e.add(\.birthday, birthday.description) }
@@ -473,7 +479,8 @@ private struct ImportPlanner {
         if let location = person.location {
             if let kept = contact.location {
                 if ContactMatcher.foldedName(kept) != ContactMatcher.foldedName(location) {
-                    difference(person, file: contact.path, name: contact.name, field: "location", journal: kept, imported: location)
+                    difference(
+                        person, file: contact.path, name: contact.name, field: "location", journal: kept, imported: location)
                 }
             } else {
                 try editor.edit { e throws(Refusal) in try e.add(\.location, location) }
@@ -511,7 +518,9 @@ private struct ImportPlanner {
                     report.notes.append(
                         ImportSkip(
                             line: person.line, file: person.file,
-                            reason: "\(contact.name): the notes of this row were left out: one import adds at most \(ImportedPerson.longestNotes >> 20) MiB of notes to a contact"))
+                            reason:
+                                "\(contact.name): the notes of this row were left out: one import adds at most \(ImportedPerson.longestNotes >> 20) MiB of notes to a contact"
+                        ))
                 }
             }
             squeezedBodies[slug] = body
@@ -564,7 +573,9 @@ private struct ImportPlanner {
         let currentNames = orgNames(current.org)
         let sameOrg = newOrg.map { currentNames.contains(ContactMatcher.foldedOrg($0)) } ?? true
         let sameTitle =
-            newTitle.map { title in current.title.map { ContactMatcher.foldedName($0) == ContactMatcher.foldedName(title) } ?? false }
+            newTitle.map { title in
+                current.title.map { ContactMatcher.foldedName($0) == ContactMatcher.foldedName(title) } ?? false
+            }
             ?? true
         if sameOrg, current.title == nil, let newTitle {
             if current.inKeys {
@@ -573,7 +584,9 @@ private struct ImportPlanner {
                 changed.append(\.title)
             } else if let role = current.role {
                 try editor.edit { e throws(Refusal) in
-                    try e.set(Role.schema.key(\.title), YAMLScalar.text(newTitle, inFlow: true), inItemAt: role.location, of: \.roles, plainKey: Role.schema.key(\.org))
+                    try e.set(
+                        Role.schema.key(\.title), YAMLScalar.text(newTitle, inFlow: true), inItemAt: role.location, of: \.roles,
+                        plainKey: Role.schema.key(\.org))
                 }
                 changed.append(\.roles)
             }
@@ -585,17 +598,21 @@ private struct ImportPlanner {
         // A job the contact had before, or an address book's view: reported, never applied.
         let earlier = contact.roles.first { role in
             role.to != nil && newOrg.map { orgNames(role.org.text).contains(ContactMatcher.foldedOrg($0)) } ?? false
-                && (newTitle == nil || role.title.map { ContactMatcher.foldedName($0) == ContactMatcher.foldedName(newTitle!) } ?? true)
+                && newTitle.map { title in
+                    role.title.map { ContactMatcher.foldedName($0) == ContactMatcher.foldedName(title) } ?? true
+                }
+                    ?? true
         }
         // A role begun today, in the journal or by an earlier row of this import, is not changed again.
         let openedToday = jobChange != nil || (current.role?.from.map { $0.description == today.description } ?? false)
         guard person.isProfessionalProfile || jobChanges, earlier == nil, !openedToday else {
             let why =
-                earlier != nil
-                ? "a job the journal has as ended (\(earlier!.org.text)\(earlier!.to.map { " until \($0)" } ?? "")): not recorded again"
-                : openedToday
+                earlier.map {
+                    "a job the journal has as ended (\($0.org.text)\($0.to.map { " until \($0)" } ?? "")): not recorded again"
+                }
+                ?? (openedToday
                     ? "the current role began today: not changed again"
-                    : "only a professional profile (LinkedIn) records a job change; run with --job-changes to take this one"
+                    : "only a professional profile (LinkedIn) records a job change; run with --job-changes to take this one")
             difference(person, file: contact.path, name: contact.name, field: "job", journal: was, imported: now + "; " + why)
             return
         }
@@ -611,7 +628,8 @@ private struct ImportPlanner {
         }
         var items: [[(String, String)]] = []
         if !closed {
-            items.append([(orgKey, current.org)] + (current.title.map { [(Role.schema.key(\.title), $0)] } ?? []) + [(toKey, day)])
+            items.append(
+                [(orgKey, current.org)] + (current.title.map { [(Role.schema.key(\.title), $0)] } ?? []) + [(toKey, day)])
         }
         // The same org written another way keeps the spelling the owner chose.
         let org = sameOrg ? current.org : newOrg ?? current.org
@@ -666,7 +684,9 @@ private struct ImportPlanner {
                 skipped.append(
                     ImportSkip(
                         line: item.person.line, file: item.person.file,
-                        reason: "\(item.person.name): \(ImportPlan.tooLarge(item.path, data.count)); nothing of this person was written"))
+                        reason:
+                            "\(item.person.name): \(ImportPlan.tooLarge(item.path, data.count)); nothing of this person was written"
+                    ))
                 continue
             }
             plan.report.created.append(ImportReport.Created(file: item.path, name: item.person.name))
@@ -679,7 +699,9 @@ private struct ImportPlanner {
                 skipped.append(
                     ImportSkip(
                         line: editSource[slug]?.line ?? 0, file: editSource[slug]?.file,
-                        reason: "\(edit.entry.name): \(ImportPlan.tooLarge(edit.entry.file, text.utf8.count)); \(edit.entry.file) was left as it is"))
+                        reason:
+                            "\(edit.entry.name): \(ImportPlan.tooLarge(edit.entry.file, text.utf8.count)); \(edit.entry.file) was left as it is"
+                    ))
                 continue
             }
             plan.report.updated.append(edit.entry)

@@ -116,9 +116,13 @@ public struct ImportedPerson: Sendable, Equatable {
         }
         person.org = org.map { clean($0, limit: Self.longestValue, field: "org") }.flatMap { $0.isEmpty ? nil : $0 }
         person.title = title.map { clean($0, limit: Self.longestValue, field: "title") }.flatMap { $0.isEmpty ? nil : $0 }
-        person.location = location.map { clean($0, limit: Self.longestValue, field: "location") }.flatMap { $0.isEmpty ? nil : $0 }
+        person.location = location.map { clean($0, limit: Self.longestValue, field: "location") }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
         person.howMet = howMet.map { clean($0, limit: Self.longestValue, field: "how_met") }
-        person.notes = notes.map { clean($0, limit: Self.longestNotes, field: "notes", oneLine: false) }.flatMap { $0.isEmpty ? nil : $0 }
+        person.notes = notes.map { clean($0, limit: Self.longestNotes, field: "notes", oneLine: false) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
         person.tags = Self.uniqued(tags.compactMap { Self.tag(clean($0, limit: Self.longestValue, field: "tag")) }) {
             $0.lowercased()
         }
@@ -134,7 +138,9 @@ public struct ImportedPerson: Sendable, Equatable {
         person.tags = capped(person.tags, "tags")
         person.remarks += overflows
         for field in Set(cut).sorted() {
-            person.remarks.append("its \(field) is longer than ties keeps (\(field == "notes" ? Self.longestNotes : Self.longestValue) characters) and was cut there")
+            person.remarks.append(
+                "its \(field) is longer than ties keeps (\(field == "notes" ? Self.longestNotes : Self.longestValue) characters) and was cut there"
+            )
         }
         return person
     }

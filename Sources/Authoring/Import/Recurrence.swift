@@ -158,7 +158,9 @@ extension CalendarEvent {
     /// The days of one month a monthly or yearly rule names: its `BYMONTHDAY`s (from the end
     /// when negative), limited by its weekdays; else its weekdays (the `n`th of the month for
     /// an ordinal, every one without); else the start's day of the month, when the month has it.
-    static func days(inYear year: Int, month: Int, byDay: [(ordinal: Int?, weekday: Int)], byMonthDay: [Int], default dayOfMonth: Int)
+    static func days(
+        inYear year: Int, month: Int, byDay: [(ordinal: Int?, weekday: Int)], byMonthDay: [Int], default dayOfMonth: Int
+    )
         -> [Day]
     {
         guard let firstDay = Day(year: year, month: month, day: 1) else { return [] }

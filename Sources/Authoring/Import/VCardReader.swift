@@ -106,16 +106,16 @@ public enum VCardReader {
             case "ORG":
                 let parts = ContentLine.components(property.value, separator: ";").filter { !$0.isEmpty }
                 guard let org = parts.first else { continue }
-                if person.org == nil {
+                if let kept = person.org {
+                    if kept != org { person.remarks.append("a second org '\(org)' left out (kept '\(kept)')") }
+                } else {
                     person.org = org
-                } else if person.org != org {
-                    person.remarks.append("a second org '\(org)' left out (kept '\(person.org!)')")
                 }
             case "TITLE" where !value.isEmpty:
-                if person.title == nil {
+                if let kept = person.title {
+                    if kept != value { person.remarks.append("a second title '\(value)' left out (kept '\(kept)')") }
+                } else {
                     person.title = value
-                } else if person.title != value {
-                    person.remarks.append("a second title '\(value)' left out (kept '\(person.title!)')")
                 }
             case "BDAY" where !value.isEmpty:
                 guard let birthday = birthday(value, omitYear: property.parameter("X-APPLE-OMIT-YEAR").first) else {

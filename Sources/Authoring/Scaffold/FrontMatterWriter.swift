@@ -71,7 +71,8 @@ enum YAMLScalar {
         if plain {
             for (index, scalar) in scalars.enumerated() {
                 let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-                if scalar == "\n" || scalar == "\r" || scalar == "\t" || mustBeEscaped(scalar) || (inFlow && flowIndicators.contains(scalar))
+                if scalar == "\n" || scalar == "\r" || scalar == "\t" || mustBeEscaped(scalar)
+                    || (inFlow && flowIndicators.contains(scalar))
                     || (scalar == ":" && next.map(isSpace) == true) || (isSpace(scalar) && next == "#")
                     || scalar.properties.isWhitespace && scalar != " "
                 {
@@ -108,7 +109,8 @@ enum YAMLScalar {
                     quoted += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
                 } else if mustBeEscaped(scalar) {
                     // YAML forbids these in a file; as an escape they are a value like any other.
-                    quoted += scalar.value > 0xFFFF
+                    quoted +=
+                        scalar.value > 0xFFFF
                         ? "\\U" + String(scalar.value, radix: 16).leftPadded(to: 8)
                         : "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
                 } else {

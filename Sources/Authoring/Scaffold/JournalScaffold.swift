@@ -48,10 +48,11 @@ public enum JournalScaffold {
         }
         let paths = files.keys.sorted()
         for path in paths {
+            guard let contents = files[path] else { continue }
             let url = folder.appending(path: path)
             do {
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try AtomicFile.create(url, contents: files[path]!)
+                try AtomicFile.create(url, contents: contents)
             } catch let failure as AtomicFile.Failure {
                 throw Refusal(description: failure.description)
             } catch {

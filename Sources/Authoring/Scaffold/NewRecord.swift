@@ -140,7 +140,8 @@ public extension Journal {
             {
                 throw NewRecord.Refusal(
                     description: "'\(name)' is \(same.name) (\(same.path)) written another way; to add to that contact, edit it, "
-                        + "or give a second person of that name a name that tells them apart, e.g. '\(name) (Acme)'; nothing was written")
+                        + "or give a second person of that name a name that tells them apart, e.g. '\(name) (Acme)'; nothing was written"
+                )
             }
         }
         guard let id = found else { return }

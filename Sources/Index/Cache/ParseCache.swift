@@ -172,7 +172,9 @@ public struct ParseCache: Sendable {
 
         /// Calls `body` with the bytes of a payload of this snapshot.
         func withPayload<T>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-            try body(UnsafeRawBufferPointer(rebasing: file!.bytes[range]))
+            // Entries with payloads exist only in a snapshot read from a file.
+            guard let file else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+            return try body(UnsafeRawBufferPointer(rebasing: file.bytes[range]))
         }
 
         var count: Int { entries.count }

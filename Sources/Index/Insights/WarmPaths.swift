@@ -43,7 +43,7 @@ public extension Journal {
         }
         func neighbours(_ node: Int) -> [Int] {
             var all = graph.neighbours[node]
-            for org in orgsOf[node] { all += colleagues[org]!.filter { $0 != node } }
+            for org in orgsOf[node] { all += (colleagues[org] ?? []).filter { $0 != node } }
             return all
         }
 

@@ -45,11 +45,10 @@ extension Linker {
         addMentions(publications)
         addMentions(orgs)
         addMentions(goals)
-        for key in mentions.keys {
+        mentions = mentions.mapValues { list in
             // One entry per linking record, in a stable order.
             var seen = Set<RecordID>()
-            mentions[key] = mentions[key]!.sorted { ($0.source, $0.location) < ($1.source, $1.location) }
-                .filter { seen.insert($0.source).inserted }
+            return list.sorted { ($0.source, $0.location) < ($1.source, $1.location) }.filter { seen.insert($0.source).inserted }
         }
         return mentions
     }
@@ -129,9 +128,7 @@ extension Linker {
             t.introductionsTo[introduction.introduced, default: []].append(i)
             for introducer in introduction.introducers { t.introductionsBy[introducer, default: []].append(i) }
         }
-        for key in t.affiliationsByOrg.keys {
-            t.affiliationsByOrg[key]!.sort { Linker.affiliationOrder($0, $1) }
-        }
+        t.affiliationsByOrg = t.affiliationsByOrg.mapValues { $0.sorted { Linker.affiliationOrder($0, $1) } }
         t.contactsByGoal = goalContacts.mapValues { $0.sorted() }
         return t
     }

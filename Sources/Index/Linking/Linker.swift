@@ -189,7 +189,8 @@ struct Linker {
             let sites = Set(mine.map { ProfileAddress.site($0) })
             let differ = mine.isDisjoint(with: theirs) && theirs.contains { sites.contains(ProfileAddress.site($0)) }
             // Files that already share an email or address have their warning above.
-            let shared = !Set(contact.emails.map { $0.lowercased() }).isDisjoint(with: other.emails.map { $0.lowercased() })
+            let shared =
+                !Set(contact.emails.map { $0.lowercased() }).isDisjoint(with: other.emails.map { $0.lowercased() })
                 || !mine.isDisjoint(with: theirs)
             guard !differ, !shared else { continue }
             found.append(

@@ -69,7 +69,7 @@ struct MarkdownBody {
         if lines == nil {
             lines = Array(body.utf8).split(separator: 0x0A, omittingEmptySubsequences: false)
         }
-        let lines = lines!
+        guard let lines else { return }
         // cmark counts lines from the body's start and columns in bytes.
         let startLine = Int(cmark_node_get_start_line(node))
         let startByte = Int(cmark_node_get_start_column(node))

@@ -9,7 +9,8 @@ public enum WikiLinkSyntax {
     /// open a link, `|` starts the shown text, `#` a heading and `^` a block; a line break
     /// ends it.
     package static func canBeTarget(_ text: String) -> Bool {
-        !(text.contains("]]") || text.contains("[[") || text.contains(where: { $0 == "|" || $0 == "#" || $0 == "^" || $0.isNewline }))
+        !(text.contains("]]") || text.contains("[[")
+            || text.contains(where: { $0 == "|" || $0 == "#" || $0 == "^" || $0.isNewline }))
     }
 
     public enum Segment: Hashable, Sendable {

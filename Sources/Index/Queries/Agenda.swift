@@ -116,7 +116,8 @@ public extension Agenda {
             else { continue }
             due.append(
                 DueContact(
-                    slug: contact.slug, name: contact.name, last: Agenda.lastContact(contact, lastEncounter: person.lastEncounter),
+                    slug: contact.slug, name: contact.name,
+                    last: Agenda.lastContact(contact, lastEncounter: person.lastEncounter),
                     due: next, daysOverdue: next.days(until: today), cadence: cadence))
         }
         return due.sorted { ($1.daysOverdue, $0.name, $0.slug) < ($0.daysOverdue, $1.name, $1.slug) }
@@ -133,9 +134,14 @@ public extension Agenda {
             let cadence = Agenda.cadence(of: contact, config: config)
             guard cadence != .none else { continue }
             found.append(
-                DueContact(slug: contact.slug, name: contact.name, last: contact.met, due: today, daysOverdue: 0, cadence: cadence))
+                DueContact(
+                    slug: contact.slug, name: contact.name, last: contact.met, due: today, daysOverdue: 0, cadence: cadence))
         }
-        return found.sorted { ($1.last ?? Day(dayNumber: Int.min / 2), $0.name, $0.slug) < ($0.last ?? Day(dayNumber: Int.min / 2), $1.name, $1.slug) }
+        return found.sorted {
+            ($1.last ?? Day(dayNumber: Int.min / 2), $0.name, $0.slug) < (
+                $0.last ?? Day(dayNumber: Int.min / 2), $1.name, $1.slug
+            )
+        }
     }
 
     /// Follow-ups not done and due within `days` of `today` (overdue ones included), soonest first.

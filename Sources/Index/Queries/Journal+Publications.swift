@@ -84,8 +84,7 @@ public extension Journal {
             guard let year = publication.date?.year else { continue }
             years[year, default: []].append(publication)
         }
-        return years.keys.sorted(by: >).map { year in
-            let items = years[year]!
+        return years.sorted { $0.key > $1.key }.map { year, items in
             var kinds: [String: Int] = [:]
             for item in items { kinds[item.kind ?? "other", default: 0] += 1 }
             let metrics = items.map(\.latestMetrics)

@@ -45,7 +45,7 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable, Comparable {
     package var slugKeepsFolders: Bool { self == .encounter || self == .publication }
 
     public static func < (a: RecordKind, b: RecordKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }
 

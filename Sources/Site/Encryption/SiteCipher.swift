@@ -52,7 +52,9 @@ public struct SiteCipher: Sendable {
         input.append(contentsOf: data)
         let code = Array(HMAC<SHA256>.authenticationCode(for: input, using: namingKey))
         let box = try AES.GCM.seal(data, using: contentKey, nonce: try AES.GCM.Nonce(data: code[0..<12]))
-        return box.combined!
+        // A 12-byte nonce, as here, always has the combined form.
+        guard let combined = box.combined else { throw CryptoKitError.incorrectParameterSize }
+        return combined
     }
 
     /// The plaintext of what `seal` made; throws when the key is another (GCM's tag fails).

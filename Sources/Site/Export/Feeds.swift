@@ -28,9 +28,11 @@ struct Feeds {
 
     var entries: [Entry] {
         let base = journal.config.url ?? ""
-        return journal.publications.filter { $0.status == .published && $0.date != nil }
-            .sorted { ($1.date!, $1.slug) < ($0.date!, $0.slug) }
-            .map { publication in
+        let dated = journal.publications.compactMap { publication in
+            publication.status == .published ? publication.date.map { (date: $0, publication: publication) } : nil
+        }
+        return dated.sorted { ($1.date, $1.publication.slug) < ($0.date, $0.publication.slug) }
+            .map { date, publication in
                 let external = publication.url.flatMap(SafeURL.href)
                 let own = page(publication).map { base + $0 }
                 let summary =
@@ -39,7 +41,7 @@ struct Feeds {
                         separator: " ")
                 return Entry(
                     id: Feeds.uuid("\(journal.config.title)\n\(publication.slug)"), title: publication.title,
-                    date: publication.date!,
+                    date: date,
                     link: own ?? external ?? base, external: external, kind: publication.kind,
                     summary: summary.isEmpty ? publication.title : summary,
                     people: publication.with.compactMap { reference in

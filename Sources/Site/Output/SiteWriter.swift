@@ -209,9 +209,8 @@ struct SiteWriter {
     mutating func finish() throws -> Report {
         // The manifest first, then removal: an interrupted build never forgets a file it made.
         let manifest =
-            paths.keys.sorted().map { path in
-                let entry = paths[path]!
-                return entry.hash.map { "\(path)\t\(entry.size)\t\($0)" } ?? "\(path)\t\(entry.size)"
+            paths.sorted { $0.key < $1.key }.map { path, entry in
+                entry.hash.map { "\(path)\t\(entry.size)\t\($0)" } ?? "\(path)\t\(entry.size)"
             }.joined(separator: "\n") + "\n"
         do {
             try output.replace(SiteWriter.manifestName, with: Data(manifest.utf8))

@@ -188,7 +188,7 @@ extension SiteContext {
             guard let from = role.from?.earliest else { return false }
             return from <= today && from.days(until: today) <= ContactBrief.recentChangeDays
         }.map { role in
-            "\(t.since) \(dates.partial(role.from!)): "
+            "\(t.since) \(role.from.map(dates.partial) ?? ""): "
                 + [role.title, journal.whole.displayName(of: role.org.record)].compactMap { $0 }
                 .joined(separator: ", ")
         }

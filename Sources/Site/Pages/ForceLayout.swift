@@ -75,7 +75,7 @@ struct ForceLayout {
         let margin = size * 0.08
         let xs = points.map(\.x)
         let ys = points.map(\.y)
-        let (minX, maxX, minY, maxY) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
+        let (minX, maxX, minY, maxY) = (xs.min() ?? 0, xs.max() ?? 0, ys.min() ?? 0, ys.max() ?? 0)
         let span = max(maxX - minX, maxY - minY, 1)
         let scale = (size - 2 * margin) / span
         let offsetX = (size - (maxX - minX) * scale) / 2

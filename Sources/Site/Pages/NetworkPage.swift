@@ -89,8 +89,10 @@ extension SiteContext {
         var shown = Array(graph.people.indices)
         if shown.count > NetworkPage.mostNodes {
             shown.sort { a, b in
-                let ta = ties[graph.people[a]]!
-                let tb = ties[graph.people[b]]!
+                // Everyone in the graph has a tie; the slug decides otherwise.
+                guard let ta = ties[graph.people[a]], let tb = ties[graph.people[b]] else {
+                    return graph.people[a].slug < graph.people[b].slug
+                }
                 if ta.strength != tb.strength { return ta.strength < tb.strength }
                 if ta.score != tb.score { return ta.score > tb.score }
                 if ta.encounters != tb.encounters { return ta.encounters > tb.encounters }

@@ -21,9 +21,8 @@ extension SiteContext {
             .contact: t.contacts, .encounter: t.encounters,
             .publication: t.publications, .org: t.orgs, .goal: t.goals,
         ]
-        return byTag.keys.sorted().compactMap { tag in
+        return byTag.sorted { $0.key < $1.key }.compactMap { tag, ids in
             guard let path = paths.page(ofTag: tag) else { return nil }
-            let ids = byTag[tag]!
             return SitePlan.PageMaker(path: path) { $0.tagPage(tag: tag, path: path, ids: ids, headings: headings) }
         }
     }
@@ -33,7 +32,7 @@ extension SiteContext {
         journal.readLinks(of: .tag(tag))
         let groups = RecordKind.allCases.compactMap { kind -> TagPage.Group? in
             let links = ids.filter { $0.kind == kind }.compactMap { link(to: $0, from: path) }
-            return links.isEmpty ? nil : TagPage.Group(heading: headings[kind]!, links: links)
+            return links.isEmpty ? nil : TagPage.Group(heading: headings[kind] ?? kind.rawValue, links: links)
         }
         return PageJob(
             path: path, template: .tag,

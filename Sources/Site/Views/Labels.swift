@@ -54,7 +54,8 @@ public struct Labels: Sendable, Encodable {
         noResults: "Nothing found.", since: "since", until: "until", andMore: "and more:",
         lastTwelveMonths: "The last twelve months",
         perQuarter: "Published per quarter", views: "views", reach: "reach", needsAction: "Needs action", abstract: "Abstract",
-        feed: "Feed", dueBy: "Due by", submitted: "Submitted", viewsLabel: "Views", reachLabel: "Reach", locked: "Private site", password: "Password", unlock: "Open",
+        feed: "Feed", dueBy: "Due by", submitted: "Submitted", viewsLabel: "Views", reachLabel: "Reach", locked: "Private site",
+        password: "Password", unlock: "Open",
         wrongPassword: "Wrong password: nothing was opened.", needsScript: "This site is encrypted; it opens with JavaScript.",
         lock: "Lock")
 
