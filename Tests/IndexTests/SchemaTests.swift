@@ -50,7 +50,7 @@ struct SchemaTests {
                 "contacts/ada.md": "---\nname: Ada Lovelace\nmet_via: Ada Lovelace\n---\n",
             ], under: root)
         let journal = Journal.load(from: root)
-        let warning = try #require(journal.diagnostics.first { $0.code == .unknownReference })
+        let warning = try #require(journal.diagnostics.first { $0.code == .selfReference })
         #expect(warning.location == SourceLocation(path: "contacts/ada.md", line: 3, column: 10))
         #expect(warning.message.contains("'met_via'"), "\(warning.message)")
         #expect(journal.contacts["ada"]?.metVia?.target == nil)

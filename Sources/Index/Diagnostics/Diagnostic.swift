@@ -57,6 +57,7 @@ public extension Diagnostic {
         case unknownField = "unknown-field"
         case duplicateSlug = "duplicate-slug"
         case unknownReference = "unknown-reference"
+        case selfReference = "self-reference"
         case ambiguousReference = "ambiguous-reference"
         case unknownCircle = "unknown-circle"
         case emptyJournal = "empty-journal"

@@ -247,7 +247,7 @@ struct ReferenceNames: Sendable {
             if target == .record(R.kind), reference.target == own {
                 diagnostics.append(
                     .warning(
-                        .unknownReference, "'\(reference.text)' in '\(key)' is this \(R.kind.rawValue) itself; it is left out",
+                        .selfReference, "'\(reference.text)' in '\(key)' is this \(R.kind.rawValue) itself; it is left out",
                         at: reference.location))
                 reference.target = nil
             }
