@@ -181,8 +181,8 @@ public enum SiteBuilder {
                     toMake.append((index, maker))
                 }
             }
-            let jobs = toMake.parallelMap { item -> (index: Int, job: PageJob, hash: String, reads: PageDependencies)? in
-                let reads = PageDependencies()
+            let jobs = toMake.parallelMap { item -> (index: Int, job: PageJob, hash: String, reads: ReadLog)? in
+                let reads = ReadLog()
                 guard let job = item.maker.make(context.reading(into: reads)) else { return nil }
                 precondition(job.path == item.maker.path, "a page made at \(job.path), expected at \(item.maker.path)")
                 return (item.index, job, rendering.hash(of: job), reads)

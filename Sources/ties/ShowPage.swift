@@ -200,9 +200,7 @@ struct ShowPage {
             line("  " + (cadence == .none ? "no reminders (cadence: none)" : "never met: add an encounter or 'met'"))
         }
         let encounters = journal.encounters(with: contact.id)
-        let slugs = Set(encounters.map(\.slug))
-        let open = journal.openFollowUps(on: today, within: 3650).filter { slugs.contains($0.encounter) }
-        for item in open { line("  follow-up \(item.due): \(item.task)") }
+        for item in brief.openFollowUps { line("  follow-up \(item.due): \(item.task)") }
 
         heading("Timeline (\(encounters.count))")
         if encounters.isEmpty { line(style.dim("  no encounters yet")) }

@@ -38,40 +38,52 @@ public struct ContactBrief: Sendable {
         }.joined()
     }
 
-    public init(_ contact: Contact, journal: Journal, today: Day, graph: PeopleGraph? = nil) {
+    /// The brief from `journal` alone: `ties brief` and `ties show`.
+    public init(_ contact: Contact, journal: Journal, today: Day) {
+        self.init(contact, reader: JournalReader(journal), today: today)
+    }
+
+    /// The brief through `reader`, which notes what it read: a contact's page is made again
+    /// when any of it changed. Every part comes from queries about this contact, never from
+    /// the whole journal, so that a site of contact pages is not quadratic.
+    public init(_ contact: Contact, reader journal: JournalReader, today: Day) {
         self.contact = contact.id
-        tie = Tie(contact: contact.id, encounterDays: journal.encounterDays(of: contact.id), today: today)
+        let all = journal.encounters(with: contact.id)
+        tie = Tie(contact: contact.id, encounterDays: all.map(\.date.day), today: today)
         let affiliations = journal.affiliations(of: contact.id)
         currentRoles = affiliations.filter(\.isCurrent)
         recentChanges = affiliations.filter { role in
             guard let from = role.from?.earliest else { return false }
             return from <= today && from.days(until: today) <= Self.recentChangeDays
         }
-        let encounters = journal.encounters(with: contact.id).filter { $0.date.day <= today }
+        let encounters = all.filter { $0.date.day <= today }
         lastEncounters = encounters.suffix(3).reversed().map { encounter in
             let lines = encounter.body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map(Self.readable)
             return (encounter.id, encounter.date, encounter.displayName, Array(lines.prefix(2)))
         }
-        // From their encounters only: the whole journal's agenda for every contact would make a
-        // site of contact pages quadratic.
-        openFollowUps = Agenda.openFollowUps(in: journal.encounters(with: contact.id), config: journal.config, today: today)
+        openFollowUps = Agenda.openFollowUps(in: all, config: journal.config, today: today)
         let exchanges = journal.exchanges(with: contact.id).reversed()
         gave = Array(exchanges.filter { $0.direction == .gave }.prefix(5))
         received = Array(exchanges.filter { $0.direction == .received }.prefix(5))
         occasions = Agenda.occasions(of: contact, config: journal.config, today: today, within: Self.soonDays)
 
+        // The contact's neighbours in `PeopleGraph`, found from their own links: people met
+        // together at an encounter no larger than a meeting, introductions both ways, and
+        // colleagues at their org now.
         var mutual = Set<Contact.ID>()
-        let graph = graph ?? PeopleGraph(journal)
-        if let node = graph.node(of: contact.id) {
-            for neighbour in graph.neighbours[node] { mutual.insert(graph.people[neighbour]) }
+        for encounter in all {
+            let with = encounter.with.compactMap { $0.id(Contact.self) }
+            if with.count <= PeopleGraph.largestMeeting { mutual.formUnion(with) }
         }
+        for introduction in journal.introductions(of: contact.id) { mutual.formUnion(introduction.introducers) }
+        for introduction in journal.introductions(by: contact.id) { mutual.insert(introduction.introduced) }
         for role in currentRoles {
-            for colleague in journal.affiliations(at: role.org) where colleague.isCurrent { mutual.insert(colleague.contact) }
+            for colleague in journal.currentPeople(at: role.org) { mutual.insert(colleague.contact) }
         }
         mutual.remove(contact.id)
         self.mutual = NameOrder.sorted(
-            mutual.map { $0 }, name: { journal.contacts[$0]?.name ?? $0.slug }, tieBreak: \.slug)
+            Array(mutual), name: { journal.displayName(of: $0.record) ?? $0.slug }, tieBreak: \.slug)
         publications = journal.publications(with: contact.id).map(\.id)
         var goals = contact.goals.compactMap { $0.id(Goal.self) }
         for encounter in encounters { goals += encounter.goals.compactMap { $0.id(Goal.self) } }

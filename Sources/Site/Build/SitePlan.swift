@@ -53,7 +53,7 @@ struct SitePlan: Sendable {
                 journal.orgs.map(\.slug), journal.goals.map(\.slug),
             ]
             tags = journal.recordsByTag()
-            years = TrackedJournal.timelineYears(of: journal)
+            years = JournalReader.timelineYears(of: journal)
             config = journal.config
         }
     }

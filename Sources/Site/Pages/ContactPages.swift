@@ -78,6 +78,7 @@ extension SiteContext {
 
     func contactPage(_ contact: Contact) -> PageJob? {
         guard let path = paths.page(of: contact.recordID) else { return nil }
+        let profile = ContactBrief(contact, reader: journal, today: today)
         var facts: [Fact] = []
         func add(_ label: String, _ value: String?, href: String? = nil) {
             if let value, !value.isEmpty { facts.append(Fact(label: label, value: value, href: href)) }
@@ -134,9 +135,7 @@ extension SiteContext {
             headline: [contact.title, contact.org.map { journal.displayName(of: RecordID(.org, $0.target ?? "")) ?? $0.text }]
                 .compactMap { $0 }.joined(separator: " · ").nonEmpty,
             isOverdue: next.map { $0 <= today } ?? false,
-            openFollowUps: Agenda.openFollowUps(
-                in: journal.encounters(with: contact.id), config: journal.whole.config, today: today
-            ).map { item in
+            openFollowUps: profile.openFollowUps.map { item in
                 DashboardPage.FollowUpRow(
                     task: item.task,
                     encounter: link(to: RecordID(.encounter, item.encounter), from: path)
@@ -158,59 +157,37 @@ extension SiteContext {
             publications: journal.publications(with: contact.id).reversed().map { row($0, from: path) },
             goals: goalLinks(contact.goals, from: path), tags: tagLinks(contact.tags, from: path),
             body: body(of: contact, from: path), extra: extraFacts(contact.extraFields),
-            brief: brief(of: contact, from: path))
+            brief: brief(of: profile, from: path))
         return PageJob(path: path, template: .contact, model: model)
     }
 
-    /// The brief of `ContactBrief`, from the queries that note what the page read: people met
-    /// together, introductions both ways and colleagues at their org now, as the people graph
-    /// connects them, so a rebuild knows when it changed.
-    func brief(of contact: Contact, from path: String) -> ContactPage.Brief {
+    /// The brief `ties brief` prints, as the page shows it: read through the page's reader, so
+    /// a rebuild knows when it changed.
+    func brief(of brief: ContactBrief, from path: String) -> ContactPage.Brief {
         let n = t.network
-        let encounters = journal.encounters(with: contact.id)
-        let tie = Tie(contact: contact.id, encounterDays: encounters.map(\.date.day), today: today)
-        var mutual = Set<Contact.ID>()
-        for encounter in encounters {
-            let with = encounter.with.compactMap { $0.id(Contact.self) }
-            if with.count <= PeopleGraph.largestMeeting { mutual.formUnion(with) }
-        }
-        for introduction in journal.introductions(of: contact.id) { mutual.formUnion(introduction.introducers) }
-        for introduction in journal.introductions(by: contact.id) { mutual.insert(introduction.introduced) }
-        let affiliations = journal.affiliations(of: contact.id)
-        for role in affiliations where role.isCurrent {
-            for colleague in journal.currentPeople(at: role.org) { mutual.insert(colleague.contact) }
-        }
-        mutual.remove(contact.id)
-        let names = mutual.map { (id: $0, link: link(to: $0.record, from: path)) }.compactMap { item in
-            item.link.map { (item.id, $0) }
-        }
-        let changes = affiliations.filter { role in
-            guard let from = role.from?.earliest else { return false }
-            return from <= today && from.days(until: today) <= ContactBrief.recentChangeDays
-        }.map { role in
+        let changes = brief.recentChanges.map { role in
             "\(t.since) \(role.from.map(dates.partial) ?? ""): "
                 + [role.title, journal.whole.displayName(of: role.org.record)].compactMap { $0 }
                 .joined(separator: ", ")
         }
-        let occasions = Agenda.occasions(of: contact, config: journal.whole.config, today: today, within: ContactBrief.soonDays)
-            .map { occasion in
-                switch occasion.what {
-                case .birthday: return "\(t.birthdayLabel) \(dates.long(occasion.date))"
-                case let .greeting(text): return "\(text) \(dates.long(occasion.date))"
-                }
+        let occasions = brief.occasions.map { occasion in
+            switch occasion.what {
+            case .birthday: return "\(t.birthdayLabel) \(dates.long(occasion.date))"
+            case let .greeting(text): return "\(text) \(dates.long(occasion.date))"
             }
-        let occasion = occasions.isEmpty ? nil : occasions.joined(separator: " · ")
+        }
         let strength: String
-        switch tie.strength {
+        switch brief.tie.strength {
         case .strong: strength = n.strong
         case .weak: strength = n.weak
         case .dormant: strength = n.dormant
         }
-        let sorted = NameOrder.sorted(names, name: { $0.1.text }, tieBreak: { $0.0.slug }).map(\.1)
         let listed = ContactBrief.mostMutualListed
+        let mutual = brief.mutual.compactMap { link(to: $0.record, from: path) }
         return ContactPage.Brief(
-            tie: strength, changes: changes, occasion: occasion, mutual: Array(sorted.prefix(listed)),
-            moreMutual: sorted.count > listed ? "\(t.andMore) \(sorted.count - listed)" : nil)
+            tie: strength, changes: changes, occasion: occasions.isEmpty ? nil : occasions.joined(separator: " · "),
+            mutual: Array(mutual.prefix(listed)),
+            moreMutual: mutual.count > listed ? "\(t.andMore) \(mutual.count - listed)" : nil)
     }
 
     /// "2019 – 2023", "since March 2023".

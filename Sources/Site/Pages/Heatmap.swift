@@ -3,7 +3,7 @@ import Index
 /// The activity of the last twelve months as an inline SVG: a cell per day, darker for more
 /// encounters and publications, like a contribution graph.
 struct Heatmap {
-    let journal: TrackedJournal
+    let journal: JournalReader
     let today: Day
     let dates: DateText
     let label: String

@@ -5,7 +5,7 @@ import Template
 /// the interface's words and dates, and the body renderer.
 struct SiteContext: Sendable {
     /// The journal, through the queries that note what a page read.
-    private(set) var journal: TrackedJournal
+    private(set) var journal: JournalReader
     let paths: SitePaths
     let t: Labels
     /// `t` as templates read it (`{{page.t.contacts}}`): encoded once, not on every page.
@@ -20,7 +20,7 @@ struct SiteContext: Sendable {
 
     /// A context whose pages are named by `paths`, made for a journal of the same shape.
     init(journal: Journal, today: Day, paths: SitePaths) {
-        self.journal = TrackedJournal(whole: journal, log: nil)
+        self.journal = JournalReader(whole: journal, log: nil)
         self.paths = paths
         self.t = Labels.for(journal.config.language)
         self.words = (try? Value(encoding: t)) ?? .null
@@ -30,7 +30,7 @@ struct SiteContext: Sendable {
     }
 
     /// The same context for making one page, noting what it reads in `log`.
-    func reading(into log: PageDependencies) -> SiteContext {
+    func reading(into log: ReadLog) -> SiteContext {
         var copy = self
         copy.journal = journal.reading(into: log)
         return copy

@@ -65,7 +65,7 @@ public struct SitePaths: Sendable {
             tagPages[tag] = path
         }
         for page in FixedPage.allCases { fixedPages[page] = page.path }
-        for year in TrackedJournal.timelineYears(of: journal) { yearPages[year] = SitePaths.timelinePath(year: year) }
+        for year in JournalReader.timelineYears(of: journal) { yearPages[year] = SitePaths.timelinePath(year: year) }
         if case .sealed(let name) = naming {
             let records = Array(pages)
             let renamed = records.parallelMap { name($0.value) }

@@ -1,16 +1,6 @@
 import Index
 import Support
 
-/// What a page can depend on: a record, or what the site groups records by.
-enum GraphNode: Hashable, Sendable {
-    case record(RecordID)
-    /// A year of the timeline: every encounter and dated publication links to its year.
-    case year(Int)
-    /// A tag: every record links to its tags.
-    case tag(String)
-    /// Which years the timeline has, for the links between its pages.
-    case timelineYears
-}
 
 /// The records of a build as the next build compares them: each record, year, tag by number,
 /// with a key, a fingerprint and the numbers of what it links to.
@@ -89,7 +79,7 @@ struct RecordGraph: Sendable {
 
     /// What a page read, sorted, each node once: its number shifted left by one, with the low
     /// bit set when the page followed the node's links (which says more than its fields).
-    func dependencies(of page: PageDependencies) -> [Int32] {
+    func dependencies(of page: ReadLog) -> [Int32] {
         var entries = page.fields.compactMap { number(of: $0).map { $0 << 1 } }
         entries += page.links.compactMap { number(of: $0).map { $0 << 1 | 1 } }
         entries.sort()
