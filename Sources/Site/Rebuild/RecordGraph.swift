@@ -1,7 +1,6 @@
 import Index
 import Support
 
-
 /// The records of a build as the next build compares them: each record, year, tag by number,
 /// with a key, a fingerprint and the numbers of what it links to.
 ///
