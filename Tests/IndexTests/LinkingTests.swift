@@ -160,7 +160,7 @@ struct ResolutionProblemTests {
         ])
         #expect(
             journal.diagnostics.map { "\($0.location) \($0.severity) \($0.message)" } == [
-                "contacts/charles-babbage.md:4:5 warning [[Charls]] links to nothing in the journal",
+                "contacts/charles-babbage.md:4:5 warning unknown record '[[Charls]]'",
                 "encounters/2024-01-01-x.md:2:8 warning unknown contact 'Charls Babbage' in 'with' (did you mean 'Charles Babbage'?)",
                 "encounters/2024-01-01-x.md:3:9 warning unknown goal 'nothing' in 'goals'",
             ])
@@ -173,6 +173,9 @@ struct ResolutionProblemTests {
             "goals/g.md": "---\ntitle: G\n---\nAsk [[acme]] or [[orgs/acme]].\n",
         ])
         #expect(journal.diagnostics.map(\.code) == [.ambiguousReference])
+        #expect(
+            journal.diagnostics.first?.message
+                == "'[[acme]]' names 2 records: 'contacts/acme', 'orgs/acme'; write [[folder/slug]] of the one you mean")
         #expect(journal.goals["g"]?.wikiLinks.map(\.target) == [nil, RecordID(.org, "acme")])
     }
 
@@ -184,7 +187,7 @@ struct ResolutionProblemTests {
         ])
         #expect(
             journal.diagnostics.map(\.message) == [
-                "org 'Acme Robotix' has no file and is not an alias of one (did you mean 'Acme Robotics'?)"
+                "unknown org 'Acme Robotix' (did you mean 'Acme Robotics'?)"
             ])
         #expect(journal.orgs.map(\.slug) == ["acme", "acme-robotix", "globex"])
     }

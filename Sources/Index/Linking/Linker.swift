@@ -245,10 +245,7 @@ struct ReferenceNames: Sendable {
             let suggest = diagnostics.count - before < ReferenceNames.mostSuggestionsPerFile
             resolve(&reference, target, key, orgs: &orgs, suggest: suggest, into: &diagnostics)
             if target == .record(R.kind), reference.target == own {
-                diagnostics.append(
-                    .warning(
-                        .selfReference, "'\(reference.text)' in '\(key)' is this \(R.kind.rawValue) itself; it is left out",
-                        at: reference.location))
+                diagnostics.append(.selfReference(reference.text, in: key, kind: R.kind, at: reference.location))
                 reference.target = nil
             }
         }
@@ -286,21 +283,15 @@ struct ReferenceNames: Sendable {
             case let .one(slug):
                 reference.target = slug
             case let .several(slugs):
-                let listed = slugs.map { "'\($0)'" }.joined(separator: ", ")
                 diagnostics.append(
-                    .error(
-                        .ambiguousReference,
-                        "'\(reference.text)' in '\(key)' names \(slugs.count) \(kind.folder): \(listed); write the slug of the one you mean",
-                        at: reference.location))
+                    .ambiguousReference(reference.text, in: key, names: slugs, of: kind.folder, at: reference.location))
             case .none:
                 // "Did you mean" compares with every record: for the first few of a file only,
                 // or `with:` naming 50,000 strangers would compare each with every contact.
                 let suggestion = suggest ? table.suggestion(for: reference.text) : nil
                 diagnostics.append(
-                    .warning(
-                        .unknownReference,
-                        "unknown \(kind.rawValue) '\(reference.text)' in '\(key)'\(Suggestion.clause(suggestion))",
-                        at: reference.location))
+                    .unknownReference(
+                        reference.text, kind: kind.rawValue, in: key, suggestion: suggestion, at: reference.location))
             }
         }
     }
@@ -322,23 +313,16 @@ struct OrgResolver {
         switch table.match(text) {
         case let .one(slug): return slug
         case let .several(slugs):
-            diagnostics.append(
-                .error(
-                    .ambiguousReference,
-                    "'\(text)' names \(slugs.count) orgs: \(slugs.map { "'\($0)'" }.joined(separator: ", ")); write the slug of the one you mean",
-                    at: location))
+            diagnostics.append(.ambiguousReference(text, names: slugs, of: "orgs", at: location))
             return nil
         case .none:
             let slug = Slug.make(from: text)
             if explicit[slug] != nil { return slug }
             if implicit[slug] == nil {
                 implicit[slug] = Org(slug: slug, path: "", name: text)
+                // An org of no file is taken as it is; one close to an org's file is likely a typo.
                 if let near = table.suggestion(for: text) {
-                    diagnostics.append(
-                        .warning(
-                            .unknownReference,
-                            "org '\(text)' has no file and is not an alias of one (did you mean '\(near)'?)",
-                            at: location))
+                    diagnostics.append(.unknownReference(text, kind: "org", suggestion: near, at: location))
                 }
             } else if let existing = implicit[slug], existing.name != text, !existing.aliases.contains(text) {
                 implicit[slug]?.aliases.append(text)
@@ -392,22 +376,17 @@ struct WikiLinkResolver: Sendable {
         }
         if let first, others.isEmpty { return first }
         if let first {
-            let found = [first] + others
-            let listed = found.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let found = ([first] + others).sorted().map(\.description)
             diagnostics.append(
-                .error(
-                    .ambiguousReference,
-                    "[[\(link.text)]] names \(found.count) records: \(listed); write [[folder/slug]] for the one you mean",
-                    at: link.location))
+                .ambiguousReference(
+                    "[[\(link.text)]]", names: found, of: "records", write: "[[folder/slug]]", at: link.location))
             return nil
         }
         let candidates = kinds.indices.filter { only == nil || only == kinds[$0] }.flatMap { tables[$0].candidates }
         let suggestion = Suggestion.nearest(to: text, in: candidates)
         diagnostics.append(
-            .warning(
-                .unknownReference,
-                "[[\(link.text)]] links to nothing in the journal\(Suggestion.clause(suggestion))",
-                at: link.location))
+            .unknownReference(
+                "[[\(link.text)]]", kind: only.map(\.rawValue) ?? "record", suggestion: suggestion, at: link.location))
         return nil
     }
 }
