@@ -54,9 +54,6 @@ public enum DiagnosticReport {
                     severity: $0.severity, code: $0.code.rawValue, message: $0.message)
             },
             counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.folder, $0.value) }))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONText.encode(document)
     }
 }

@@ -140,9 +140,7 @@ struct Feeds {
                     contentText: entry.summary, datePublished: timestamp(entry.date), tags: entry.kind.map { [$0] },
                     authors: entry.people.isEmpty ? nil : entry.people.map { Author(name: $0.name, url: $0.url) })
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(feed)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
+        return JSONText.encode(feed)
     }
 
     private func timestamp(_ day: Day) -> String { "\(day)T00:00:00Z" }

@@ -1,5 +1,5 @@
-import Authoring
 import Foundation
+import Support
 
 /// ANSI colour for terminal output, or none when the output is piped or NO_COLOR is set.
 struct Style {
@@ -38,8 +38,4 @@ func displayWidth(_ text: String) -> Int {
 }
 
 /// JSON with sorted keys and no escaped slashes: stable output for scripts and tests.
-func jsonText<T: Encodable>(_ value: T) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return ((try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
-}
+func jsonText<T: Encodable>(_ value: T) -> String { JSONText.encode(value) }
