@@ -114,10 +114,10 @@ struct ShowPage {
         fact("url", publication.url)
         fact("slides", publication.slides)
         fact("recording", publication.recording)
-        let metrics = publication.latestMetrics
-        fact("audience", (publication.audience ?? metrics.audience).map { "\($0)" })
-        fact("views", metrics.views.map { "\($0)" })
-        fact("reach", metrics.reach.map { "\($0)" })
+        let figures = publication.figures
+        fact("audience", figures.audience.map { "\($0)" })
+        fact("views", figures.views.map { "\($0)" })
+        fact("reach", figures.reach.map { "\($0)" })
         fact("goals", names(publication.goals, .goal))
         fact("tags", publication.tags.joined(separator: ", "))
         for field in publication.extraFields { fact(field.key, field.value.description) }

@@ -129,4 +129,11 @@ public struct Publication: Record, Hashable {
         }
         return latest
     }
+
+    /// The figures a person is shown, by `ties show` and on the publication's page: the audience
+    /// written, else the latest measured; the latest views and reach.
+    public var figures: (audience: Int?, views: Int?, reach: Int?) {
+        let latest = latestMetrics
+        return (audience ?? latest.audience, latest.views, latest.reach)
+    }
 }

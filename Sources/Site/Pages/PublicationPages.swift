@@ -98,11 +98,10 @@ extension SiteContext {
         facts.append(Fact(label: t.status, value: publication.status.rawValue))
         if let venue = publication.venue { facts.append(Fact(label: t.venue, value: venue)) }
         if let submitted = publication.submitted { facts.append(Fact(label: t.submitted, value: dates.long(submitted))) }
-        // The figures `ties show` gives: the audience written, else the latest measured; views and reach.
-        let metrics = publication.latestMetrics
-        if let audience = publication.audience ?? metrics.audience { facts.append(Fact(label: t.audience, value: "\(audience)")) }
-        if let views = metrics.views { facts.append(Fact(label: t.viewsLabel, value: "\(views)")) }
-        if let reach = metrics.reach { facts.append(Fact(label: t.reachLabel, value: "\(reach)")) }
+        let figures = publication.figures
+        if let audience = figures.audience { facts.append(Fact(label: t.audience, value: "\(audience)")) }
+        if let views = figures.views { facts.append(Fact(label: t.viewsLabel, value: "\(views)")) }
+        if let reach = figures.reach { facts.append(Fact(label: t.reachLabel, value: "\(reach)")) }
         for (label, value) in [("URL", publication.url), (t.slides, publication.slides), (t.recording, publication.recording)] {
             if let value { facts.append(Fact(label: label, value: value, href: SafeURL.href(value))) }
         }
