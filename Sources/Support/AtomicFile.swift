@@ -50,9 +50,9 @@ public enum AtomicFile {
         let targets: [(path: String, info: Kept?)] = changes.map { change in
             change.isNew ? (change.path, nil) : existing(change.path)
         }
-        // Each file flushed, or, for many, one flush of everything instead of one per file
-        // (30,000 new contacts took 25 s with an fsync each). Nothing is linked in before its
-        // bytes are on disk.
+        // Each file flushed, or, for many, one flush of everything instead of one per file, which
+        // would make a large import wait on the disk once per file (docs/PERFORMANCE.md).
+        // Nothing is linked in before its bytes are on disk.
         let flushEach = changes.count <= 32
         for (change, target) in zip(changes, targets) {
             temporaries.append(

@@ -6,8 +6,8 @@ import Foundation
 /// Names are compared by a key folded once per name (case, accents, width and punctuation ignored, `ß`
 /// as `ss`, `ł` as `l`: the primary strength of the English and German collations, ties' two languages), then
 /// by the name as written, then by slug, so the order is total and the same on every machine.
-/// Folding once keeps sorting cheap: for 100,000 random names, `compare(_:locale:)` per pair
-/// took 7.5 s and folded keys 0.33 s (2 cores; bench/collation.swift).
+/// Folding once keeps sorting cheap: a locale-aware comparison per pair costs twenty times as
+/// much (docs/PERFORMANCE.md).
 public enum NameOrder {
     public static func key(_ name: String) -> String { NameResolver.fold(name, spellUmlauts: false) }
 
