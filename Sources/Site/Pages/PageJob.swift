@@ -15,13 +15,20 @@ struct PageJob: Sendable {
     init(path: String, template: PageTemplate, model: some Encodable & Sendable) {
         self.path = path
         self.template = template
-        // The encoder never throws; a view model it could not encode would render empty.
-        self.model = (try? Value(encoding: model)) ?? .null
+        self.model = Self.value(of: model, keepingNil: false)
         self.viewModel = model
     }
 
     /// The view model with its empty fields as nulls: every field the template can be given.
-    var allFields: Value {
-        (try? Value(encoding: viewModel, keepingNil: true)) ?? .null
+    var allFields: Value { Self.value(of: viewModel, keepingNil: true) }
+
+    /// A view model as templates read it. View models are plain values whose encoding cannot
+    /// fail; one that did would be a fault of ties, said here, never a page rendered empty.
+    static func value(of model: some Encodable, keepingNil: Bool) -> Value {
+        do {
+            return try Value(encoding: model, keepingNil: keepingNil)
+        } catch {
+            preconditionFailure("a page's view model could not be encoded: \(error)")
+        }
     }
 }

@@ -23,7 +23,7 @@ struct SiteContext: Sendable {
         self.journal = JournalReader(whole: journal, log: nil)
         self.paths = paths
         self.t = Labels.for(journal.config.language)
-        self.words = (try? Value(encoding: t)) ?? .null
+        self.words = PageJob.value(of: t, keepingNil: false)
         self.dates = DateText(journal.config.language)
         self.today = today
         self.allowRawHTML = journal.config.unsafeHTML

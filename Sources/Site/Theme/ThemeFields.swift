@@ -29,7 +29,7 @@ public enum ThemeFiles {
             let lock = SealedSite.LockPage(
                 lang: context.t.lang, t: context.words, salt: "(the salt, base64)", iterations: SiteCipher.iterations,
                 sealed: "(the page, sealed, base64)")
-            return ("every page of an encrypted build", ((try? Value(encoding: lock, keepingNil: true)) ?? .null).json())
+            return ("every page of an encrypted build", PageJob.value(of: lock, keepingNil: true).json())
         }
         let plan = SitePlan(journal: journal, today: today, publicOnly: name.hasPrefix("public-"), sealer: nil)
         for maker in plan.pages {
