@@ -478,6 +478,25 @@ struct ImportScaleTests {
         #expect(report.notes.map(\.reason) == ["Url Person: 2000 more links left out: ties keeps at most 1000 per person"])
     }
 
+    /// Many rows of one new person (one address, a phone and a note each) are one contact: the
+    /// address is listed for matching once, not once per row, and the lists and notes are capped.
+    @Test func rowsOfOneNewPersonAreOneContact() throws {
+        let root = try ImportFidelityTests.journal([:])
+        let rows = (1...3_000).map { index in
+            var row = ImportedPerson(line: index + 1, name: "Same Person")
+            row.emails = ["same@example.org"]
+            row.phones = ["+49 30 \(index)"]
+            row.notes = "note \(index)"
+            return row
+        }
+        let report = try ImportFidelityTests.importTwice(ImportFile(people: rows), into: root)
+        #expect(report.created.map(\.name) == ["Same Person"])
+        let contact = try #require(Journal.load(from: root).contacts.first)
+        #expect(contact.emails == ["same@example.org"] && contact.phones.count == 1_000)
+        #expect(contact.body.contains("note 1\n\nnote 2\n\n") && contact.body.contains("note 3000"))
+        #expect(report.notes.map(\.reason) == ["Same Person: 2000 more phones left out: ties keeps at most 1000 per person"])
+    }
+
     /// Rows are each taken, however many name one contact (a second address of a later row
     /// is not lost), up to a thousand rows and a thousand of each list.
     @Test func rowsOfOnePersonAddNoMoreThanAThousandOfAList() throws {

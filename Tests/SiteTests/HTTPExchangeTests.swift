@@ -59,7 +59,7 @@ struct HTTPExchangeTests {
         #expect(whole.count == 2)
         for piece in 1...7 { #expect(read(text, piece: piece) == whole, "pieces of \(piece)") }
         guard case .request(let second) = whole[1] else { return }
-        #expect(second.path == "/c/d" && second.minorVersion == 0 && second.keepsAlive)
+        #expect(second.path == "/c/d" && second.minorVersion == 0 && !second.keepsAlive, "HTTP/1.0 closes")
     }
 
     @Test(arguments: [
@@ -141,7 +141,7 @@ struct HTTPExchangeTests {
         #expect(try request("GET / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n").announcesBody)
         #expect(try !request("GET / HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n").announcesBody)
         #expect(try !request("GET / HTTP/1.1\r\nHost: h\r\nConnection: Keep-Alive, close\r\n\r\n").keepsAlive)
-        #expect(try !request("GET / HTTP/1.0\r\n\r\n").keepsAlive, "HTTP/1.0 closes unless asked to keep alive")
+        #expect(try !request("GET / HTTP/1.0\r\n\r\n").keepsAlive, "HTTP/1.0 closes")
     }
 
     @Test func answersCarryTheirFraming() {

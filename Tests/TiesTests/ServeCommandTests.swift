@@ -179,6 +179,29 @@ struct ServeCommandTests {
         withExtendedLifetime(idle) {}
     }
 
+    /// The event stream answers HTTP/1.0 (not chunked, ended by closing) and a request that
+    /// asks to close the connection: each gets its `hello` and then the events.
+    @Test func theEventStreamAnswersEveryWayOfAskingForIt() throws {
+        let root = try journal()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = try ServedSite(journal: root)
+        for (version, extra) in [("1.0", ""), ("1.1", "Connection: close\r\n")] {
+            let connection = try site.connect()
+            try connection.send(
+                "GET /_ties/events HTTP/\(version)\r\nHost: 127.0.0.1:\(site.port)\r\nCookie: \(site.cookie)\r\n\(extra)\r\n")
+            var received = ""
+            let deadline = Date().addingTimeInterval(5)
+            while !received.contains("event: hello"), Date() < deadline,
+                let chunk = connection.receive(timeout: deadline.timeIntervalSinceNow), !chunk.isEmpty
+            {
+                received += String(decoding: chunk, as: UTF8.self)
+            }
+            #expect(received.hasPrefix("HTTP/1.1 200 OK") && received.contains("event: hello"), "HTTP/\(version): \(received)")
+            #expect(received.contains("Transfer-Encoding: chunked") == (version == "1.1"), "HTTP/\(version)")
+        }
+        #expect(site.interrupt() == 0)
+    }
+
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var count = 0

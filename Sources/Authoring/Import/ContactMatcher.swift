@@ -8,6 +8,10 @@ struct ContactMatcher {
     private var byLink: [String: [String]] = [:]
     private var byEmail: [String: [String]] = [:]
     private var byName: [String: [String]] = [:]
+    /// What each key is listed under already: a person of many rows is listed once per
+    /// address, however many rows repeat it.
+    private var linksOf: [String: Set<String>] = [:]
+    private var emailsOf: [String: Set<String>] = [:]
     private var namesOf: [String: Set<String>] = [:]
     private var sitesOf: [String: Set<String>] = [:]
     /// People of a name (identity key) with a profile on a site: `name\0site` → count.
@@ -36,8 +40,10 @@ struct ContactMatcher {
     mutating func add(_ key: String, links: [String], emails: [String], names: [String], orgs: [String] = []) {
         self.orgs[key, default: []].formUnion(orgs.map(ContactMatcher.foldedOrg))
         let normalised = Set(links.map(ContactMatcher.normalisedLink))
-        for link in normalised { byLink[link, default: []].append(key) }
-        for email in Set(emails.map { $0.lowercased() }) { byEmail[email, default: []].append(key) }
+        for link in normalised where linksOf[key, default: []].insert(link).inserted { byLink[link, default: []].append(key) }
+        for email in Set(emails.map { $0.lowercased() }) where emailsOf[key, default: []].insert(email).inserted {
+            byEmail[email, default: []].append(key)
+        }
         // Which names have how many people with a profile on which site: so that a thousand
         // rows of one name with a thousand profiles are told apart without comparing each
         // with every other.

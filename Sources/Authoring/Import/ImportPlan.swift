@@ -181,6 +181,10 @@ private struct ImportPlanner {
         var phones: Set<String>
         var tags: Set<String>
         var notes: Set<String>
+        /// What later rows would have added past `mostPerList`, said once per list at the end,
+        /// at the first row that passed it.
+        var leftOut: [String: Int] = [:]
+        var leftOutAt: (line: Int, file: String?)?
 
         init(_ person: ImportedPerson) {
             notes = Set(person.notes.map { [ImportPlanner.squeezed($0)] } ?? [])
@@ -274,16 +278,21 @@ private struct ImportPlanner {
     /// says otherwise is reported.
     private mutating func merge(_ person: ImportedPerson, into path: String) {
         guard let index = createdIndex[path] else { return }
+        // Taken out of the table while it grows, so that its lists and notes are added to in
+        // place, not copied for every row; and the keys of what the person has so far, kept
+        // between rows: thousands of rows or addresses of one person are each compared once.
         var merged = created[index].person
-        // The keys of what the person has so far, kept between rows: thousands of rows or
-        // addresses of one person are each compared once.
+        created[index].person = ImportedPerson(line: merged.line, name: "")
         var keys = createdKeys.removeValue(forKey: index) ?? CreatedKeys(merged)
-        var leftOut: [String: Int] = [:]
+        func leave(_ field: String) {
+            keys.leftOut[field, default: 0] += 1
+            if keys.leftOutAt == nil { keys.leftOutAt = (person.line, person.file) }
+        }
         func add<Item>(_ item: Item, to list: WritableKeyPath<ImportedPerson, [Item]>, _ field: String) {
             if merged[keyPath: list].count < ImportedPerson.mostPerList {
                 merged[keyPath: list].append(item)
             } else {
-                leftOut[field, default: 0] += 1
+                leave(field)
             }
         }
         for email in person.emails where keys.emails.insert(email.lowercased()).inserted { add(email, to: \.emails, "emails") }
@@ -292,28 +301,19 @@ private struct ImportPlanner {
             if merged.links.count < ImportedPerson.mostPerList {
                 merged.addLink(label: link.label, url: link.url)
             } else {
-                leftOut["links", default: 0] += 1
+                leave("links")
             }
         }
         for tag in person.tags where keys.tags.insert(tag.lowercased()).inserted { add(tag, to: \.tags, "tags") }
-        for (field, count) in leftOut.sorted(by: { $0.key < $1.key }) {
-            report.notes.append(
-                ImportSkip(
-                    line: person.line, file: person.file, reason: "\(merged.name): \(ImportedPerson.overflow(count, field))"))
-        }
         createdKeys[index] = keys
         // Each row's notes once, and no more than one row's cap in all: many rows of one person
         // must not each search and copy everything before them.
         if let notes = person.notes, keys.notes.insert(Self.squeezed(notes)).inserted {
             if (merged.notes?.utf8.count ?? 0) + notes.utf8.count <= ImportedPerson.longestNotes {
-                merged.notes = [merged.notes, notes].compactMap { $0 }.joined(separator: "\n\n")
+                if merged.notes == nil { merged.notes = notes } else { merged.notes?.append("\n\n" + notes) }
             } else {
                 report.notes.append(
-                    ImportSkip(
-                        line: person.line, file: person.file,
-                        reason:
-                            "\(merged.name): the notes of this row were left out: the person's notes passed \(ImportedPerson.longestNotes >> 20) MiB"
-                    ))
+                    ImportSkip(line: person.line, file: person.file, reason: ImportedPerson.notesLeftOut(merged.name)))
             }
         }
         func single<V: Equatable & CustomStringConvertible>(_ key: WritableKeyPath<ImportedPerson, V?>, _ field: String) {
@@ -516,11 +516,7 @@ private struct ImportPlanner {
                     if !entry.fields.contains("notes") { entry.fields.append("notes") }
                 } else {
                     report.notes.append(
-                        ImportSkip(
-                            line: person.line, file: person.file,
-                            reason:
-                                "\(contact.name): the notes of this row were left out: one import adds at most \(ImportedPerson.longestNotes >> 20) MiB of notes to a contact"
-                        ))
+                        ImportSkip(line: person.line, file: person.file, reason: ImportedPerson.notesLeftOut(contact.name)))
                 }
             }
             squeezedBodies[slug] = body
@@ -678,7 +674,15 @@ private struct ImportPlanner {
         plan.root = journal.root
         plan.report = report
         var skipped = skipped + report.skipped
-        for item in created {
+        for (index, item) in created.enumerated() {
+            if let keys = createdKeys[index], let at = keys.leftOutAt {
+                for (field, count) in keys.leftOut.sorted(by: { $0.key < $1.key }) {
+                    plan.report.notes.append(
+                        ImportSkip(
+                            line: at.line, file: at.file,
+                            reason: "\(item.person.name): \(ImportedPerson.overflow(count, field))"))
+                }
+            }
             let data = Data(Self.file(for: item.person).utf8)
             guard ImportPlan.fits(data) else {
                 skipped.append(

@@ -83,6 +83,11 @@ public struct ImportedPerson: Sendable, Equatable {
     /// address book's, and with `longestValue` it keeps a contact file under what ties reads.
     static let mostPerList = 1_000
 
+    /// A row whose notes would take a person's notes from this import past `longestNotes`.
+    static func notesLeftOut(_ name: String) -> String {
+        "\(name): the notes of this row were left out: one import adds at most \(longestNotes >> 20) MiB of notes to a person"
+    }
+
     /// What is left out of a list past `mostPerList`, said once per list.
     static func overflow(_ count: Int, _ field: String) -> String {
         "\(count) more \(field) left out: ties keeps at most \(mostPerList) per person"

@@ -73,7 +73,7 @@ extension SiteContext {
         let model = ContactListPage(
             page: frame(title: t.contacts, path: path, section: .contacts),
             contacts: NameOrder.sorted(journal.contacts).map { contactRow($0, from: path) })
-        return PageJob(path: path, template: .contacts, model: model)
+        return PageJob(path: path, template: FixedPage.contacts.template, model: model)
     }
 
     func contactPage(_ contact: Contact) -> PageJob? {

@@ -87,6 +87,6 @@ extension SiteContext {
                 ? "\(t.andMore) \(allFollowUps.count - DashboardPage.limit)" : nil,
             occasions: occasions, recentEncounters: Array(recentEncounters), recentPublications: Array(recentPublications),
             heatmap: Heatmap(journal: journal, today: today, dates: dates, label: t.activity).svg(), counts: counts)
-        return PageJob(path: path, template: .index, model: model)
+        return PageJob(path: path, template: FixedPage.dashboard.template, model: model)
     }
 }

@@ -41,7 +41,7 @@ extension SiteContext {
                 publications: journal.publications(for: goal.id).count)
         }
         return PageJob(
-            path: path, template: .goals,
+            path: path, template: FixedPage.goals.template,
             model: GoalListPage(page: frame(title: t.goals, path: path, section: .goals), goals: rows))
     }
 

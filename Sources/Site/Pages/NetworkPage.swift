@@ -164,6 +164,6 @@ extension SiteContext {
             },
             cadenceChart: NetworkCharts.cadence(
                 insights.cadenceByMonth, circles: insights.cadence.map(\.circle).map(circleName), label: n.onCadence))
-        return PageJob(path: path, template: .network, model: model)
+        return PageJob(path: path, template: FixedPage.network.template, model: model)
     }
 }

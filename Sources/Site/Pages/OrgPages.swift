@@ -44,7 +44,7 @@ extension SiteContext {
                 former: journal.formerPeople(at: org.id).count)
         }
         return PageJob(
-            path: path, template: .orgs,
+            path: path, template: FixedPage.orgs.template,
             model: OrgListPage(page: frame(title: t.orgs, path: path, section: .orgs), orgs: rows))
     }
 

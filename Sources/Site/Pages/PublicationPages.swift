@@ -62,7 +62,7 @@ extension SiteContext {
             },
             pipeline: log.pipeline.map { row($0, from: path) }, rejected: log.rejected.map { row($0, from: path) },
             years: years(of: published) { row($0, from: path) })
-        return PageJob(path: path, template: .publications, model: model)
+        return PageJob(path: path, template: FixedPage.publications.template, model: model)
     }
 
     func kindCounts(_ published: [Publication]) -> [PublicationListPage.KindCount] {

@@ -110,7 +110,7 @@ extension SiteContext {
         let model = TimelinePage(
             page: frame(title: heading, path: path, section: .timeline), heading: heading,
             years: years, months: months)
-        return PageJob(path: path, template: .timeline, model: model)
+        return PageJob(path: path, template: FixedPage.timeline.template, model: model)
     }
 
     func encounterPage(_ encounter: Encounter) -> PageJob? {

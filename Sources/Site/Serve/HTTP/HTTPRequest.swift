@@ -32,11 +32,13 @@ public struct HTTPRequest: Sendable, Equatable {
     /// The values of every field line named `name` (lower case), in order.
     public func values(of name: String) -> [String] { fields.filter { $0.name == name }.map(\.value) }
 
-    /// Whether the connection may carry another request after this one's answer.
+    /// Whether the connection may carry another request after this one's answer: HTTP/1.1
+    /// unless the client says `close`. An HTTP/1.0 connection always ends with its answer
+    /// (its keep-alive would need the answer to say so, which ties' answers do not).
     public var keepsAlive: Bool {
-        let connection = values(of: "connection").flatMap { $0.lowercased().split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        return minorVersion >= 1 ? !connection.contains("close") : connection.contains("keep-alive")
+        guard minorVersion >= 1 else { return false }
+        return !values(of: "connection").flatMap { $0.lowercased().split(separator: ",") }
+            .contains { $0.trimmingCharacters(in: .whitespaces) == "close" }
     }
 
     /// Whether a body follows the head (a length above zero, or any transfer coding): it is never

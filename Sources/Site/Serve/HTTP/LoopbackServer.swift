@@ -274,16 +274,15 @@ public final class LoopbackServer: @unchecked Sendable {
             case .request(let request):
                 lock.withLock { connection.waitingSince = nil }
                 let response = handler(request)
-                let closing =
-                    !request.keepsAlive || request.announcesBody || lock.withLock { stopping }
-                    || (request.minorVersion == 0 && isStream(response))
+                let closing = !request.keepsAlive || request.announcesBody || lock.withLock { stopping }
                 guard send(response, for: request, closing: closing, on: descriptor) else { return }
-                if closing {
-                    if request.announcesBody { linger(on: descriptor) }
-                    return
-                }
+                // A stream is the connection's last answer, whatever the request said.
                 if request.method != "HEAD", case .stream(let source) = response.body {
                     stream(source, chunked: request.minorVersion >= 1, on: descriptor)
+                    return
+                }
+                if closing {
+                    if request.announcesBody { linger(on: descriptor) }
                     return
                 }
                 let waiting = Self.now()
@@ -307,11 +306,6 @@ public final class LoopbackServer: @unchecked Sendable {
                 exchange.receive(scratch[0..<count])
             }
         }
-    }
-
-    private func isStream(_ response: HTTPResponse) -> Bool {
-        if case .stream = response.body { return true }
-        return false
     }
 
     /// Sends the answer's head, and its body unless the request was HEAD; false when the
