@@ -4,7 +4,7 @@ import Index
 import Support
 
 /// The text `ties show` prints, section by section.
-struct ShowPage {
+struct ShowPage: RecordProfileVisitor {
     let journal: Journal
     let today: Day
     let style: Style
@@ -45,15 +45,9 @@ struct ShowPage {
         if encounters.count > limit { line(style.dim("  … and \(encounters.count - limit) earlier")) }
     }
 
-    /// Any record, by its kind.
+    /// Any record, from its profile: the one its page on the site shows.
     mutating func record(_ id: RecordID) {
-        switch id.kind {
-        case .contact: if let record = journal.contacts[Contact.ID(id.slug)] { contact(record) }
-        case .org: if let record = journal.orgs[Org.ID(id.slug)] { org(record) }
-        case .goal: if let record = journal.goals[Goal.ID(id.slug)] { goal(record) }
-        case .publication: if let record = journal.publications[Publication.ID(id.slug)] { publication(record) }
-        case .encounter: if let record = journal.encounters[Encounter.ID(id.slug)] { encounter(record) }
-        }
+        JournalReader(journal).visitProfile(of: id, today: today, &self)
     }
 
     private func names(_ references: [Reference], _ kind: RecordKind) -> String {
@@ -73,7 +67,30 @@ struct ShowPage {
         if shown.count > limit { line(style.dim("  … \(shown.count - limit) more lines in the file")) }
     }
 
-    mutating func encounter(_ encounter: Encounter) {
+    /// What every kind ends with: the notes, the bodies that mention it and its file.
+    private mutating func tail<P: RecordProfile>(_ profile: P) {
+        notes(profile.record.body)
+        if !profile.mentions.isEmpty {
+            heading("Mentioned in")
+            for mention in profile.mentions {
+                line("  \(name(mention.source))  \(style.dim(mention.location.description))")
+            }
+        }
+        // An org named only in other files has no file of its own.
+        if !profile.record.path.isEmpty {
+            line()
+            line(style.dim("file: \(profile.record.path)"))
+        }
+    }
+
+    /// A record's tags and the fields ties does not know, as written.
+    private mutating func tagsAndExtras<R: Record>(_ record: R) {
+        fact("tags", record.tags.joined(separator: ", "))
+        for field in record.extraFields { fact(field.key, field.value.description) }
+    }
+
+    mutating func visit(_ profile: EncounterProfile) {
+        let encounter = profile.record
         line(style.bold(encounter.displayName))
         line(
             [encounter.date.description, encounter.kind, encounter.location, encounter.event].compactMap { $0 }.joined(
@@ -83,12 +100,11 @@ struct ShowPage {
         line()
         fact("introduced", names(encounter.introduced, .contact))
         fact("goals", names(encounter.goals, .goal))
-        fact("tags", encounter.tags.joined(separator: ", "))
-        for field in encounter.extraFields { fact(field.key, field.value.description) }
-        if !encounter.followups.isEmpty {
+        tagsAndExtras(encounter)
+        if !profile.followUps.isEmpty {
             heading("Follow-ups")
-            for item in encounter.followups {
-                line("  \(item.done ? "[x]" : "[ ]") \(padded(item.due?.description ?? "", 10))  \(item.task)")
+            for (item, due) in profile.followUps {
+                line("  \(item.done ? "[x]" : "[ ]") \(padded(due.description, 10))  \(item.task)")
             }
         }
         if !encounter.gave.isEmpty || !encounter.received.isEmpty {
@@ -96,13 +112,11 @@ struct ShowPage {
             for what in encounter.gave { line("  \(padded("gave", 8)) \(what)") }
             for what in encounter.received { line("  \(padded("received", 8)) \(what)") }
         }
-        notes(encounter.body)
-        mentions(encounter.recordID)
-        line()
-        line(style.dim("file: \(encounter.path)"))
+        tail(profile)
     }
 
-    mutating func publication(_ publication: Publication) {
+    mutating func visit(_ profile: PublicationProfile) {
+        let publication = profile.record
         line(style.bold(publication.title))
         line(
             [publication.kind, publication.status.rawValue, publication.date?.description, publication.venue].compactMap { $0 }
@@ -114,21 +128,17 @@ struct ShowPage {
         fact("url", publication.url)
         fact("slides", publication.slides)
         fact("recording", publication.recording)
-        let figures = publication.figures
+        let figures = profile.figures
         fact("audience", figures.audience.map { "\($0)" })
         fact("views", figures.views.map { "\($0)" })
         fact("reach", figures.reach.map { "\($0)" })
         fact("goals", names(publication.goals, .goal))
-        fact("tags", publication.tags.joined(separator: ", "))
-        for field in publication.extraFields { fact(field.key, field.value.description) }
+        tagsAndExtras(publication)
         if let abstract = publication.abstract {
             heading("Abstract")
             line("  " + abstract)
         }
-        notes(publication.body)
-        mentions(publication.recordID)
-        line()
-        line(style.dim("file: \(publication.path)"))
+        tail(profile)
     }
 
     /// What carries a tag, by kind; people by name, the rest in journal order.
@@ -149,13 +159,14 @@ struct ShowPage {
         }
     }
 
-    mutating func contact(_ contact: Contact) {
+    mutating func visit(_ profile: ContactProfile) {
+        let contact = profile.record
         line(style.bold(contact.name))
         let org = contact.org.map { $0.id(Org.self).map { name($0.record) } ?? $0.text }
-        let cadence = journal.cadence(of: contact)
+        let cadence = profile.cadence
         let circle = contact.circle.map { "\($0.target ?? $0.text) circle" }
         // The brief the contact's page shows first: the tie and the people in common.
-        let brief = ContactBrief(contact, journal: journal, today: today)
+        let brief = profile.brief
         line(
             [contact.title, org, circle, "every \(cadence)", "\(brief.tie.strength.rawValue) tie"].compactMap { $0 }
                 .joined(separator: " · "))
@@ -169,10 +180,10 @@ struct ShowPage {
         fact("met", [contact.met?.description, contact.howMet].compactMap { $0 }.joined(separator: " — "))
         if let via = contact.metVia { fact("met via", via.id(Contact.self).map { name($0.record) } ?? via.text) }
         fact("tags", contact.tags.joined(separator: ", "))
-        fact("goals", contact.goals.map { $0.target.map { name(RecordID(.goal, $0)) } ?? $0.text }.joined(separator: ", "))
+        fact("goals", names(contact.goals, .goal))
         for field in contact.extraFields { fact(field.key, field.value.description) }
 
-        let affiliations = journal.affiliations(of: contact.id)
+        let affiliations = profile.roles
         if !affiliations.isEmpty {
             heading("Roles")
             for affiliation in affiliations.reversed() {
@@ -184,43 +195,47 @@ struct ShowPage {
         }
 
         heading("Due")
-        if let next = journal.nextDue(of: contact, today: today) {
-            let last = journal.lastContact(with: contact).map { "last \($0)" } ?? ""
+        if let next = profile.nextDue {
+            let last = profile.lastContact.map { "last \($0)" }
             let days = next.days(until: today)
             if let snooze = contact.snoozeUntil, snooze > today {
-                line("  snoozed until \(snooze) (\(last))")
+                line("  snoozed until \(snooze)" + (last.map { " (\($0))" } ?? ""))
             } else if days >= 0 {
+                let context = [days == 0 ? nil : "due \(next)", last, "every \(cadence)"].compactMap { $0 }
                 line(
-                    "  " + style.red(days == 0 ? "due today" : "\(days) days overdue") + style.dim(" (\(last), every \(cadence))")
-                )
+                    "  " + style.red(days == 0 ? "due today" : "\(days) days overdue")
+                        + style.dim(" (\(context.joined(separator: ", ")))"))
             } else {
-                line("  next \(next), in \(-days) days" + style.dim(" (\(last), every \(cadence))"))
+                let context = [last, "every \(cadence)"].compactMap { $0 }
+                line("  next \(next), in \(-days) days" + style.dim(" (\(context.joined(separator: ", ")))"))
             }
         } else {
             line("  " + (cadence == .none ? "no reminders (cadence: none)" : "never met: add an encounter or 'met'"))
         }
-        let encounters = journal.encounters(with: contact.id)
+        let encounters = profile.encounters
         for item in brief.openFollowUps { line("  follow-up \(item.due): \(item.task)") }
 
         heading("Timeline (\(encounters.count))")
         if encounters.isEmpty { line(style.dim("  no encounters yet")) }
         encounterList(encounters, excluding: contact.id)
 
-        let by = Introduction.onePerPerson(journal.introductions(of: contact.id), people: \.introducers, today: today)
-            .filter { !$0.introducers.isEmpty }
-        let to = Introduction.onePerPerson(journal.introductions(by: contact.id), people: { [$0.introduced] }, today: today)
+        let by = profile.introducedBy
+        let to = profile.introducedTo
         if !by.isEmpty || !to.isEmpty {
             heading("Introductions")
             for item in by {
-                line(
-                    "  introduced by \(item.introducers.map { name($0.record) }.joined(separator: ", "))\(item.date.map { " (\($0))" } ?? "")"
-                )
+                let date = item.date.map { " (\($0))" } ?? ""
+                if item.introducers.isEmpty {
+                    line("  introduced at \(name(item.source))\(date)")
+                } else {
+                    line("  introduced by \(item.introducers.map { name($0.record) }.joined(separator: ", "))\(date)")
+                }
             }
             for item in to {
                 line("  introduced me to \(name(item.introduced.record))\(item.date.map { " (\($0))" } ?? "")")
             }
         }
-        let exchanges = journal.exchanges(with: contact.id)
+        let exchanges = profile.exchanges
         if !exchanges.isEmpty {
             let gave = exchanges.filter { $0.direction == .gave }.count
             heading("Give and take (gave \(gave), received \(exchanges.count - gave))")
@@ -235,40 +250,32 @@ struct ShowPage {
                 "  " + brief.mutual.prefix(listed).map { name($0.record) }.joined(separator: ", ")
                     + (brief.mutual.count > listed ? ", and \(brief.mutual.count - listed) more" : ""))
         }
-        let publications = journal.publications(with: contact.id)
+        let publications = profile.publications
         if !publications.isEmpty {
             heading("Publications together")
             for publication in publications.reversed() {
                 line("  \(publication.date?.description ?? "          ")  \(publication.kind ?? "") \(publication.title)")
             }
         }
-        mentions(contact.recordID)
-        line()
-        line(style.dim("file: \(contact.path)"))
+        tail(profile)
     }
 
-    private mutating func mentions(_ id: RecordID) {
-        let mentions = journal.mentions(of: id)
-        guard !mentions.isEmpty else { return }
-        heading("Mentioned in")
-        for mention in mentions { line("  \(name(mention.source))  \(style.dim(mention.location.description))") }
-    }
-
-    mutating func org(_ org: Org) {
+    mutating func visit(_ profile: OrgProfile) {
+        let org = profile.record
         line(style.bold(org.name))
         if !org.aliases.isEmpty { line(style.dim("also: \(org.aliases.joined(separator: ", "))")) }
         line()
         fact("website", org.website)
         fact("industry", org.industry)
-        fact("tags", org.tags.joined(separator: ", "))
-        let current = journal.currentPeople(at: org.id)
+        tagsAndExtras(org)
+        let current = profile.current
         heading("People there now (\(current.count))")
         for person in current {
             line(
                 "  \(padded(name(person.contact.record), 24)) \(person.title ?? "")\(style.dim(person.from.map { "  since \($0)" } ?? ""))"
             )
         }
-        let former = journal.formerPeople(at: org.id)
+        let former = profile.former
         if !former.isEmpty {
             heading("Former (\(former.count))")
             for person in former {
@@ -277,34 +284,30 @@ struct ShowPage {
                 )
             }
         }
-        let encounters = journal.encounters(withPeopleAt: org.id)
-        heading("Encounters with them (\(encounters.count))")
-        encounterList(encounters)
-        mentions(org.recordID)
-        if !org.isImplicit {
-            line()
-            line(style.dim("file: \(org.path)"))
-        }
+        heading("Encounters with them (\(profile.encounters.count))")
+        encounterList(profile.encounters)
+        tail(profile)
     }
 
-    mutating func goal(_ goal: Goal) {
+    mutating func visit(_ profile: GoalProfile) {
+        let goal = profile.record
         line(style.bold(goal.title))
         line([goal.status.rawValue, goal.due.map { "due \($0)" }].compactMap { $0 }.joined(separator: " · "))
-        let contacts = journal.contacts(for: goal.id)
-        heading("People (\(contacts.count))")
-        for contact in NameOrder.sorted(contacts) { line("  \(contact.name)") }
-        let encounters = journal.encounters(for: goal.id)
-        heading("Encounters (\(encounters.count))")
-        encounterList(encounters)
-        let publications = journal.publications(for: goal.id)
+        if !goal.tags.isEmpty || !goal.extraFields.isEmpty {
+            line()
+            tagsAndExtras(goal)
+        }
+        heading("People (\(profile.contacts.count))")
+        for contact in profile.contacts { line("  \(contact.name)") }
+        heading("Encounters (\(profile.encounters.count))")
+        encounterList(profile.encounters)
+        let publications = profile.publications
         if !publications.isEmpty {
             heading("Publications (\(publications.count))")
             for publication in publications.reversed() {
                 line("  \(publication.date?.description ?? "          ")  \(publication.status.rawValue)  \(publication.title)")
             }
         }
-        mentions(goal.recordID)
-        line()
-        line(style.dim("file: \(goal.path)"))
+        tail(profile)
     }
 }

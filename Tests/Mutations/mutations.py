@@ -280,4 +280,10 @@ MUTATIONS = [
      "static func fits(_ data: Data) -> Bool { data.count <= SourceText.largestFile }",
      "static func fits(_ data: Data) -> Bool { true }",
      "ImportReadBack", "an import writes a contact file larger than ties reads: the person is in the journal but unreadable"),
+    ("profile-page-drops-mentions", "Sources/Site/Pages/OrgPages.swift",
+     "mentions: links(to: profile.mentions, from: path),", "mentions: [],",
+     "RecordProfileSurface", "an org's page leaves out the bodies that mention it while ties show lists them"),
+    ("profile-show-drops-followups", "Sources/ties/ShowPage.swift",
+     "for item in brief.openFollowUps {", "for item in brief.openFollowUps.dropLast() {",
+     "RecordProfileSurface", "ties show leaves out a contact's open follow-up that the page lists"),
 ]

@@ -41,15 +41,12 @@ public extension Journal {
         else {
             throw EditRefusal(description: "the new name must be one line of text without control characters")
         }
-        switch id.kind {
-        case .contact: return try rename(Contact.self, id, to: name)
-        case .org: return try rename(Org.self, id, to: name)
-        case .goal: return try rename(Goal.self, id, to: name)
-        case .publication: return try rename(Publication.self, id, to: name)
-        case .encounter:
+        // Every kind named in references has a name field; an encounter is named by its file.
+        guard let type = id.kind.recordType as? any NamedRecord.Type else {
             throw EditRefusal(
                 description: "an encounter is not referred to by name; change its title in \(path(of: id) ?? id.slug)")
         }
+        return try rename(type, id, to: name)
     }
 
     private func rename<R: NamedRecord>(_ type: R.Type, _ id: RecordID, to name: String) throws(EditRefusal) -> JournalChange {

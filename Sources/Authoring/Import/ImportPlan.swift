@@ -204,6 +204,8 @@ private struct ImportPlanner {
         self.jobChanges = jobChanges
         matcher = ContactMatcher(journal.contacts)
         takenStems = Set(journal.contacts.map { $0.slug.lowercased() })
+        // Files the journal could not read still take their names; a journal without a
+        // contacts folder yet has none.
         let folder = journal.root.appending(path: RecordKind.contact.folder).path
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".md") {
             takenStems.insert(String(name.dropLast(3)).lowercased())

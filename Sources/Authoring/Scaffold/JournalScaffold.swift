@@ -19,7 +19,12 @@ public enum JournalScaffold {
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw Refusal(description: "\(folder.path) is a file, not a folder") }
-            let entries = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+            let entries: [String]
+            do {
+                entries = try fileManager.contentsOfDirectory(atPath: folder.path)
+            } catch {
+                throw Refusal(description: "cannot read \(folder.path): \(error.localizedDescription)")
+            }
             let others = entries.filter { $0 != ".git" }.sorted()
             guard others.isEmpty else {
                 throw Refusal(

@@ -152,7 +152,7 @@ public extension Agenda {
         var open: [OpenFollowUp] = []
         for encounter in followUps {
             for followup in encounter.followups where !followup.done {
-                let due = followup.due ?? config.followupAfter.after(encounter.date.day) ?? encounter.date.day
+                let due = config.due(of: followup, after: encounter.date.day)
                 guard due <= horizon else { continue }
                 open.append(
                     OpenFollowUp(

@@ -81,8 +81,8 @@ public extension Journal {
     }
 }
 
-public extension Introduction {
-    /// Introductions as a contact's profile shows them (`ties show` and the contact page): one
+extension Introduction {
+    /// Introductions as a contact's profile holds them: one
     /// per person or group of people, oldest first, undated ones as of `today`. An encounter
     /// says more than a `met_via`, so when both state the same introduction the encounter's is
     /// kept.

@@ -30,6 +30,7 @@ public struct NameResolver {
 
     /// The records `text` may mean, in the order of the first tier that finds any.
     public func candidates(for text: String) -> [RecordID] {
+        if let file = fileMatch(text) { return [file] }
         let exact = exactMatches(text)
         if !exact.isEmpty { return exact }
         let query = NameResolver.keys(of: text)
@@ -78,6 +79,23 @@ public struct NameResolver {
     }
 
     private func exactMatches(_ text: String) -> [RecordID] { journal.records(named: text, among: kinds) }
+
+    /// The record in the file `text` names, relative to the journal's root, with or without
+    /// `.md` (`contacts/lena.md`, `encounters/2024/03-05-coffee`): what an editor or a shell's
+    /// completion gives, and never ambiguous.
+    private func fileMatch(_ text: String) -> RecordID? {
+        var path = text.hasPrefix("./") ? String(text.dropFirst(2)) : text
+        if path.hasSuffix(".md") { path.removeLast(3) }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count > 1, let kind = RecordKind(folder: String(parts[0])), kinds.contains(kind),
+            !parts.contains(where: \.isEmpty)
+        else { return nil }
+        let slug = kind.slugKeepsFolders ? parts.dropFirst().joined(separator: "/") : String(parts[parts.count - 1])
+        func exists<R: Record>(_ type: R.Type) -> Bool {
+            journal[R.self][R.ID(slug)].map { $0.path == path + ".md" } ?? false
+        }
+        return exists(kind.recordType) ? RecordID(kind, slug) : nil
+    }
 
     /// Calls `body` with each record of the kinds and the names it answers to: its name or
     /// title, slug, file name and aliases.

@@ -2,6 +2,7 @@
 public struct Contact: Record, Hashable {
     public static let kind = RecordKind.contact
     public static var journalTable: KeyPath<Journal, RecordTable<Contact>> { \.contacts }
+    public typealias Profile = ContactProfile
 
     public var slug: String
     public var path: String

@@ -2,6 +2,7 @@
 public struct Encounter: Record, Hashable {
     public static let kind = RecordKind.encounter
     public static var journalTable: KeyPath<Journal, RecordTable<Encounter>> { \.encounters }
+    public typealias Profile = EncounterProfile
 
     /// The path under `encounters/` without `.md`, e.g. `2024/2024-03-05-coffee-ada`.
     public var slug: String

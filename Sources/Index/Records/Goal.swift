@@ -2,6 +2,7 @@
 public struct Goal: Record, Hashable {
     public static let kind = RecordKind.goal
     public static var journalTable: KeyPath<Journal, RecordTable<Goal>> { \.goals }
+    public typealias Profile = GoalProfile
 
     public enum Status: String, Sendable, CaseIterable, Codable {
         case active, achieved, dropped

@@ -33,6 +33,12 @@ public struct JournalConfig: Hashable, Sendable {
 
     public init() {}
 
+    /// When a follow-up of an encounter on `day` is due: its own date, else `followup_after`
+    /// later (the encounter's day when that overflows).
+    public func due(of followup: FollowUp, after day: Day) -> Day {
+        followup.due ?? followupAfter.after(day) ?? day
+    }
+
     public struct Circle: Hashable, Sendable {
         public var name: String
         public var cadence: Cadence

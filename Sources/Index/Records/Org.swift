@@ -5,6 +5,7 @@
 public struct Org: Record, Hashable {
     public static let kind = RecordKind.org
     public static var journalTable: KeyPath<Journal, RecordTable<Org>> { \.orgs }
+    public typealias Profile = OrgProfile
 
     public var slug: String
     /// Empty for an implicit org.

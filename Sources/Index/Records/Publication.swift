@@ -2,6 +2,7 @@
 public struct Publication: Record, Hashable {
     public static let kind = RecordKind.publication
     public static var journalTable: KeyPath<Journal, RecordTable<Publication>> { \.publications }
+    public typealias Profile = PublicationProfile
 
     public enum Status: String, Sendable, CaseIterable, Codable {
         case idea, draft, submitted, accepted, rejected, published

@@ -3,6 +3,8 @@ public protocol Record: Described, Identifiable where ID == TypedID<Self> {
     static var kind: RecordKind { get }
     /// Where a journal holds records of this kind: `\.contacts`.
     static var journalTable: KeyPath<Journal, RecordTable<Self>> { get }
+    /// What `ties show` and the record's page show of it.
+    associatedtype Profile: RecordProfile where Profile.Subject == Self
     /// A record with no field set yet, for reading and decoding to fill in.
     init(slug: String, path: String)
     var slug: String { get }

@@ -63,16 +63,14 @@ struct SitePlan: Sendable {
     static func privatePages(_ context: SiteContext) -> [PageMaker] {
         let journal = context.journal.whole
         let paths = context.paths
-        func makers<R: Record>(
-            _ kind: R.Type, _ page: @escaping @Sendable (SiteContext, R) -> PageJob?
-        ) -> [PageMaker] {
+        func makers<R: Record>(_ kind: R.Type) -> [PageMaker] {
             let records = journal[R.self]
             return records.indices.compactMap { index in
                 paths.page(of: records[index].recordID).map { path in
                     PageMaker(path: path) { context in
                         let record = context.journal.whole[R.self][index]
                         context.journal.read(record.recordID)
-                        return page(context, record)
+                        return context.recordPage(record)
                     }
                 }
             }
@@ -86,11 +84,7 @@ struct SitePlan: Sendable {
                 result.append(PageMaker(path: paths.page(page)) { $0.make(page) })
             }
         }
-        result += makers(Contact.self) { $0.contactPage($1) }
-        result += makers(Encounter.self) { $0.encounterPage($1) }
-        result += makers(Org.self) { $0.orgPage($1) }
-        result += makers(Publication.self) { $0.publicationPage($1) }
-        result += makers(Goal.self) { $0.goalPage($1) }
+        for kind in RecordKind.allCases { result += makers(kind.recordType) }
         result += context.tagPages()
         return result
     }
@@ -106,27 +100,34 @@ struct SitePlan: Sendable {
     func files(theme: Theme, publicOnly: Bool) throws -> [(path: String, data: Data)] {
         let paths = context.paths
         let feeds = Feeds(journal: context.journal.whole, paths: paths) { paths.page(of: $0.recordID) }
-        var files = theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let assets = theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         if publicOnly {
-            return files + [
+            return assets + [
                 ("feed.xml", Data(feeds.atom(logPage: FixedPage.dashboard.path).utf8)),
                 ("feed.json", Data(feeds.json(logPage: FixedPage.dashboard.path).utf8)),
             ]
         }
-        files.append(("robots.txt", Data("# A private site: no robot may index any of it.\nUser-agent: *\nDisallow: /\n".utf8)))
+        guard let sealer else { return clearFiles(theme: theme) }
         let log = paths.page(.publications)
-        let atom = Data(feeds.atom(logPage: log).utf8)
-        let json = Data(feeds.json(logPage: log).utf8)
-        guard let sealer else {
-            return files + [
-                ("search-index.js", Data(SearchIndex.script(for: context).utf8)), ("feed.xml", atom), ("feed.json", json),
-            ]
-        }
         // The feeds keep their names, which say nothing; what they hold is sealed.
-        return try files + [
+        return try assets + [
+            ("robots.txt", Self.robots),
             ("search-index.js", sealer.searchIndex(json: SearchIndex.json(for: context))),
-            ("feed.xml", sealer.file(atom, at: "feed.xml")),
-            ("feed.json", sealer.file(json, at: "feed.json")),
+            ("feed.xml", sealer.file(Data(feeds.atom(logPage: log).utf8), at: "feed.xml")),
+            ("feed.json", sealer.file(Data(feeds.json(logPage: log).utf8), at: "feed.json")),
         ]
     }
+
+    /// The other files of the private site, not encrypted: what `ties serve` serves.
+    func clearFiles(theme: Theme) -> [(path: String, data: Data)] {
+        let paths = context.paths
+        let feeds = Feeds(journal: context.journal.whole, paths: paths) { paths.page(of: $0.recordID) }
+        let log = paths.page(.publications)
+        return theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [
+            ("robots.txt", Self.robots), ("search-index.js", Data(SearchIndex.script(for: context).utf8)),
+            ("feed.xml", Data(feeds.atom(logPage: log).utf8)), ("feed.json", Data(feeds.json(logPage: log).utf8)),
+        ]
+    }
+
+    private static let robots = Data("# A private site: no robot may index any of it.\nUser-agent: *\nDisallow: /\n".utf8)
 }

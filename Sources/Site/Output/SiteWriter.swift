@@ -75,7 +75,12 @@ struct SiteWriter {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else { throw Refusal(description: "the output \(output.path) is a file, not a folder") }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        } catch {
+            throw Refusal(description: "cannot read the output folder \(output.path): \(error.localizedDescription)")
+        }
         if !entries.isEmpty && !entries.contains(manifestName) {
             throw Refusal(
                 description: "the output folder \(output.path) is not empty and was not made by ties (no \(manifestName)); "

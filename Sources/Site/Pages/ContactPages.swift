@@ -76,9 +76,9 @@ extension SiteContext {
         return PageJob(path: path, template: FixedPage.contacts.template, model: model)
     }
 
-    func contactPage(_ contact: Contact) -> PageJob? {
+    func contactPage(_ profile: ContactProfile) -> PageJob? {
+        let contact = profile.record
         guard let path = paths.page(of: contact.recordID) else { return nil }
-        let profile = ContactBrief(contact, reader: journal, today: today)
         var facts: [Fact] = []
         func add(_ label: String, _ value: String?, href: String? = nil) {
             if let value, !value.isEmpty { facts.append(Fact(label: label, value: value, href: href)) }
@@ -105,25 +105,24 @@ extension SiteContext {
         }
         add(t.howMet, contact.howMet)
         add(t.circle, contact.circle?.target ?? contact.circle?.text)
-        add(t.cadence, journal.cadence(of: contact).description)
-        add(t.lastContact, journal.lastContact(with: contact).map(dates.long) ?? t.never)
-        let next = journal.nextDue(of: contact, today: today)
-        add(t.nextDue, next.map(dates.long))
+        add(t.cadence, profile.cadence.description)
+        add(t.lastContact, profile.lastContact.map(dates.long) ?? t.never)
+        add(t.nextDue, profile.nextDue.map(dates.long))
 
-        let roles = journal.affiliations(of: contact.id).reversed().map { affiliation in
+        let roles = profile.roles.reversed().map { affiliation in
             ContactPage.RoleRow(
                 title: affiliation.title, org: link(to: affiliation.org.record, from: path),
                 period: period(from: affiliation.from, to: affiliation.to), current: affiliation.isCurrent)
         }
         let introductions = { (items: [Introduction], people: (Introduction) -> [Contact.ID]) -> [ContactPage.IntroductionRow] in
-            Introduction.onePerPerson(items, people: people, today: today).map { item in
+            items.map { item in
                 ContactPage.IntroductionRow(
                     people: people(item).compactMap { self.link(to: $0.record, from: path) },
                     source: item.source.kind == .encounter ? self.link(to: item.source, from: path) : nil,
                     date: item.date.map(self.dates.short))
             }
         }
-        let exchanges = journal.exchanges(with: contact.id).reversed().map { exchange in
+        let exchanges = profile.exchanges.reversed().map { exchange in
             ContactPage.ExchangeRow(
                 gave: exchange.direction == .gave, what: exchange.what,
                 encounter: link(to: exchange.encounter.record, from: path),
@@ -134,8 +133,8 @@ extension SiteContext {
             aliases: contact.aliases.isEmpty ? nil : contact.aliases.joined(separator: ", "),
             headline: [contact.title, contact.org.map { journal.displayName(of: RecordID(.org, $0.target ?? "")) ?? $0.text }]
                 .compactMap { $0 }.joined(separator: " · ").nonEmpty,
-            isOverdue: next.map { $0 <= today } ?? false,
-            openFollowUps: profile.openFollowUps.map { item in
+            isOverdue: profile.isOverdue(on: today),
+            openFollowUps: profile.brief.openFollowUps.map { item in
                 DashboardPage.FollowUpRow(
                     task: item.task,
                     encounter: link(to: RecordID(.encounter, item.encounter), from: path)
@@ -145,19 +144,19 @@ extension SiteContext {
             facts: facts,
             links: contact.links.compactMap { link in SafeURL.href(link.url).map { Link(href: $0, text: link.label) } },
             roles: Array(roles),
-            encounters: journal.encounters(with: contact.id).reversed().map { encounter in
+            encounters: profile.encounters.reversed().map { encounter in
                 var row = row(encounter, from: path)
                 row.with.removeAll { $0.text == contact.name }  // on their own page, "with them" goes without saying
                 return row
             },
-            mentions: mentions(of: contact.recordID, from: path),
-            introducedBy: introductions(journal.introductions(of: contact.id)) { $0.introducers },
-            introducedTo: introductions(journal.introductions(by: contact.id)) { [$0.introduced] },
+            mentions: links(to: profile.mentions, from: path),
+            introducedBy: introductions(profile.introducedBy) { $0.introducers },
+            introducedTo: introductions(profile.introducedTo) { [$0.introduced] },
             exchanges: Array(exchanges),
-            publications: journal.publications(with: contact.id).reversed().map { row($0, from: path) },
+            publications: profile.publications.reversed().map { row($0, from: path) },
             goals: goalLinks(contact.goals, from: path), tags: tagLinks(contact.tags, from: path),
             body: body(of: contact, from: path), extra: extraFacts(contact.extraFields),
-            brief: brief(of: profile, from: path))
+            brief: brief(of: profile.brief, from: path))
         return PageJob(path: path, template: .contact, model: model)
     }
 

@@ -45,16 +45,17 @@ extension SiteContext {
             model: GoalListPage(page: frame(title: t.goals, path: path, section: .goals), goals: rows))
     }
 
-    func goalPage(_ goal: Goal) -> PageJob? {
+    func goalPage(_ profile: GoalProfile) -> PageJob? {
+        let goal = profile.record
         guard let path = paths.page(of: goal.recordID) else { return nil }
         var facts = [Fact(label: t.status, value: goal.status.rawValue)]
         if let due = goal.due { facts.append(Fact(label: t.dueBy, value: dates.long(due))) }
         let model = GoalPage(
             page: frame(title: goal.title, path: path, section: .goals), title: goal.title, facts: facts,
-            contacts: journal.contacts(for: goal.id).compactMap { link(to: $0.recordID, from: path) },
-            encounters: journal.encounters(for: goal.id).reversed().map { row($0, from: path) },
-            publications: journal.publications(for: goal.id).reversed().map { row($0, from: path) },
-            mentions: mentions(of: goal.recordID, from: path), tags: tagLinks(goal.tags, from: path),
+            contacts: profile.contacts.compactMap { link(to: $0.recordID, from: path) },
+            encounters: profile.encounters.reversed().map { row($0, from: path) },
+            publications: profile.publications.reversed().map { row($0, from: path) },
+            mentions: links(to: profile.mentions, from: path), tags: tagLinks(goal.tags, from: path),
             body: body(of: goal, from: path), extra: extraFacts(goal.extraFields))
         return PageJob(path: path, template: .goal, model: model)
     }

@@ -48,7 +48,8 @@ extension SiteContext {
             model: OrgListPage(page: frame(title: t.orgs, path: path, section: .orgs), orgs: rows))
     }
 
-    func orgPage(_ org: Org) -> PageJob? {
+    func orgPage(_ profile: OrgProfile) -> PageJob? {
+        let org = profile.record
         guard let path = paths.page(of: org.recordID) else { return nil }
         func people(_ affiliations: [Affiliation]) -> [OrgPage.Person] {
             affiliations.compactMap { affiliation in
@@ -62,12 +63,12 @@ extension SiteContext {
             facts.append(Fact(label: t.website, value: website, href: SafeURL.href(website)))
         }
         if let industry = org.industry { facts.append(Fact(label: t.industry, value: industry)) }
-        let encounters = journal.encounters(withPeopleAt: org.id).reversed()
+        let encounters = profile.encounters.reversed()
         let model = OrgPage(
             page: frame(title: org.name, path: path, section: .orgs), name: org.name,
             aliases: org.aliases.isEmpty ? nil : org.aliases.joined(separator: ", "), facts: facts,
-            current: people(journal.currentPeople(at: org.id)), former: people(journal.formerPeople(at: org.id)),
-            encounters: encounters.map { row($0, from: path) }, mentions: mentions(of: org.recordID, from: path),
+            current: people(profile.current), former: people(profile.former),
+            encounters: encounters.map { row($0, from: path) }, mentions: links(to: profile.mentions, from: path),
             tags: tagLinks(org.tags, from: path), body: body(of: org, from: path), extra: extraFacts(org.extraFields))
         return PageJob(path: path, template: .org, model: model)
     }

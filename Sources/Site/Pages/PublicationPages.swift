@@ -90,7 +90,8 @@ extension SiteContext {
         return years
     }
 
-    func publicationPage(_ publication: Publication) -> PageJob? {
+    func publicationPage(_ profile: PublicationProfile) -> PageJob? {
+        let publication = profile.record
         guard let path = paths.page(of: publication.recordID) else { return nil }
         var facts: [Fact] = []
         if let kind = publication.kind { facts.append(Fact(label: t.kind, value: kind)) }
@@ -98,7 +99,7 @@ extension SiteContext {
         facts.append(Fact(label: t.status, value: publication.status.rawValue))
         if let venue = publication.venue { facts.append(Fact(label: t.venue, value: venue)) }
         if let submitted = publication.submitted { facts.append(Fact(label: t.submitted, value: dates.long(submitted))) }
-        let figures = publication.figures
+        let figures = profile.figures
         if let audience = figures.audience { facts.append(Fact(label: t.audience, value: "\(audience)")) }
         if let views = figures.views { facts.append(Fact(label: t.viewsLabel, value: "\(views)")) }
         if let reach = figures.reach { facts.append(Fact(label: t.reachLabel, value: "\(reach)")) }
@@ -108,7 +109,7 @@ extension SiteContext {
         let model = PublicationPage(
             page: frame(title: publication.title, path: path, section: .publications), title: publication.title,
             facts: facts, with: contactLinks(publication.with, from: path), goals: goalLinks(publication.goals, from: path),
-            tags: tagLinks(publication.tags, from: path), mentions: mentions(of: publication.recordID, from: path),
+            tags: tagLinks(publication.tags, from: path), mentions: links(to: profile.mentions, from: path),
             abstract: publication.abstract, body: body(of: publication, from: path), extra: extraFacts(publication.extraFields))
         return PageJob(path: path, template: .publication, model: model)
     }

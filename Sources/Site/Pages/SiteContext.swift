@@ -116,8 +116,9 @@ struct SiteContext: Sendable {
             overdue: next.map { $0 <= today } ?? false)
     }
 
-    func mentions(of id: RecordID, from: String) -> [Link] {
-        journal.mentions(of: id).compactMap { link(to: $0.source, from: from) }
+    /// Links to the records whose bodies mention a record, from a profile.
+    func links(to mentions: [Mention], from: String) -> [Link] {
+        mentions.compactMap { link(to: $0.source, from: from) }
     }
 
     /// The body as HTML, or nil when the record has no notes.

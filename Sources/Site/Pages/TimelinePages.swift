@@ -113,24 +113,22 @@ extension SiteContext {
         return PageJob(path: path, template: FixedPage.timeline.template, model: model)
     }
 
-    func encounterPage(_ encounter: Encounter) -> PageJob? {
+    func encounterPage(_ profile: EncounterProfile) -> PageJob? {
+        let encounter = profile.record
         guard let path = paths.page(of: encounter.recordID) else { return nil }
         var facts: [Fact] = []
         if let kind = encounter.kind { facts.append(Fact(label: t.kind, value: kind)) }
         if let event = encounter.event { facts.append(Fact(label: t.event, value: event)) }
         if let location = encounter.location { facts.append(Fact(label: t.location, value: location)) }
-        let followUps = encounter.followups.map { followup in
-            EncounterPage.FollowUpItem(
-                task: followup.task,
-                due: (followup.due ?? journal.config.followupAfter.after(encounter.date.day)).map(dates.short),
-                done: followup.done)
+        let followUps = profile.followUps.map { followup in
+            EncounterPage.FollowUpItem(task: followup.item.task, due: dates.short(followup.due), done: followup.item.done)
         }
         let model = EncounterPage(
             page: frame(title: encounter.displayName, path: path, section: .timeline), title: encounter.displayName,
             date: dates.long(encounter.date), facts: facts, with: contactLinks(encounter.with, from: path),
             introduced: contactLinks(encounter.introduced, from: path), gave: encounter.gave, received: encounter.received,
             followUps: followUps, goals: goalLinks(encounter.goals, from: path), tags: tagLinks(encounter.tags, from: path),
-            mentions: mentions(of: encounter.recordID, from: path), body: body(of: encounter, from: path),
+            mentions: links(to: profile.mentions, from: path), body: body(of: encounter, from: path),
             extra: extraFacts(encounter.extraFields))
         return PageJob(path: path, template: .encounter, model: model)
     }

@@ -117,7 +117,6 @@ public final class LiveSite: @unchecked Sendable {
         let plan: SitePlan
         let context: SiteContext
         let makers: [String: SitePlan.PageMaker]
-        let rendering: PageRendering
         let diagnostics: [Diagnostic]
         let overlay: LiveOverlay
         private let lock = NSLock()
@@ -149,17 +148,14 @@ public final class LiveSite: @unchecked Sendable {
                 timer.lap("index the pages by path")
             }
             context = plan.context
-            rendering = PageRendering(theme: theme, sealer: nil, words: context.words, language: context.t.lang)
             diagnostics = (journal.diagnostics + theme.diagnostics).sorted()
             overlay = LiveOverlay(generation: id, diagnostics: diagnostics, language: context.t.lang)
         }
 
         func page(at path: String) -> Data? {
             if let kept = lock.withLock({ pages[path] }) { return kept }
-            guard let maker = makers[path], let job = maker.make(context), let file = try? rendering.file(for: job) else {
-                return nil
-            }
-            let page = overlay.apply(to: file.data)
+            guard let maker = makers[path], let job = maker.make(context) else { return nil }
+            let page = overlay.apply(to: Data(theme.render(job).html))
             lock.withLock {
                 if pages.count >= Generation.keptPages { pages.removeAll(keepingCapacity: true) }
                 pages[path] = page
@@ -172,7 +168,7 @@ public final class LiveSite: @unchecked Sendable {
             lock.lock()
             defer { lock.unlock() }
             if files == nil {
-                let made = (try? plan.files(theme: theme, publicOnly: false)) ?? []
+                let made = plan.clearFiles(theme: theme)
                 files = Dictionary(made, uniquingKeysWith: { first, _ in first })
             }
             return files?[path]

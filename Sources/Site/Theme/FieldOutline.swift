@@ -101,7 +101,7 @@ extension ThemeFiles {
                     with: FieldOutline(job.allFields))
             }
         }
-        if let value = lockValue(journal, today) { outlines["lock"] = FieldOutline(value) }
+        outlines["lock"] = FieldOutline(lockValue(journal, today))
         var text = "### Every page: `page`\n\n"
         text += "Every private page's value has `page`, its frame, which `layout.mustache` reads; "
         text += "`page.t` holds the words of the interface in the journal's language (`{{page.t.contacts}}`), "
@@ -118,9 +118,9 @@ extension ThemeFiles {
         return text
     }
 
-    private static func lockValue(_ journal: Journal, _ today: Day) -> Value? {
+    private static func lockValue(_ journal: Journal, _ today: Day) -> Value {
         let context = SiteContext(journal: journal, today: today)
-        return try? Value(
-            encoding: SealedSite.LockPage(lang: "en", t: context.words, salt: "", iterations: 0, sealed: ""))
+        return PageJob.value(
+            of: SealedSite.LockPage(lang: "en", t: context.words, salt: "", iterations: 0, sealed: ""), keepingNil: false)
     }
 }

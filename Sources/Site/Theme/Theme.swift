@@ -28,7 +28,12 @@ struct Theme: Sendable {
     static let builtInTemplates: [String: CompiledTemplate] = {
         var templates: [String: CompiledTemplate] = [:]
         for (file, data) in builtInFiles where file.hasSuffix(".mustache") {
-            templates[String(file.dropLast(".mustache".count))] = try? CompiledTemplate(String(decoding: data, as: UTF8.self))
+            do {
+                templates[String(file.dropLast(".mustache".count))] = try CompiledTemplate(String(decoding: data, as: UTF8.self))
+            } catch {
+                // The built-in theme is part of ties and tested: a template that does not compile is a fault of ties.
+                preconditionFailure("the built-in template \(file) does not compile: \(error)")
+            }
         }
         return templates
     }()

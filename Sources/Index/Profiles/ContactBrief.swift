@@ -47,10 +47,34 @@ public struct ContactBrief: Sendable {
     /// when any of it changed. Every part comes from queries about this contact, never from
     /// the whole journal, so that a site of contact pages is not quadratic.
     public init(_ contact: Contact, reader journal: JournalReader, today: Day) {
+        self.init(contact, links: Links(contact.id, reader: journal), reader: journal, today: today)
+    }
+
+    /// What the brief reads of the links to a contact; `ContactProfile` reads them once for
+    /// itself and its brief.
+    struct Links {
+        var encounters: [Encounter]
+        var affiliations: [Affiliation]
+        var introductionsOf: [Introduction]
+        var introductionsBy: [Introduction]
+        var exchanges: [Exchange]
+        var publications: [Publication]
+
+        init(_ contact: Contact.ID, reader journal: JournalReader) {
+            encounters = journal.encounters(with: contact)
+            affiliations = journal.affiliations(of: contact)
+            introductionsOf = journal.introductions(of: contact)
+            introductionsBy = journal.introductions(by: contact)
+            exchanges = journal.exchanges(with: contact)
+            publications = journal.publications(with: contact)
+        }
+    }
+
+    init(_ contact: Contact, links: Links, reader journal: JournalReader, today: Day) {
         self.contact = contact.id
-        let all = journal.encounters(with: contact.id)
+        let all = links.encounters
         tie = Tie(contact: contact.id, encounterDays: all.map(\.date.day), today: today)
-        let affiliations = journal.affiliations(of: contact.id)
+        let affiliations = links.affiliations
         currentRoles = affiliations.filter(\.isCurrent)
         recentChanges = affiliations.filter { role in
             guard let from = role.from?.earliest else { return false }
@@ -63,7 +87,7 @@ public struct ContactBrief: Sendable {
             return (encounter.id, encounter.date, encounter.displayName, Array(lines.prefix(2)))
         }
         openFollowUps = Agenda.openFollowUps(in: all, config: journal.config, today: today)
-        let exchanges = journal.exchanges(with: contact.id).reversed()
+        let exchanges = links.exchanges.reversed()
         gave = Array(exchanges.filter { $0.direction == .gave }.prefix(5))
         received = Array(exchanges.filter { $0.direction == .received }.prefix(5))
         occasions = Agenda.occasions(of: contact, config: journal.config, today: today, within: Self.soonDays)
@@ -76,15 +100,15 @@ public struct ContactBrief: Sendable {
             let with = encounter.with.compactMap { $0.id(Contact.self) }
             if with.count <= PeopleGraph.largestMeeting { mutual.formUnion(with) }
         }
-        for introduction in journal.introductions(of: contact.id) { mutual.formUnion(introduction.introducers) }
-        for introduction in journal.introductions(by: contact.id) { mutual.insert(introduction.introduced) }
+        for introduction in links.introductionsOf { mutual.formUnion(introduction.introducers) }
+        for introduction in links.introductionsBy { mutual.insert(introduction.introduced) }
         for role in currentRoles {
             for colleague in journal.currentPeople(at: role.org) { mutual.insert(colleague.contact) }
         }
         mutual.remove(contact.id)
         self.mutual = NameOrder.sorted(
             Array(mutual), name: { journal.displayName(of: $0.record) ?? $0.slug }, tieBreak: \.slug)
-        publications = journal.publications(with: contact.id).map(\.id)
+        publications = links.publications.map(\.id)
         var goals = contact.goals.compactMap { $0.id(Goal.self) }
         for encounter in encounters { goals += encounter.goals.compactMap { $0.id(Goal.self) } }
         var seen = Set<Goal.ID>()
