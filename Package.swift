@@ -36,7 +36,10 @@ let package = Package(
         // records, imports and exports (and with them the CSV library).
         .target(
             name: "Authoring",
-            dependencies: ["Support", "Index", .product(name: "CSV", package: "CSV.swift")],
+            // Yams for the edits' YAML, with CYaml (the libyaml it wraps) for events with positions.
+            dependencies: [
+                "Support", "Index", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
+            ],
             plugins: ["EmbedFolders"]
         ),
         // ties' own Mustache engine: templates compiled once, rendered as bytes (docs/THEMES.md).
@@ -66,7 +69,9 @@ let package = Package(
         // Browser/ holds the Python script that drives Chromium; tests run it from the repository.
         .target(
             name: "TestSupport", dependencies: ["Support", "Index"], path: "Tests/TestSupport", exclude: ["Browser", "Reference"]),
-        .testTarget(name: "IndexTests", dependencies: ["Support", "Index", "Authoring", "TestSupport"]),
+        .testTarget(
+            name: "IndexTests",
+            dependencies: ["Support", "Index", "Authoring", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TemplateTests", dependencies: ["Template"]),
         .testTarget(name: "SiteTests", dependencies: ["Support", "Site", "Index", "Authoring", "Template", "TestSupport"]),
         .testTarget(
