@@ -131,8 +131,8 @@ public enum SiteBuilder {
 
     /// Problems with the templates and files of the journal's `theme/`, for `ties check`: a
     /// build reports the same ones and uses the built-in file for each.
-    public static func themeDiagnostics(for journal: Journal) -> [Diagnostic] {
-        Theme(overrides: journal.root.appending(path: "theme")).diagnostics
+    public static func themeDiagnostics(forJournalAt root: URL) -> [Diagnostic] {
+        Theme(overrides: root.appending(path: "theme")).diagnostics
     }
 
     /// What every page depends on besides records: the theme, ties.yaml and the day (the

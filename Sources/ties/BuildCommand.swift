@@ -82,7 +82,7 @@ struct BuildCommand: ParsableCommand {
                     output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, today: today.flatMap { Day($0) },
                     publicOnly: `public`, password: password))
         } catch {
-            let diagnostics = (journal.diagnostics + SiteBuilder.themeDiagnostics(for: journal)).sorted()
+            let diagnostics = (journal.diagnostics + SiteBuilder.themeDiagnostics(forJournalAt: journal.root)).sorted()
             Terminal.standardError.write(DiagnosticReport.text(diagnostics, color: color, escape: Terminal.colorEscape))
             throw CommandFailure(message: error.description, exitCode: .usage)
         }

@@ -29,9 +29,12 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
+        // The agenda holds every diagnostic and the counts, and comes from its cache when no file
+        // changed: a warm check is a `stat` of each file.
         let root = try options.locate()
-        let journal = Journal.loadForCommand(from: root)
-        let diagnostics = (journal.diagnostics + SiteBuilder.themeDiagnostics(for: journal)).sorted()
+        let journal = Agenda.load(from: root, cache: ParseCache.forJournal(at: root))
+        KeptUntilExit.keep(journal)
+        let diagnostics = (journal.diagnostics + SiteBuilder.themeDiagnostics(forJournalAt: root)).sorted()
         switch format {
         case .json:
             Terminal.printJSON(DiagnosticReport.json(diagnostics, counts: journal.counts))

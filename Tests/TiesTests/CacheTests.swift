@@ -21,6 +21,28 @@ struct CacheTests {
         #expect(written.count == 2 && written[0].hasSuffix(".agenda") && written[1].hasSuffix(".cache"), "\(written)")
     }
 
+    /// `ties check` and `ties due` need only the agenda: once it is kept, an unchanged journal
+    /// is not parsed, decoded or linked, only its files' stamps are read.
+    @Test func checkAndDueAnswerAnUnchangedJournalFromTheAgendaAlone() throws {
+        let journal = try Fixtures.copy(Fixtures.template)
+        let cache = try Fixtures.temporaryFolder("ties-cache")
+        // Older than the moment a cache trusts a file's time from.
+        let past = Date(timeIntervalSinceNow: -60)
+        for case let file as URL in FileManager.default.enumerator(at: journal, includingPropertiesForKeys: nil)! {
+            try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: file.path)
+        }
+        let environment = ["TIES_CACHE_DIR": cache.path, "TIES_TIMINGS": "1"]
+        let cold = try TiesBinary.run(["check"], in: journal, environment: environment)
+        #expect(cold.stderr.contains("ties: parse "), "the first run loads the journal")
+        for arguments in [["check"], ["due", "--today", "2026-11-25"]] {
+            let uncached = try TiesBinary.run(arguments, in: journal, environment: ["TIES_CACHE": "off"])
+            let warm = try TiesBinary.run(arguments, in: journal, environment: environment)
+            #expect(warm.stdout == uncached.stdout && warm.status == uncached.status, "\(arguments)")
+            #expect(warm.stderr.contains("ties: read the agenda"), "\(arguments): \(warm.stderr)")
+            #expect(!warm.stderr.contains("ties: parse ") && !warm.stderr.contains("cross-link"), "\(arguments)")
+        }
+    }
+
     @Test func turnedOffNothingIsWritten() throws {
         let cache = try Fixtures.temporaryFolder("ties-cache")
         let result = try TiesBinary.run(

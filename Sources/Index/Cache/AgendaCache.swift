@@ -13,7 +13,7 @@ struct AgendaCache: Sendable {
     let url: URL
 
     static let magic = Array("ties agenda\n".utf8)
-    static let formatVersion: UInt64 = 4 ^ RecordKind.schemaSignature
+    static let formatVersion: UInt64 = 5 ^ RecordKind.schemaSignature
 
     /// One file the agenda was made from.
     struct Stamp: Equatable, Sendable {
@@ -45,8 +45,18 @@ struct AgendaCache: Sendable {
             let roleTargets: [String?] = try reader.read()
             guard roleTargets.count == linked.myRoles.count else { return nil }
             for index in linked.myRoles.indices { linked.myRoles[index].org.target = roleTargets[index] }
+            let people: [Agenda.Person] = try reader.read()
+            let followUps: [Encounter] = try reader.read()
+            let diagnostics: [Diagnostic] = try reader.read()
+            var counts: [RecordKind: Int] = [:]
+            for kind in RecordKind.allCases {
+                guard let count = Int(exactly: try reader.varint()), count <= Int(Int32.max) else {
+                    throw BinaryReader.Malformed()
+                }
+                counts[kind] = count
+            }
             var agenda = Agenda(
-                config: linked, people: try reader.read(), followUps: try reader.read(), diagnostics: try reader.read())
+                config: linked, people: people, followUps: followUps, diagnostics: diagnostics, counts: counts)
             guard reader.offset == file.bytes.count else { throw BinaryReader.Malformed() }
             agenda.fromCache = true
             return agenda
@@ -68,6 +78,7 @@ struct AgendaCache: Sendable {
         writer.write(agenda.people)
         writer.write(agenda.followUps)
         writer.write(agenda.diagnostics)
+        for kind in RecordKind.allCases { writer.varint(UInt64(agenda.counts[kind] ?? 0)) }
         CacheFile.store(Data(writer.bytes), at: url)
     }
 }

@@ -16,6 +16,8 @@ public struct Agenda: Sendable, Equatable {
     let followUps: [Encounter]
     /// Every problem found in the journal.
     public let diagnostics: [Diagnostic]
+    /// How many records of each kind the journal holds: `ties check` answers from the agenda.
+    public let counts: [RecordKind: Int]
     /// Whether it was read from the agenda cache: for tests and `TIES_TIMINGS`.
     var fromCache = false
 
@@ -25,11 +27,15 @@ public struct Agenda: Sendable, Equatable {
         var lastEncounter: Day?
     }
 
-    init(config: JournalConfig, people: [Person], followUps: [Encounter], diagnostics: [Diagnostic]) {
+    init(
+        config: JournalConfig, people: [Person], followUps: [Encounter], diagnostics: [Diagnostic],
+        counts: [RecordKind: Int] = [:]
+    ) {
         self.config = config
         self.people = people
         self.followUps = followUps
         self.diagnostics = diagnostics
+        self.counts = counts
     }
 
     /// The agenda of a loaded journal.
@@ -40,11 +46,12 @@ public struct Agenda: Sendable, Equatable {
                 Person(contact: Agenda.agendaFields($0), lastEncounter: journal.lastEncounter(with: $0.id)?.date.day)
             },
             followUps: journal.encounters.filter { $0.followups.contains { !$0.done } }.map(Agenda.agendaFields),
-            diagnostics: journal.diagnostics)
+            diagnostics: journal.diagnostics, counts: journal.counts)
     }
 
     public static func == (a: Agenda, b: Agenda) -> Bool {
-        (a.config, a.people, a.followUps, a.diagnostics) == (b.config, b.people, b.followUps, b.diagnostics)
+        (a.config, a.people, a.followUps, a.diagnostics, a.counts)
+            == (b.config, b.people, b.followUps, b.diagnostics, b.counts)
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
