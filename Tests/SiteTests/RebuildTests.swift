@@ -70,7 +70,7 @@ struct RebuildTests {
         try Data(text.replacingOccurrences(of: "title: Walk with Jonas", with: "title: Long walk with Jonas").utf8)
             .write(to: file)
         let second = try SiteBuilder.build(Journal.load(from: root), options: options)
-        // The dashboard, the four lists and the Network page read every record, so they are made again; so are the
+        // The dashboard, the four lists and the Network page read every record's fields, so they are made again; so are the
         // timeline of 2026 and of the last twelve months. Of the records' pages, only the
         // encounter's, Jonas's and those of the two orgs he worked at (which list encounters with
         // their people): not those of other encounters with Jonas, which show only his name, nor
@@ -79,6 +79,26 @@ struct RebuildTests {
         #expect(
             try String(contentsOf: output.appending(path: "contacts/jonas-mueller.html"), encoding: .utf8).contains(
                 "Long walk with Jonas"))
+    }
+
+    /// The Network page reads every record's fields but no notes: an edit to an encounter's
+    /// notes makes the pages that show the encounter, not the Network page.
+    @Test func anEditToNotesAloneDoesNotMakeTheNetworkPageAgain() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let output = root.appending(path: "_site")
+        let options = SiteBuilder.Options(output: output, today: RebuildTests.today)
+        _ = try SiteBuilder.build(Journal.load(from: root), options: options)
+        let file = root.appending(path: "encounters/2026/2026-05-06-walk-jonas.md")
+        try Data((try String(contentsOf: file, encoding: .utf8) + "\nOne more line of notes.\n").utf8).write(to: file)
+        let notes = try SiteBuilder.build(Journal.load(from: root), options: options)
+        // As a changed title, less the Network page.
+        #expect(notes.made == 6 + 2 + 4 - 1, "\(notes.made) pages made")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "title: Walk with Jonas", with: "title: Long walk with Jonas").utf8)
+            .write(to: file)
+        let title = try SiteBuilder.build(Journal.load(from: root), options: options)
+        #expect(title.made == 6 + 2 + 4, "\(title.made) pages made")
     }
 
     @Test func aBuildThatStopsHalfWayLeavesNoStateToTrust() throws {

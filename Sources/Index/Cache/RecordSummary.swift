@@ -7,6 +7,9 @@ package struct RecordSummary: Sendable {
     /// A stable hash of the record's whole parsed and linked form (the parse cache's encoding):
     /// any change to a field, a resolved link or a source position changes it.
     package var fingerprint: UInt64
+    /// The same of its fields alone, without its body and the links in it: what the Network
+    /// page reads of it.
+    package var fieldsFingerprint: UInt64
     /// The records it links to, by `Journal.recordNumber(of:)`.
     package var links: [Int32]
     package var tags: [String]
@@ -51,14 +54,18 @@ extension Journal {
                 for index in range {
                     // Each use reads the record in place: a copy would retain every field.
                     writer.removeAll()
-                    records[index].write(to: writer)
+                    records[index].writeFields(to: writer)
+                    var fields = StableHash()
+                    fields.combine(bytes: writer.bytes)
+                    records[index].writeBody(to: writer)
                     var hash = StableHash()
                     hash.combine(bytes: writer.bytes)
                     let links = records[index].linkedRecords.compactMap { recordNumber(of: $0).map(Int32.init) }
                     set(
                         index,
                         RecordSummary(
-                            id: records[index].recordID, fingerprint: hash.value, links: links, tags: records[index].tags))
+                            id: records[index].recordID, fingerprint: hash.value, fieldsFingerprint: fields.value,
+                            links: links, tags: records[index].tags))
                 }
             }
         }

@@ -9,6 +9,9 @@ public enum GraphNode: Hashable, Sendable {
     case tag(String)
     /// Which years the timeline has, for the links between its pages.
     case timelineYears
+    /// The front matter of every record, without bodies: what the Network page and its
+    /// insights read, so an edit to notes alone does not make the page again.
+    case everyRecordsFields
 }
 
 /// What one reader read of the journal: records' own fields, what links to or from records,
@@ -72,6 +75,13 @@ public struct JournalReader: Sendable {
     public var orgs: RecordTable<Org> { everything(whole.orgs) }
     public var goals: RecordTable<Goal> { everything(whole.goals) }
     public func recordsByTag() -> [String: [RecordID]] { everything(whole.recordsByTag()) }
+
+    /// The whole journal, for a page that reads the fields of every record but no body (the
+    /// people graph and insights): it depends on `GraphNode.everyRecordsFields`.
+    public var wholeByFields: Journal {
+        log?.read(.everyRecordsFields)
+        return whole
+    }
     public func overdueContacts(on today: Day) -> [DueContact] { everything(whole.overdueContacts(on: today)) }
     public func openFollowUps(on today: Day, within days: Int) -> [OpenFollowUp] {
         everything(whole.openFollowUps(on: today, within: days))

@@ -42,6 +42,22 @@ extension Record {
         writer.write(extraFields)
     }
 
+    /// Its identity and front matter, without the body: the part of a rebuild's fingerprint
+    /// that pages reading only fields depend on.
+    func writeFields(to writer: BinaryWriter) {
+        writer.write(slug)
+        writer.write(path)
+        Self.schema.encode(self, to: writer)
+        writer.write(extraFields)
+    }
+
+    /// The body and the links in it, after `writeFields`.
+    func writeBody(to writer: BinaryWriter) {
+        writer.write(body)
+        writer.write(bodyLine)
+        writer.write(wikiLinks)
+    }
+
     init(from reader: BinaryReader) throws {
         self.init(slug: try reader.read(), path: try reader.read())
         try Self.schema.decode(into: &self, from: reader)

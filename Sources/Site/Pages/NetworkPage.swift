@@ -72,9 +72,8 @@ extension SiteContext {
     func networkPage() -> PageJob {
         let path = paths.page(.network)
         let n = t.network
-        // Everything in the journal can change what this page shows.
-        _ = journal.contacts
-        let whole = journal.whole
+        // Any record's fields can change what this page shows; bodies cannot.
+        let whole = journal.wholeByFields
         let graph = PeopleGraph(whole)
         let insights = NetworkInsights(whole, today: today, graph: graph)
         func person(_ id: Contact.ID) -> Link {

@@ -43,7 +43,7 @@ struct RecordGraph: Sendable {
             return (RecordGraph.key(of: .record(summary.id)), hash.value)
         }
         let tags = SitePaths.allTags(in: journal)
-        let total = summaries.count + timelineYears.count + tags.count + 1
+        let total = summaries.count + timelineYears.count + tags.count + 2
         keys = fingerprinted.map(\.key)
         fingerprints = fingerprinted.map(\.fingerprint)
         keys.reserveCapacity(total)
@@ -60,6 +60,12 @@ struct RecordGraph: Sendable {
         }
         add(.timelineYears, fingerprint: years.value)
         for tag in tags { add(.tag(tag), fingerprint: 0) }
+        var fields = StableHash()
+        for (key, summary) in zip(keys, summaries) {
+            fields.combine(key)
+            fields.combine(summary.fieldsFingerprint)
+        }
+        add(.everyRecordsFields, fingerprint: fields.value)
 
         // In the order of the records' numbers: contacts, encounters, publications, orgs, goals.
         let datedYears: [Int?] =
@@ -109,6 +115,8 @@ struct RecordGraph: Sendable {
             hash.combine(tag)
         case .timelineYears:
             hash.combine(marker: 4)
+        case .everyRecordsFields:
+            hash.combine(marker: 5)
         }
         return hash.value
     }
