@@ -7,19 +7,20 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show any record or tag: a contact, org, goal, publication or encounter, with what links to it.",
         discussion: """
-            REF is a slug, a name or an alias as people type them: any case, with or without accents (schafer, Schäfer, Schaefer), a unique first or last name, or a unique start of a name. When it may mean several records they are listed, and nothing is shown. #TAG (or a tag's name that is no record's) lists what carries the tag.
+            REF is a record's file (contacts/lena.md), a slug, a name or an alias as people type them: any case, with or without accents (schafer, Schäfer, Schaefer), a unique first or last name, or a unique start of a name. When it may mean several records they are listed, and nothing is shown. #TAG (or a tag's name that is no record's) lists what carries the tag.
 
             Examples:
               ties show lena
               ties show "Acme Robotics"
               ties show staff-engineer-role
               ties show 2025-11-03-coffee-lena
+              ties show contacts/lena-schaefer.md
               ties show '#conference'
 
             """ + TiesExitCode.help
     )
 
-    @Argument(help: "A record (slug, name, alias or a unique part of a name) or #tag.") var ref: String
+    @Argument(help: "A record (its file, slug, name, alias or a unique part of a name) or #tag.") var ref: String
     @OptionGroup var options: JournalOptions
     @OptionGroup var day: TodayOption
 

@@ -62,6 +62,18 @@ struct NameResolverTests {
         #expect(try journal.find("2026-03-05-coffee-lena") == RecordID(.encounter, "2026/2026-03-05-coffee-lena"))
     }
 
+    /// A file as an editor or a shell's completion gives it names its record, with or without
+    /// `.md`; a path of no file of the journal names nothing.
+    @Test func aRecordsFileNamesIt() throws {
+        #expect(try journal.find("contacts/anna-becker.md") == RecordID(.contact, "anna-becker"))
+        #expect(try journal.find("./contacts/anna-becker") == RecordID(.contact, "anna-becker"))
+        #expect(
+            try journal.find("encounters/2026/2026-03-05-coffee-lena.md") == RecordID(.encounter, "2026/2026-03-05-coffee-lena"))
+        #expect(throws: LookupError.self) { try journal.find("contacts/nobody.md") }
+        #expect(throws: LookupError.self) { try journal.find("goals/anna-becker.md") }
+        #expect(throws: LookupError.self) { try journal.find("contacts/anna-becker.md", among: [.org]) }
+    }
+
     @Test func nothingFoundSuggestsTheNearestName() {
         #expect(throws: LookupError.notFound("Lena Schäffer", suggestion: "Lena Schäfer")) {
             try journal.find("Lena Schäffer", among: [.contact])

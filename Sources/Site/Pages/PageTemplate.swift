@@ -34,7 +34,8 @@ public enum PageTemplate: String, CaseIterable, Sendable {
 }
 
 /// The pages every private site has besides those of records, tags and timeline years, in the
-/// order of the navigation: each with its path, its template and its navigation section.
+/// order of the navigation: each with its path, its template and its title; the pages under
+/// one (a contact's under `.contacts`) name it as their navigation section.
 public enum FixedPage: String, CaseIterable, Sendable {
     case dashboard = "index.html"
     case contacts = "contacts.html"
@@ -50,19 +51,6 @@ public enum FixedPage: String, CaseIterable, Sendable {
     var template: PageTemplate {
         switch self {
         case .dashboard: return .index
-        case .contacts: return .contacts
-        case .timeline: return .timeline
-        case .network: return .network
-        case .orgs: return .orgs
-        case .publications: return .publications
-        case .goals: return .goals
-        }
-    }
-
-    /// The navigation's entry this page and the pages under it belong to.
-    var section: SiteContext.Section {
-        switch self {
-        case .dashboard: return .dashboard
         case .contacts: return .contacts
         case .timeline: return .timeline
         case .network: return .network

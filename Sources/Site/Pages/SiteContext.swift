@@ -36,15 +36,14 @@ struct SiteContext: Sendable {
         return copy
     }
 
-    enum Section: String { case dashboard, contacts, timeline, network, orgs, publications, goals, tags }
-
-    /// The frame of the page at `path`.
-    func frame(title: String, path: String, section: Section?) -> PageFrame {
+    /// The frame of the page at `path`, which belongs under `section` of the navigation (a
+    /// contact's page under `.contacts`), or under none.
+    func frame(title: String, path: String, section: FixedPage?) -> PageFrame {
         let root = SitePaths.root(from: path)
         return PageFrame(
             lang: t.lang, title: title, siteTitle: journal.config.title, root: root,
             nav: FixedPage.allCases.map { page in
-                PageFrame.NavItem(href: root + paths.page(page), text: page.title(t), current: page.section == section)
+                PageFrame.NavItem(href: root + paths.page(page), text: page.title(t), current: page == section)
             },
             today: dates.long(today), t: words)
     }
