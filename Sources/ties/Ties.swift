@@ -124,6 +124,8 @@ enum Main {
         // A write past the file-size limit then fails with EFBIG, which ties reports and cleans
         // up after (the temporary file goes, the old file stays), instead of killing ties.
         signal(SIGXFSZ, SIG_IGN)
+        // Caches being written on other threads are finished, however the command ends.
+        atexit { CacheFile.finishWrites() }
         rejectUnknownCommand()
         do {
             var command = try Ties.parseAsRoot()
@@ -163,8 +165,8 @@ enum Main {
 
 extension Journal {
     /// How every command loads a journal: with the user's parse cache, and never freed.
-    static func loadForCommand(from root: URL) -> Journal {
-        let journal = Journal.load(from: root, cache: ParseCache.forJournal(at: root))
+    static func loadForCommand(from root: URL, keepingLinked: Bool = true) -> Journal {
+        let journal = Journal.load(from: root, cache: ParseCache.forJournal(at: root), keepingLinked: keepingLinked)
         KeptUntilExit.keep(journal)
         return journal
     }

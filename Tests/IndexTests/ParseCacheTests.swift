@@ -124,6 +124,9 @@ struct ParseCacheTests {
         let bytes = try Data(contentsOf: cache.url)
         for damaged in [bytes.prefix(bytes.count / 2), Data("not a cache".utf8), bytes.prefix(40) + Data(count: 200)] {
             try damaged.write(to: cache.url)
+            // The parse cache alone: the linked journal would answer first.
+            CacheFile.finishWrites()
+            try? FileManager.default.removeItem(at: cache.linked.url)
             let loaded = Journal.load(from: journal, cache: cache)
             #expect(loaded.origin.parsed == first.origin.parsed)
             try Self.expectSame(loaded, first)
@@ -224,6 +227,63 @@ struct ParseCacheTests {
         #expect(!Agenda.load(from: journal, cache: cache).fromCache, "ties.yaml counts too")
     }
 
+    // MARK: The linked journal
+
+    /// A second load of an unchanged journal takes it linked from its cache: the same records,
+    /// diagnostics, settings and cross-links as a load without any cache.
+    @Test(arguments: ["journal-template", "linked", "network", "broken", "names"])
+    func theLinkedJournalFromItsCacheIsTheJournal(name: String) throws {
+        let (journal, cache) = try Self.agedCopy(name)
+        let cold = Journal.load(from: journal, cache: cache)
+        #expect(!cold.origin.linkedFromCache)
+        let warm = Journal.load(from: journal, cache: cache)
+        #expect(warm.origin.linkedFromCache, "\(name)")
+        let uncached = Journal.load(from: journal)
+        try Self.expectSame(warm, uncached)
+        try Self.expectSame(cold, uncached)
+        // Without `me.org` too (a settings value read only when present once misplaced the rest).
+        _ = Agenda.load(from: journal, cache: cache)
+        #expect(Agenda.load(from: journal, cache: cache).fromCache, "\(name): the agenda too")
+    }
+
+    /// Any change a file's stamp shows, or that finding the files reports, means a whole load.
+    @Test func anyChangeToTheJournalMeansItIsLinkedAgain() throws {
+        let (journal, cache) = try Self.agedCopy("linked")
+        _ = Journal.load(from: journal, cache: cache)
+        #expect(Journal.load(from: journal, cache: cache).origin.linkedFromCache)
+
+        // A new file naming an existing person: her encounters change.
+        try Fixtures.write(["encounters/2025/2025-01-10-call.md": "---\ndate: 2025-01-10\nwith: [Grace]\n---\n"], under: journal)
+        try Self.age(journal)
+        let changed = Journal.load(from: journal, cache: cache)
+        #expect(!changed.origin.linkedFromCache)
+        #expect(changed.encounters(with: Contact.ID("grace")).contains { $0.slug == "2025/2025-01-10-call" })
+        let again = Journal.load(from: journal, cache: cache)
+        #expect(again.origin.linkedFromCache)
+        try Self.expectSame(again, Journal.load(from: journal))
+
+        // A link out of the journal is no record, but finding it is reported.
+        try FileManager.default.createSymbolicLink(
+            atPath: journal.appending(path: "contacts/elsewhere.md").path, withDestinationPath: "/etc/hostname")
+        let linkedOut = Journal.load(from: journal, cache: cache)
+        #expect(!linkedOut.origin.linkedFromCache)
+        try Self.expectSame(linkedOut, Journal.load(from: journal))
+    }
+
+    @Test func aDamagedLinkedJournalIsIgnored() throws {
+        let (journal, cache) = try Self.agedCopy("linked")
+        _ = Journal.load(from: journal, cache: cache)
+        CacheFile.finishWrites()
+        let file = cache.linked.url
+        let bytes = try Data(contentsOf: file)
+        for damaged in [bytes.prefix(bytes.count / 2), bytes + Data([1, 2, 3]), Data(bytes.map { $0 ^ 0x5A })] {
+            try damaged.write(to: file)
+            let loaded = Journal.load(from: journal, cache: cache)
+            #expect(!loaded.origin.linkedFromCache)
+            try Self.expectSame(loaded, Journal.load(from: journal))
+        }
+    }
+
     // MARK: Helpers
 
     /// A copy of a fixture (or of the sample journal) whose files are a minute old, so that the
@@ -251,6 +311,8 @@ struct ParseCacheTests {
         #expect(a.orgs == b.orgs)
         #expect(a.goals == b.goals)
         #expect(a.diagnostics == b.diagnostics)
+        #expect(a.config == b.config)
+        #expect(a.tables == b.tables, "the same cross-links")
     }
 
     static func permissions(of url: URL) throws -> Int {

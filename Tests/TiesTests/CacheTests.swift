@@ -18,7 +18,9 @@ struct CacheTests {
         }
         #expect(try Self.listing(journal) == before, "no file added to, or changed in, the journal")
         let written = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted()
-        #expect(written.count == 2 && written[0].hasSuffix(".agenda") && written[1].hasSuffix(".cache"), "\(written)")
+        #expect(
+            written.count == 3 && written[0].hasSuffix(".agenda") && written[1].hasSuffix(".cache")
+                && written[2].hasSuffix(".journal"), "\(written)")
     }
 
     /// `ties check` and `ties due` need only the agenda: once it is kept, an unchanged journal

@@ -15,36 +15,17 @@ struct AgendaCache: Sendable {
     static let magic = Array("ties agenda\n".utf8)
     static let formatVersion: UInt64 = 5 ^ RecordKind.schemaSignature
 
-    /// One file the agenda was made from.
-    struct Stamp: Equatable, Sendable {
-        var path: String
-        var size: Int64
-        var modified: Int64
-    }
-
     /// The agenda, if it was made from exactly `stamps` (in path order, `ties.yaml` first), with
     /// `config`, the journal's settings as read now.
-    func read(matching stamps: [Stamp], config: JournalConfig) -> Agenda? {
+    func read(matching stamps: [CacheFile.Stamp], config: JournalConfig) -> Agenda? {
         guard let program = CacheFile.programIdentity, let file = MappedFile(path: url.path) else { return nil }
         return try? {
             let reader = BinaryReader(file.bytes)
             let written = try CacheFile.readHeader(
                 magic: Self.magic, version: Self.formatVersion, program: program, from: reader)
-            guard try reader.count() == stamps.count else { return nil }
-            for stamp in stamps {
-                let path = try reader.string()
-                let size = try reader.signedVarint()
-                let modified = try reader.signedVarint()
-                guard path == stamp.path, size == stamp.size, modified == stamp.modified,
-                    modified < written - ParseCache.racyWindow
-                else { return nil }
-            }
-            // The settings as linking left them: `me.org` names an org the journal's files decide.
-            var linked = config
-            linked.myOrg?.target = try reader.read()
-            let roleTargets: [String?] = try reader.read()
-            guard roleTargets.count == linked.myRoles.count else { return nil }
-            for index in linked.myRoles.indices { linked.myRoles[index].org.target = roleTargets[index] }
+            guard try CacheFile.readStamps(matching: stamps, written: written, from: reader),
+                let linked = try CacheFile.readLinkedSettings(of: config, from: reader)
+            else { return nil }
             let people: [Agenda.Person] = try reader.read()
             let followUps: [Encounter] = try reader.read()
             let diagnostics: [Diagnostic] = try reader.read()
@@ -64,17 +45,11 @@ struct AgendaCache: Sendable {
     }
 
     /// Keeps `agenda`, made from the files `stamps` describe.
-    func write(_ agenda: Agenda, stamps: [Stamp]) {
+    func write(_ agenda: Agenda, stamps: [CacheFile.Stamp]) {
         guard let program = CacheFile.programIdentity else { return }
         let writer = CacheFile.writer(magic: Self.magic, version: Self.formatVersion, program: program)
-        writer.varint(UInt64(stamps.count))
-        for stamp in stamps {
-            writer.string(stamp.path)
-            writer.varint(stamp.size)
-            writer.varint(stamp.modified)
-        }
-        writer.write(agenda.config.myOrg?.target)
-        writer.write(agenda.config.myRoles.map(\.org.target))
+        CacheFile.write(stamps, to: writer)
+        CacheFile.writeLinkedSettings(of: agenda.config, to: writer)
         writer.write(agenda.people)
         writer.write(agenda.followUps)
         writer.write(agenda.diagnostics)

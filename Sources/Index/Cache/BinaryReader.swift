@@ -24,6 +24,13 @@ package final class BinaryReader {
 
     func read<T: BinaryCodable>() throws -> T { try T(from: self) }
 
+    /// Where the next part `BinaryWriter.part` wrote lies, skipped: to decode on its own.
+    func part() throws -> Range<Int> {
+        let length = try count()
+        defer { offset += length }
+        return offset..<offset + length
+    }
+
     package func byte() throws -> UInt8 {
         guard offset < bytes.count else { throw Malformed() }
         defer { offset += 1 }

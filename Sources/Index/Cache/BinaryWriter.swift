@@ -34,6 +34,13 @@ package final class BinaryWriter {
 
     package func byte(_ value: UInt8) { bytes.append(value) }
 
+    /// Bytes another writer made, as its length and the bytes: a part to read on its own
+    /// (`BinaryReader.part()`), with its own table of strings.
+    func part(_ other: [UInt8]) {
+        varint(UInt64(other.count))
+        bytes.append(contentsOf: other)
+    }
+
     package func varint(_ value: UInt64) {
         var rest = value
         while rest >= 0x80 {

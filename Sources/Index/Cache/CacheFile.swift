@@ -1,8 +1,9 @@
 import Foundation
 import Support
 
-/// What the parse cache and the agenda cache share: a header saying what a file is, in which
-/// format, which build of ties wrote it and when; and a private place to keep it.
+/// What the caches share: a header saying what a file is, in which format, which build of ties
+/// wrote it and when; the stamps of the files a cache of the whole journal was made from; and a
+/// private place to keep it.
 package enum CacheFile {
     /// A writer that starts with the header; the caller writes the rest.
     static func writer(magic: [UInt8], version: UInt64, program: String) -> BinaryWriter {
@@ -30,6 +31,70 @@ package enum CacheFile {
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try? AtomicFile.replace(url.path, contents: data, mode: 0o600)
     }
+
+    /// One file a cache of the whole journal was made from (the agenda, the linked journal).
+    struct Stamp: Equatable, Sendable {
+        var path: String
+        var size: Int64
+        var modified: Int64
+    }
+
+    /// Writes the stamps of the files a cache was made from.
+    static func write(_ stamps: [Stamp], to writer: BinaryWriter) {
+        writer.varint(UInt64(stamps.count))
+        for stamp in stamps {
+            writer.string(stamp.path)
+            writer.varint(stamp.size)
+            writer.varint(stamp.modified)
+        }
+    }
+
+    /// Whether the cache written at `written` was made from exactly `stamps`, none of them
+    /// changed within `ParseCache.racyWindow` of writing it.
+    static func readStamps(matching stamps: [Stamp], written: Int64, from reader: BinaryReader) throws -> Bool {
+        guard try reader.count() == stamps.count else { return false }
+        for stamp in stamps {
+            let path = try reader.string()
+            let size = try reader.signedVarint()
+            let modified = try reader.signedVarint()
+            guard path == stamp.path, size == stamp.size, modified == stamp.modified,
+                modified < written - ParseCache.racyWindow
+            else { return false }
+        }
+        return true
+    }
+
+    /// Writes what linking decided of the settings: the orgs `me.org` and `me.roles` name.
+    static func writeLinkedSettings(of config: JournalConfig, to writer: BinaryWriter) {
+        writer.write(config.myOrg?.target)
+        writer.write(config.myRoles.map(\.org.target))
+    }
+
+    /// The settings as read now, with what linking decided of them when they were kept; nil when
+    /// the settings no longer fit (another number of roles).
+    static func readLinkedSettings(of config: JournalConfig, from reader: BinaryReader) throws -> JournalConfig? {
+        var linked = config
+        // Read whether or not there is a `me.org`: `linked.myOrg?.target = try reader.read()`
+        // would not read at all without one.
+        let orgTarget: String? = try reader.read()
+        linked.myOrg?.target = orgTarget
+        let roleTargets: [String?] = try reader.read()
+        guard roleTargets.count == linked.myRoles.count else { return nil }
+        for index in linked.myRoles.indices { linked.myRoles[index].org.target = roleTargets[index] }
+        return linked
+    }
+
+    /// Writes a cache on another thread: the command goes on while it is written. Every write
+    /// is finished before the process ends (`finishWrites`, which `ties` calls at exit) and
+    /// before a load reads a cache.
+    static func writeLater(_ write: @escaping @Sendable () -> Void) {
+        DispatchQueue.global(qos: .utility).async(group: pendingWrites, execute: write)
+    }
+
+    /// Waits for every cache `writeLater` is writing.
+    package static func finishWrites() { pendingWrites.wait() }
+
+    private static let pendingWrites = DispatchGroup()
 
     /// Which program wrote a cache: its version is not enough while it is being developed, so
     /// the executable's size and time are part of it.

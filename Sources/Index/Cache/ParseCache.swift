@@ -57,6 +57,11 @@ public struct ParseCache: Sendable {
     static let formatVersion: UInt64 = layout ^ RecordKind.schemaSignature
     private static let layout: UInt64 = 3
 
+    /// The linked journal kept beside the parse cache.
+    var linked: LinkedJournalCache {
+        LinkedJournalCache(url: url.deletingPathExtension().appendingPathExtension("journal"))
+    }
+
     /// The agenda kept beside the parse cache.
     var agenda: AgendaCache {
         AgendaCache(url: url.deletingPathExtension().appendingPathExtension("agenda"))

@@ -53,6 +53,21 @@ struct Linker {
         goals.sort { $0.slug < $1.slug }
     }
 
+    /// Records linked and sorted before (the linked-journal cache), for their tables alone.
+    init(
+        root: URL, config: JournalConfig, linked contacts: [Contact], _ encounters: [Encounter],
+        _ publications: [Publication], _ orgs: [Org], _ goals: [Goal], diagnostics: [Diagnostic]
+    ) {
+        self.root = root
+        self.config = config
+        self.contacts = contacts
+        self.encounters = encounters
+        self.publications = publications
+        self.orgs = orgs
+        self.goals = goals
+        self.diagnostics = diagnostics
+    }
+
     static func publicationOrder(_ a: Publication, _ b: Publication) -> Bool {
         switch (a.date, b.date) {
         case let (x?, y?) where x != y: return x < y
@@ -133,10 +148,17 @@ struct Linker {
         finalConfig.myOrg = myOrg
         finalConfig.myRoles = myRoles
         diagnostics.sort()
-        let (records, crossLinks) = buildTables()
+        let journal = journal(config: finalConfig)
         timer.lap("cross-link tables")
+        return journal
+    }
+
+    /// The journal of the linked records: their tables by position and identity, and the
+    /// cross-link tables.
+    func journal(config: JournalConfig) -> Journal {
+        let (records, crossLinks) = buildTables()
         return Journal(
-            root: root, config: finalConfig, contacts: records.contacts, encounters: records.encounters,
+            root: root, config: config, contacts: records.contacts, encounters: records.encounters,
             publications: records.publications, orgs: records.orgs, goals: records.goals, diagnostics: diagnostics,
             tables: crossLinks)
     }

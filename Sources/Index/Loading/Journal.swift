@@ -29,10 +29,12 @@ public struct Journal: Sendable {
     struct Origin: Equatable, Sendable {
         var parsed = 0
         var cached = 0
+        /// Taken whole from the linked-journal cache, linking included.
+        var linkedFromCache = false
     }
 
     /// The cross-link tables; indices point into the record tables above.
-    struct Tables: Sendable {
+    struct Tables: Sendable, Equatable {
         var encountersByContact: [Contact.ID: [Int]] = [:]
         var publicationsByContact: [Contact.ID: [Int]] = [:]
         var mentions: [RecordID: [Mention]] = [:]
@@ -73,8 +75,9 @@ public extension Journal {
     /// Never throws for bad content: every problem is in `diagnostics`. Nothing is written to
     /// the journal; with a `cache`, files unchanged since the last load are not parsed again, and
     /// the cache is updated.
-    static func load(from root: URL, cache: ParseCache? = nil) -> Journal {
-        JournalLoader(root: root, cache: cache).load()
+    /// `keepingLinked: false` reads the linked-journal cache but does not write it.
+    static func load(from root: URL, cache: ParseCache? = nil, keepingLinked: Bool = true) -> Journal {
+        JournalLoader(root: root, cache: cache, keepsLinked: keepingLinked).load()
     }
 
     var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }

@@ -6,6 +6,9 @@ import Support
 struct JournalLoader {
     let root: URL
     var cache: ParseCache?
+    /// Whether a journal linked anew is kept in the linked-journal cache (with a cache): not for
+    /// `ties build`, whose next run after an edit links anew anyway and which needs both cores.
+    var keepsLinked = true
 
     /// The files of the journal, found, and what the cache needs to know of them.
     struct Found {
@@ -38,7 +41,7 @@ struct JournalLoader {
     func loadAgenda() -> Agenda {
         var timer = PhaseTimer()
         let found = find(timer: &timer)
-        let stamps = found.fileStamps.flatMap { agendaStamps(of: found.files, $0) }
+        let stamps = cacheStamps(found)
         if let agendaCache = cache?.agenda, let stamps, let agenda = agendaCache.read(matching: stamps, config: found.config) {
             timer.lap("read the agenda")
             return agenda
@@ -51,7 +54,29 @@ struct JournalLoader {
         return agenda
     }
 
+    /// The linked journal from its cache when no file changed since it was kept; else parsed
+    /// (or taken from the parse cache) and linked, and then kept.
     private func load(_ found: Found, timer: inout PhaseTimer) -> Journal {
+        let stamps = cacheStamps(found)
+        CacheFile.finishWrites()
+        if let linkedCache = cache?.linked, let stamps,
+            let linked = linkedCache.read(root: root, matching: stamps, config: found.config)
+        {
+            timer.lap("read the linked journal")
+            var journal = linked.journal(config: linked.config)
+            timer.lap("cross-link tables")
+            journal.origin.cached = found.files.count
+            journal.origin.linkedFromCache = true
+            return journal
+        }
+        let journal = parseAndLink(found, timer: &timer)
+        if keepsLinked, let linkedCache = cache?.linked, let stamps {
+            CacheFile.writeLater { linkedCache.write(journal, stamps: stamps) }
+        }
+        return journal
+    }
+
+    private func parseAndLink(_ found: Found, timer: inout PhaseTimer) -> Journal {
         var (outcomes, origin, cacheWriting) = parse(found)
         timer.lap("parse \(origin.parsed) files, read \(origin.cached) from the cache")
         defer {
@@ -140,20 +165,31 @@ struct JournalLoader {
     }
 
     /// The stamps of `ties.yaml` and every file, for the agenda cache; nil if a file has none.
-    private func agendaStamps(of files: [JournalFile], _ fileStamps: [FileStamp?]) -> [AgendaCache.Stamp]? {
+    /// What a cache of the whole journal is valid for: `ties.yaml`'s stamp, every file's, and
+    /// what finding the files reported (a link leading out, a file too deep), which no file's
+    /// stamp shows. Nil when a file could not be stamped.
+    private func cacheStamps(_ found: Found) -> [CacheFile.Stamp]? {
+        guard let fileStamps = found.fileStamps else { return nil }
         var stamps = [configStamp()]
-        stamps.reserveCapacity(files.count + 1)
-        for (file, stamp) in zip(files, fileStamps) {
+        stamps.reserveCapacity(found.files.count + 2)
+        for (file, stamp) in zip(found.files, fileStamps) {
             guard let stamp else { return nil }
-            stamps.append(AgendaCache.Stamp(path: file.path, size: stamp.size, modified: stamp.modified))
+            stamps.append(CacheFile.Stamp(path: file.path, size: stamp.size, modified: stamp.modified))
         }
+        var discovery = StableHash()
+        for diagnostic in found.discoveryDiagnostics {
+            discovery.combine(diagnostic.location.description)
+            discovery.combine(diagnostic.message)
+        }
+        // No file has an empty path; a time of 0 is always older than the cache.
+        stamps.append(CacheFile.Stamp(path: "", size: Int64(bitPattern: discovery.value), modified: 0))
         return stamps
     }
 
     /// A missing `ties.yaml` has a stamp no file has.
-    private func configStamp() -> AgendaCache.Stamp {
+    private func configStamp() -> CacheFile.Stamp {
         let stamp = FileStamp(path: root.appending(path: ConfigParser.fileName).path)
-        return AgendaCache.Stamp(path: ConfigParser.fileName, size: stamp?.size ?? -1, modified: stamp?.modified ?? 0)
+        return CacheFile.Stamp(path: ConfigParser.fileName, size: stamp?.size ?? -1, modified: stamp?.modified ?? 0)
     }
 
     /// One file, from the cache when its stamp or its content hash says it did not change.

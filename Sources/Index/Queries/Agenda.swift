@@ -212,7 +212,9 @@ public extension Agenda {
     /// (`ties.yaml` included) changed since it was kept, else from loading the whole journal,
     /// after which it is kept. Without a cache, always from a whole load.
     static func load(from root: URL, cache: ParseCache? = nil) -> Agenda {
-        JournalLoader(root: root, cache: cache).loadAgenda()
+        // What needs only the agenda (`ties due`, `ties check`) does not wait to keep the whole
+        // journal linked.
+        JournalLoader(root: root, cache: cache, keepsLinked: false).loadAgenda()
     }
 }
 

@@ -17,9 +17,13 @@ public enum NameOrder {
     }
 
     /// Any values sorted by the name `name` gives each, then by `tieBreak`.
+    /// Sorts positions, not the items: moving a record retains each of its fields.
     public static func sorted<T>(_ items: [T], name: (T) -> String, tieBreak: (T) -> String) -> [T] {
-        items.map { (key: key(name($0)), name: name($0), tie: tieBreak($0), item: $0) }
-            .sorted { ($0.key, $0.name, $0.tie) < ($1.key, $1.name, $1.tie) }
-            .map(\.item)
+        items.indices.map { index in
+            let written = name(items[index])
+            return (key: key(written), name: written, tie: tieBreak(items[index]), index: index)
+        }
+        .sorted { ($0.key, $0.name, $0.tie) < ($1.key, $1.name, $1.tie) }
+        .map { items[$0.index] }
     }
 }
