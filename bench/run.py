@@ -11,6 +11,7 @@ the release binary, each measured `--runs` times (median wall time, largest peak
   rebuild   ties build again after changing one encounter (one file parsed, one page written)
   hugo      hugo building the same .md files with a minimal layout (Debian's hugo), if installed
   render    of a full build, the phase that makes, renders and writes the pages (TIES_TIMINGS)
+  lookups   show, who, search, timeline, brief, path and insights, warm (a second table)
   serve     ties serve: start, save-to-event latency, page request p50/p99 (bench/serve.py)
   floor     writing the same files with the same bytes with plain writes, into an emptied
             folder as the build does: what render-and-write could take at best
@@ -36,6 +37,17 @@ import generate  # noqa: E402
 import serve  # noqa: E402
 
 ENV = dict(os.environ)
+
+# The commands that answer a question, each timed warm (PERSON: the first contact's slug).
+LOOKUPS = [
+    ("show", ["show", "PERSON"]),
+    ("who", ["who"]),
+    ("search", ["search", "kubernetes"]),
+    ("timeline", ["timeline", "--since", "2026-01-01"]),
+    ("brief", ["brief", "PERSON"]),
+    ("path", ["path", "--to", "PERSON"]),
+    ("insights", ["insights"]),
+]
 
 
 def run_once(command, cwd=None):
@@ -162,12 +174,16 @@ def main():
         check, check_rss = measure([binary, "check", "--journal", journal], args.runs)
         run_once([binary, "due", "--journal", journal] + today)  # the first due keeps the agenda
         due, due_rss = measure([binary, "due", "--journal", journal] + today, args.runs)
-        # What the network is for: each loads the journal, then answers from it (docs/PERFORMANCE.md).
+        # Every command that answers a question: each loads the journal (from the linked-journal
+        # cache), then answers from it (docs/PERFORMANCE.md). The first run of each keeps what
+        # the others read; the medians are of the runs after it.
         person = sorted(os.listdir(os.path.join(journal, "contacts")))[0][:-3]
-        insights, _ = measure([binary, "insights", "--journal", journal] + today, args.runs)
-        path, _ = measure([binary, "path", "--to", person, "--journal", journal] + today, args.runs)
-        brief, _ = measure([binary, "brief", person, "--journal", journal] + today, args.runs)
-        lookups.append((size, check, insights, path, brief))
+        times = {"check": check, "due": due}
+        for name, arguments in LOOKUPS:
+            command = [binary] + [person if a == "PERSON" else a for a in arguments] + ["--journal", journal] + today
+            run_once(command)
+            times[name], _ = measure(command, args.runs)
+        lookups.append((size, times))
         served.append((size, serve.measure(binary, journal, env=ENV)))
 
         def clean():
@@ -209,9 +225,10 @@ def main():
             render, floor, render / floor, pages / build))
         sys.stdout.flush()
     print()
-    print("%-8s %8s %9s %8s %8s" % ("records", "check", "insights", "path", "brief"))
-    for size, check, insights, path, brief in lookups:
-        print("%-8d %8.2f %9.2f %8.2f %8.2f" % (size, check, insights, path, brief))
+    names = ["check", "due"] + [name for name, _ in LOOKUPS]
+    print("%-8s" % "records" + "".join("%10s" % name for name in names) + "   (seconds, warm)")
+    for size, times in lookups:
+        print("%-8d" % size + "".join("%10.2f" % times[name] for name in names))
     print()
     print("ties serve: save to event, and page requests from 4 clients for 5 s (bench/serve.py)")
     print(serve.HEADER)

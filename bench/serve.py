@@ -5,7 +5,10 @@ For one journal, with the release binary:
 
   start    seconds from launching `ties serve` to its first line (the address)
   event    seconds from a contact file's save (a new file renamed over it, as editors save) to
-           the change message on an open /_ties/events stream: median and largest of --saves
+           the change message on an open /_ties/events stream: median and largest of --saves;
+           each save changes the contact's name, so every reference is linked again
+  notes    the same for saves that add a line to the contact's notes: every name stays, so
+           the change is linked alone
   new      the same for a new encounter file renamed into place, and for its removal: files that
            come and go (--saves / 2 of each)
   request  page request latency on loopback while 4 clients ask in a loop for --seconds:
@@ -54,7 +57,7 @@ def request(port, cookie, path):
     return status, data
 
 
-def event_latencies(port, cookie, contact_file, saves):
+def event_latencies(port, cookie, contact_file, saves, rename=True):
     events = socket.create_connection(("127.0.0.1", port), timeout=30)
     events.sendall(("GET /_ties/events HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nCookie: %s\r\n\r\n" % (port, cookie)).encode())
     received = b""
@@ -66,7 +69,10 @@ def event_latencies(port, cookie, contact_file, saves):
     latencies = []
     # A change is a plain message, one chunk of the chunked body: it starts a chunk.
     for index in range(saves):
-        text = original.replace("name: " + name, "name: %s %s" % (name, "Live" if index % 2 == 0 else "Again"), 1)
+        if rename:
+            text = original.replace("name: " + name, "name: %s %s" % (name, "Live" if index % 2 == 0 else "Again"), 1)
+        else:
+            text = original + ("\nA line of notes.\n" if index % 2 == 0 else "\nAnother line of notes.\n")
         temporary = os.path.join(os.path.dirname(contact_file), ".bench.tmp")
         with open(temporary, "w", encoding="utf-8") as f:
             f.write(text)
@@ -159,12 +165,14 @@ def measure(binary, journal, saves=10, seconds=5.0, clients=4, env=None):
         cookie = "ties-%d=%s" % (port, token)
         contacts = sorted(name[:-3] for name in os.listdir(os.path.join(journal, "contacts")) if name.endswith(".md"))
         events = event_latencies(port, cookie, os.path.join(journal, "contacts", contacts[0] + ".md"), saves)
+        notes = event_latencies(port, cookie, os.path.join(journal, "contacts", contacts[0] + ".md"), saves, rename=False)
         comings = new_file_latencies(port, cookie, journal, max(1, saves // 2))
         paths = ["/contacts/%s.html" % slug for slug in contacts[:200]] + ["/index.html"]
         request(port, cookie, "/index.html")
         requests = request_latencies(port, cookie, paths, seconds, clients)
         return {
             "start": started, "event_median": statistics.median(events), "event_max": max(events),
+            "notes_median": statistics.median(notes), "notes_max": max(notes),
             "new_median": statistics.median(comings), "new_max": max(comings),
             "requests": len(requests), "p50": percentile(requests, 0.5), "p99": percentile(requests, 0.99),
         }
@@ -176,13 +184,15 @@ def measure(binary, journal, saves=10, seconds=5.0, clients=4, env=None):
             process.kill()
 
 
-HEADER = "%-8s %8s %9s %9s %9s %9s %9s %9s %9s" % (
-    "records", "start s", "event s", "event max", "new s", "new max", "requests", "p50 ms", "p99 ms")
+HEADER = "%-8s %8s %9s %9s %9s %9s %9s %9s %9s %9s %9s" % (
+    "records", "start s", "event s", "event max", "notes s", "notes max", "new s", "new max", "requests", "p50 ms",
+    "p99 ms")
 
 
 def row(size, result):
-    return "%-8d %8.2f %9.3f %9.3f %9.3f %9.3f %9d %9.1f %9.1f" % (
-        size, result["start"], result["event_median"], result["event_max"], result["new_median"], result["new_max"],
+    return "%-8d %8.2f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9d %9.1f %9.1f" % (
+        size, result["start"], result["event_median"], result["event_max"], result["notes_median"], result["notes_max"],
+        result["new_median"], result["new_max"],
         result["requests"], result["p50"] * 1000, result["p99"] * 1000)
 
 

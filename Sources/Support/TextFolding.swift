@@ -13,7 +13,16 @@ package enum TextFolding {
     /// the ends are trimmed (`Jean-Luc  O'Brien` → `jean luc o brien`).
     package static func fold(_ text: String, spellUmlauts: Bool = false, words: Bool = false) -> String {
         if let ascii = foldASCII(text, words: words) { return ascii }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        fold(text.unicodeScalars, spellUmlauts: spellUmlauts, words: words, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Folds `scalars` into UTF-8 bytes: a string built a scalar at a time was most of a search.
+    private static func fold(
+        _ scalars: some Sequence<Unicode.Scalar>, spellUmlauts: Bool, words: Bool, into out: inout [UInt8]
+    ) {
         var pendingSpace = false
         func append(_ scalar: Unicode.Scalar) {
             if words && isSeparator(scalar) {
@@ -21,12 +30,16 @@ package enum TextFolding {
                 return
             }
             if pendingSpace {
-                out.append(" ")
+                out.append(0x20)
                 pendingSpace = false
             }
-            out.append(scalar)
+            if scalar.value < 0x80 {
+                out.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { out.append($0) }
+            }
         }
-        for scalar in text.unicodeScalars {
+        for scalar in scalars {
             let value = scalar.value
             if value < 0x80 {
                 append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(truncatingIfNeeded: value + 0x20)) : scalar)
@@ -45,7 +58,6 @@ package enum TextFolding {
                 }
             }
         }
-        return String(out)
     }
 
     /// `fold` for ASCII text, on its bytes; nil for any other text.
@@ -125,7 +137,10 @@ package enum TextFolding {
             return false
         }
         if let found, ascii { return found }
-        return contains(fold(String(text)), folded)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        fold(text.unicodeScalars, spellUmlauts: false, words: false, into: &out)
+        return out.withUnsafeBufferPointer { contains($0, needle) }
     }
 
     @inline(__always) private static func lower(_ byte: UInt8) -> UInt8 {
@@ -134,26 +149,27 @@ package enum TextFolding {
 
     /// Whether `haystack` holds `needle`'s bytes in a row: both already folded.
     package static func contains(_ haystack: String, _ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
-        guard let first = needle.first else { return true }
         var haystack = haystack
-        return haystack.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            var index = 0
-            let last = bytes.count - needle.count
-            while index <= last {
-                if bytes[index] == first {
-                    var match = true
-                    for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
-                        match = false
-                        break
-                    }
-                    if match { return true }
+        return haystack.withUTF8 { contains($0, Array(needle.utf8)) }
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard bytes.count >= needle.count else { return false }
+        var index = 0
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first {
+                var match = true
+                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
+                    match = false
+                    break
                 }
-                index += 1
+                if match { return true }
             }
-            return false
+            index += 1
         }
+        return false
     }
 
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {

@@ -25,7 +25,8 @@ struct InsightsCommand: ParsableCommand {
 
     func run() throws {
         let journal = try options.load()
-        let insights = NetworkInsights(journal, today: day.day(for: journal))
+        let insights = NetworkInsights(
+            journal, today: day.day(for: journal), memo: ParseCache.forJournal(at: journal.root)?.betweenness)
         switch format {
         case .json: Terminal.printJSON(jsonText(InsightsReport(insights)))
         case .text:

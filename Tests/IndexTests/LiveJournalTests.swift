@@ -88,6 +88,74 @@ struct LiveJournalTests {
             live.update(changed: ["theme/style.css", "notes.txt"]) == .init(parsed: 0, rediscovered: false, configuration: false))
     }
 
+    /// Random edits of the kind a person makes (JournalEditor): after each, the journal kept
+    /// live is, record for record and diagnostic for diagnostic, the journal a fresh load gives,
+    /// whether the change was linked alone or with the whole journal.
+    @Test(arguments: [("journal-template", 11), ("network", 12), ("linked", 13), ("names", 14)] as [(String, UInt64)])
+    func afterRandomEditsItIsTheJournalAFreshLoadGives(fixture: String, seed: UInt64) throws {
+        let root = try Fixtures.copy(fixture == "journal-template" ? Fixtures.template : Fixtures.journal(fixture))
+        defer { try? FileManager.default.removeItem(at: root) }
+        var live = LiveJournal(root: root)
+        var editor = JournalEditor(root: root, seed: seed)
+        for _ in 1...30 {
+            let before = try recordFiles(in: root)
+            let edit = try editor.edit()
+            let changed = Array(before.union(try recordFiles(in: root))).sorted()
+            live.update(changed: changed)
+            let fresh = Journal.load(from: root)
+            #expect(live.journal.contacts == fresh.contacts, "\(edit)")
+            #expect(live.journal.encounters == fresh.encounters, "\(edit)")
+            #expect(live.journal.publications == fresh.publications, "\(edit)")
+            #expect(live.journal.orgs == fresh.orgs, "\(edit)")
+            #expect(live.journal.goals == fresh.goals, "\(edit)")
+            #expect(live.journal.diagnostics == fresh.diagnostics, "\(edit)")
+            #expect(live.journal.tables == fresh.tables, "\(edit)")
+        }
+    }
+
+    /// A change that keeps every name, date and implicit org is linked alone; one that renames
+    /// a contact or names an org of no file is not.
+    @Test func aChangeThatKeepsEveryNameIsLinkedAlone() throws {
+        let root = try journal()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let journal = Journal.load(from: root)
+        var names: Linker.NameTables?
+        func parse(_ text: String, _ path: String) throws -> [(path: String, parsed: ParsedFile)] {
+            try write(text, path, in: root)
+            let slug = String(path.dropFirst("contacts/".count).dropLast(3))
+            let file = JournalFile(absolutePath: root.appending(path: path).path, path: path, kind: .contact, slug: slug)
+            return [(path, RecordParser.parse(file))]
+        }
+        let notes = try parse(
+            "---\nname: Grace Hopper\ncircle: nowhere\n---\nSee [[Ada Lovelace]] and [[Nobody]].\n", "contacts/grace.md")
+        let relinked = try #require(Linker.relink(journal, config: journal.config, changed: notes, names: &names))
+        try ParseCacheTests.expectSame(relinked, Journal.load(from: root))
+        #expect(relinked.contacts.first { $0.slug == "grace" }?.wikiLinks.first?.target?.slug == "ada")
+
+        #expect(
+            Linker.relink(
+                journal, config: journal.config, changed: try parse("---\nname: Grace H.\n---\n", "contacts/grace.md"),
+                names: &names)
+                == nil)
+        #expect(
+            Linker.relink(
+                journal, config: journal.config,
+                changed: try parse("---\nname: Grace Hopper\norg: Navy\n---\n", "contacts/grace.md"), names: &names)
+                == nil)
+        // Ada names Analytical, an org of no file: what Ada says of it may change its name.
+        let ada = try parse("---\nname: Ada Lovelace\norg: Analytical\n---\nMore.\n", "contacts/ada.md")
+        #expect(Linker.relink(journal, config: journal.config, changed: ada, names: &names) == nil)
+    }
+
+    private func recordFiles(in root: URL) throws -> Set<String> {
+        var files = Set<String>()
+        for kind in RecordKind.allCases {
+            guard let walker = FileManager.default.enumerator(atPath: root.appending(path: kind.folder).path) else { continue }
+            for case let path as String in walker where path.hasSuffix(".md") { files.insert(kind.folder + "/" + path) }
+        }
+        return files
+    }
+
     @Test func aSaveThatChangedNothingIsNoChange() throws {
         let root = try journal()
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }

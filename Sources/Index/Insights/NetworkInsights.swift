@@ -76,7 +76,7 @@ public struct NetworkInsights: Sendable {
     /// The most brokers listed.
     public static let mostBrokers = 20
 
-    public init(_ journal: Journal, today: Day, graph: PeopleGraph? = nil) {
+    public init(_ journal: Journal, today: Day, graph: PeopleGraph? = nil, memo: BetweennessCache? = nil) {
         self.today = today
         let contacts = journal.contacts
         let allTies = journal.ties(on: today)
@@ -105,7 +105,7 @@ public struct NetworkInsights: Sendable {
         .map(\.contact)
 
         let graph = graph ?? PeopleGraph(journal)
-        let centrality = graph.betweenness()
+        let centrality = graph.betweenness(memo: memo)
         var brokers: [(contact: Contact.ID, betweenness: Double)] = []
         for (contact, value) in zip(graph.people, centrality) where value > 0.000_001 {
             brokers.append((contact, (value * 100).rounded() / 100))

@@ -1,3 +1,5 @@
+import Support
+
 /// Who is connected to whom among the owner's contacts, the owner left out: two people are
 /// connected when they were at one encounter together, or when one introduced the other
 /// (`met_via`, an encounter's `introduced`).
@@ -50,10 +52,9 @@ public struct PeopleGraph: Sendable {
     /// Edges walked in all (sources × edges) before betweenness samples its sources.
     public static let mostBetweennessWork = 200_000_000
 
-    public func betweenness(exactUpTo: Int = 2_000, samples: Int = 256) -> [Double] {
+    public func betweenness(exactUpTo: Int = 2_000, samples: Int = 256, memo: BetweennessCache? = nil) -> [Double] {
         let count = people.count
-        var centrality = [Double](repeating: 0, count: count)
-        guard count > 2 else { return centrality }
+        guard count > 2 else { return [Double](repeating: 0, count: count) }
         let sources: [Int]
         // Each source costs a walk over every edge: a dense network (2,000 people who each met
         // 2,000) is sampled too, so that no journal's insights take more than a few seconds.
@@ -68,12 +69,38 @@ public struct PeopleGraph: Sendable {
         // The neighbours in one flat array (each node's from `offsets[node]`), and no lists of
         // predecessors: a node's predecessors on shortest paths are its neighbours one step
         // nearer the source, found again when the dependencies are added up.
-        var offsets = [Int](repeating: 0, count: count + 1)
-        for node in 0..<count { offsets[node + 1] = offsets[node] + neighbours[node].count }
-        let targets = neighbours.flatMap { $0 }
-        var order = [Int](repeating: 0, count: count)
+        var flatOffsets = [Int32](repeating: 0, count: count + 1)
+        for node in 0..<count { flatOffsets[node + 1] = flatOffsets[node] + Int32(neighbours[node].count) }
+        let offsets = flatOffsets
+        let targets = neighbours.flatMap { $0.map { Int32($0) } }
+        let key = BetweennessCache.Key(sources: sources, offsets: offsets, targets: targets)
+        if let kept = memo?.read(key) { return kept }
+        // Sources in blocks of a fixed size, each block's sums kept apart and added in block
+        // order: the same figures, to the last bit, on any number of cores.
+        let blockSize = 64
+        let blocks = (sources.count + blockSize - 1) / blockSize
+        let sums = Array(0..<blocks).parallelMap { block in
+            Self.dependencies(
+                of: sources[(block * blockSize)..<min(sources.count, (block + 1) * blockSize)],
+                offsets: offsets, targets: targets)
+        }
+        var centrality = [Double](repeating: 0, count: count)
+        for sum in sums { for node in 0..<count { centrality[node] += sum[node] } }
+        // Each pair is counted from both ends in an undirected graph.
+        let scale = Double(count) / Double(sources.count) / 2
+        let result = centrality.map { $0 * scale }
+        memo?.write(key, result)
+        return result
+    }
+
+    /// Brandes' sums of pair dependencies over `sources`: breadth first from each, then the
+    /// dependencies added up from the farthest node back.
+    private static func dependencies(of sources: ArraySlice<Int>, offsets: [Int32], targets: [Int32]) -> [Double] {
+        let count = offsets.count - 1
+        var centrality = [Double](repeating: 0, count: count)
+        var order = [Int32](repeating: 0, count: count)
         var paths = [Double](repeating: 0, count: count)
-        var distance = [Int](repeating: -1, count: count)
+        var distance = [Int32](repeating: -1, count: count)
         var dependency = [Double](repeating: 0, count: count)
         targets.withUnsafeBufferPointer { targets in
             offsets.withUnsafeBufferPointer { offsets in
@@ -85,7 +112,7 @@ public struct PeopleGraph: Sendable {
                                     var visited = 0
                                     for source in sources {
                                         for index in 0..<visited {
-                                            let node = order[index]
+                                            let node = Int(order[index])
                                             paths[node] = 0
                                             distance[node] = -1
                                             dependency[node] = 0
@@ -93,28 +120,31 @@ public struct PeopleGraph: Sendable {
                                         // Breadth first; `order` is the queue and, read backwards, the stack.
                                         paths[source] = 1
                                         distance[source] = 0
-                                        order[0] = source
+                                        order[0] = Int32(source)
                                         visited = 1
                                         var head = 0
                                         while head < visited {
-                                            let node = order[head]
+                                            let node = Int(order[head])
                                             head += 1
-                                            for edge in offsets[node]..<offsets[node + 1] {
-                                                let next = targets[edge]
+                                            let nextDistance = distance[node] + 1
+                                            let nodePaths = paths[node]
+                                            for edge in Int(offsets[node])..<Int(offsets[node + 1]) {
+                                                let next = Int(targets[edge])
                                                 if distance[next] < 0 {
-                                                    distance[next] = distance[node] + 1
-                                                    order[visited] = next
+                                                    distance[next] = nextDistance
+                                                    order[visited] = Int32(next)
                                                     visited += 1
                                                 }
-                                                if distance[next] == distance[node] + 1 { paths[next] += paths[node] }
+                                                if distance[next] == nextDistance { paths[next] += nodePaths }
                                             }
                                         }
                                         for index in stride(from: visited - 1, to: 0, by: -1) {
-                                            let node = order[index]
+                                            let node = Int(order[index])
                                             let share = (1 + dependency[node]) / paths[node]
-                                            for edge in offsets[node]..<offsets[node + 1] {
-                                                let previous = targets[edge]
-                                                if distance[previous] == distance[node] - 1 {
+                                            let previousDistance = distance[node] - 1
+                                            for edge in Int(offsets[node])..<Int(offsets[node + 1]) {
+                                                let previous = Int(targets[edge])
+                                                if distance[previous] == previousDistance {
                                                     dependency[previous] += paths[previous] * share
                                                 }
                                             }
@@ -128,8 +158,6 @@ public struct PeopleGraph: Sendable {
                 }
             }
         }
-        // Each pair is counted from both ends in an undirected graph.
-        let scale = Double(count) / Double(sources.count) / 2
-        return centrality.map { $0 * scale }
+        return centrality
     }
 }

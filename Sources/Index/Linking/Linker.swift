@@ -353,6 +353,9 @@ struct OrgResolver {
         }
     }
 
+    /// Whether resolving made an org of no file.
+    var madeImplicit: Bool { !implicit.isEmpty }
+
     func allOrgs() -> [Org] {
         (Array(explicit.values) + Array(implicit.values)).sorted { $0.slug < $1.slug }
     }

@@ -52,16 +52,7 @@ package struct NameTable: Sendable {
     private let candidateList: @Sendable () -> [String]
 
     package init<R: Record>(_ records: [R]) {
-        candidateList = {
-            var candidates: [String] = []
-            for record in records {
-                candidates.append(record.slug)
-                if let stem = NameTable.stem(of: record.slug, kind: R.kind) { candidates.append(stem) }
-                candidates.append(record.displayName)
-                candidates += record.aliases
-            }
-            return candidates
-        }
+        candidateList = { NameTable.candidates(of: records) }
         entries.reserveCapacity(records.count * (R.kind.slugKeepsFolders ? 3 : 2))
         for index in records.indices {
             let slug = records[index].slug
@@ -74,6 +65,18 @@ package struct NameTable: Sendable {
         }
     }
 
+    /// Every name and slug of `records` as written, in record order, for suggestions.
+    static func candidates<R: Record>(of records: [R]) -> [String] {
+        var candidates: [String] = []
+        for record in records {
+            candidates.append(record.slug)
+            if let stem = NameTable.stem(of: record.slug, kind: R.kind) { candidates.append(stem) }
+            candidates.append(record.displayName)
+            candidates += record.aliases
+        }
+        return candidates
+    }
+
     /// The file name of a record kept in folders (`2024/2024-03-05-coffee` gives
     /// `2024-03-05-coffee`), which links may use alone.
     private static func stem(of slug: String, kind: RecordKind) -> String? {
@@ -82,6 +85,39 @@ package struct NameTable: Sendable {
     }
 
     package func match(_ text: String) -> Match { match(folded: text.lowercasedIfNeeded) }
+
+    /// `NameTable(records).match(text)` without making the table: for one text looked up once
+    /// (a name typed on the command line), one pass over the records costs less than a table
+    /// of all their names.
+    static func match<R: Record>(_ text: String, in records: RecordTable<R>) -> Match {
+        let wanted = Array(text.lowercasedIfNeeded.utf8)
+        let folded = text.lowercasedIfNeeded
+        func same(_ candidate: String) -> Bool {
+            let quick: Bool?? = candidate.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+                // ASCII lowers to ASCII of the same length; anything else is lowered in full.
+                guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+                guard bytes.count == wanted.count else { return false }
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    if (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) != wanted[index] { return false }
+                }
+                return true
+            }
+            if let quick, let answer = quick { return answer }
+            return candidate.lowercasedIfNeeded == folded
+        }
+        var slugs = Slugs.none
+        var names = Slugs.none
+        records.withUnsafeBufferPointer { records in
+            for index in records.indices {
+                let slug = records[index].slug
+                if same(slug) || stem(of: slug, kind: R.kind).map(same) == true { slugs.add(slug) }
+                if same(records[index].displayName) || records[index].aliases.contains(where: same) { names.add(slug) }
+            }
+        }
+        if case .none = slugs { return names.match }
+        return slugs.match
+    }
 
     /// `match` for a text already lower-cased, when one text is looked up in several tables.
     func match(folded: String) -> Match {

@@ -4,9 +4,10 @@ import Support
 /// A journal kept in memory while its files change, for `ties serve`: each file's parse is
 /// kept, so a change parses only the files it names and links the journal again.
 ///
-/// Linking is whole (it is linear, and a renamed contact can change the links of any file);
-/// finding the files again happens only when a change names a file or folder that was not
-/// known, or one that is gone. A file that does not parse is a diagnostic like in any load:
+/// A changed file that keeps every name, date and implicit org as it was is linked alone
+/// (`Linker.relink`); otherwise linking is whole (it is linear, and a renamed contact can
+/// change the links of any file). Finding the files again happens only when a change names a
+/// file or folder that was not known, or one that is gone. A file that does not parse is a diagnostic like in any load:
 /// the journal goes on with the rest.
 public struct LiveJournal: Sendable {
     public let root: URL
@@ -22,6 +23,8 @@ public struct LiveJournal: Sendable {
     /// nothing (`:w` of an unchanged buffer, `touch`) is no change.
     private var hashes: [UInt64?]
     private var position: [String: Int]
+    /// The name tables of `journal` while changes keep every name (`Linker.relink`).
+    private var nameTables: Linker.NameTables?
 
     /// What one `update` did.
     public struct Update: Sendable, Equatable {
@@ -146,14 +149,29 @@ public struct LiveJournal: Sendable {
         } else {
             let toRead = changed.compactMap { position[$0] }.sorted()
             let fresh = toRead.parallelMap { [files] in Self.read(files[$0]) }
+            var reparsed: [(path: String, parsed: ParsedFile)] = []
             for (index, file) in zip(toRead, fresh) where file.hash == nil || file.hash != hashes[index] {
                 (parsed[index], hashes[index]) = file
+                reparsed.append((files[index].path, file.parsed))
                 update.parsed += 1
             }
             // Saved as it was: nothing to link again.
             guard update.parsed > 0 || update.configuration else { return update }
+            timer.lap("parse \(update.parsed) changed files")
+            // Only the changed records, when no name, date or implicit org changed.
+            if !update.configuration,
+                !reparsed.contains(where: { file in
+                    discoveryDiagnostics.contains { $0.location.path == file.path }
+                }),
+                let relinked = Linker.relink(journal, config: config, changed: reparsed, names: &nameTables)
+            {
+                journal = relinked
+                timer.lap("link the changed records")
+                return update
+            }
         }
         timer.lap("parse \(update.parsed) changed files")
+        nameTables = nil
         journal = Self.link(root: root, config: config, diagnostics: configDiagnostics + discoveryDiagnostics, files, parsed)
         return update
     }

@@ -165,7 +165,7 @@ public extension Journal {
         if found.count > 1 {
             throw .ambiguous(text, found.map { LookupError.Candidate(id: $0, name: displayName(of: $0) ?? $0.slug) })
         }
-        func candidates<R: Record>(_ kind: R.Type) -> [String] { NameTable(self[R.self].array).candidates }
+        func candidates<R: Record>(_ kind: R.Type) -> [String] { NameTable.candidates(of: self[R.self].array) }
         throw .notFound(text, suggestion: Suggestion.nearest(to: text, in: kinds.flatMap { candidates($0.recordType) }))
     }
 
@@ -179,9 +179,9 @@ public extension Journal {
     /// Every record of `kinds` whose slug, name or alias is exactly `text` (ignoring case), sorted.
     package func records(named text: String, among kinds: [RecordKind]) -> [RecordID] {
         var found: [RecordID] = []
-        func table<R: Record>(_ kind: R.Type) -> NameTable { NameTable(self[R.self].array) }
+        func match<R: Record>(_ kind: R.Type) -> NameTable.Match { NameTable.match(text, in: self[R.self]) }
         for kind in kinds {
-            switch table(kind.recordType).match(text) {
+            switch match(kind.recordType) {
             case let .one(slug): found.append(RecordID(kind, slug))
             case let .several(slugs): found += slugs.map { RecordID(kind, $0) }
             case .none: break

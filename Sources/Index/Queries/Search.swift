@@ -39,54 +39,58 @@ public extension Journal {
     func search(_ text: String) -> (hits: [SearchHit], total: Int) {
         let wanted = NameResolver.letters(text.trimmingCharacters(in: .whitespaces))
         guard !wanted.isEmpty else { return ([], 0) }
-        func contains(_ value: String) -> Bool { TextFolding.matches(value, folded: wanted) }
         /// A hit as found: for notes, the line and excerpt are worked out only for the hits
         /// listed, since a common word is in most bodies.
-        struct Found {
+        struct Found: Sendable {
             var hit: SearchHit
-            var key: String
             var body: String?
             var bodyLine = 1
         }
-        var found: [Found] = []
-        func scan<R: Record>(_ type: R.Type, extra: (R) -> [(SearchHit.Place, String)]) {
+        /// The hits among one kind's records, on all cores, in the journal's order.
+        func scan<R: Record>(_ type: R.Type, extra: @escaping @Sendable (R) -> [(SearchHit.Place, String)]) -> [Found] {
             // In place: a copy of each record would retain all it holds, for nothing.
             self[R.self].withUnsafeBufferPointer { records in
-                for index in records.indices {
-                    var candidates: [(SearchHit.Place, String)] = [(.name, records[index].displayName)]
-                    candidates += records[index].aliases.map { (.alias, $0) }
-                    candidates += records[index].tags.map { (.tag, "#" + $0) }
-                    candidates += extra(records[index])
-                    let name = records[index].displayName
-                    let id = RecordID(R.kind, records[index].slug)
-                    if let place = candidates.first(where: { contains($0.1) }) {
-                        found.append(
-                            Found(
-                                hit: SearchHit(record: id, name: name, place: place.0, excerpt: place.1),
-                                key: NameOrder.key(name)))
-                    } else if contains(records[index].body) {
-                        found.append(
-                            Found(
-                                hit: SearchHit(
-                                    record: id, name: name, place: .notes, excerpt: "",
-                                    location: SourceLocation(path: records[index].path)),
-                                key: NameOrder.key(name), body: records[index].body, bodyLine: records[index].bodyLine))
-                    }
+                nonisolated(unsafe) let records = records
+                return parallelResults(count: records.count) { range, set in
+                    for index in range { set(index, Self.find(wanted, in: records[index], extra: extra)) }
                 }
+                .compactMap { $0.map { Found(hit: $0.hit, body: $0.body, bodyLine: $0.bodyLine) } }
             }
         }
-        scan(Contact.self) { contact in
-            (contact.org.map { [(.org, $0.text)] } ?? []) + contact.roles.map { (.org, $0.org.text) }
+        let found = [
+            scan(Contact.self) { contact in
+                (contact.org.map { [(.org, $0.text)] } ?? []) + contact.roles.map { (.org, $0.org.text) }
+            },
+            scan(Org.self) { _ in [] },
+            scan(Goal.self) { _ in [] },
+            scan(Publication.self) { publication in publication.venue.map { [(.venue, $0)] } ?? [] },
+            scan(Encounter.self) { encounter in [encounter.event, encounter.location].compactMap { $0 }.map { (.place, $0) } },
+        ]
+        .joined()
+        // Ordered by place, then kind, then name: only the groups that reach the listed hits
+        // are sorted by name (a common word is in most bodies, and folding every name to sort
+        // them was a third of a search).
+        struct Group: Hashable {
+            var place: SearchHit.Place
+            var kind: RecordKind
         }
-        scan(Org.self) { _ in [] }
-        scan(Goal.self) { _ in [] }
-        scan(Publication.self) { publication in publication.venue.map { [(.venue, $0)] } ?? [] }
-        scan(Encounter.self) { encounter in [encounter.event, encounter.location].compactMap { $0 }.map { (.place, $0) } }
-        found.sort {
-            ($0.hit.place, $0.hit.record.kind, $0.key, $0.hit.record.slug)
-                < ($1.hit.place, $1.hit.record.kind, $1.key, $1.hit.record.slug)
+        var groups: [Group: [Found]] = [:]
+        var total = 0
+        for item in found {
+            groups[Group(place: item.hit.place, kind: item.hit.record.kind), default: []].append(item)
+            total += 1
         }
-        let hits = found.prefix(Self.mostSearchHits).map { item -> SearchHit in
+        var listed: [Found] = []
+        for key in groups.keys.sorted(by: { ($0.place, $0.kind) < ($1.place, $1.kind) })
+        where listed.count < Self.mostSearchHits {
+            let group = groups[key] ?? []
+            let keys = group.map { NameOrder.key($0.hit.name) }
+            let order = group.indices.sorted {
+                (keys[$0], group[$0].hit.record.slug) < (keys[$1], group[$1].hit.record.slug)
+            }
+            listed += order.prefix(Self.mostSearchHits - listed.count).map { group[$0] }
+        }
+        let hits = listed.map { item -> SearchHit in
             guard let body = item.body, let path = item.hit.location?.path else { return item.hit }
             var hit = item.hit
             var line = item.bodyLine
@@ -100,7 +104,29 @@ public extension Journal {
             }
             return hit
         }
-        return (hits, found.count)
+        return (hits, total)
+    }
+
+    /// Where `record` holds `wanted` (folded), at the best place; for notes, the body to find
+    /// the line in later.
+    private static func find<R: Record>(
+        _ wanted: String, in record: R, extra: (R) -> [(SearchHit.Place, String)]
+    ) -> (hit: SearchHit, body: String?, bodyLine: Int)? {
+        func contains(_ value: String) -> Bool { TextFolding.matches(value, folded: wanted) }
+        let name = record.displayName
+        let id = RecordID(R.kind, record.slug)
+        if contains(name) { return (SearchHit(record: id, name: name, place: .name, excerpt: name), nil, 1) }
+        var candidates: [(SearchHit.Place, String)] = record.aliases.map { (.alias, $0) }
+        candidates += record.tags.map { (.tag, "#" + $0) }
+        candidates += extra(record)
+        if let place = candidates.first(where: { contains($0.1) }) {
+            return (SearchHit(record: id, name: name, place: place.0, excerpt: place.1), nil, 1)
+        }
+        guard contains(record.body) else { return nil }
+        return (
+            SearchHit(record: id, name: name, place: .notes, excerpt: "", location: SourceLocation(path: record.path)),
+            record.body, record.bodyLine
+        )
     }
 
     /// A line of notes shortened to about 100 characters around the match.

@@ -75,7 +75,8 @@ extension SiteContext {
         // Any record's fields can change what this page shows; bodies cannot.
         let whole = journal.wholeByFields
         let graph = PeopleGraph(whole)
-        let insights = NetworkInsights(whole, today: today, graph: graph)
+        let insights = NetworkInsights(
+            whole, today: today, graph: graph, memo: ParseCache.forJournal(at: whole.root)?.betweenness)
         func person(_ id: Contact.ID) -> Link {
             link(to: id.record, from: path) ?? Link(href: nil, text: whole.contacts[id]?.name ?? id.slug)
         }
