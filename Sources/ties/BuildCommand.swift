@@ -72,7 +72,7 @@ struct BuildCommand: ParsableCommand {
             case .fine: break
             }
         }
-        let journal = Journal.loadForCommand(from: root, keepingLinked: false)
+        let journal = Journal.loadForCommand(from: root)
         let color = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let result: SiteBuilder.Result
         do {

@@ -165,8 +165,8 @@ enum Main {
 
 extension Journal {
     /// How every command loads a journal: with the user's parse cache, and never freed.
-    static func loadForCommand(from root: URL, keepingLinked: Bool = true) -> Journal {
-        let journal = Journal.load(from: root, cache: ParseCache.forJournal(at: root), keepingLinked: keepingLinked)
+    static func loadForCommand(from root: URL) -> Journal {
+        let journal = Journal.load(from: root, cache: ParseCache.forJournal(at: root))
         KeptUntilExit.keep(journal)
         return journal
     }

@@ -120,31 +120,27 @@ struct LiveJournalTests {
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let journal = Journal.load(from: root)
         var names: Linker.NameTables?
-        func parse(_ text: String, _ path: String) throws -> [(path: String, parsed: ParsedFile)] {
+        /// Whether the file, written with `text`, is linked alone.
+        func relinks(_ text: String, _ path: String) throws -> Journal? {
             try write(text, path, in: root)
             let slug = String(path.dropFirst("contacts/".count).dropLast(3))
             let file = JournalFile(absolutePath: root.appending(path: path).path, path: path, kind: .contact, slug: slug)
-            return [(path, RecordParser.parse(file))]
+            var linker = Linker(
+                root: journal.root, config: journal.config, linked: journal.contacts.array, journal.encounters.array,
+                journal.publications.array, journal.orgs.array, journal.goals.array, diagnostics: journal.diagnostics)
+            guard linker.relink([(path, RecordParser.parse(file))], names: &names) else { return nil }
+            return linker.journal(config: journal.config)
         }
-        let notes = try parse(
-            "---\nname: Grace Hopper\ncircle: nowhere\n---\nSee [[Ada Lovelace]] and [[Nobody]].\n", "contacts/grace.md")
-        let relinked = try #require(Linker.relink(journal, config: journal.config, changed: notes, names: &names))
+        let relinked = try #require(
+            try relinks(
+                "---\nname: Grace Hopper\ncircle: nowhere\n---\nSee [[Ada Lovelace]] and [[Nobody]].\n", "contacts/grace.md"))
         try ParseCacheTests.expectSame(relinked, Journal.load(from: root))
         #expect(relinked.contacts.first { $0.slug == "grace" }?.wikiLinks.first?.target?.slug == "ada")
 
-        #expect(
-            Linker.relink(
-                journal, config: journal.config, changed: try parse("---\nname: Grace H.\n---\n", "contacts/grace.md"),
-                names: &names)
-                == nil)
-        #expect(
-            Linker.relink(
-                journal, config: journal.config,
-                changed: try parse("---\nname: Grace Hopper\norg: Navy\n---\n", "contacts/grace.md"), names: &names)
-                == nil)
+        #expect(try relinks("---\nname: Grace H.\n---\n", "contacts/grace.md") == nil, "a new name")
+        #expect(try relinks("---\nname: Grace Hopper\norg: Navy\n---\n", "contacts/grace.md") == nil, "a new org of no file")
         // Ada names Analytical, an org of no file: what Ada says of it may change its name.
-        let ada = try parse("---\nname: Ada Lovelace\norg: Analytical\n---\nMore.\n", "contacts/ada.md")
-        #expect(Linker.relink(journal, config: journal.config, changed: ada, names: &names) == nil)
+        #expect(try relinks("---\nname: Ada Lovelace\norg: Analytical\n---\nMore.\n", "contacts/ada.md") == nil)
     }
 
     private func recordFiles(in root: URL) throws -> Set<String> {

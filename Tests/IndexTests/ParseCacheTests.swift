@@ -270,6 +270,37 @@ struct ParseCacheTests {
         try Self.expectSame(linkedOut, Journal.load(from: journal))
     }
 
+    /// An edit that keeps every name (notes, a date of meeting) is parsed and linked alone into
+    /// the kept linked journal, which is kept again with it; a rename is linked whole.
+    @Test func anEditThatKeepsEveryNameIsLinkedIntoTheKeptJournal() throws {
+        let (journal, cache) = try Self.agedCopy("linked")
+        _ = Journal.load(from: journal, cache: cache)
+        #expect(Journal.load(from: journal, cache: cache).origin.linkedFromCache)
+
+        let grace = journal.appending(path: "contacts/grace.md")
+        func edit(_ text: String) throws {
+            try Data(text.utf8).write(to: grace)
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -30)], ofItemAtPath: grace.path)
+        }
+        try edit(
+            "---\nname: Grace Hopper\norg: Acme Corporation\nmet: 2024-04-01\nmet_via: Charles Babbage\n---\nSee [[Ada Lovelace]].\n"
+        )
+        let edited = Journal.load(from: journal, cache: cache)
+        #expect(edited.origin.linkedFromCache && edited.origin.parsed == 1)
+        try Self.expectSame(edited, Journal.load(from: journal))
+        #expect(edited.contacts[Contact.ID("grace")]?.wikiLinks.first?.target == RecordID(.contact, "ada"))
+
+        // Kept again with the edit: the next load parses nothing.
+        let next = Journal.load(from: journal, cache: cache)
+        #expect(next.origin.linkedFromCache && next.origin.parsed == 0)
+        try Self.expectSame(next, Journal.load(from: journal))
+
+        try edit("---\nname: Grace B. Hopper\norg: Acme Corporation\n---\n")
+        let renamed = Journal.load(from: journal, cache: cache)
+        #expect(!renamed.origin.linkedFromCache)
+        try Self.expectSame(renamed, Journal.load(from: journal))
+    }
+
     @Test func aDamagedLinkedJournalIsIgnored() throws {
         let (journal, cache) = try Self.agedCopy("linked")
         _ = Journal.load(from: journal, cache: cache)

@@ -64,6 +64,26 @@ package enum CacheFile {
         return true
     }
 
+    /// The positions in `stamps` of the files that changed since the cache written at `written`
+    /// was made (their stamps differ, or changed within `ParseCache.racyWindow` of writing it);
+    /// nil when files came or went, or `ties.yaml` (the first stamp) or what finding the files
+    /// reported (the last) changed: then nothing of the cache can be trusted.
+    static func changedStamps(of stamps: [Stamp], written: Int64, from reader: BinaryReader) throws -> [Int]? {
+        guard try reader.count() == stamps.count else { return nil }
+        var changed: [Int] = []
+        for (index, stamp) in stamps.enumerated() {
+            let path = try reader.string()
+            let size = try reader.signedVarint()
+            let modified = try reader.signedVarint()
+            guard path == stamp.path else { return nil }
+            if size != stamp.size || modified != stamp.modified || modified >= written - ParseCache.racyWindow {
+                guard index > 0, index < stamps.count - 1 else { return nil }
+                changed.append(index)
+            }
+        }
+        return changed
+    }
+
     /// Writes what linking decided of the settings: the orgs `me.org` and `me.roles` name.
     static func writeLinkedSettings(of config: JournalConfig, to writer: BinaryWriter) {
         writer.write(config.myOrg?.target)

@@ -15,17 +15,40 @@ struct LinkedJournalCache: Sendable {
     static let magic = Array("ties journal\n".utf8)
     static let formatVersion: UInt64 = 1 ^ RecordKind.schemaSignature
 
+    /// What a read found: the linked records, and which files changed since they were kept.
+    struct Read {
+        var linker: Linker
+        /// Positions in the stamps read with (0 is `ties.yaml`, which is never among them) of
+        /// the files whose stamps are not the kept ones: each must be read again and relinked.
+        var changed: [Int]
+        /// The file read, so that the parts of records no change touched are written again
+        /// as they are.
+        var kept: Kept
+    }
+
+    /// The file a read mapped, and where each kind's parts lie in it.
+    final class Kept: @unchecked Sendable {
+        let file: MappedFile
+        let parts: [RecordKind: [Range<Int>]]
+
+        init(file: MappedFile, parts: [RecordKind: [Range<Int>]]) {
+            self.file = file
+            self.parts = parts
+        }
+    }
+
     /// The records of the journal at `root`, linked, with its diagnostics and settings, if they
-    /// were made from exactly `stamps` (in path order, `ties.yaml` first), with `config`, the
-    /// journal's settings as read now: `journal()` makes their tables.
-    func read(root: URL, matching stamps: [CacheFile.Stamp], config: JournalConfig) -> Linker? {
+    /// were made from the files `stamps` describe (in path order, `ties.yaml` first), at most
+    /// `mostChanged` of them changed since, and `ties.yaml` and what finding the files reported
+    /// not at all; `config` is the journal's settings as read now: `journal()` makes the tables.
+    func read(root: URL, matching stamps: [CacheFile.Stamp], config: JournalConfig, mostChanged: Int = 0) -> Read? {
         guard let program = CacheFile.programIdentity, let file = MappedFile(path: url.path) else { return nil }
         return try? {
             let reader = BinaryReader(file.bytes)
             let written = try CacheFile.readHeader(
                 magic: Self.magic, version: Self.formatVersion, program: program, from: reader)
-            guard try CacheFile.readStamps(matching: stamps, written: written, from: reader),
-                let linked = try CacheFile.readLinkedSettings(of: config, from: reader)
+            guard let changed = try CacheFile.changedStamps(of: stamps, written: written, from: reader),
+                changed.count <= mostChanged, let linked = try CacheFile.readLinkedSettings(of: config, from: reader)
             else { return nil }
             // Where each kind's parts lie; each kind's parts are then decoded at once, on all cores.
             var parts: [RecordKind: [Range<Int>]] = [:]
@@ -42,23 +65,32 @@ struct LinkedJournalCache: Sendable {
             let publications = try records(Publication.self)
             let orgs = try records(Org.self)
             let goals = try records(Goal.self)
-            return Linker(
+            let linker = Linker(
                 root: root, config: linked, linked: contacts, encounters, publications, orgs, goals,
                 diagnostics: diagnostics)
+            return Read(linker: linker, changed: changed, kept: Kept(file: file, parts: parts))
         }()
     }
 
-    /// Keeps `journal`, made from the files `stamps` describe.
-    func write(_ journal: Journal, stamps: [CacheFile.Stamp]) {
+    /// Keeps `journal`, made from the files `stamps` describe. With `kept` (the file a read
+    /// found, with the same number of records of each kind), the parts holding none of the
+    /// records at `changed` (per kind, their positions) are copied from it as they are.
+    func write(
+        _ journal: Journal, stamps: [CacheFile.Stamp], reusing kept: Kept? = nil, changed: [RecordKind: Set<Int>] = [:]
+    ) {
         guard let program = CacheFile.programIdentity else { return }
         let writer = CacheFile.writer(magic: Self.magic, version: Self.formatVersion, program: program)
         CacheFile.write(stamps, to: writer)
         CacheFile.writeLinkedSettings(of: journal.config, to: writer)
-        Self.write(journal.contacts, to: writer)
-        Self.write(journal.encounters, to: writer)
-        Self.write(journal.publications, to: writer)
-        Self.write(journal.orgs, to: writer)
-        Self.write(journal.goals, to: writer)
+        func write<R: Record & BinaryCodable>(_ records: RecordTable<R>) {
+            let reused = kept.flatMap { kept in kept.parts[R.kind].map { ($0, kept.file) } }
+            Self.write(records, to: writer, reusing: reused, changed: changed[R.kind] ?? [])
+        }
+        write(journal.contacts)
+        write(journal.encounters)
+        write(journal.publications)
+        write(journal.orgs)
+        write(journal.goals)
         writer.write(journal.diagnostics)
         CacheFile.store(Data(writer.bytes), at: url)
     }
@@ -67,11 +99,20 @@ struct LinkedJournalCache: Sendable {
     static let recordsPerPart = 1024
 
     /// A kind's records as parts of `recordsPerPart`, each with its own table of strings, encoded
-    /// on all cores.
-    private static func write<R: Record & BinaryCodable>(_ records: RecordTable<R>, to writer: BinaryWriter) {
+    /// on all cores; a part of `kept` (its parts and file) that holds none of the positions
+    /// `changed` is copied as it is.
+    private static func write<R: Record & BinaryCodable>(
+        _ records: RecordTable<R>, to writer: BinaryWriter, reusing kept: ([Range<Int>], MappedFile)?, changed: Set<Int>
+    ) {
         let starts = Array(stride(from: 0, to: records.count, by: recordsPerPart))
-        let parts = starts.parallelMap { start in
-            BinaryWriter.encode(Array(records[start..<min(start + recordsPerPart, records.count)]))
+        let keptParts = kept.map { $0.0.count == starts.count ? $0.0 : [] } ?? []
+        let changedParts = Set(changed.map { $0 / recordsPerPart })
+        let parts = Array(starts.indices).parallelMap { part -> [UInt8] in
+            if part < keptParts.count, !changedParts.contains(part), let file = kept?.1 {
+                return Array(UnsafeRawBufferPointer(rebasing: file.bytes[keptParts[part]]))
+            }
+            let start = starts[part]
+            return BinaryWriter.encode(Array(records[start..<min(start + recordsPerPart, records.count)]))
         }
         writer.varint(UInt64(parts.count))
         for part in parts { writer.part(part) }

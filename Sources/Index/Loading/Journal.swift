@@ -75,9 +75,8 @@ public extension Journal {
     /// Never throws for bad content: every problem is in `diagnostics`. Nothing is written to
     /// the journal; with a `cache`, files unchanged since the last load are not parsed again, and
     /// the cache is updated.
-    /// `keepingLinked: false` reads the linked-journal cache but does not write it.
-    static func load(from root: URL, cache: ParseCache? = nil, keepingLinked: Bool = true) -> Journal {
-        JournalLoader(root: root, cache: cache, keepsLinked: keepingLinked).load()
+    static func load(from root: URL, cache: ParseCache? = nil) -> Journal {
+        JournalLoader(root: root, cache: cache).load()
     }
 
     var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }

@@ -7,7 +7,7 @@ struct JournalLoader {
     let root: URL
     var cache: ParseCache?
     /// Whether a journal linked anew is kept in the linked-journal cache (with a cache): not for
-    /// `ties build`, whose next run after an edit links anew anyway and which needs both cores.
+    /// the agenda, which has a cache of its own and is asked for when nothing else is.
     var keepsLinked = true
 
     /// The files of the journal, found, and what the cache needs to know of them.
@@ -60,18 +60,53 @@ struct JournalLoader {
         let stamps = cacheStamps(found)
         CacheFile.finishWrites()
         if let linkedCache = cache?.linked, let stamps,
-            let linked = linkedCache.read(root: root, matching: stamps, config: found.config)
+            let read = linkedCache.read(
+                root: root, matching: stamps, config: found.config, mostChanged: Self.mostFilesRelinked)
         {
             timer.lap("read the linked journal")
-            var journal = linked.journal(config: linked.config)
-            timer.lap("cross-link tables")
-            journal.origin.cached = found.files.count
-            journal.origin.linkedFromCache = true
-            return journal
+            if let journal = relinked(read, found: found, stamps: stamps, timer: &timer) { return journal }
         }
         let journal = parseAndLink(found, timer: &timer)
         if keepsLinked, let linkedCache = cache?.linked, let stamps {
             CacheFile.writeLater { linkedCache.write(journal, stamps: stamps) }
+        }
+        return journal
+    }
+
+    /// The most changed files whose records are linked alone into the kept linked journal
+    /// (`Linker.relink`): each is parsed, and more would be what a whole load does anyway.
+    static let mostFilesRelinked = 256
+
+    /// The kept linked journal, with the files that changed since parsed and linked alone,
+    /// and kept again (only the parts of the cache holding them made anew); nil when a change
+    /// needs a whole link.
+    private func relinked(
+        _ read: LinkedJournalCache.Read, found: Found, stamps: [CacheFile.Stamp], timer: inout PhaseTimer
+    ) -> Journal? {
+        var linker = read.linker
+        // Stamp 0 is ties.yaml; file `i` has stamp `i + 1`.
+        let files = read.changed.map { found.files[$0 - 1] }
+        if !files.isEmpty {
+            let parsed = files.parallelMap { RecordParser.parse($0) }
+            var names: Linker.NameTables?
+            guard linker.relink(Array(zip(files.map(\.path), parsed)), names: &names) else { return nil }
+            timer.lap("parse and link \(files.count) changed files")
+        }
+        var journal = linker.journal(config: linker.config)
+        timer.lap("cross-link tables")
+        journal.origin.cached = found.files.count - files.count
+        journal.origin.parsed = files.count
+        journal.origin.linkedFromCache = true
+        if !files.isEmpty, keepsLinked, let linkedCache = cache?.linked {
+            var changed: [RecordKind: Set<Int>] = [:]
+            for file in files {
+                func position<R: Record>(_ type: R.Type) -> Int? { journal[R.self].position(of: R.ID(file.slug)) }
+                if let position = position(file.kind.recordType) { changed[file.kind, default: []].insert(position) }
+            }
+            let kept = read.kept
+            CacheFile.writeLater { [journal, changed] in
+                linkedCache.write(journal, stamps: stamps, reusing: kept, changed: changed)
+            }
         }
         return journal
     }

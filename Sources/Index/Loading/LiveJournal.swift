@@ -163,7 +163,7 @@ public struct LiveJournal: Sendable {
                 !reparsed.contains(where: { file in
                     discoveryDiagnostics.contains { $0.location.path == file.path }
                 }),
-                let relinked = Linker.relink(journal, config: config, changed: reparsed, names: &nameTables)
+                let relinked = Self.relink(journal, reparsed, names: &nameTables)
             {
                 journal = relinked
                 timer.lap("link the changed records")
@@ -202,6 +202,17 @@ public struct LiveJournal: Sendable {
 
     private static func positions(of files: [JournalFile]) -> [String: Int] {
         Dictionary(uniqueKeysWithValues: files.indices.map { (files[$0].path, $0) })
+    }
+
+    /// `journal` with the changed files' records linked alone, if they can be (`Linker.relink`).
+    private static func relink(
+        _ journal: Journal, _ changed: [(path: String, parsed: ParsedFile)], names: inout Linker.NameTables?
+    ) -> Journal? {
+        var linker = Linker(
+            root: journal.root, config: journal.config, linked: journal.contacts.array, journal.encounters.array,
+            journal.publications.array, journal.orgs.array, journal.goals.array, diagnostics: journal.diagnostics)
+        guard linker.relink(changed, names: &names) else { return nil }
+        return linker.journal(config: journal.config)
     }
 
     /// Links copies of the kept parses: linking changes records in place.
