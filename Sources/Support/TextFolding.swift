@@ -108,8 +108,10 @@ package enum TextFolding {
         }
     }
 
-    /// Whether `text`, once folded, holds `folded` (a text folded already). ASCII text, which
-    /// most is, is compared byte by byte without case, making no new string.
+    /// Whether `text`, once folded, holds `folded` (a text folded already). The text's bytes
+    /// are compared first, without case and making no new string: what they hold, the folded
+    /// text holds (folding lowers ASCII and leaves the folded needle's letters as they are).
+    /// Only text beyond ASCII that does not hold it so is folded and compared again.
     package static func matches(_ text: some StringProtocol, folded: String) -> Bool {
         let needle = Array(folded.utf8)
         guard !needle.isEmpty else { return true }
@@ -123,10 +125,7 @@ package enum TextFolding {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte >= 0x80 {
-                    ascii = false
-                    return false
-                }
+                if byte >= 0x80 { ascii = false }
                 if index <= last, lower(byte) == needle[0] {
                     var offset = 1
                     while offset < needle.count, lower(bytes[index + offset]) == needle[offset] { offset += 1 }
@@ -136,7 +135,7 @@ package enum TextFolding {
             }
             return false
         }
-        if let found, ascii { return found }
+        if let found, found || ascii { return found }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         fold(text.unicodeScalars, spellUmlauts: false, words: false, into: &out)

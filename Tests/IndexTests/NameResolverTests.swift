@@ -105,6 +105,32 @@ struct TextFoldingTests {
         #expect(TextFolding.fold("Müller Ärger Öl", spellUmlauts: true) == "mueller aerger oel")
     }
 
+    /// What search asks: whether a text, folded, holds a folded needle. It compares the text's
+    /// own bytes first and folds only when they do not hold it; the answer must be the one
+    /// folding first gives, for every piece of every text (accents, marks, width, scripts).
+    @Test func matchesIsWhatFoldingTheTextFirstGives() {
+        let texts = [
+            "Jürgen Weiß met ŁUKASZ at the Straße café", "Jose\u{301} and Ｔａｎａｋａ", "田中 宏 and Дмитрий Волков",
+            "Nguyễn Thị Ánh, Søren, Æsir Œuvre", "plain ascii on-call rotation", "e\u{301}xample İstanbul ǅ",
+        ]
+        var random = SplitMix64(seed: 29)
+        for text in texts {
+            let characters = Array(text)
+            for _ in 0..<200 {
+                let start = random.below(characters.count)
+                let length = 1 + random.below(min(8, characters.count - start))
+                let needle = TextFolding.fold(String(characters[start..<start + length]))
+                guard !needle.isEmpty else { continue }
+                let expected = TextFolding.contains(TextFolding.fold(text), needle)
+                #expect(TextFolding.matches(text, folded: needle) == expected, "\(needle) in \(text)")
+            }
+            #expect(!TextFolding.matches(text, folded: "zzq"))
+        }
+        #expect(TextFolding.matches("Ärger im Büro", folded: "buro"))
+        #expect(TextFolding.matches("STRASSE", folded: "strasse"))
+        #expect(TextFolding.matches("Straße", folded: "strasse"))
+    }
+
     @Test func containsComparesBytes() {
         #expect(TextFolding.contains("on-call rotation", "call r"))
         #expect(!TextFolding.contains("on-call", "calls"))
