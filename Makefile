@@ -19,12 +19,22 @@ deps:
 # The tests also parse every page of the built sample site as HTML5 (python3-html5lib), open it
 # in headless Chromium, and read the calendar and vCard exports and the feeds with real parsers
 # and validators.
+# Every kind of page is checked with axe-core (Deque's accessibility rules, MPL-2.0), whose
+# axe.min.js comes from PyPI inside axe-playwright-python: the file alone is taken from the wheel.
 TEST_PACKAGES := python3-html5lib python3-icalendar python3-feedparser python3-jsonschema python3-vobject chromium
-test-deps: deps
+AXE_WHEEL := axe-playwright-python==0.1.8
+AXE := .build/test-deps/axe.min.js
+test-deps: deps $(AXE)
 	@if ! /usr/bin/python3 -c "import html5lib, icalendar, feedparser, jsonschema, vobject" >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
 		echo "Installing $(TEST_PACKAGES) with apt-get…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES); \
 	fi
+
+$(AXE):
+	@mkdir -p .build/test-deps/wheel
+	python3 -m pip download --quiet --no-deps --dest .build/test-deps/wheel "$(AXE_WHEEL)"
+	python3 -c "import glob, zipfile; zipfile.ZipFile(glob.glob('.build/test-deps/wheel/*.whl')[0]).extract('axe_playwright_python/axe.min.js', '.build/test-deps/wheel')"
+	mv .build/test-deps/wheel/axe_playwright_python/axe.min.js $(AXE)
 
 build: deps
 	$(SWIFT) build

@@ -19,7 +19,7 @@ enum NetworkGraphSVG {
         let points = ForceLayout.positions(nodes: nodes.count, edges: edges, size: size)
         func number(_ value: Double) -> String { String(format: "%.1f", value) }
         var svg =
-            "<svg class=\"network\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" role=\"img\" aria-label=\"\(HTML.escape(label))\">"
+            "<svg class=\"network\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" role=\"group\" aria-label=\"\(HTML.escape(label))\">"
         svg += "<g class=\"edges\">"
         for (a, b) in edges {
             svg +=
