@@ -172,8 +172,14 @@ struct SiteDueTests {
         #expect(try read(site, "contacts/nina-new.html").contains("Next due</dt><dd>25 November 2026</dd>"))
         #expect(try !read(site, "contacts/sam-stranger.html").contains("Next due"))
         let list = try read(site, "contacts.html")
-        #expect(list.contains(#"Nina New</a></td><td></td><td>close</td><td>never</td><td>25 Nov 2026</td>"#))
-        #expect(list.contains(#"Sam Stranger</a></td><td></td><td></td><td>never</td><td>—</td>"#))
+        #expect(
+            list.contains(
+                #"Nina New</a></td><td data-label="Organisation"></td><td data-label="Circle">close</td><td data-label="Last contact">never</td><td data-label="Next due">25 Nov 2026</td>"#
+            ))
+        #expect(
+            list.contains(
+                #"Sam Stranger</a></td><td data-label="Organisation"></td><td data-label="Circle"></td><td data-label="Last contact">never</td><td data-label="Next due">—</td>"#
+            ))
         let sheet = try ContactSheet.text(of: journal, today: Day("2026-11-25")!)
         #expect(sheet.contains("Nina New,,,,,close,,2026-11-25,"))
     }

@@ -20,6 +20,7 @@ public struct ICalendar: Sendable {
 
     /// The whole file, with CRLF line endings and lines folded at 75 octets.
     public func text() -> String {
+        let w = Words.for(journal.config.language)
         let domain = "ties-" + Slug.make(from: journal.config.title)
         let stamp = "\(compact(today))T000000Z"
         var lines = [
@@ -42,26 +43,27 @@ public struct ICalendar: Sendable {
 
         for item in journal.openFollowUps(on: today, within: 3650) {
             let encounter = journal.encounters[Encounter.ID(item.encounter)]
-            var description = "From \(encounter?.displayName ?? item.encounter)"
-            if let day = encounter?.date.day { description += " on \(day)" }
-            if item.daysOverdue > 0 { description += "; due since \(item.due)" }
+            var description = "\(w.from) \(encounter?.title ?? encounter?.kind ?? item.encounter)"
+            if let day = encounter?.date.day { description += " \(w.on) \(day)" }
+            if item.daysOverdue > 0 { description += "; \(w.dueSince) \(item.due)" }
             event(
                 uid: "followup-" + FNV1a.hex(item.encounter + "\n" + item.task), day: max(item.due, today),
-                summary: "Follow up: \(item.task)", description: description, category: "follow-up")
+                summary: "\(w.followUp): \(item.task)", description: description, category: w.followUpCategory)
         }
         for contact in journal.contacts {
             guard let due = journal.nextDue(of: contact, today: today) else { continue }
             if let snooze = contact.snoozeUntil, snooze > due, snooze > today {
                 event(
-                    uid: "due-\(contact.slug)", day: snooze, summary: "Get in touch with \(contact.name)",
-                    description: "Snoozed until \(snooze)", category: "keep in touch")
+                    uid: "due-\(contact.slug)", day: snooze, summary: "\(w.getInTouch) \(contact.name)",
+                    description: "\(w.snoozedUntil) \(snooze)", category: w.keepInTouch)
                 continue
             }
-            let last = journal.lastContact(with: contact).map { "Last contact \($0)" } ?? ""
+            let last = journal.lastContact(with: contact).map { "\(w.lastContact) \($0)" } ?? ""
             event(
-                uid: "due-\(contact.slug)", day: max(due, today), summary: "Get in touch with \(contact.name)",
-                description: "\(last); every \(journal.cadence(of: contact))\(due < today ? "; due since \(due)" : "")",
-                category: "keep in touch")
+                uid: "due-\(contact.slug)", day: max(due, today), summary: "\(w.getInTouch) \(contact.name)",
+                description:
+                    "\(last); \(w.cadence) \(journal.cadence(of: contact))\(due < today ? "; \(w.dueSince) \(due)" : "")",
+                category: w.keepInTouch)
         }
         for contact in journal.contacts {
             guard let birthday = contact.birthday else { continue }
@@ -69,15 +71,15 @@ public struct ICalendar: Sendable {
                 birthday.year.flatMap { Day(year: $0, month: birthday.month, day: birthday.day) }
                 ?? birthday.next(onOrAfter: today)
             event(
-                uid: "birthday-\(contact.slug)", day: first, summary: "\(contact.name): birthday", description: nil,
-                category: "birthday", yearly: birthday)
+                uid: "birthday-\(contact.slug)", day: first, summary: "\(contact.name): \(w.birthday)", description: nil,
+                category: w.birthday, yearly: birthday)
         }
         for greeting in journal.config.greetings {
             guard let yearly = Birthday("\(pad(greeting.month))-\(pad(greeting.day))") else { continue }
-            let circles = greeting.circles.isEmpty ? "everyone with a cadence" : greeting.circles.joined(separator: ", ")
+            let circles = greeting.circles.isEmpty ? w.everyone : greeting.circles.joined(separator: ", ")
             event(
                 uid: "greeting-" + Slug.make(from: greeting.what), day: yearly.next(onOrAfter: today), summary: greeting.what,
-                description: "For \(circles)", category: "greeting", yearly: yearly)
+                description: "\(w.for) \(circles)", category: w.greeting, yearly: yearly)
         }
         lines.append("END:VCALENDAR")
         return lines.map(ContentLine.folded).joined(separator: "\r\n") + "\r\n"
@@ -85,4 +87,27 @@ public struct ICalendar: Sendable {
 
     private func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
     private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    /// The words of the events, in the journal's language (`language` in ties.yaml).
+    struct Words {
+        var from, on, dueSince, followUp, followUpCategory, getInTouch, snoozedUntil, keepInTouch, lastContact, cadence,
+            birthday, everyone, `for`, greeting: String
+
+        static func `for`(_ language: JournalConfig.Language) -> Words {
+            switch language {
+            case .en:
+                return Words(
+                    from: "From", on: "on", dueSince: "due since", followUp: "Follow up", followUpCategory: "follow-up",
+                    getInTouch: "Get in touch with", snoozedUntil: "Snoozed until", keepInTouch: "keep in touch",
+                    lastContact: "Last contact", cadence: "every", birthday: "birthday", everyone: "everyone with a cadence",
+                    for: "For", greeting: "greeting")
+            case .de:
+                return Words(
+                    from: "Aus", on: "am", dueSince: "fällig seit", followUp: "Nachfassen", followUpCategory: "Nachfassen",
+                    getInTouch: "Melden bei", snoozedUntil: "Zurückgestellt bis", keepInTouch: "in Kontakt bleiben",
+                    lastContact: "Letzter Kontakt", cadence: "Rhythmus", birthday: "Geburtstag",
+                    everyone: "alle mit einem Rhythmus", for: "Für", greeting: "Gruß")
+            }
+        }
+    }
 }

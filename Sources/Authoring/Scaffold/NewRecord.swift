@@ -118,7 +118,12 @@ public extension Journal {
             writer.field(\.due, due?.description)
             writer.field(\.status, Goal.Status.active.rawValue)
             (folder, stem) = (RecordKind.goal.folder, Slug.make(from: title))
-            text = writer.file(body: "\nWhat this goal is for, and how the network helps.\n")
+            // A prompt for the notes, in the journal's language.
+            let prompt =
+                config.language == .de
+                ? "Wofür dieses Ziel steht und wie das Netzwerk dabei hilft."
+                : "What this goal is for, and how the network helps."
+            text = writer.file(body: "\n\(prompt)\n")
         }
         // A name of any length makes a file name the file system takes.
         stem = Slug.fitted(stem)

@@ -105,7 +105,7 @@ extension SiteContext {
         }
         add(t.howMet, contact.howMet)
         add(t.circle, contact.circle?.target ?? contact.circle?.text)
-        add(t.cadence, profile.cadence.description)
+        add(t.cadence, vocabulary.cadence(profile.cadence))
         add(t.lastContact, profile.lastContact.map(dates.long) ?? t.never)
         add(t.nextDue, profile.nextDue.map(dates.long))
 

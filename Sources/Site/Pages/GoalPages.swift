@@ -7,7 +7,9 @@ struct GoalListPage: Sendable, Encodable {
 
     struct Row: Sendable, Encodable {
         var link: Link
+        /// As written, for styles; `statusText` as shown.
         var status: String
+        var statusText: String
         var due: String?
         var contacts: Int
         var encounters: Int
@@ -35,7 +37,7 @@ extension SiteContext {
         let rows = journal.goals.map { goal in
             GoalListPage.Row(
                 link: link(to: goal.recordID, from: path) ?? Link(href: nil, text: goal.title),
-                status: goal.status.rawValue, due: goal.due.map(dates.short),
+                status: goal.status.rawValue, statusText: vocabulary.status(goal.status), due: goal.due.map(dates.short),
                 contacts: journal.contacts(for: goal.id).count,
                 encounters: journal.encounters(for: goal.id).count,
                 publications: journal.publications(for: goal.id).count)
@@ -48,7 +50,7 @@ extension SiteContext {
     func goalPage(_ profile: GoalProfile) -> PageJob? {
         let goal = profile.record
         guard let path = paths.page(of: goal.recordID) else { return nil }
-        var facts = [Fact(label: t.status, value: goal.status.rawValue)]
+        var facts = [Fact(label: t.status, value: vocabulary.status(goal.status))]
         if let due = goal.due { facts.append(Fact(label: t.dueBy, value: dates.long(due))) }
         let model = GoalPage(
             page: frame(title: goal.title, path: path, section: .goals), title: goal.title, facts: facts,

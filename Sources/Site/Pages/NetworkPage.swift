@@ -140,7 +140,7 @@ extension SiteContext {
                 NetworkPage.PersonRow(link: person($0.contact), detail: "\($0.introduced)")
             },
             brokers: insights.brokers.prefix(10).map {
-                NetworkPage.PersonRow(link: person($0.contact), detail: String(format: "%.2f", $0.betweenness))
+                NetworkPage.PersonRow(link: person($0.contact), detail: vocabulary.decimal($0.betweenness, digits: 2))
             },
             gateways: insights.gateways.prefix(20).map {
                 NetworkPage.GatewayRow(org: org($0.org), current: $0.current.map(person), former: $0.former.map(person))

@@ -67,7 +67,7 @@ extension SiteContext {
         for publication in published {
             guard let page = paths.page(of: publication.recordID) else { continue }
             var facts: [Fact] = []
-            if let kind = publication.kind { facts.append(Fact(label: t.kind, value: kind)) }
+            if let kind = publication.kind { facts.append(Fact(label: t.kind, value: vocabulary.publicationKind(kind))) }
             if let date = publication.date { facts.append(Fact(label: t.date, value: dates.long(date))) }
             if let venue = publication.venue { facts.append(Fact(label: t.venue, value: venue)) }
             for (label, value) in [

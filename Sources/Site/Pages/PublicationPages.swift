@@ -14,6 +14,7 @@ struct PublicationListPage: Sendable, Encodable {
 
     struct KindCount: Sendable, Encodable {
         var kind: String
+        var text: String
         var count: Int
     }
 
@@ -69,7 +70,7 @@ extension SiteContext {
         var counts: [String: Int] = [:]
         for publication in published { counts[publication.kind ?? "other", default: 0] += 1 }
         return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
-            .map { PublicationListPage.KindCount(kind: $0.key, count: $0.value) }
+            .map { PublicationListPage.KindCount(kind: $0.key, text: vocabulary.publicationKind($0.key), count: $0.value) }
     }
 
     /// Published items by year, newest first, with the year's summed figures; undated ones last.
@@ -94,9 +95,9 @@ extension SiteContext {
         let publication = profile.record
         guard let path = paths.page(of: publication.recordID) else { return nil }
         var facts: [Fact] = []
-        if let kind = publication.kind { facts.append(Fact(label: t.kind, value: kind)) }
+        if let kind = publication.kind { facts.append(Fact(label: t.kind, value: vocabulary.publicationKind(kind))) }
         if let date = publication.date { facts.append(Fact(label: t.date, value: dates.long(date))) }
-        facts.append(Fact(label: t.status, value: publication.status.rawValue))
+        facts.append(Fact(label: t.status, value: vocabulary.status(publication.status)))
         if let venue = publication.venue { facts.append(Fact(label: t.venue, value: venue)) }
         if let submitted = publication.submitted { facts.append(Fact(label: t.submitted, value: dates.long(submitted))) }
         let figures = profile.figures

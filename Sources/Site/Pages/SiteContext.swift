@@ -11,6 +11,8 @@ struct SiteContext: Sendable {
     /// `t` as templates read it (`{{page.t.contacts}}`): encoded once, not on every page.
     let words: Value
     let dates: DateText
+    /// Kinds, statuses and untitled encounters in the site's language.
+    let vocabulary: Vocabulary
     let today: Day
     let allowRawHTML: Bool
 
@@ -25,6 +27,7 @@ struct SiteContext: Sendable {
         self.t = Labels.for(journal.config.language)
         self.words = PageJob.value(of: t, keepingNil: false)
         self.dates = DateText(journal.config.language)
+        self.vocabulary = Vocabulary.for(journal.config.language)
         self.today = today
         self.allowRawHTML = journal.config.unsafeHTML
     }
@@ -51,8 +54,15 @@ struct SiteContext: Sendable {
     /// A link to a record's page from the page at `from`, or nil when it has none.
     func link(to id: RecordID, from: String) -> Link? {
         journal.read(id)
-        guard let page = paths.page(of: id), let name = journal.displayName(of: id) else { return nil }
+        guard let page = paths.page(of: id), let name = displayName(of: id) else { return nil }
         return Link(href: SitePaths.root(from: from) + page, text: name)
+    }
+
+    /// A record's name as the site shows it: an encounter without a title by its kind and day
+    /// in the site's language.
+    func displayName(of id: RecordID) -> String? {
+        guard id.kind == .encounter else { return journal.displayName(of: id) }
+        return journal.record(Encounter.ID(id.slug)).map { vocabulary.title(of: $0, dates: dates) }
     }
 
     func contactLinks(_ references: [Reference], from: String) -> [Link] {
@@ -85,13 +95,16 @@ struct SiteContext: Sendable {
     func row(_ encounter: Encounter, from: String) -> EncounterRow {
         EncounterRow(
             date: dates.short(encounter.date.day), isoDate: encounter.date.day.description,
-            link: link(to: encounter.recordID, from: from) ?? Link(href: nil, text: encounter.displayName),
-            kind: encounter.kind, with: rowPeople(encounter.with, from: from))
+            link: link(to: encounter.recordID, from: from)
+                ?? Link(href: nil, text: vocabulary.title(of: encounter, dates: dates)),
+            kind: encounter.kind.map(vocabulary.encounterKind), with: rowPeople(encounter.with, from: from))
     }
 
     func row(_ publication: Publication, from: String) -> PublicationRow {
         var outbound: [Link] = []
-        if let url = publication.url.flatMap(SafeURL.href) { outbound.append(Link(href: url, text: publication.kind ?? "link")) }
+        if let url = publication.url.flatMap(SafeURL.href) {
+            outbound.append(Link(href: url, text: vocabulary.publicationKind(publication.kind ?? "link")))
+        }
         if let slides = publication.slides.flatMap(SafeURL.href) { outbound.append(Link(href: slides, text: t.slides)) }
         if let recording = publication.recording.flatMap(SafeURL.href) {
             outbound.append(Link(href: recording, text: t.recording))
@@ -99,7 +112,8 @@ struct SiteContext: Sendable {
         return PublicationRow(
             date: publication.date.map(dates.short), isoDate: publication.date?.description,
             link: link(to: publication.recordID, from: from) ?? Link(href: nil, text: publication.title),
-            kind: publication.kind ?? "other", status: publication.status.rawValue,
+            kind: publication.kind ?? "other", kindText: vocabulary.publicationKind(publication.kind ?? "other"),
+            status: publication.status.rawValue, statusText: vocabulary.status(publication.status),
             isPublished: publication.status == .published, venue: publication.venue,
             with: rowPeople(publication.with, from: from), outbound: outbound)
     }

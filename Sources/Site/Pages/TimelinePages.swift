@@ -81,7 +81,7 @@ extension SiteContext {
                 return (
                     entry.day,
                     TimelinePage.Item(
-                        date: r.date, isoDate: r.isoDate, kind: encounter.kind ?? "encounter", isPublication: false,
+                        date: r.date, isoDate: r.isoDate, kind: r.kind ?? vocabulary.encounter, isPublication: false,
                         link: r.link, with: r.with)
                 )
             case let .publication(publication):
@@ -89,7 +89,7 @@ extension SiteContext {
                 return (
                     entry.day,
                     TimelinePage.Item(
-                        date: r.date ?? "", isoDate: r.isoDate ?? "", kind: r.kind, isPublication: true, link: r.link,
+                        date: r.date ?? "", isoDate: r.isoDate ?? "", kind: r.kindText, isPublication: true, link: r.link,
                         with: r.with)
                 )
             }
@@ -116,15 +116,16 @@ extension SiteContext {
     func encounterPage(_ profile: EncounterProfile) -> PageJob? {
         let encounter = profile.record
         guard let path = paths.page(of: encounter.recordID) else { return nil }
+        let title = vocabulary.title(of: encounter, dates: dates)
         var facts: [Fact] = []
-        if let kind = encounter.kind { facts.append(Fact(label: t.kind, value: kind)) }
+        if let kind = encounter.kind { facts.append(Fact(label: t.kind, value: vocabulary.encounterKind(kind))) }
         if let event = encounter.event { facts.append(Fact(label: t.event, value: event)) }
         if let location = encounter.location { facts.append(Fact(label: t.location, value: location)) }
         let followUps = profile.followUps.map { followup in
             EncounterPage.FollowUpItem(task: followup.item.task, due: dates.short(followup.due), done: followup.item.done)
         }
         let model = EncounterPage(
-            page: frame(title: encounter.displayName, path: path, section: .timeline), title: encounter.displayName,
+            page: frame(title: title, path: path, section: .timeline), title: title,
             date: dates.long(encounter.date), facts: facts, with: contactLinks(encounter.with, from: path),
             introduced: contactLinks(encounter.introduced, from: path), gave: encounter.gave, received: encounter.received,
             followUps: followUps, goals: goalLinks(encounter.goals, from: path), tags: tagLinks(encounter.tags, from: path),

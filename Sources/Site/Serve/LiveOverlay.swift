@@ -44,17 +44,28 @@ struct LiveOverlay: Sendable {
         return Data(html)
     }
 
+    /// "1 error, 16 warnings" in the site's language. The messages themselves are ties'
+    /// diagnostics, in English everywhere (the terminal's too), each with its code.
+    private var tally: String {
+        guard language == "de" else { return DiagnosticReport.tally(diagnostics) }
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count - errors
+        return [(errors, "Fehler", "Fehler"), (warnings, "Warnung", "Warnungen")].filter { $0.0 > 0 }
+            .map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }.joined(separator: ", ")
+    }
+
     /// The banner's HTML, or nothing when the journal has no problems.
     var banner: String {
         guard !diagnostics.isEmpty else { return "" }
         let german = language == "de"
         let title = german ? "Probleme im Journal" : "Problems in the journal"
         var html = #"<aside class="ties-live-banner" role="alert" aria-live="polite"><h2>"#
-        html += "\(title): \(HTML.escape(DiagnosticReport.tally(diagnostics)))</h2><ul>"
+        html += "\(title): \(HTML.escape(tally))</h2><ul>"
         for diagnostic in diagnostics.prefix(LiveOverlay.bannerLimit) {
+            let severity = german ? (diagnostic.severity == .error ? "Fehler" : "Warnung") : diagnostic.severity.rawValue
             html += #"<li class="ties-live-\#(diagnostic.severity.rawValue)"><code>"#
             html += HTML.escape(diagnostic.location.description) + "</code> "
-            html += #"<span class="ties-live-severity">\#(diagnostic.severity.rawValue)</span> "#
+            html += #"<span class="ties-live-severity">\#(severity)</span> "#
             html += HTML.escape(diagnostic.message)
             html += #" <span class="ties-live-code">[\#(HTML.escape(diagnostic.code.rawValue))]</span></li>"#
         }

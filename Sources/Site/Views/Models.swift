@@ -49,8 +49,11 @@ struct PublicationRow: Sendable, Encodable {
     var date: String?
     var isoDate: String?
     var link: Link
+    /// As written, for filters and styles; `kindText` and `statusText` as shown.
     var kind: String
+    var kindText: String
     var status: String
+    var statusText: String
     var isPublished: Bool
     var venue: String?
     var with: [Link]

@@ -1,0 +1,103 @@
+import Foundation
+import Index
+
+/// The words for values the journal writes in English, shown in the site's language: the kinds
+/// of encounters and publications ties knows (`coffee`, `talk`), statuses, and the title of an
+/// encounter that has none. A kind ties does not know is shown as written.
+///
+/// Apart from `Labels`, which every page's value carries for its templates: these are looked up
+/// while pages are made.
+struct Vocabulary: Sendable {
+    let encounterKinds: [String: String]
+    let publicationKinds: [String: String]
+    let publicationStatuses: [Publication.Status: String]
+    let goalStatuses: [Goal.Status: String]
+    /// The title of an encounter without one, from its kind (as shown) and day: in English as
+    /// the terminal gives it ("coffee on 2026-12-07"), in German "Kaffee am 7. Dez. 2026".
+    let untitled: @Sendable (String, Day, DateText) -> String
+    /// The word for an encounter whose kind is not given.
+    let encounter: String
+    /// A cadence of one unit and of several (`#` is the number), per unit, and no cadence.
+    let units: [Cadence.Unit: (one: String, many: String)]
+    let noCadence: String
+    /// What separates the whole part of a number from its fraction.
+    let decimalSeparator: String
+
+    static func `for`(_ language: JournalConfig.Language) -> Vocabulary {
+        switch language {
+        case .en: return .english
+        case .de: return .german
+        }
+    }
+
+    func encounterKind(_ kind: String) -> String { encounterKinds[kind.lowercased()] ?? kind }
+    func publicationKind(_ kind: String) -> String { publicationKinds[kind.lowercased()] ?? kind }
+    func status(_ status: Publication.Status) -> String { publicationStatuses[status] ?? status.rawValue }
+    func status(_ status: Goal.Status) -> String { goalStatuses[status] ?? status.rawValue }
+
+    /// "every month", "alle 3 Monate": a cadence as a person says it.
+    func cadence(_ cadence: Cadence) -> String {
+        switch cadence {
+        case .none: return noCadence
+        case let .every(count, unit):
+            guard let words = units[unit] else { return cadence.description }
+            return count == 1 ? words.one : words.many.replacingOccurrences(of: "#", with: String(count))
+        }
+    }
+
+    /// `value` with `digits` digits after the separator of the site's language: 63.50, 63,50.
+    func decimal(_ value: Double, digits: Int) -> String {
+        let text = String(format: "%.\(digits)f", value)
+        return decimalSeparator == "." ? text : text.replacingOccurrences(of: ".", with: decimalSeparator)
+    }
+
+    /// The encounter's title, or for one without, its kind and day in this language.
+    func title(of encounter: Encounter, dates: DateText) -> String {
+        if let title = encounter.title { return title }
+        return untitled(encounter.kind.map(encounterKind) ?? self.encounter, encounter.date.day, dates)
+    }
+
+    static let english = Vocabulary(
+        encounterKinds: [:], publicationKinds: [:],
+        publicationStatuses: Dictionary(uniqueKeysWithValues: Publication.Status.allCases.map { ($0, $0.rawValue) }),
+        goalStatuses: Dictionary(uniqueKeysWithValues: Goal.Status.allCases.map { ($0, $0.rawValue) }),
+        untitled: { kind, day, _ in "\(kind) on \(day)" }, encounter: "encounter",
+        units: [
+            .day: ("every day", "every # days"), .week: ("every week", "every # weeks"),
+            .month: ("every month", "every # months"), .year: ("every year", "every # years"),
+        ], noCadence: "none", decimalSeparator: ".")
+
+    static let german = Vocabulary(
+        encounterKinds: [
+            "coffee": "Kaffee", "call": "Anruf", "video": "Videoanruf", "meeting": "Treffen", "lunch": "Mittagessen",
+            "dinner": "Abendessen", "breakfast": "Frühstück", "event": "Veranstaltung", "email": "E-Mail",
+            "message": "Nachricht", "conference": "Konferenz", "meetup": "Meetup", "talk": "Vortrag",
+            "workshop": "Workshop", "interview": "Gespräch", "visit": "Besuch", "walk": "Spaziergang", "drinks": "Drinks",
+            "intro": "Vorstellung", "introduction": "Vorstellung", "chat": "Gespräch", "letter": "Brief",
+            "greeting": "Gruß", "greetings": "Grüße", "card": "Karte", "party": "Feier",
+        ],
+        publicationKinds: [
+            "talk": "Vortrag", "post": "Beitrag", "podcast": "Podcast", "video": "Video", "panel": "Podium",
+            "workshop": "Workshop", "paper": "Paper", "interview": "Interview", "newsletter": "Newsletter",
+            "article": "Artikel", "book": "Buch", "keynote": "Keynote", "webinar": "Webinar", "other": "Sonstiges",
+            "link": "Link",
+        ],
+        publicationStatuses: [
+            .idea: "Idee", .draft: "Entwurf", .submitted: "eingereicht", .accepted: "angenommen", .rejected: "abgelehnt",
+            .published: "veröffentlicht",
+        ],
+        goalStatuses: Dictionary(uniqueKeysWithValues: Goal.Status.allCases.map { ($0, Self.germanGoalStatus($0)) }),
+        untitled: { kind, day, dates in "\(kind) am \(dates.short(day))" }, encounter: "Begegnung",
+        units: [
+            .day: ("täglich", "alle # Tage"), .week: ("wöchentlich", "alle # Wochen"),
+            .month: ("monatlich", "alle # Monate"), .year: ("jährlich", "alle # Jahre"),
+        ], noCadence: "kein Rhythmus", decimalSeparator: ",")
+
+    private static func germanGoalStatus(_ status: Goal.Status) -> String {
+        switch status {
+        case .active: return "aktiv"
+        case .achieved: return "erreicht"
+        case .dropped: return "aufgegeben"
+        }
+    }
+}
