@@ -30,7 +30,9 @@ struct GermanSiteTests {
         }
         func vocabulary(_ v: Vocabulary) -> [String] {
             Publication.Status.allCases.map { v.status($0) } + Goal.Status.allCases.map { v.status($0) }
-                + v.units.values.flatMap { [$0.one, $0.many] } + [v.noCadence, v.encounter, v.untitled("", Day(dayNumber: 0), DateText(.en))]
+                + v.units.values.flatMap { [$0.one, $0.many] } + [
+                    v.noCadence, v.encounter, v.untitled("", Day(dayNumber: 0), DateText(.en)),
+                ]
         }
         let english = try words(Labels.english).union(words(vocabulary(.english)))
             .union([
