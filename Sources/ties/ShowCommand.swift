@@ -30,13 +30,13 @@ struct ShowCommand: ParsableCommand {
         if ref.hasPrefix("#") {
             let tags = journal.recordsByTag()
             let tag = String(ref.dropFirst())
-            guard let ids = tags[tag] ?? tags[tag.lowercased()] else {
+            guard let (name, ids) = tags.first(where: { Journal.tagKey($0.key) == Journal.tagKey(tag) }) else {
                 throw CommandFailure(
                     message:
                         "no record has the tag '\(tag)'\(Suggestion.clause(Suggestion.nearest(to: tag, in: tags.keys.sorted())))",
                     exitCode: .problems)
             }
-            page.tag(tag, ids)
+            page.tag(name, ids)
         } else {
             let id: RecordID
             do {
@@ -44,10 +44,12 @@ struct ShowCommand: ParsableCommand {
             } catch {
                 // A tag's name alone, when no record answers to it.
                 let tags = journal.recordsByTag()
-                guard case .notFound = error, let ids = tags[ref] ?? tags[ref.lowercased()] else {
+                guard case .notFound = error,
+                    let (name, ids) = tags.first(where: { Journal.tagKey($0.key) == Journal.tagKey(ref) })
+                else {
                     throw CommandFailure(message: error.description, exitCode: .problems)
                 }
-                page.tag(ref.lowercased(), ids)
+                page.tag(name, ids)
                 Terminal.print(page.text, terminator: "")
                 return
             }

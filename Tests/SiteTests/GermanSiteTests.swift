@@ -99,6 +99,21 @@ struct GermanSiteTests {
         #expect(try page("contacts/juergen-weiss.html").contains("monatlich"))
     }
 
+    /// Jürgen writes `ex-kollegen`, Ayşe `Ex-Kollegen`: one tag, one page, both people on it.
+    @Test func tagsThatDifferOnlyInCaseAreOneTag() throws {
+        let site = try Fixtures.temporaryFolder("german").appending(path: "site")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let journal = Journal.load(from: Fixtures.journal("german"))
+        _ = try SiteBuilder.build(journal, options: .init(output: site, today: Day("2026-12-07")))
+        let pages = try FileManager.default.contentsOfDirectory(atPath: site.appending(path: "tags").path).sorted()
+        #expect(pages == ["ex-kollegen.html", "vertrieb.html"])
+        let page = try String(contentsOf: site.appending(path: "tags/ex-kollegen.html"), encoding: .utf8)
+        #expect(page.contains("Jürgen Weiß") && page.contains("Ayşe Yılmaz"))
+        #expect(journal.recordsByTag().keys.sorted() == ["Ex-Kollegen", "Vertrieb"], "as written, of equally many the first")
+        let ayse = try String(contentsOf: site.appending(path: "contacts/ayse-yilmaz.html"), encoding: .utf8)
+        #expect(ayse.contains("href=\"../tags/ex-kollegen.html\""))
+    }
+
     @Test func theServeBannerCountsInGerman() {
         let diagnostics = [
             Diagnostic(.error, .yamlSyntax, "x", at: SourceLocation(path: "contacts/a.md")),

@@ -43,19 +43,37 @@ public enum LookupError: Error, Equatable, CustomStringConvertible {
 }
 
 public extension Journal {
+    /// What makes two tags one: `Ex-Kollegen` and `ex-kollegen` are one tag.
+    static func tagKey(_ tag: String) -> String { tag.lowercased() }
+
     /// Every tag with the records that carry it, each record once per tag, in kind then journal
     /// order: one pass over the journal for the site's tag pages and `ties show TAG`.
+    ///
+    /// Tags that differ only in case are one tag, named as most records write it (of equally
+    /// many, the first in code point order).
     func recordsByTag() -> [String: [RecordID]] {
-        var byTag: [String: [RecordID]] = [:]
+        var byKey: [String: [RecordID]] = [:]
+        var spellings: [String: [String: Int]] = [:]
         // By index, never `for record in`: copying a record retains every field of it.
         func collect<R: Record>(_ kind: R.Type) {
             let records = self[R.self]
             for index in records.indices where !records[index].tags.isEmpty {
                 let id = records[index].recordID
-                for tag in Set(records[index].tags) { byTag[tag, default: []].append(id) }
+                var keys = Set<String>()
+                for tag in records[index].tags {
+                    let key = Self.tagKey(tag)
+                    spellings[key, default: [:]][tag, default: 0] += 1
+                    if keys.insert(key).inserted { byKey[key, default: []].append(id) }
+                }
             }
         }
         for kind in RecordKind.allCases { collect(kind.recordType) }
+        var byTag: [String: [RecordID]] = [:]
+        for (key, ids) in byKey {
+            let written = spellings[key] ?? [:]
+            let name = written.min { ($1.value, $0.key) < ($0.value, $1.key) }?.key ?? key
+            byTag[name] = ids
+        }
         return byTag
     }
 }

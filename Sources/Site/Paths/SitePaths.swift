@@ -62,7 +62,7 @@ public struct SitePaths: Sendable {
                 counter += 1
             }
             tagsTaken.insert(path)
-            tagPages[tag] = path
+            tagPages[Journal.tagKey(tag)] = path
         }
         for page in FixedPage.allCases { fixedPages[page] = page.path }
         for year in JournalReader.timelineYears(of: journal) { yearPages[year] = SitePaths.timelinePath(year: year) }
@@ -80,7 +80,7 @@ public struct SitePaths: Sendable {
     public func page(of id: RecordID) -> String? { pages[id] }
 
     /// The page of a tag, relative to the site's root.
-    public func page(ofTag tag: String) -> String? { tagPages[tag] }
+    public func page(ofTag tag: String) -> String? { tagPages[Journal.tagKey(tag)] }
 
     /// A page every private site has.
     public func page(_ page: FixedPage) -> String { fixedPages[page] ?? page.path }
@@ -99,14 +99,8 @@ public struct SitePaths: Sendable {
     /// Made once: every link on every page starts with one of these.
     private static let ups = (0..<8).map { String(repeating: "../", count: $0) }
 
-    /// Every tag used in the journal, sorted.
+    /// Every tag used in the journal, sorted: one name for tags that differ only in case.
     public static func allTags(in journal: Journal) -> [String] {
-        var tags = Set<String>()
-        for c in journal.contacts { tags.formUnion(c.tags) }
-        for e in journal.encounters { tags.formUnion(e.tags) }
-        for p in journal.publications { tags.formUnion(p.tags) }
-        for o in journal.orgs { tags.formUnion(o.tags) }
-        for g in journal.goals { tags.formUnion(g.tags) }
-        return tags.sorted()
+        journal.recordsByTag().keys.sorted()
     }
 }

@@ -59,7 +59,8 @@ struct RecordGraph: Sendable {
             years.combine(year)
         }
         add(.timelineYears, fingerprint: years.value)
-        for tag in tags { add(.tag(tag), fingerprint: 0) }
+        // By the tag's key: a record's `ex-kollegen` is the page of `Ex-Kollegen`.
+        for tag in tags { add(.tag(Journal.tagKey(tag)), fingerprint: 0) }
         var fields = StableHash()
         for (key, summary) in zip(keys, summaries) {
             fields.combine(key)
@@ -76,7 +77,7 @@ struct RecordGraph: Sendable {
         for (summary, year) in zip(summaries, datedYears) {
             linkTargets.append(contentsOf: summary.links)
             if let year, let number = groups[.year(year)] { linkTargets.append(number) }
-            for tag in summary.tags { if let number = groups[.tag(tag)] { linkTargets.append(number) } }
+            for tag in summary.tags { if let number = groups[.tag(Journal.tagKey(tag))] { linkTargets.append(number) } }
             linkStarts.append(Int32(linkTargets.count))
         }
         while linkStarts.count <= keys.count { linkStarts.append(Int32(linkTargets.count)) }
