@@ -31,18 +31,31 @@
   var results = document.getElementById("search-results");
   if (box && results && entries.length) {
     box.closest(".search").hidden = false;
+    // The words of a query as ties search reads them (TextFolding.searchKey): no case, no
+    // accents, letters that do not decompose spelt out, and umlauts either way (ue is u). The
+    // index holds every word of a record already folded so.
+    var spelt = { "ß": "ss", "ẞ": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
+      "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ı": "i", "þ": "th", "Þ": "th" };
     var fold = function (text) {
-      return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+      return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+        .replace(/[ßẞøØæÆœŒđĐłŁıþÞ]/g, function (letter) { return spelt[letter]; })
+        .toLowerCase().replace(/([aou])e+/g, "$1");
     };
-    var haystack = entries.map(function (entry) { return fold(entry.n + " " + entry.x); });
     var show = function () {
-      var words = fold(box.value).split(/\s+/).filter(Boolean);
+      var words = box.value.split(/\s+/).map(fold).filter(Boolean);
       results.textContent = "";
       if (!words.length) return;
-      var shown = 0;
-      for (var i = 0; i < entries.length && shown < 20; i++) {
-        var text = haystack[i];
+      // Records whose name and detail hold every word first (as ties search puts a name before
+      // notes), each group in the index's order.
+      var found = [[], []];
+      for (var i = 0; i < entries.length; i++) {
+        var text = entries[i].x;
         if (!words.every(function (word) { return text.indexOf(word) !== -1; })) continue;
+        var named = fold(entries[i].n + " " + (entries[i].d || ""));
+        found[words.every(function (word) { return named.indexOf(word) !== -1; }) ? 0 : 1].push(i);
+      }
+      var shown = 0;
+      found[0].concat(found[1]).slice(0, 20).forEach(function (i) {
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = root + entries[i].u;
@@ -52,9 +65,15 @@
         kind.textContent = entries[i].k;
         item.appendChild(link);
         item.appendChild(kind);
+        if (entries[i].d) {
+          var detail = document.createElement("span");
+          detail.className = "detail";
+          detail.textContent = entries[i].d;
+          item.appendChild(detail);
+        }
         results.appendChild(item);
         shown++;
-      }
+      });
       if (!shown) {
         var none = document.createElement("li");
         none.textContent = box.getAttribute("data-empty");

@@ -142,6 +142,48 @@ package enum TextFolding {
         return out.withUnsafeBufferPointer { contains($0, needle) }
     }
 
+    /// Text as search compares it: folded, and with German umlauts spelt out reduced to their
+    /// vowel, so that `Müller`, `Mueller` and `muller` are one (`e` after `a`, `o` or `u` is
+    /// dropped: the same is done to the text searched, so `blue` is still found as `blue`). The
+    /// site's search (script.js) folds the same way.
+    package static func searchKey(_ text: some StringProtocol) -> [UInt8] {
+        var out: [UInt8] = []
+        searchKey(text, into: &out)
+        return out
+    }
+
+    /// `searchKey` into `out`, which is emptied first and keeps its capacity: one buffer serves
+    /// every text of a search.
+    package static func searchKey(_ text: some StringProtocol, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        let ascii: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            out.reserveCapacity(bytes.count)
+            for byte in bytes { appendReduced(lower(byte), to: &out) }
+            return true
+        }
+        if ascii == true { return }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        fold(text.unicodeScalars, spellUmlauts: false, words: false, into: &folded)
+        out.reserveCapacity(folded.count)
+        for byte in folded { appendReduced(byte, to: &out) }
+    }
+
+    @inline(__always) private static func appendReduced(_ byte: UInt8, to out: inout [UInt8]) {
+        if byte == UInt8(ascii: "e"), let previous = out.last,
+            previous == UInt8(ascii: "a") || previous == UInt8(ascii: "o") || previous == UInt8(ascii: "u")
+        {
+            return
+        }
+        out.append(byte)
+    }
+
+    /// Whether `haystack` holds `needle`, both search keys.
+    package static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { contains($0, needle) }
+    }
+
     @inline(__always) private static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }

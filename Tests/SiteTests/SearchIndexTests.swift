@@ -30,7 +30,10 @@ struct SearchIndexTests {
         #expect(entries.count == journal.counts.values.reduce(0, +))
         let jonas = try #require(entries.first { $0["n"] == "Jonas Müller" })
         #expect(jonas["u"] == "contacts/jonas-mueller.html")
-        #expect(jonas["k"] == "Contacts")
-        #expect(jonas["x"]?.contains("Acme Robotics") == true)
+        #expect(jonas["k"] == "contact", "one of a kind")
+        #expect(jonas["d"] == "Head of Platform · Acme Robotics", "what tells him apart")
+        // Every word of his fields and notes, folded as ties search folds them.
+        let words = Set((jonas["x"] ?? "").split(separator: " ").map(String.init))
+        #expect(words.isSuperset(of: ["jonas", "muller", "acme", "robotics", "#platform"]), "\(words)")
     }
 }

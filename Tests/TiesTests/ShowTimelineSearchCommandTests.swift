@@ -112,4 +112,22 @@ struct ShowTimelineSearchCommandTests {
         let none = try TiesBinary.run(["search", "zzzz"], in: Fixtures.template)
         #expect(none.status == 0 && none.stdout == "Nothing contains 'zzzz'.\n")
     }
+
+    /// Umlauts either way, ß as ss, and every word of a query anywhere in the record: the site's
+    /// search folds and combines the same way (SiteSearchTests).
+    @Test func searchReadsUmlautsEitherWayAndCombinesWords() throws {
+        func slugs(_ query: String) throws -> [String] {
+            let result = try TiesBinary.run(["search", query, "--format", "json"], in: Fixtures.journal("german"))
+            let hits = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+            return hits.compactMap { $0["slug"] as? String }
+        }
+        #expect(try slugs("weiss") == ["juergen-weiss"])
+        #expect(try slugs("juergen") == ["juergen-weiss"])
+        #expect(try slugs("JÜRGEN vertriebsleiter") == ["juergen-weiss"], "a name and a job title")
+        #expect(try slugs("brueckner mia") == ["mia-koenig"], "an org and a name")
+        #expect(try slugs("koenig") == ["mia-koenig"])
+        #expect(try slugs("Geschaftsfuhrerin") == ["ayse-yilmaz"])
+        #expect(try slugs("halle gesprochen") == ["2026/2026-10-02-kaffee"], "two words of notes")
+        #expect(try slugs("halle zzzz").isEmpty, "every word must be found")
+    }
 }

@@ -3,20 +3,11 @@ import Support
 /// A record that contains a searched text, and where: the best place it was found.
 public struct SearchHit: Sendable, Equatable {
     /// Where in the record the text was found, best first.
-    public enum Place: String, Sendable, Comparable, Codable {
-        case name, alias, tag, org, venue, place, notes
+    public enum Place: String, Sendable, Comparable, Codable, CaseIterable {
+        case name, alias, tag, org, title, venue, place, notes
 
-        public static func < (a: Place, b: Place) -> Bool { a.order < b.order }
-        private var order: Int {
-            switch self {
-            case .name: return 0
-            case .alias: return 1
-            case .tag: return 2
-            case .org: return 3
-            case .venue: return 4
-            case .place: return 5
-            case .notes: return 6
-            }
+        public static func < (a: Place, b: Place) -> Bool {
+            (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
         }
     }
 
@@ -29,44 +20,68 @@ public struct SearchHit: Sendable, Equatable {
     public var location: SourceLocation?
 }
 
+/// What search looks through in a record besides its notes, best place first: the one
+/// definition `ties search` and the site's search index share, so that both find the same
+/// records for the same query.
+public enum SearchFields {
+    public static func of<R: Record>(_ record: R) -> [(place: SearchHit.Place, text: String)] {
+        var fields: [(SearchHit.Place, String)] = [(.name, record.displayName)]
+        fields += record.aliases.map { (.alias, $0) }
+        fields += record.tags.map { (.tag, "#" + $0) }
+        if let contact = record as? Contact {
+            if let org = contact.org { fields.append((.org, org.text)) }
+            fields += contact.roles.map { (.org, $0.org.text) }
+            if let title = contact.title { fields.append((.title, title)) }
+        } else if let org = record as? Org {
+            if let industry = org.industry { fields.append((.title, industry)) }
+        } else if let publication = record as? Publication {
+            if let venue = publication.venue { fields.append((.venue, venue)) }
+        } else if let encounter = record as? Encounter {
+            fields += [encounter.event, encounter.location].compactMap { $0 }.map { (.place, $0) }
+        }
+        return fields
+    }
+
+    /// The words of a query as search compares them (`TextFolding.searchKey`): a record is
+    /// found when each of them is in one of its fields or its notes.
+    public static func words(of query: String) -> [[UInt8]] {
+        query.split(whereSeparator: \.isWhitespace).map { TextFolding.searchKey($0) }.filter { !$0.isEmpty }
+    }
+}
+
 public extension Journal {
     /// The most hits `search` returns; a text found everywhere is not a search.
     static let mostSearchHits = 500
 
-    /// Every record whose name or title, aliases, tags, org, venue, place or notes contain
-    /// `text`, ignoring case and accents (`schafer` finds `Schäfer`): one hit per record, at
-    /// the best place, ordered by place, then kind, then name.
+    /// Every record that holds each word of `text` in its name or title, aliases, tags, org,
+    /// job title, venue, place or notes, ignoring case and accents and reading umlauts either
+    /// way (`schafer` and `schaefer` find `Schäfer`): one hit per record, at the best place a
+    /// word was found, ordered by place, then kind, then name.
     func search(_ text: String) -> (hits: [SearchHit], total: Int) {
-        let wanted = NameResolver.letters(text.trimmingCharacters(in: .whitespaces))
-        guard !wanted.isEmpty else { return ([], 0) }
+        let words = SearchFields.words(of: text)
+        guard !words.isEmpty else { return ([], 0) }
         /// A hit as found: for notes, the line and excerpt are worked out only for the hits
         /// listed, since a common word is in most bodies.
         struct Found: Sendable {
             var hit: SearchHit
             var body: String?
             var bodyLine = 1
+            /// The word to show the line of notes for.
+            var word: [UInt8] = []
         }
         /// The hits among one kind's records, on all cores, in the journal's order.
-        func scan<R: Record>(_ type: R.Type, extra: @escaping @Sendable (R) -> [(SearchHit.Place, String)]) -> [Found] {
+        func scan<R: Record>(_ type: R.Type) -> [Found] {
             // In place: a copy of each record would retain all it holds, for nothing.
             self[R.self].withUnsafeBufferPointer { records in
                 nonisolated(unsafe) let records = records
                 return parallelResults(count: records.count) { range, set in
-                    for index in range { set(index, Self.find(wanted, in: records[index], extra: extra)) }
+                    var scratch: [UInt8] = []
+                    for index in range { set(index, Self.find(words, in: records[index], scratch: &scratch)) }
                 }
-                .compactMap { $0.map { Found(hit: $0.hit, body: $0.body, bodyLine: $0.bodyLine) } }
+                .compactMap { $0.map { Found(hit: $0.hit, body: $0.body, bodyLine: $0.bodyLine, word: $0.word) } }
             }
         }
-        let found = [
-            scan(Contact.self) { contact in
-                (contact.org.map { [(.org, $0.text)] } ?? []) + contact.roles.map { (.org, $0.org.text) }
-            },
-            scan(Org.self) { _ in [] },
-            scan(Goal.self) { _ in [] },
-            scan(Publication.self) { publication in publication.venue.map { [(.venue, $0)] } ?? [] },
-            scan(Encounter.self) { encounter in [encounter.event, encounter.location].compactMap { $0 }.map { (.place, $0) } },
-        ]
-        .joined()
+        let found = RecordKind.allCases.map { scan($0.recordType) }.joined()
         // Ordered by place, then kind, then name: only the groups that reach the listed hits
         // are sorted by name (a common word is in most bodies, and folding every name to sort
         // them was a third of a search).
@@ -94,9 +109,11 @@ public extension Journal {
             guard let body = item.body, let path = item.hit.location?.path else { return item.hit }
             var hit = item.hit
             var line = item.bodyLine
+            var scratch: [UInt8] = []
             for text in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                if TextFolding.matches(text, folded: wanted) {
-                    hit.excerpt = Self.excerpt(String(text), around: wanted)
+                TextFolding.searchKey(text, into: &scratch)
+                if TextFolding.contains(scratch, item.word) {
+                    hit.excerpt = Self.excerpt(String(text), around: item.word)
                     hit.location = SourceLocation(path: path, line: line)
                     break
                 }
@@ -107,37 +124,51 @@ public extension Journal {
         return (hits, total)
     }
 
-    /// Where `record` holds `wanted` (folded), at the best place; for notes, the body to find
-    /// the line in later.
+    /// Where `record` holds every word (search keys), at the best place one was found; for a
+    /// record found by its notes, the body to find the line in later, and the word to find.
     private static func find<R: Record>(
-        _ wanted: String, in record: R, extra: (R) -> [(SearchHit.Place, String)]
-    ) -> (hit: SearchHit, body: String?, bodyLine: Int)? {
-        func contains(_ value: String) -> Bool { TextFolding.matches(value, folded: wanted) }
+        _ words: [[UInt8]], in record: R, scratch: inout [UInt8]
+    ) -> (hit: SearchHit, body: String?, bodyLine: Int, word: [UInt8])? {
+        var missing = Array(words.indices)
+        var best: (place: SearchHit.Place, text: String)?
+        for field in SearchFields.of(record) {
+            TextFolding.searchKey(field.text, into: &scratch)
+            let before = missing.count
+            missing.removeAll { TextFolding.contains(scratch, words[$0]) }
+            if best == nil, missing.count < before { best = field }
+            if missing.isEmpty { break }
+        }
         let name = record.displayName
         let id = RecordID(R.kind, record.slug)
-        if contains(name) { return (SearchHit(record: id, name: name, place: .name, excerpt: name), nil, 1) }
-        var candidates: [(SearchHit.Place, String)] = record.aliases.map { (.alias, $0) }
-        candidates += record.tags.map { (.tag, "#" + $0) }
-        candidates += extra(record)
-        if let place = candidates.first(where: { contains($0.1) }) {
-            return (SearchHit(record: id, name: name, place: place.0, excerpt: place.1), nil, 1)
+        if missing.isEmpty, let best {
+            return (SearchHit(record: id, name: name, place: best.place, excerpt: best.text), nil, 1, [])
         }
-        guard contains(record.body) else { return nil }
+        TextFolding.searchKey(record.body, into: &scratch)
+        guard missing.allSatisfy({ TextFolding.contains(scratch, words[$0]) }) else { return nil }
+        if let best { return (SearchHit(record: id, name: name, place: best.place, excerpt: best.text), nil, 1, []) }
         return (
             SearchHit(record: id, name: name, place: .notes, excerpt: "", location: SourceLocation(path: record.path)),
-            record.body, record.bodyLine
+            record.body, record.bodyLine, words[missing[0]]
         )
     }
 
-    /// A line of notes shortened to about 100 characters around the match.
-    private static func excerpt(_ line: String, around wanted: String) -> String {
+    /// A line of notes shortened to about 100 characters around the word.
+    private static func excerpt(_ line: String, around word: [UInt8]) -> String {
         let text = line.trimmingCharacters(in: .whitespaces)
         guard text.count > 100 else { return text }
-        let folded = NameResolver.letters(text)
-        // Folding keeps most characters one for one; where it does not, start at the beginning.
-        let offset =
-            folded.count == text.count
-            ? folded.range(of: wanted).map { folded.distance(from: folded.startIndex, to: $0.lowerBound) } ?? 0 : 0
+        // Where the word starts, counted in the line's characters: each character's key is
+        // compared in turn (keys keep most characters one for one; else from the beginning).
+        var offset = 0
+        var key: [UInt8] = []
+        // Within the first few thousand characters: a line can be a megabyte long.
+        let characters = Array(text.prefix(4_000))
+        for start in characters.indices {
+            TextFolding.searchKey(String(characters[start..<min(characters.count, start + word.count + 4)]), into: &key)
+            if key.starts(with: word) {
+                offset = start
+                break
+            }
+        }
         let start = max(0, min(offset - 30, text.count - 100))
         let from = text.index(text.startIndex, offsetBy: start)
         let to = text.index(from, offsetBy: 100)

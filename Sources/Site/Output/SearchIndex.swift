@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Support
 
 /// `search-index.js`: what the site's search looks through, as a script rather than JSON,
 /// because browsers refuse to fetch JSON from pages opened with file://.
@@ -7,9 +8,12 @@ enum SearchIndex {
     struct Entry {
         /// Name or title.
         var n: String
-        /// Kind, in the interface's language.
+        /// Kind, one of it, in the interface's language.
         var k: String
-        /// Extra words to match: org, aliases, tags, venue.
+        /// What tells records of one name apart: a contact's title and org, an encounter's day.
+        var d: String
+        /// What the search compares the words of a query with: each word of every field and of
+        /// the notes once, as search keys (`TextFolding.searchKey`), as `ties search` reads them.
         var x: String
         /// Page, relative to the site's root.
         var u: String
@@ -23,22 +27,35 @@ enum SearchIndex {
     /// encrypted build's opaque names).
     static func json(for context: SiteContext, page address: (String) -> String = { $0 }) -> String {
         let journal = context.journal.whole
-        let t = context.t
+        let v = context.vocabulary
         var entries: [Entry] = []
-        func add<R: Record>(_ record: R, kind: String, extra: [String?]) {
+        func add<R: Record>(_ record: R, detail: [String?]) {
             guard let page = context.paths.page(of: record.recordID) else { return }
-            let words = (extra.compactMap { $0 } + record.aliases + record.tags).joined(separator: " ")
-            entries.append(Entry(n: record.displayName, k: kind, x: words, u: address(page)))
+            var keys = Set<String>()
+            var words: [String] = []
+            for text in SearchFields.of(record).map(\.text) + [record.body] {
+                for word in text.split(whereSeparator: \.isWhitespace) {
+                    let key = String(decoding: TextFolding.searchKey(word), as: UTF8.self)
+                    if !key.isEmpty, keys.insert(key).inserted { words.append(key) }
+                }
+            }
+            let name = context.displayName(of: record.recordID) ?? record.displayName
+            entries.append(
+                Entry(
+                    n: name, k: v.kindName(R.kind), d: detail.compactMap { $0 }.joined(separator: " · "),
+                    x: words.joined(separator: " "), u: address(page)))
         }
         for c in journal.contacts {
-            add(
-                c, kind: t.contacts,
-                extra: [c.title, c.org.map { journal.displayName(of: RecordID(.org, $0.target ?? "")) ?? $0.text }])
+            add(c, detail: [c.title, c.org.map { journal.displayName(of: RecordID(.org, $0.target ?? "")) ?? $0.text }])
         }
-        for o in journal.orgs { add(o, kind: t.orgs, extra: [o.industry]) }
-        for p in journal.publications { add(p, kind: t.publications, extra: [p.kind, p.venue]) }
-        for g in journal.goals { add(g, kind: t.goals, extra: []) }
-        for e in journal.encounters { add(e, kind: t.encounters, extra: [e.kind, e.event, e.date.day.description]) }
+        for o in journal.orgs { add(o, detail: [o.industry]) }
+        for p in journal.publications {
+            add(p, detail: [p.kind.map(v.publicationKind), p.date.map(context.dates.short), p.venue])
+        }
+        for g in journal.goals { add(g, detail: [v.status(g.status)]) }
+        for e in journal.encounters {
+            add(e, detail: [context.dates.short(e.date.day), e.kind.map(v.encounterKind), e.event])
+        }
         // Written here rather than by JSONEncoder: for 100,000 records that took a second of a rebuild.
         var json: [UInt8] = [UInt8(ascii: "[")]
         json.reserveCapacity(entries.count * 100)
@@ -47,6 +64,8 @@ enum SearchIndex {
             appendJSON(entry.k, to: &json)
             json.append(contentsOf: ",\"n\":".utf8)
             appendJSON(entry.n, to: &json)
+            json.append(contentsOf: ",\"d\":".utf8)
+            appendJSON(entry.d, to: &json)
             json.append(contentsOf: ",\"u\":".utf8)
             appendJSON(entry.u, to: &json)
             json.append(contentsOf: ",\"x\":".utf8)

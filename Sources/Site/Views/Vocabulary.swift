@@ -17,6 +17,8 @@ struct Vocabulary: Sendable {
     let untitled: @Sendable (String, Day, DateText) -> String
     /// The word for an encounter whose kind is not given.
     let encounter: String
+    /// One record of each kind: "contact", "Kontakt".
+    let kindNames: [RecordKind: String]
     /// A cadence of one unit and of several (`#` is the number), per unit, and no cadence.
     let units: [Cadence.Unit: (one: String, many: String)]
     let noCadence: String
@@ -30,6 +32,7 @@ struct Vocabulary: Sendable {
         }
     }
 
+    func kindName(_ kind: RecordKind) -> String { kindNames[kind] ?? kind.rawValue }
     func encounterKind(_ kind: String) -> String { encounterKinds[kind.lowercased()] ?? kind }
     func publicationKind(_ kind: String) -> String { publicationKinds[kind.lowercased()] ?? kind }
     func status(_ status: Publication.Status) -> String { publicationStatuses[status] ?? status.rawValue }
@@ -62,6 +65,9 @@ struct Vocabulary: Sendable {
         publicationStatuses: Dictionary(uniqueKeysWithValues: Publication.Status.allCases.map { ($0, $0.rawValue) }),
         goalStatuses: Dictionary(uniqueKeysWithValues: Goal.Status.allCases.map { ($0, $0.rawValue) }),
         untitled: { kind, day, _ in "\(kind) on \(day)" }, encounter: "encounter",
+        kindNames: [
+            .contact: "contact", .encounter: "encounter", .publication: "publication", .org: "organisation", .goal: "goal",
+        ],
         units: [
             .day: ("every day", "every # days"), .week: ("every week", "every # weeks"),
             .month: ("every month", "every # months"), .year: ("every year", "every # years"),
@@ -88,6 +94,9 @@ struct Vocabulary: Sendable {
         ],
         goalStatuses: Dictionary(uniqueKeysWithValues: Goal.Status.allCases.map { ($0, Self.germanGoalStatus($0)) }),
         untitled: { kind, day, dates in "\(kind) am \(dates.short(day))" }, encounter: "Begegnung",
+        kindNames: [
+            .contact: "Kontakt", .encounter: "Begegnung", .publication: "Publikation", .org: "Organisation", .goal: "Ziel",
+        ],
         units: [
             .day: ("täglich", "alle # Tage"), .week: ("wöchentlich", "alle # Wochen"),
             .month: ("monatlich", "alle # Monate"), .year: ("jährlich", "alle # Jahre"),
