@@ -5,6 +5,17 @@
   document.documentElement.classList.add("js");
   var root = document.documentElement.getAttribute("data-root") || "";
 
+  // The words of a query as ties search reads them (TextFolding.searchKey): no case, no
+  // accents, letters that do not decompose spelt out, and umlauts either way (ue is u). The
+  // index holds every word of a record already folded so.
+  var spelt = { "ß": "ss", "ẞ": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
+    "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ı": "i", "þ": "th", "Þ": "th" };
+  var fold = function (text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[ßẞøØæÆœŒđĐłŁıþÞ]/g, function (letter) { return spelt[letter]; })
+      .toLowerCase().replace(/([aou])e+/g, "$1");
+  };
+
   if (window.tiesSealedSearch !== undefined) {
     // An opened page of an encrypted build: a link to forget the key, and the search, once opened.
     var nav = document.querySelector("header.site nav ul");
@@ -31,16 +42,6 @@
   var results = document.getElementById("search-results");
   if (box && results && entries.length) {
     box.closest(".search").hidden = false;
-    // The words of a query as ties search reads them (TextFolding.searchKey): no case, no
-    // accents, letters that do not decompose spelt out, and umlauts either way (ue is u). The
-    // index holds every word of a record already folded so.
-    var spelt = { "ß": "ss", "ẞ": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
-      "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ı": "i", "þ": "th", "Þ": "th" };
-    var fold = function (text) {
-      return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-        .replace(/[ßẞøØæÆœŒđĐłŁıþÞ]/g, function (letter) { return spelt[letter]; })
-        .toLowerCase().replace(/([aou])e+/g, "$1");
-    };
     var show = function () {
       var words = box.value.split(/\s+/).map(fold).filter(Boolean);
       results.textContent = "";
@@ -95,6 +96,75 @@
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) { box.value = query; show(); }
   }
+  }
+
+  // The contact list: sorted and filtered in the page, the choices kept in the address's
+  // fragment (#sort=last&circle=close&due=1), so a view can be bookmarked or sent.
+  var controls = document.getElementById("contact-controls");
+  var list = document.getElementById("contact-list");
+  if (controls && list) {
+    controls.hidden = false;
+    var body = list.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var counter = document.getElementById("contact-count");
+    var fields = ["q", "circle", "org", "tag", "due", "sort"];
+    var read = function () {
+      var state = new URLSearchParams(window.location.hash.slice(1));
+      fields.forEach(function (name) {
+        var field = controls.elements[name];
+        var value = state.get(name) || "";
+        if (field.type === "checkbox") field.checked = value === "1";
+        else if (field.tagName === "SELECT") field.value = Array.prototype.some.call(field.options, function (o) { return o.value === value; }) ? value : field.options[0].value;
+        else field.value = value;
+      });
+    };
+    var apply = function () {
+      var q = controls.elements.q.value.split(/\s+/).map(fold).filter(Boolean);
+      var circle = controls.elements.circle.value, org = controls.elements.org.value, tag = controls.elements.tag.value;
+      var due = controls.elements.due.checked, sort = controls.elements.sort.value;
+      var shown = 0;
+      rows.forEach(function (row) {
+        var text = fold(row.textContent);
+        var visible = (!circle || row.getAttribute("data-circle") === circle)
+          && (!org || row.getAttribute("data-org") === org)
+          && (!tag || (" " + row.getAttribute("data-tags") + " ").indexOf(" " + tag + " ") !== -1)
+          && (!due || row.hasAttribute("data-due"))
+          && q.every(function (word) { return text.indexOf(word) !== -1; });
+        row.hidden = !visible;
+        if (visible) shown++;
+      });
+      // Empty dates last; then by name, so that every order is complete.
+      var key = { last: "data-last", next: "data-next", strength: "data-strength" }[sort];
+      var sorted = rows.slice().sort(function (a, b) {
+        if (key) {
+          var x = a.getAttribute(key), y = b.getAttribute(key);
+          if (x !== y) {
+            if (!x) return 1;
+            if (!y) return -1;
+            if (sort === "last") return x < y ? 1 : -1;
+            return x < y ? -1 : 1;
+          }
+        }
+        var m = a.getAttribute("data-name"), n = b.getAttribute("data-name");
+        return m < n ? -1 : m > n ? 1 : 0;
+      });
+      sorted.forEach(function (row) { body.appendChild(row); });
+      if (counter) counter.textContent = shown === rows.length ? String(rows.length) : shown + " / " + rows.length;
+      var state = new URLSearchParams();
+      fields.forEach(function (name) {
+        var field = controls.elements[name];
+        var value = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value;
+        if (value && !(name === "sort" && value === "name")) state.set(name, value);
+      });
+      var hash = state.toString();
+      if (window.location.hash.slice(1) !== hash) history.replaceState(null, "", hash ? "#" + hash : window.location.pathname + window.location.search);
+    };
+    read();
+    apply();
+    controls.addEventListener("input", apply);
+    controls.addEventListener("change", apply);
+    controls.addEventListener("submit", function (event) { event.preventDefault(); });
+    window.addEventListener("hashchange", function () { read(); apply(); });
   }
 
   // Publication log: filter by kind.

@@ -42,9 +42,7 @@ struct PageAuditTests {
             Issue.record("axe-core is missing at \(Self.axe.path): run make test-deps")
             return
         }
-        var pages = [
-            "index.html", "contacts.html", "timeline.html", "network.html", "orgs.html", "publications.html", "goals.html",
-        ]
+        var pages = FixedPage.allCases.map(\.path)
         for folder in ["contacts", "encounters", "orgs", "goals", "publications", "tags", "timeline"] {
             let files = FileManager.default.enumerator(atPath: site.appending(path: folder).path)?
                 .compactMap { $0 as? String }.filter { $0.hasSuffix(".html") }.sorted()

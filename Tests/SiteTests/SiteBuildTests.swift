@@ -111,7 +111,7 @@ struct SampleSiteTests {
         let index = try read(site, "index.html")
         #expect(index.contains("Send panel questions to Sofía"))
         #expect(!index.contains("Thank Jonas for the intro"), "done follow-ups are not open")
-        #expect(index.contains("Lena Schäfer</a> <span class=\"quiet\">birthday"))
+        #expect(index.contains(#"birthday: <a href="contacts/lena-schaefer.html">Lena Schäfer</a>"#))
         #expect(index.contains("<svg class=\"heatmap\""))
         #expect(index.components(separatedBy: "<rect ").count - 1 >= 365)
     }
@@ -174,11 +174,11 @@ struct SiteDueTests {
         let list = try read(site, "contacts.html")
         #expect(
             list.contains(
-                #"Nina New</a></td><td data-label="Organisation"></td><td data-label="Circle">close</td><td data-label="Last contact">never</td><td data-label="Next due">25 Nov 2026</td>"#
+                #"Nina New</a></td><td data-label="Organisation"></td><td data-label="Circle">close</td><td data-label="Tie">weak</td><td data-label="Last contact">never</td><td data-label="Next due">25 Nov 2026</td>"#
             ))
         #expect(
             list.contains(
-                #"Sam Stranger</a></td><td data-label="Organisation"></td><td data-label="Circle"></td><td data-label="Last contact">never</td><td data-label="Next due">—</td>"#
+                #"Sam Stranger</a></td><td data-label="Organisation"></td><td data-label="Circle"></td><td data-label="Tie">weak</td><td data-label="Last contact">never</td><td data-label="Next due">—</td>"#
             ))
         let sheet = try ContactSheet.text(of: journal, today: Day("2026-11-25")!)
         #expect(sheet.contains("Nina New,,,,,close,,2026-11-25,"))
@@ -322,8 +322,9 @@ struct ThemeTests {
             result.themeDiagnostics.map { DiagnosticReport.line(for: $0) } == [
                 "theme/contact.mustache:1:1: error: a tag is never closed with '}}'; the built-in template is used [template-syntax]",
                 "theme/notes.txt:1:1: warning: not a file of the theme; expected one of README.md, contact.mustache, "
-                    + "contacts.mustache, encounter-row.mustache, encounter.mustache, facts.mustache, goal.mustache, "
-                    + "goals.mustache, index.mustache, layout.mustache, lock.mustache, network.mustache, org.mustache, orgs.mustache, person.mustache, "
+                    + "contacts.mustache, due.mustache, encounter-row.mustache, encounter.mustache, facts.mustache, goal.mustache, "
+                    + "goals.mustache, index.mustache, layout.mustache, lock.mustache, network.mustache, occasion-row.mustache, org.mustache, "
+                    + "orgs.mustache, person.mustache, "
                     + "public-index.mustache, public-layout.mustache, public-publication.mustache, publication-row.mustache, "
                     + "publication.mustache, publications.mustache, record-footer.mustache, script.js, style.css, "
                     + "tag.mustache, timeline.mustache, unlock.js [unknown-theme-file]",

@@ -1,9 +1,19 @@
 import Index
+import Support
 
 /// `contacts.html`: everyone, with org, circle, last contact and next due.
 struct ContactListPage: Sendable, Encodable {
     var page: PageFrame
     var contacts: [ContactRow]
+    /// The choices of the list's filters: every circle, org and tag its people have.
+    var circles: [Option]
+    var orgs: [Option]
+    var tags: [Option]
+
+    struct Option: Sendable, Encodable {
+        var value: String
+        var text: String
+    }
 }
 
 /// `contacts/<slug>.html`: one person and everything the journal knows about them.
@@ -70,9 +80,28 @@ struct ContactPage: Sendable, Encodable {
 extension SiteContext {
     func contactList() -> PageJob {
         let path = paths.page(.contacts)
+        let contacts = journal.contacts
+        var tieOf: [Contact.ID: Tie] = [:]
+        for tie in journal.ties(on: today) { tieOf[tie.contact] = tie }
+        let sorted = NameOrder.sorted(contacts)
+        var circles = Set<String>()
+        var orgs: [String: String] = [:]
+        var tags: [String: String] = [:]
+        let rows = sorted.map { contact -> ContactRow in
+            let row = contactRow(contact, tie: tieOf[contact.id], from: path)
+            if let circle = row.circle { circles.insert(circle) }
+            if let org = row.org?.text ?? contact.org?.text { orgs[row.orgKey] = org }
+            for tag in contact.tags { tags[String(decoding: TextFolding.searchKey(Journal.tagKey(tag)), as: UTF8.self)] = tag }
+            return row
+        }
+        func options(_ values: [String: String]) -> [ContactListPage.Option] {
+            values.map { ContactListPage.Option(value: $0.key, text: $0.value) }
+                .sorted { (NameOrder.key($0.text), $0.value) < (NameOrder.key($1.text), $1.value) }
+        }
         let model = ContactListPage(
-            page: frame(title: t.contacts, path: path, section: .contacts),
-            contacts: NameOrder.sorted(journal.contacts).map { contactRow($0, from: path) })
+            page: frame(title: t.contacts, path: path, section: .contacts), contacts: rows,
+            circles: options(Dictionary(uniqueKeysWithValues: circles.map { ($0, $0) })), orgs: options(orgs),
+            tags: options(tags))
         return PageJob(path: path, template: FixedPage.contacts.template, model: model)
     }
 

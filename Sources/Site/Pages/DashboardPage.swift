@@ -6,6 +6,8 @@ struct DashboardPage: Sendable, Encodable {
     var due: [DueRow]
     /// "and 12 more", when the list is longer than the dashboard shows.
     var moreDue: String?
+    /// The Due page, which lists everything.
+    var dueHref: String
     var followUps: [FollowUpRow]
     var moreFollowUps: String?
     var occasions: [OccasionRow]
@@ -30,8 +32,10 @@ struct DashboardPage: Sendable, Encodable {
         var overdue: Bool
     }
 
+    /// A birthday, or a greeting with everyone it is for: one row per greeting and day, not one
+    /// per person.
     struct OccasionRow: Sendable, Encodable {
-        var link: Link
+        var people: [Link]
         var what: String
         var date: String
     }
@@ -43,29 +47,9 @@ extension SiteContext {
         let t = self.t
         let allDue = journal.overdueContacts(on: today)
         let allFollowUps = journal.openFollowUps(on: today, within: 14)
-        let due = allDue.prefix(DashboardPage.limit).map { item in
-            DashboardPage.DueRow(
-                link: link(to: RecordID(.contact, item.slug), from: path) ?? Link(href: nil, text: item.name),
-                last: item.last.map(dates.short) ?? t.never,
-                overdue: item.daysOverdue == 0 ? t.dueToday : "\(item.daysOverdue) \(t.overdueBy)")
-        }
-        let followUps = allFollowUps.prefix(DashboardPage.limit).map { item in
-            DashboardPage.FollowUpRow(
-                task: item.task,
-                encounter: link(to: RecordID(.encounter, item.encounter), from: path) ?? Link(href: nil, text: item.encounter),
-                due: dates.short(item.due), overdue: item.daysOverdue > 0)
-        }
-        let occasions = journal.occasions(on: today, within: 14).map { item -> DashboardPage.OccasionRow in
-            let what: String
-            switch item.what {
-            case .birthday(nil): what = t.birthday
-            case let .birthday(age?): what = "\(t.birthday), \(t.turns) \(age)"
-            case let .greeting(greeting): what = greeting
-            }
-            return DashboardPage.OccasionRow(
-                link: link(to: RecordID(.contact, item.slug), from: path) ?? Link(href: nil, text: item.name),
-                what: what, date: dates.long(item.date))
-        }
+        let due = dueRows(allDue.prefix(DashboardPage.limit), from: path)
+        let followUps = followUpRows(allFollowUps.prefix(DashboardPage.limit), from: path)
+        let occasions = occasionRows(journal.occasions(on: today, within: 14), from: path)
         // Lazily, from the end: filtering first would copy every encounter of the journal.
         let recentEncounters = journal.encounters.lazy.filter { $0.date.day <= today }.suffix(10).reversed().map {
             row($0, from: path)
@@ -80,13 +64,58 @@ extension SiteContext {
             Fact(label: t.goals, value: "\(journal.goals.count)", href: paths.page(.goals)),
         ]
         let model = DashboardPage(
-            page: frame(title: t.dashboard, path: path, section: .dashboard), due: Array(due),
+            page: frame(title: t.dashboard, path: path, section: .dashboard), due: due,
             moreDue: allDue.count > DashboardPage.limit ? "\(t.andMore) \(allDue.count - DashboardPage.limit)" : nil,
-            followUps: Array(followUps),
+            dueHref: SitePaths.root(from: path) + paths.page(.due), followUps: followUps,
             moreFollowUps: allFollowUps.count > DashboardPage.limit
                 ? "\(t.andMore) \(allFollowUps.count - DashboardPage.limit)" : nil,
             occasions: occasions, recentEncounters: Array(recentEncounters), recentPublications: Array(recentPublications),
             heatmap: Heatmap(journal: journal, today: today, dates: dates, label: t.activity).svg(), counts: counts)
         return PageJob(path: path, template: FixedPage.dashboard.template, model: model)
+    }
+
+    func dueRows(_ items: some Sequence<DueContact>, from path: String) -> [DashboardPage.DueRow] {
+        items.map { item in
+            DashboardPage.DueRow(
+                link: link(to: RecordID(.contact, item.slug), from: path) ?? Link(href: nil, text: item.name),
+                last: item.last.map(dates.short) ?? t.never,
+                overdue: item.daysOverdue == 0 ? t.dueToday : "\(item.daysOverdue) \(t.overdueBy)")
+        }
+    }
+
+    func followUpRows(_ items: some Sequence<OpenFollowUp>, from path: String) -> [DashboardPage.FollowUpRow] {
+        items.map { item in
+            DashboardPage.FollowUpRow(
+                task: item.task,
+                encounter: link(to: RecordID(.encounter, item.encounter), from: path)
+                    ?? Link(href: nil, text: item.encounter),
+                due: dates.short(item.due), overdue: item.daysOverdue > 0)
+        }
+    }
+
+    /// Birthdays one row each; a greeting one row per day with everyone it is for.
+    func occasionRows(_ items: [Occasion], from path: String) -> [DashboardPage.OccasionRow] {
+        var rows: [DashboardPage.OccasionRow] = []
+        var greetingRow: [String: Int] = [:]
+        for item in items {
+            let person = link(to: RecordID(.contact, item.slug), from: path) ?? Link(href: nil, text: item.name)
+            switch item.what {
+            case .birthday(nil):
+                rows.append(DashboardPage.OccasionRow(people: [person], what: t.birthday, date: dates.long(item.date)))
+            case let .birthday(age?):
+                rows.append(
+                    DashboardPage.OccasionRow(
+                        people: [person], what: "\(t.birthday), \(t.turns) \(age)", date: dates.long(item.date)))
+            case let .greeting(greeting):
+                let key = "\(item.date) \(greeting)"
+                if let row = greetingRow[key] {
+                    rows[row].people.append(person)
+                } else {
+                    greetingRow[key] = rows.count
+                    rows.append(DashboardPage.OccasionRow(people: [person], what: greeting, date: dates.long(item.date)))
+                }
+            }
+        }
+        return rows
     }
 }

@@ -2,7 +2,7 @@
 /// this enumeration, so a page cannot ask for a template that does not exist; the theme
 /// reference (`ties theme fields`, docs/THEMES.md) lists them from here.
 public enum PageTemplate: String, CaseIterable, Sendable {
-    case index, contacts, contact, orgs, org, publications, publication, goals, goal, timeline, encounter, tag, network
+    case index, due, contacts, contact, orgs, org, publications, publication, goals, goal, timeline, encounter, tag, network
     case lock
     case publicIndex = "public-index"
     case publicPublication = "public-publication"
@@ -14,6 +14,7 @@ public enum PageTemplate: String, CaseIterable, Sendable {
     public var renders: String {
         switch self {
         case .index: return "the dashboard, index.html"
+        case .due: return "due.html: everyone overdue or due soon, every open follow-up, the coming occasions"
         case .contacts: return "contacts.html"
         case .contact: return "a contact's page"
         case .orgs: return "orgs.html"
@@ -38,6 +39,7 @@ public enum PageTemplate: String, CaseIterable, Sendable {
 /// one (a contact's under `.contacts`) name it as their navigation section.
 public enum FixedPage: String, CaseIterable, Sendable {
     case dashboard = "index.html"
+    case due = "due.html"
     case contacts = "contacts.html"
     case timeline = "timeline.html"
     case network = "network.html"
@@ -51,6 +53,7 @@ public enum FixedPage: String, CaseIterable, Sendable {
     var template: PageTemplate {
         switch self {
         case .dashboard: return .index
+        case .due: return .due
         case .contacts: return .contacts
         case .timeline: return .timeline
         case .network: return .network
@@ -64,6 +67,7 @@ public enum FixedPage: String, CaseIterable, Sendable {
     func title(_ t: Labels) -> String {
         switch self {
         case .dashboard: return t.dashboard
+        case .due: return t.duePage
         case .contacts: return t.contacts
         case .timeline: return t.timeline
         case .network: return t.network.title

@@ -1,4 +1,5 @@
 import Index
+import Support
 import Template
 
 /// Everything a page needs to turn records into view models: the journal, where pages live,
@@ -118,15 +119,30 @@ struct SiteContext: Sendable {
             with: rowPeople(publication.with, from: from), outbound: outbound)
     }
 
-    func contactRow(_ contact: Contact, from: String) -> ContactRow {
+    func contactRow(_ contact: Contact, tie: Tie?, from: String) -> ContactRow {
         let next = journal.nextDue(of: contact, today: today)
+        let last = journal.lastContact(with: contact)
+        let orgName = contact.org.map { journal.displayName(of: RecordID(.org, $0.target ?? "")) ?? $0.text }
+        let strength = tie?.strength ?? .weak
+        func key(_ text: String) -> String { String(decoding: TextFolding.searchKey(text), as: UTF8.self) }
         return ContactRow(
             link: link(to: contact.recordID, from: from) ?? Link(href: nil, text: contact.name),
             org: contact.org?.target.flatMap { link(to: RecordID(.org, $0), from: from) },
             title: contact.title, circle: contact.circle?.target ?? contact.circle?.text,
-            last: journal.lastContact(with: contact).map(dates.short) ?? t.never,
+            last: last.map(dates.short) ?? t.never,
             next: next.map(dates.short) ?? "—",
-            overdue: next.map { $0 <= today } ?? false)
+            overdue: next.map { $0 <= today } ?? false,
+            sortName: NameOrder.key(contact.name), isoLast: last?.description ?? "", isoNext: next?.description ?? "",
+            strength: TieStrength.allCases.firstIndex(of: strength) ?? 1, strengthText: strengthWord(strength),
+            orgKey: orgName.map(key) ?? "", tagKeys: contact.tags.map { key(Journal.tagKey($0)) }.joined(separator: " "))
+    }
+
+    func strengthWord(_ strength: TieStrength) -> String {
+        switch strength {
+        case .strong: return t.network.strong
+        case .weak: return t.network.weak
+        case .dormant: return t.network.dormant
+        }
     }
 
     /// Links to the records whose bodies mention a record, from a profile.
@@ -155,6 +171,7 @@ extension SiteContext {
     func make(_ page: FixedPage) -> PageJob {
         switch page {
         case .dashboard: return dashboard()
+        case .due: return duePage()
         case .contacts: return contactList()
         case .timeline: return timelinePage(path: paths.page(.timeline), year: nil)
         case .network: return networkPage()

@@ -19,6 +19,7 @@ public enum ThemeFiles {
         ("public-layout", "the frame of the public build's pages"), ("facts", "a list of facts (label, value, href)"),
         ("person", "a link (href, text) to a person"), ("encounter-row", "an encounter as a row of a list"),
         ("publication-row", "a publication as a row of a list"), ("record-footer", "the tags and mentions under a record"),
+        ("occasion-row", "the rows of a list of occasions (people, what, date)"),
     ]
 
     /// The value the template `name` receives on one page of the journal's site (the first page

@@ -16,6 +16,10 @@ public struct Labels: Sendable, Encodable {
         birthdayLabel: String
     public let met, metVia, howMet, cadence, aliases, noResults, since, until: String
     public let andMore, lastTwelveMonths: String
+    /// The Due page: its name, who is due soon, and the occasions it looks ahead to.
+    public let duePage, dueSoon, occasionsAhead, allDue: String
+    /// The contact list's sorting and filters.
+    public let sortBy, filter, strength, anyChoice, onlyDue, shown: String
     public let perQuarter, views, reach, needsAction, abstract, feed, dueBy: String
     /// A publication's facts: when it was submitted, and its latest figures.
     public let submitted, viewsLabel, reachLabel: String
@@ -52,7 +56,9 @@ public struct Labels: Sendable, Encodable {
         generatedBy: "Built by ties from", today: "Today", emails: "Email", phones: "Phone", birthdayLabel: "Birthday",
         met: "Met", metVia: "Met via", howMet: "How we met", cadence: "Cadence", aliases: "Also known as",
         noResults: "Nothing found.", since: "since", until: "until", andMore: "and more:",
-        lastTwelveMonths: "The last twelve months",
+        lastTwelveMonths: "The last twelve months", duePage: "Due", dueSoon: "Due in the next 30 days",
+        occasionsAhead: "Birthdays and greetings, next 60 days", allDue: "Everything due", sortBy: "Sort by",
+        filter: "Filter", strength: "Tie", anyChoice: "any", onlyDue: "Due now", shown: "shown",
         perQuarter: "Published per quarter", views: "views", reach: "reach", needsAction: "Needs action", abstract: "Abstract",
         feed: "Feed", dueBy: "Due by", submitted: "Submitted", viewsLabel: "Views", reachLabel: "Reach", locked: "Private site",
         password: "Password", unlock: "Open",
@@ -82,7 +88,9 @@ public struct Labels: Sendable, Encodable {
         birthdayLabel: "Geburtstag", met: "Kennengelernt", metVia: "Kennengelernt über", howMet: "Wie wir uns kennen",
         cadence: "Rhythmus", aliases: "Auch bekannt als", noResults: "Nichts gefunden.", since: "seit", until: "bis",
         andMore: "und weitere:",
-        lastTwelveMonths: "Die letzten zwölf Monate",
+        lastTwelveMonths: "Die letzten zwölf Monate", duePage: "Fällig", dueSoon: "In den nächsten 30 Tagen fällig",
+        occasionsAhead: "Geburtstage und Grüße, nächste 60 Tage", allDue: "Alles Fällige", sortBy: "Sortieren nach",
+        filter: "Filtern", strength: "Beziehung", anyChoice: "alle", onlyDue: "Jetzt fällig", shown: "angezeigt",
         perQuarter: "Veröffentlicht pro Quartal", views: "Aufrufe", reach: "Reichweite", needsAction: "Zu tun",
         abstract: "Zusammenfassung", feed: "Feed", dueBy: "Fällig bis", submitted: "Eingereicht", viewsLabel: "Aufrufe",
         reachLabel: "Reichweite", locked: "Private Seite", password: "Passwort",

@@ -69,4 +69,14 @@ struct ContactRow: Sendable, Encodable {
     var last: String
     var next: String
     var overdue: Bool
+    /// What the list sorts and filters by in the page (script.js): the name's sort key, the
+    /// days as `YYYY-MM-DD` (empty for none), the tie's strength (0 strong, 1 weak, 2 dormant)
+    /// and its word, the org's name and the tags, each as search folds them.
+    var sortName: String
+    var isoLast: String
+    var isoNext: String
+    var strength: Int
+    var strengthText: String
+    var orgKey: String
+    var tagKeys: String
 }
