@@ -10,6 +10,10 @@ struct NetworkPage: Sendable, Encodable {
     /// "The 300 strongest of 3,214 contacts", when not everyone is drawn.
     var graphNote: String?
     var legend: [LegendItem]
+    /// People known to the owner alone, not drawn: how many, the strongest of them, the rest.
+    var alone: Int
+    var aloneList: [Link]
+    var aloneMore: String?
     var strength: [StrengthRow]
     var revive: [PersonRow]
     var introducers: [PersonRow]
@@ -25,7 +29,9 @@ struct NetworkPage: Sendable, Encodable {
     var cadenceChart: String
 
     /// The most people drawn: readable at this size; a larger network shows its strongest ties.
-    static let mostNodes = 300
+    static let mostNodes = 500
+    static let mostAlone = 40
+    static let mostMarkedBrokers = 5
 
     struct LegendItem: Sendable, Encodable {
         var text: String
@@ -84,21 +90,23 @@ extension SiteContext {
         let circles = whole.config.circles.map(\.name)
         func circleName(_ circle: String) -> String { circle.isEmpty ? n.noCircle : circle }
 
-        // The people drawn: everyone, or the strongest ties.
+        // The people drawn: those who know someone else here (the strongest, past `mostNodes`);
+        // those known to the owner alone are counted and listed below the map.
         let ties = Dictionary(insights.ties.map { ($0.contact, $0) }, uniquingKeysWith: { a, _ in a })
-        var shown = Array(graph.people.indices)
-        if shown.count > NetworkPage.mostNodes {
-            shown.sort { a, b in
-                // Everyone in the graph has a tie; the slug decides otherwise.
-                guard let ta = ties[graph.people[a]], let tb = ties[graph.people[b]] else {
-                    return graph.people[a].slug < graph.people[b].slug
-                }
-                if ta.strength != tb.strength { return ta.strength < tb.strength }
-                if ta.score != tb.score { return ta.score > tb.score }
-                if ta.encounters != tb.encounters { return ta.encounters > tb.encounters }
+        func stronger(_ a: Int, _ b: Int) -> Bool {
+            guard let ta = ties[graph.people[a]], let tb = ties[graph.people[b]] else {
                 return graph.people[a].slug < graph.people[b].slug
             }
-            shown = Array(shown.prefix(NetworkPage.mostNodes)).sorted()
+            if ta.strength != tb.strength { return ta.strength < tb.strength }
+            if ta.score != tb.score { return ta.score > tb.score }
+            if ta.encounters != tb.encounters { return ta.encounters > tb.encounters }
+            return graph.people[a].slug < graph.people[b].slug
+        }
+        let connected = graph.people.indices.filter { !graph.neighbours[$0].isEmpty }
+        let alone = graph.people.indices.filter { graph.neighbours[$0].isEmpty }.sorted(by: stronger)
+        var shown = connected
+        if shown.count > NetworkPage.mostNodes {
+            shown = Array(shown.sorted(by: stronger).prefix(NetworkPage.mostNodes)).sorted()
         }
         var position: [Int: Int] = [:]
         for (drawn, node) in shown.enumerated() { position[node] = drawn }
@@ -108,24 +116,34 @@ extension SiteContext {
                 if let other = position[neighbour] { edges.append((drawn, other)) }
             }
         }
-        let nodes = shown.map { node -> NetworkGraphSVG.Node in
+        // Marked on the map: the few who connect most (a mark on everyone would say nothing),
+        // and former colleagues now elsewhere, the ways into their new orgs.
+        let brokers = Set(insights.brokers.prefix(NetworkPage.mostMarkedBrokers).map(\.contact))
+        let gateways = Set(insights.gateways.flatMap(\.former))
+        let people = shown.map { node -> NetworkMap.Person in
             let id = graph.people[node]
             let contact = whole.contacts[id]
-            let circle = contact?.circle?.target ?? ""
-            return NetworkGraphSVG.Node(
-                name: contact?.name ?? id.slug, href: link(to: id.record, from: path)?.href,
-                group: circles.firstIndex(of: circle).map { $0 + 1 } ?? 0, strength: ties[id]?.strength ?? .weak)
+            let org = contact?.org.map { whole.displayName(of: RecordID(.org, $0.target ?? "")) ?? $0.text }
+            return NetworkMap.Person(
+                id: id, name: contact?.name ?? id.slug, href: link(to: id.record, from: path)?.href,
+                strength: ties[id]?.strength ?? .weak, score: ties[id]?.score ?? 0,
+                group: org ?? contact?.circle?.target ?? "", isBroker: brokers.contains(id), isGateway: gateways.contains(id))
         }
-        let svg = NetworkGraphSVG.svg(nodes: nodes, edges: edges, label: n.graphLabel)
+        let map = NetworkMap(people: people, edges: edges)
+        let svg = map.svg(
+            you: whole.config.owner ?? n.you, label: n.graphLabel, roles: strengthWord, broker: n.brokerMark,
+            gateway: n.gatewayMark)
         let legend =
-            [NetworkPage.LegendItem(text: n.noCircle, swatch: "g0")]
-            + circles.enumerated().map { NetworkPage.LegendItem(text: $0.element, swatch: "g\(($0.offset + 1) % 8)") }
+            map.groups.enumerated().map { NetworkPage.LegendItem(text: $0.element, swatch: "g\($0.offset + 1)") }
+            + [NetworkPage.LegendItem(text: n.otherGroups, swatch: "g0")]
 
         let model = NetworkPage(
             page: frame(title: n.title, path: path, section: .network), graph: svg,
-            graphNote: graph.people.count > NetworkPage.mostNodes
-                ? "\(n.strongestShown) \(NetworkPage.mostNodes) / \(graph.people.count)" : nil,
-            legend: legend,
+            graphNote: connected.count > NetworkPage.mostNodes
+                ? "\(n.strongestShown) \(NetworkPage.mostNodes) / \(connected.count)" : nil,
+            legend: legend, alone: alone.count,
+            aloneList: alone.prefix(NetworkPage.mostAlone).map { person(graph.people[$0]) },
+            aloneMore: alone.count > NetworkPage.mostAlone ? "\(t.andMore) \(alone.count - NetworkPage.mostAlone)" : nil,
             strength: insights.strengthByCircle.map { entry in
                 NetworkPage.StrengthRow(
                     circle: circleName(entry.circle), strong: entry.counts[.strong] ?? 0, weak: entry.counts[.weak] ?? 0,

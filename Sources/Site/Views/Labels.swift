@@ -105,9 +105,11 @@ public struct NetworkLabels: Sendable, Encodable {
         introduced, brokers, brokersHint, gateways, nowThere, formerColleagues, onlyReceived, beyondDailyWork,
         internalPeople, externalPeople, externalShare, goals, stale, lastActivity, onCadence, ofThem, beforeYouMeet, tie,
         inCommon: String
+    /// The map: the owner when ties.yaml names none, the marks, the people not drawn.
+    public let you, brokerMark, gatewayMark, otherGroups, markedBroker, markedGateway, knownAlone: String
 
     static let english = NetworkLabels(
-        title: "Network", graphLabel: "Who knows whom: people met together or introduced",
+        title: "Network", graphLabel: "Who knows whom: you in the middle, strong ties inside, dormant ones outside",
         strongestShown: "The strongest ties:", noCircle: "no circle", tieStrength: "Tie strength", strong: "strong",
         weak: "weak", dormant: "dormant", revive: "Worth reviving", introducers: "Introduced me to most people",
         introduced: "introduced", brokers: "Brokers", brokersHint: "They connect groups that would not meet otherwise.",
@@ -115,10 +117,13 @@ public struct NetworkLabels: Sendable, Encodable {
         onlyReceived: "Only received from — give first", beyondDailyWork: "Beyond the daily work",
         internalPeople: "internal", externalPeople: "external", externalShare: "Encounters per quarter, with external people",
         goals: "Goals", stale: "no activity for 60 days", lastActivity: "last activity", onCadence: "On cadence",
-        ofThem: "of", beforeYouMeet: "Before you meet", tie: "Tie", inCommon: "People you both know")
+        ofThem: "of", beforeYouMeet: "Before you meet", tie: "Tie", inCommon: "People you both know", you: "You",
+        brokerMark: "broker", gatewayMark: "gateway", otherGroups: "other orgs and circles",
+        markedBroker: "ringed: a broker", markedGateway: "or a gateway",
+        knownAlone: "Known to you alone (they know no one else here)")
 
     static let german = NetworkLabels(
-        title: "Netzwerk", graphLabel: "Wer wen kennt: gemeinsam getroffen oder vorgestellt",
+        title: "Netzwerk", graphLabel: "Wer wen kennt: du in der Mitte, starke Beziehungen innen, ruhende außen",
         strongestShown: "Die stärksten Kontakte:", noCircle: "ohne Kreis", tieStrength: "Stärke der Beziehungen",
         strong: "stark", weak: "schwach", dormant: "ruhend", revive: "Wiederbeleben lohnt sich",
         introducers: "Haben mir die meisten Menschen vorgestellt", introduced: "vorgestellt", brokers: "Brückenbauer",
@@ -127,5 +132,8 @@ public struct NetworkLabels: Sendable, Encodable {
         onlyReceived: "Nur von ihnen erhalten — zuerst geben", beyondDailyWork: "Über den Arbeitsalltag hinaus",
         internalPeople: "intern", externalPeople: "extern", externalShare: "Begegnungen pro Quartal, mit Externen",
         goals: "Ziele", stale: "seit 60 Tagen nichts", lastActivity: "zuletzt", onCadence: "Im Rhythmus", ofThem: "von",
-        beforeYouMeet: "Vor dem nächsten Treffen", tie: "Beziehung", inCommon: "Gemeinsame Bekannte")
+        beforeYouMeet: "Vor dem nächsten Treffen", tie: "Beziehung", inCommon: "Gemeinsame Bekannte", you: "Du",
+        brokerMark: "Brückenbauer", gatewayMark: "Türöffner", otherGroups: "weitere Organisationen und Kreise",
+        markedBroker: "umrandet: Brückenbauer", markedGateway: "oder Türöffner",
+        knownAlone: "Nur dir bekannt (sie kennen hier sonst niemanden)")
 }

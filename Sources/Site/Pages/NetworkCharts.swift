@@ -1,55 +1,6 @@
 import Foundation
 import Index
 
-/// The Network page's drawing: who knows whom, as inline SVG. Nodes link to contact pages,
-/// are coloured by circle (classes `g0`…`g7` of style.css) and sized by tie strength; the
-/// strong ones are named. No script: it reads without JavaScript.
-enum NetworkGraphSVG {
-    struct Node {
-        var name: String
-        var href: String?
-        /// 0 for no circle, then the circles of ties.yaml in order.
-        var group: Int
-        var strength: TieStrength
-    }
-
-    static let size = 1000.0
-
-    static func svg(nodes: [Node], edges: [(Int, Int)], label: String) -> String {
-        let points = ForceLayout.positions(nodes: nodes.count, edges: edges, size: size)
-        func number(_ value: Double) -> String { String(format: "%.1f", value) }
-        var svg =
-            "<svg class=\"network\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" role=\"group\" aria-label=\"\(HTML.escape(label))\">"
-        svg += "<g class=\"edges\">"
-        for (a, b) in edges {
-            svg +=
-                "<line x1=\"\(number(points[a].x))\" y1=\"\(number(points[a].y))\" x2=\"\(number(points[b].x))\" y2=\"\(number(points[b].y))\"/>"
-        }
-        svg += "</g><g class=\"nodes\">"
-        for (index, node) in nodes.enumerated() {
-            let radius: Double
-            switch node.strength {
-            case .strong: radius = 11
-            case .weak: radius = 7
-            case .dormant: radius = 4.5
-            }
-            let point = points[index]
-            var item =
-                "<circle cx=\"\(number(point.x))\" cy=\"\(number(point.y))\" r=\"\(number(radius))\" class=\"g\(node.group % 8) \(node.strength.rawValue)\">"
-                + "<title>\(HTML.escape(node.name))</title></circle>"
-            if node.strength == .strong {
-                item +=
-                    "<text x=\"\(number(point.x))\" y=\"\(number(point.y - radius - 4))\">\(HTML.escape(node.name))</text>"
-            }
-            if let href = node.href {
-                item = "<a href=\"\(HTML.escape(href))\">" + item + "</a>"
-            }
-            svg += item
-        }
-        return svg + "</g></svg>"
-    }
-}
-
 /// The Network page's small charts.
 enum NetworkCharts {
     /// Encounters per quarter, the part with external people darker.
