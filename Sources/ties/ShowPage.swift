@@ -293,6 +293,13 @@ struct ShowPage: RecordProfileVisitor {
         let goal = profile.record
         line(style.bold(goal.title))
         line([goal.status.rawValue, goal.due.map { "due \($0)" }].compactMap { $0 }.joined(separator: " · "))
+        line(
+            "last activity \(profile.lastActivity?.description ?? "never")"
+                + (profile.stale ? " · no activity for \(Goal.staleAfterDays) days" : ""))
+        if !profile.openFollowUps.isEmpty {
+            heading("Open follow-ups (\(profile.openFollowUps.count))")
+            for item in profile.openFollowUps { line("  \(item.due)  \(item.item.task)  (\(item.encounter.displayName))") }
+        }
         if !goal.tags.isEmpty || !goal.extraFields.isEmpty {
             line()
             tagsAndExtras(goal)

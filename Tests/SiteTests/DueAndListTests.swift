@@ -55,4 +55,24 @@ struct DueAndListTests {
         #expect(dom.contains("id=\"contact-count\">\(close.count) / \(journal.contacts.count)<"))
         #expect(dom.contains("<select name=\"circle\">") && dom.contains("<option value=\"close\">close</option>"))
     }
+
+    /// A goal's page says how it is going: its people, encounters and publications, when
+    /// something last happened for it, whether it went quiet, and what is still to do.
+    @Test func aGoalsPageShowsItsProgress() throws {
+        let (journal, site) = try build()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let reader = JournalReader(whole: journal, log: nil)
+        for goal in journal.goals {
+            let profile = GoalProfile(goal, reader: reader, today: Self.today)
+            let page = try String(contentsOf: site.appending(path: "goals/\(goal.slug).html"), encoding: .utf8)
+            let people = profile.contacts.count == 1 ? "1 person" : "\(profile.contacts.count) people"
+            #expect(page.contains("<p class=\"headline\">\(people) · "), "\(goal.slug)")
+            #expect(page.contains("no activity for 60 days") == profile.stale, "\(goal.slug)")
+            for item in profile.openFollowUps { #expect(page.contains(HTML.escape(item.item.task)), "\(item.item.task)") }
+            let show = try TiesBinary.run(["show", goal.slug, "--today", "\(Self.today)"], in: Fixtures.template)
+            #expect(show.stdout.contains("last activity \(profile.lastActivity?.description ?? "never")"))
+        }
+        #expect(
+            journal.goals.contains { GoalProfile($0, reader: reader, today: Self.today).stale }, "the sample has a quiet goal")
+    }
 }

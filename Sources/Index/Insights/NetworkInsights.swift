@@ -58,7 +58,7 @@ public struct NetworkInsights: Sendable {
         public var orgs: [Org.ID]
         /// The day of the last encounter or publication for it.
         public var last: Day?
-        /// Active, and nothing for it in `staleAfterDays`.
+        /// Active, and nothing for it in `Goal.staleAfterDays`.
         public var stale: Bool
     }
 
@@ -68,8 +68,6 @@ public struct NetworkInsights: Sendable {
         public var total: Int
     }
 
-    /// Days without activity after which an active goal is stale.
-    public static let staleAfterDays = 60
     /// Encounters in all, and none for this many days, make a tie worth reviving.
     public static let reviveAfterEncounters = 3
     public static let reviveAfterDays = 365
@@ -147,9 +145,8 @@ public struct NetworkInsights: Sendable {
 
         goals = journal.goals.map { goal in
             let people = journal.contacts(for: goal.id)
-            var days = journal.encounters(for: goal.id).map(\.date.day).filter { $0 <= today }
-            days += journal.publications(for: goal.id).compactMap(\.date).filter { $0 <= today }
-            let last = days.max()
+            let last = Goal.lastActivity(
+                encounters: journal.encounters(for: goal.id), publications: journal.publications(for: goal.id), today: today)
             var orgs = Set<Org.ID>()
             for person in people {
                 for role in journal.affiliations(of: person.id) where role.isCurrent { orgs.insert(role.org) }
@@ -157,7 +154,7 @@ public struct NetworkInsights: Sendable {
             return GoalActivity(
                 goal: goal.id, contacts: people.map(\.id).sorted { $0.slug < $1.slug },
                 orgs: orgs.sorted { $0.slug < $1.slug }, last: last,
-                stale: goal.status == .active && (last.map { $0.days(until: today) > Self.staleAfterDays } ?? true))
+                stale: goal.isStale(lastActivity: last, today: today))
         }.sorted { $0.goal.slug < $1.goal.slug }
 
         // Each contact's cadence and encounter days, once for the thirteen days asked about.

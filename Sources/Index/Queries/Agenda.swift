@@ -127,7 +127,12 @@ public extension Agenda {
                     last: Agenda.lastContact(contact, lastEncounter: person.lastEncounter),
                     due: next, daysOverdue: next.days(until: today), cadence: cadence))
         }
-        return due.sorted { ($1.daysOverdue, $0.name, $0.slug) < ($0.daysOverdue, $1.name, $1.slug) }
+        // Names as people read them (`NameOrder`: Élodie with the Es), each folded once.
+        let keys = due.map { NameOrder.key($0.name) }
+        return due.indices.sorted { a, b in
+            (due[b].daysOverdue, keys[a], due[a].slug) < (due[a].daysOverdue, keys[b], due[b].slug)
+        }
+        .map { due[$0] }
     }
 
     /// Contacts with no relationship to keep yet (no circle, no cadence of their own, never
@@ -203,7 +208,12 @@ public extension Agenda {
                     Occasion(slug: contact.slug, name: contact.name, what: .greeting(greeting.what), date: next, inDays: inDays))
             }
         }
-        return occasions.sorted { ($0.date, $0.name, $0.slug, $0.what.text) < ($1.date, $1.name, $1.slug, $1.what.text) }
+        let keys = occasions.map { NameOrder.key($0.name) }
+        return occasions.indices.sorted { a, b in
+            (occasions[a].date, keys[a], occasions[a].slug, occasions[a].what.text)
+                < (occasions[b].date, keys[b], occasions[b].slug, occasions[b].what.text)
+        }
+        .map { occasions[$0] }
     }
 }
 

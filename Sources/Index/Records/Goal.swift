@@ -40,3 +40,19 @@ public struct Goal: Record, Hashable {
         Field("tags", \.tags, .tags, ""),
     ])
 }
+
+extension Goal {
+    /// Days without an encounter or publication for it after which an active goal is stale.
+    public static let staleAfterDays = 60
+
+    /// The day of the last encounter or publication up to `today`.
+    public static func lastActivity(encounters: [Encounter], publications: [Publication], today: Day) -> Day? {
+        let days = encounters.map(\.date.day).filter { $0 <= today } + publications.compactMap(\.date).filter { $0 <= today }
+        return days.max()
+    }
+
+    /// Active, and nothing for it in `staleAfterDays` (or nothing at all).
+    public func isStale(lastActivity: Day?, today: Day) -> Bool {
+        status == .active && (lastActivity.map { $0.days(until: today) > Self.staleAfterDays } ?? true)
+    }
+}

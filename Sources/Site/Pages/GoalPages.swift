@@ -23,6 +23,10 @@ struct GoalPage: Sendable, Encodable {
     var title: String
     var facts: [Fact]
     var contacts: [Link]
+    /// Progress: people, encounters and publications for it, and whether it went quiet.
+    var progress: String
+    var stale: Bool
+    var followUps: [DashboardPage.FollowUpRow]
     var encounters: [EncounterRow]
     var publications: [PublicationRow]
     var mentions: [Link]
@@ -52,9 +56,22 @@ extension SiteContext {
         guard let path = paths.page(of: goal.recordID) else { return nil }
         var facts = [Fact(label: t.status, value: vocabulary.status(goal.status))]
         if let due = goal.due { facts.append(Fact(label: t.dueBy, value: dates.long(due))) }
+        facts.append(Fact(label: t.network.lastActivity, value: profile.lastActivity.map(dates.long) ?? t.never))
+        let progress = [
+            vocabulary.count(profile.contacts.count, .person), vocabulary.count(profile.encounters.count, .encounter),
+            vocabulary.count(profile.publications.count, .publication),
+        ].joined(separator: " · ")
+        let followUps = profile.openFollowUps.map { item in
+            DashboardPage.FollowUpRow(
+                task: item.item.task,
+                encounter: link(to: item.encounter.recordID, from: path)
+                    ?? Link(href: nil, text: vocabulary.title(of: item.encounter, dates: dates)),
+                due: dates.short(item.due), overdue: item.due < today)
+        }
         let model = GoalPage(
             page: frame(title: goal.title, path: path, section: .goals), title: goal.title, facts: facts,
-            contacts: profile.contacts.compactMap { link(to: $0.recordID, from: path) },
+            contacts: profile.contacts.compactMap { link(to: $0.recordID, from: path) }, progress: progress,
+            stale: profile.stale, followUps: followUps,
             encounters: profile.encounters.reversed().map { row($0, from: path) },
             publications: profile.publications.reversed().map { row($0, from: path) },
             mentions: links(to: profile.mentions, from: path), tags: tagLinks(goal.tags, from: path),

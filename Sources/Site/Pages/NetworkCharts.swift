@@ -11,7 +11,7 @@ enum NetworkCharts {
         let height = 80
         let width = quarters.count * (bar + gap)
         var svg =
-            "<svg class=\"quarters\" width=\"\(width * 3 / 2)\" height=\"\((height + 36) * 3 / 2)\" viewBox=\"0 -12 \(width) \(height + 36)\" role=\"img\" aria-label=\"\(HTML.escape(label))\">"
+            "<svg class=\"quarters\" width=\"\(width * 3 / 2)\" height=\"\((height + 48) * 3 / 2)\" viewBox=\"0 -12 \(width) \(height + 48)\" role=\"img\" aria-label=\"\(HTML.escape(label))\">"
         for (index, quarter) in quarters.enumerated() {
             let x = index * (bar + gap)
             let all = quarter.encounters == 0 ? 1 : max(4, quarter.encounters * height / most)

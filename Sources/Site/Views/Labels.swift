@@ -20,6 +20,8 @@ public struct Labels: Sendable, Encodable {
     public let duePage, dueSoon, occasionsAhead, allDue: String
     /// The contact list's sorting and filters.
     public let sortBy, filter, strength, anyChoice, onlyDue, shown: String
+    /// The heatmap's key: fewer and more encounters a day.
+    public let less, more: String
     public let perQuarter, views, reach, needsAction, abstract, feed, dueBy: String
     /// A publication's facts: when it was submitted, and its latest figures.
     public let submitted, viewsLabel, reachLabel: String
@@ -58,7 +60,7 @@ public struct Labels: Sendable, Encodable {
         noResults: "Nothing found.", since: "since", until: "until", andMore: "and more:",
         lastTwelveMonths: "The last twelve months", duePage: "Due", dueSoon: "Due in the next 30 days",
         occasionsAhead: "Birthdays and greetings, next 60 days", allDue: "Everything due", sortBy: "Sort by",
-        filter: "Filter", strength: "Tie", anyChoice: "any", onlyDue: "Due now", shown: "shown",
+        filter: "Filter", strength: "Tie", anyChoice: "any", onlyDue: "Due now", shown: "shown", less: "fewer", more: "more",
         perQuarter: "Published per quarter", views: "views", reach: "reach", needsAction: "Needs action", abstract: "Abstract",
         feed: "Feed", dueBy: "Due by", submitted: "Submitted", viewsLabel: "Views", reachLabel: "Reach", locked: "Private site",
         password: "Password", unlock: "Open",
@@ -91,6 +93,7 @@ public struct Labels: Sendable, Encodable {
         lastTwelveMonths: "Die letzten zwölf Monate", duePage: "Fällig", dueSoon: "In den nächsten 30 Tagen fällig",
         occasionsAhead: "Geburtstage und Grüße, nächste 60 Tage", allDue: "Alles Fällige", sortBy: "Sortieren nach",
         filter: "Filtern", strength: "Beziehung", anyChoice: "alle", onlyDue: "Jetzt fällig", shown: "angezeigt",
+        less: "weniger", more: "mehr",
         perQuarter: "Veröffentlicht pro Quartal", views: "Aufrufe", reach: "Reichweite", needsAction: "Zu tun",
         abstract: "Zusammenfassung", feed: "Feed", dueBy: "Fällig bis", submitted: "Eingereicht", viewsLabel: "Aufrufe",
         reachLabel: "Reichweite", locked: "Private Seite", password: "Passwort",

@@ -19,6 +19,15 @@ struct Vocabulary: Sendable {
     let encounter: String
     /// One record of each kind: "contact", "Kontakt".
     let kindNames: [RecordKind: String]
+    /// A number of people, encounters or publications: "1 person", "3 Begegnungen".
+    let counted: [Counted: (one: String, many: String)]
+
+    enum Counted { case person, encounter, publication }
+
+    func count(_ number: Int, _ what: Counted) -> String {
+        guard let words = counted[what] else { return "\(number)" }
+        return "\(number) \(number == 1 ? words.one : words.many)"
+    }
     /// A cadence of one unit and of several (`#` is the number), per unit, and no cadence.
     let units: [Cadence.Unit: (one: String, many: String)]
     let noCadence: String
@@ -68,6 +77,10 @@ struct Vocabulary: Sendable {
         kindNames: [
             .contact: "contact", .encounter: "encounter", .publication: "publication", .org: "organisation", .goal: "goal",
         ],
+        counted: [
+            .person: ("person", "people"), .encounter: ("encounter", "encounters"),
+            .publication: ("publication", "publications"),
+        ],
         units: [
             .day: ("every day", "every # days"), .week: ("every week", "every # weeks"),
             .month: ("every month", "every # months"), .year: ("every year", "every # years"),
@@ -96,6 +109,10 @@ struct Vocabulary: Sendable {
         untitled: { kind, day, dates in "\(kind) am \(dates.short(day))" }, encounter: "Begegnung",
         kindNames: [
             .contact: "Kontakt", .encounter: "Begegnung", .publication: "Publikation", .org: "Organisation", .goal: "Ziel",
+        ],
+        counted: [
+            .person: ("Person", "Personen"), .encounter: ("Begegnung", "Begegnungen"),
+            .publication: ("Publikation", "Publikationen"),
         ],
         units: [
             .day: ("täglich", "alle # Tage"), .week: ("wöchentlich", "alle # Wochen"),
