@@ -25,10 +25,16 @@ public struct DateText: Sendable {
         language == .de ? "\(day.day). \(monthName(day.month)) \(day.year)" : "\(day.day) \(monthName(day.month)) \(day.year)"
     }
 
-    /// "5 Mar 2025" or "5. Mär. 2025": for tables.
+    /// German months as German writes them short (Duden): a full stop only where letters
+    /// were left out.
+    static let germanShortMonths = [
+        "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.",
+    ]
+
+    /// "5 Mar 2025" or "5. März 2025": for tables.
     public func short(_ day: Day) -> String {
-        let month = String(monthName(day.month).prefix(3))
-        return language == .de ? "\(day.day). \(month). \(day.year)" : "\(day.day) \(month) \(day.year)"
+        if language == .de { return "\(day.day). \(DateText.germanShortMonths[day.month - 1]) \(day.year)" }
+        return "\(day.day) \(monthName(day.month).prefix(3)) \(day.year)"
     }
 
     /// "3 December" / "3. Dezember": a birthday without its year.
