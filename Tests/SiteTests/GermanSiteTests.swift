@@ -97,6 +97,8 @@ struct GermanSiteTests {
         #expect(timeline.contains("Kaffee am 2. Okt. 2026") && timeline.contains("Nachricht") && timeline.contains("Treffen"))
         #expect(try page("contacts/lukas-brandt.html").contains("kein Rhythmus"))
         #expect(try page("contacts/juergen-weiss.html").contains("monatlich"))
+        let feed = try page("feed.xml")
+        #expect(feed.contains("<title>Katrin Vogel: Publikationen</title>") && feed.contains("Vortrag bei Logistiktag Bremen"))
     }
 
     /// Jürgen writes `ex-kollegen`, Ayşe `Ex-Kollegen`: one tag, one page, both people on it.

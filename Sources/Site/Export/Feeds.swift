@@ -35,10 +35,12 @@ struct Feeds {
             .map { date, publication in
                 let external = publication.url.flatMap(SafeURL.href)
                 let own = page(publication).map { base + $0 }
+                // "Talk at DevConf", "Vortrag bei DevConf": in the journal's language.
+                let words = Vocabulary.for(journal.config.language)
+                let kind = publication.kind.map(words.publicationKind).map { $0.prefix(1).uppercased() + $0.dropFirst() }
                 let summary =
                     publication.abstract
-                    ?? [publication.kind?.capitalized, publication.venue.map { "at \($0)" }].compactMap { $0 }.joined(
-                        separator: " ")
+                    ?? [kind, publication.venue.map { "\(words.at) \($0)" }].compactMap { $0 }.joined(separator: " ")
                 return Entry(
                     id: Feeds.uuid("\(journal.config.title)\n\(publication.slug)"), title: publication.title,
                     date: date,
@@ -60,7 +62,9 @@ struct Feeds {
         return link.flatMap { SafeURL.href($0.url) }
     }
 
-    var title: String { "\(journal.config.owner ?? journal.config.title): publications" }
+    var title: String {
+        "\(journal.config.owner ?? journal.config.title): \(Labels.for(journal.config.language).publications)"
+    }
 
     func atom(logPage: String) -> String {
         let base = journal.config.url ?? ""

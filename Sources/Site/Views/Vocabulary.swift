@@ -31,6 +31,8 @@ struct Vocabulary: Sendable {
     /// A cadence of one unit and of several (`#` is the number), per unit, and no cadence.
     let units: [Cadence.Unit: (one: String, many: String)]
     let noCadence: String
+    /// A publication's place: "at DevConf", "bei DevConf".
+    let at: String
     /// What separates the whole part of a number from its fraction.
     let decimalSeparator: String
 
@@ -84,7 +86,7 @@ struct Vocabulary: Sendable {
         units: [
             .day: ("every day", "every # days"), .week: ("every week", "every # weeks"),
             .month: ("every month", "every # months"), .year: ("every year", "every # years"),
-        ], noCadence: "none", decimalSeparator: ".")
+        ], noCadence: "none", at: "at", decimalSeparator: ".")
 
     static let german = Vocabulary(
         encounterKinds: [
@@ -117,7 +119,7 @@ struct Vocabulary: Sendable {
         units: [
             .day: ("täglich", "alle # Tage"), .week: ("wöchentlich", "alle # Wochen"),
             .month: ("monatlich", "alle # Monate"), .year: ("jährlich", "alle # Jahre"),
-        ], noCadence: "kein Rhythmus", decimalSeparator: ",")
+        ], noCadence: "kein Rhythmus", at: "bei", decimalSeparator: ",")
 
     private static func germanGoalStatus(_ status: Goal.Status) -> String {
         switch status {
