@@ -179,12 +179,68 @@ package enum TextFolding {
         out.append(byte)
     }
 
+    /// A word of a search, ready to be looked for in many texts: whether a text's search key
+    /// holds it is found in one pass over an ASCII text's bytes, folding and reducing them on
+    /// the way (Knuth–Morris–Pratt), without writing the key out; other text is folded first.
+    package struct SearchWord: Sendable {
+        package let key: [UInt8]
+        private let fallback: [Int]
+
+        package init(key: [UInt8]) {
+            self.key = key
+            var fallback = [Int](repeating: 0, count: key.count)
+            var length = 0
+            var index = 1
+            while index < key.count {
+                if key[index] == key[length] {
+                    length += 1
+                    fallback[index] = length
+                    index += 1
+                } else if length > 0 {
+                    length = fallback[length - 1]
+                } else {
+                    index += 1
+                }
+            }
+            self.fallback = fallback
+        }
+
+        /// Whether `searchKey(text)` holds the word; `scratch` serves text beyond ASCII.
+        package func isIn(_ text: some StringProtocol, scratch: inout [UInt8]) -> Bool {
+            guard !key.isEmpty else { return true }
+            let found: Bool? =
+                text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+                    var state = 0
+                    var previous: UInt8 = 0
+                    for byte in bytes {
+                        guard byte < 0x80 else { return nil }
+                        let letter = TextFolding.lower(byte)
+                        if letter == UInt8(ascii: "e"),
+                            previous == UInt8(ascii: "a") || previous == UInt8(ascii: "o") || previous == UInt8(ascii: "u")
+                        {
+                            continue
+                        }
+                        previous = letter
+                        while state > 0 && key[state] != letter { state = fallback[state - 1] }
+                        if key[state] == letter {
+                            state += 1
+                            if state == key.count { return true }
+                        }
+                    }
+                    return false
+                } ?? nil
+            if let found { return found }
+            TextFolding.searchKey(text, into: &scratch)
+            return TextFolding.contains(scratch, key)
+        }
+    }
+
     /// Whether `haystack` holds `needle`, both search keys.
     package static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         haystack.withUnsafeBufferPointer { contains($0, needle) }
     }
 
-    @inline(__always) private static func lower(_ byte: UInt8) -> UInt8 {
+    @inline(__always) fileprivate static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }
 

@@ -131,6 +131,29 @@ struct TextFoldingTests {
         #expect(TextFolding.matches("Straße", folded: "strasse"))
     }
 
+    /// Search's one-pass test of a text is what folding the whole text first gives.
+    @Test func aSearchWordIsFoundAsInTheFoldedText() {
+        let texts = [
+            "Jürgen Weiß met Mueller and MÜLLER at the Straße café", "queue blue aee Oe oe", "plain ascii on-call rotation",
+            "Ärger im Büro, Geschäftsführerin", "Ｔａｎａｋａ 田中 Дмитрий",
+        ]
+        var random = SplitMix64(seed: 31)
+        var scratch: [UInt8] = []
+        for text in texts {
+            let characters = Array(text)
+            for _ in 0..<300 {
+                let start = random.below(characters.count)
+                let length = 1 + random.below(min(7, characters.count - start))
+                let key = TextFolding.searchKey(String(characters[start..<start + length]))
+                guard !key.isEmpty else { continue }
+                let expected = TextFolding.contains(TextFolding.searchKey(text), key)
+                #expect(TextFolding.SearchWord(key: key).isIn(text, scratch: &scratch) == expected, "\(key) in \(text)")
+            }
+        }
+        #expect(TextFolding.SearchWord(key: TextFolding.searchKey("mueller")).isIn("Frau Müller", scratch: &scratch))
+        #expect(TextFolding.SearchWord(key: TextFolding.searchKey("abab")).isIn("aababab", scratch: &scratch))
+    }
+
     @Test func containsComparesBytes() {
         #expect(TextFolding.contains("on-call rotation", "call r"))
         #expect(!TextFolding.contains("on-call", "calls"))

@@ -135,6 +135,16 @@ public struct JournalReader: Sendable {
         return whole.displayName(of: id)
     }
 
+    /// What names an encounter without a title (its kind and day), read in place: a copy of the
+    /// encounter would retain every field of it, for every link to it.
+    public func naming(of id: Encounter.ID) -> (title: String?, kind: String?, day: Day)? {
+        log?.read(id.record)
+        guard let position = whole.encounters.position(of: id) else { return nil }
+        return whole.encounters.withUnsafeBufferPointer { records in
+            (records[position].title, records[position].kind, records[position].date.day)
+        }
+    }
+
     /// The record with this identity: `journal.record(contact.id)`.
     public func record<R: Record>(_ id: R.ID) -> R? {
         log?.read(id.record)

@@ -28,17 +28,7 @@ public enum SearchFields {
         var fields: [(SearchHit.Place, String)] = [(.name, record.displayName)]
         fields += record.aliases.map { (.alias, $0) }
         fields += record.tags.map { (.tag, "#" + $0) }
-        if let contact = record as? Contact {
-            if let org = contact.org { fields.append((.org, org.text)) }
-            fields += contact.roles.map { (.org, $0.org.text) }
-            if let title = contact.title { fields.append((.title, title)) }
-        } else if let org = record as? Org {
-            if let industry = org.industry { fields.append((.title, industry)) }
-        } else if let publication = record as? Publication {
-            if let venue = publication.venue { fields.append((.venue, venue)) }
-        } else if let encounter = record as? Encounter {
-            fields += [encounter.event, encounter.location].compactMap { $0 }.map { (.place, $0) }
-        }
+        fields += record.searchPlaces.map { ($0.place, $0.text) }
         return fields
     }
 
@@ -58,7 +48,7 @@ public extension Journal {
     /// way (`schafer` and `schaefer` find `Schäfer`): one hit per record, at the best place a
     /// word was found, ordered by place, then kind, then name.
     func search(_ text: String) -> (hits: [SearchHit], total: Int) {
-        let words = SearchFields.words(of: text)
+        let words = SearchFields.words(of: text).map(TextFolding.SearchWord.init(key:))
         guard !words.isEmpty else { return ([], 0) }
         /// A hit as found: for notes, the line and excerpt are worked out only for the hits
         /// listed, since a common word is in most bodies.
@@ -127,14 +117,13 @@ public extension Journal {
     /// Where `record` holds every word (search keys), at the best place one was found; for a
     /// record found by its notes, the body to find the line in later, and the word to find.
     private static func find<R: Record>(
-        _ words: [[UInt8]], in record: R, scratch: inout [UInt8]
+        _ words: [TextFolding.SearchWord], in record: R, scratch: inout [UInt8]
     ) -> (hit: SearchHit, body: String?, bodyLine: Int, word: [UInt8])? {
         var missing = Array(words.indices)
         var best: (place: SearchHit.Place, text: String)?
         for field in SearchFields.of(record) {
-            TextFolding.searchKey(field.text, into: &scratch)
             let before = missing.count
-            missing.removeAll { TextFolding.contains(scratch, words[$0]) }
+            missing.removeAll { words[$0].isIn(field.text, scratch: &scratch) }
             if best == nil, missing.count < before { best = field }
             if missing.isEmpty { break }
         }
@@ -143,12 +132,11 @@ public extension Journal {
         if missing.isEmpty, let best {
             return (SearchHit(record: id, name: name, place: best.place, excerpt: best.text), nil, 1, [])
         }
-        TextFolding.searchKey(record.body, into: &scratch)
-        guard missing.allSatisfy({ TextFolding.contains(scratch, words[$0]) }) else { return nil }
+        guard missing.allSatisfy({ words[$0].isIn(record.body, scratch: &scratch) }) else { return nil }
         if let best { return (SearchHit(record: id, name: name, place: best.place, excerpt: best.text), nil, 1, []) }
         return (
             SearchHit(record: id, name: name, place: .notes, excerpt: "", location: SourceLocation(path: record.path)),
-            record.body, record.bodyLine, words[missing[0]]
+            record.body, record.bodyLine, words[missing[0]].key
         )
     }
 
@@ -174,4 +162,29 @@ public extension Journal {
         let to = text.index(from, offsetBy: 100)
         return (start > 0 ? "…" : "") + String(text[from..<to]) + (to < text.endIndex ? "…" : "")
     }
+}
+
+extension Contact {
+    public var searchPlaces: [(place: SearchHit.Place, text: String)] {
+        (org.map { [(SearchHit.Place.org, $0.text)] } ?? []) + roles.map { (.org, $0.org.text) }
+            + (title.map { [(SearchHit.Place.title, $0)] } ?? [])
+    }
+}
+
+extension Org {
+    public var searchPlaces: [(place: SearchHit.Place, text: String)] { industry.map { [(.title, $0)] } ?? [] }
+}
+
+extension Publication {
+    public var searchPlaces: [(place: SearchHit.Place, text: String)] { venue.map { [(.venue, $0)] } ?? [] }
+}
+
+extension Encounter {
+    public var searchPlaces: [(place: SearchHit.Place, text: String)] {
+        [event, location].compactMap { $0 }.map { (.place, $0) }
+    }
+}
+
+extension Goal {
+    public var searchPlaces: [(place: SearchHit.Place, text: String)] { [] }
 }

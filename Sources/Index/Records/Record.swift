@@ -21,6 +21,9 @@ public protocol Record: Described, Identifiable where ID == TypedID<Self> {
     var bodyLine: Int { get set }
     var wikiLinks: [WikiLink] { get set }
     var extraFields: [ExtraField] { get set }
+    /// What search reads of it besides its names, tags and notes (`SearchFields`): a
+    /// requirement, so that generic code reads it in place rather than casting a copy.
+    var searchPlaces: [(place: SearchHit.Place, text: String)] { get }
 }
 
 public extension Record {

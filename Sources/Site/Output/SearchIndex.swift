@@ -5,7 +5,7 @@ import Support
 /// `search-index.js`: what the site's search looks through, as a script rather than JSON,
 /// because browsers refuse to fetch JSON from pages opened with file://.
 enum SearchIndex {
-    struct Entry {
+    struct Entry: Sendable {
         /// Name or title.
         var n: String
         /// Kind, one of it, in the interface's language.
@@ -28,33 +28,44 @@ enum SearchIndex {
     static func json(for context: SiteContext, page address: (String) -> String = { $0 }) -> String {
         let journal = context.journal.whole
         let v = context.vocabulary
-        var entries: [Entry] = []
-        func add<R: Record>(_ record: R, detail: [String?]) {
-            guard let page = context.paths.page(of: record.recordID) else { return }
-            var keys = Set<String>()
-            var words: [String] = []
-            for text in SearchFields.of(record).map(\.text) + [record.body] {
-                for word in text.split(whereSeparator: \.isWhitespace) {
-                    let key = String(decoding: TextFolding.searchKey(word), as: UTF8.self)
-                    if !key.isEmpty, keys.insert(key).inserted { words.append(key) }
+        /// The entries of one kind's records, on all cores, in the journal's order.
+        func entries<R: Record>(_ type: R.Type, detail: @escaping @Sendable (R) -> [String?]) -> [Entry] {
+            journal[R.self].withUnsafeBufferPointer { records in
+                nonisolated(unsafe) let records = records
+                return parallelResults(count: records.count) { range, set in
+                    var key: [UInt8] = []
+                    var seen = Set<String>()
+                    for index in range {
+                        // In place: a copy of a record would retain every field of it.
+                        let id = records[index].recordID
+                        guard let page = context.paths.page(of: id) else { continue }
+                        set(
+                            index,
+                            Entry(
+                                n: context.displayName(of: id) ?? records[index].displayName, k: v.kindName(R.kind),
+                                d: detail(records[index]).compactMap { $0 }.joined(separator: " · "),
+                                x: words(
+                                    of: SearchFields.of(records[index]).map(\.text) + [records[index].body], key: &key,
+                                    seen: &seen),
+                                u: page))
+                    }
                 }
+                .compactMap { $0 }
             }
-            let name = context.displayName(of: record.recordID) ?? record.displayName
-            entries.append(
-                Entry(
-                    n: name, k: v.kindName(R.kind), d: detail.compactMap { $0 }.joined(separator: " · "),
-                    x: words.joined(separator: " "), u: address(page)))
         }
-        for c in journal.contacts {
-            add(c, detail: [c.title, c.org.map { journal.displayName(of: RecordID(.org, $0.target ?? "")) ?? $0.text }])
+        let dates = context.dates
+        var all = entries(Contact.self) { c in
+            [c.title, c.org.map { journal.displayName(of: RecordID(.org, $0.target ?? "")) ?? $0.text }]
         }
-        for o in journal.orgs { add(o, detail: [o.industry]) }
-        for p in journal.publications {
-            add(p, detail: [p.kind.map(v.publicationKind), p.date.map(context.dates.short), p.venue])
-        }
-        for g in journal.goals { add(g, detail: [v.status(g.status)]) }
-        for e in journal.encounters {
-            add(e, detail: [context.dates.short(e.date.day), e.kind.map(v.encounterKind), e.event])
+        all += entries(Org.self) { o in [o.industry] }
+        all += entries(Publication.self) { p in [p.kind.map(v.publicationKind), p.date.map(dates.short), p.venue] }
+        all += entries(Goal.self) { g in [v.status(g.status)] }
+        all += entries(Encounter.self) { e in [dates.short(e.date.day), e.kind.map(v.encounterKind), e.event] }
+        // Addresses last: `address` (an encrypted build's names) is not for other threads.
+        let entries = all.map { entry in
+            var entry = entry
+            entry.u = address(entry.u)
+            return entry
         }
         // Written here rather than by JSONEncoder: for 100,000 records that took a second of a rebuild.
         var json: [UInt8] = [UInt8(ascii: "[")]
@@ -74,6 +85,39 @@ enum SearchIndex {
         }
         json.append(UInt8(ascii: "]"))
         return String(decoding: json, as: UTF8.self)
+    }
+
+    /// Every word of `texts` once, as search keys, in the order first found: each text folded
+    /// whole (`TextFolding.searchKey`, into `key`) and cut at spaces.
+    static func words(of texts: [String], key: inout [UInt8], seen: inout Set<String>) -> String {
+        var out: [UInt8] = []
+        // Strings, not slices: a word of up to 15 bytes is a small string, made without memory
+        // of its own, and hashed at once rather than a byte at a time.
+        seen.removeAll(keepingCapacity: true)
+        for text in texts {
+            TextFolding.searchKey(text, into: &key)
+            key.withUnsafeBufferPointer { bytes in
+                var start = 0
+                var index = 0
+                while index <= bytes.count {
+                    let end =
+                        index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09
+                        || bytes[index] == 0x0D
+                    if end {
+                        if index > start {
+                            let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                            if seen.insert(String(decoding: word, as: UTF8.self)).inserted {
+                                if !out.isEmpty { out.append(0x20) }
+                                out.append(contentsOf: word)
+                            }
+                        }
+                        start = index + 1
+                    }
+                    index += 1
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A JSON string, with `<` written as `\u003c` so that no text can end the script early

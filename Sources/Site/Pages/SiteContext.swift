@@ -63,7 +63,9 @@ struct SiteContext: Sendable {
     /// in the site's language.
     func displayName(of id: RecordID) -> String? {
         guard id.kind == .encounter else { return journal.displayName(of: id) }
-        return journal.record(Encounter.ID(id.slug)).map { vocabulary.title(of: $0, dates: dates) }
+        return journal.naming(of: Encounter.ID(id.slug)).map {
+            vocabulary.title($0.title, kind: $0.kind, day: $0.day, dates: dates)
+        }
     }
 
     func contactLinks(_ references: [Reference], from: String) -> [Link] {

@@ -67,8 +67,12 @@ struct Vocabulary: Sendable {
 
     /// The encounter's title, or for one without, its kind and day in this language.
     func title(of encounter: Encounter, dates: DateText) -> String {
-        if let title = encounter.title { return title }
-        return untitled(encounter.kind.map(encounterKind) ?? self.encounter, encounter.date.day, dates)
+        title(encounter.title, kind: encounter.kind, day: encounter.date.day, dates: dates)
+    }
+
+    func title(_ title: String?, kind: String?, day: Day, dates: DateText) -> String {
+        if let title { return title }
+        return untitled(kind.map(encounterKind) ?? encounter, day, dates)
     }
 
     static let english = Vocabulary(
