@@ -121,12 +121,18 @@ public extension Journal {
     ) -> (hit: SearchHit, body: String?, bodyLine: Int, word: [UInt8])? {
         var missing = Array(words.indices)
         var best: (place: SearchHit.Place, text: String)?
-        for field in SearchFields.of(record) {
+        /// Takes the words `text` holds off `missing`; false once none is missing.
+        func check(_ place: SearchHit.Place, _ text: String) -> Bool {
             let before = missing.count
-            missing.removeAll { words[$0].isIn(field.text, scratch: &scratch) }
-            if best == nil, missing.count < before { best = field }
-            if missing.isEmpty { break }
+            missing.removeAll { words[$0].isIn(text, scratch: &scratch) }
+            if best == nil, missing.count < before { best = (place, text) }
+            return !missing.isEmpty
         }
+        // The fields of `SearchFields.of`, in its order, read in place.
+        _ =
+            check(.name, record.displayName) && record.aliases.allSatisfy { check(.alias, $0) }
+            && record.tags.allSatisfy { check(.tag, "#" + $0) }
+            && record.searchPlaces.allSatisfy { check($0.place, $0.text) }
         let name = record.displayName
         let id = RecordID(R.kind, record.slug)
         if missing.isEmpty, let best {
@@ -144,19 +150,14 @@ public extension Journal {
     private static func excerpt(_ line: String, around word: [UInt8]) -> String {
         let text = line.trimmingCharacters(in: .whitespaces)
         guard text.count > 100 else { return text }
-        // Where the word starts, counted in the line's characters: each character's key is
-        // compared in turn (keys keep most characters one for one; else from the beginning).
-        var offset = 0
-        var key: [UInt8] = []
-        // Within the first few thousand characters: a line can be a megabyte long.
-        let characters = Array(text.prefix(4_000))
-        for start in characters.indices {
-            TextFolding.searchKey(String(characters[start..<min(characters.count, start + word.count + 4)]), into: &key)
-            if key.starts(with: word) {
-                offset = start
-                break
-            }
-        }
+        // Where the word starts, counted in the line's characters: found in the line folded
+        // (folding keeps most characters one for one; where it does not, or the word was found
+        // only with umlauts read the other way, from the beginning).
+        let folded = NameResolver.letters(text)
+        let wanted = String(decoding: word, as: UTF8.self)
+        let offset =
+            folded.count == text.count
+            ? folded.range(of: wanted).map { folded.distance(from: folded.startIndex, to: $0.lowerBound) } ?? 0 : 0
         let start = max(0, min(offset - 30, text.count - 100))
         let from = text.index(text.startIndex, offsetBy: start)
         let to = text.index(from, offsetBy: 100)
