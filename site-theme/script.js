@@ -33,7 +33,24 @@
       window.tiesOpenSealed(window.tiesSealedSearch).then(function (json) { startSearch(JSON.parse(json)); });
     }
   } else {
-    startSearch(window.tiesSearch || []);
+    // The index holds every word of the journal's notes: it is loaded when the search is
+    // first used (or the address asks for one, ?q=), not with every page.
+    var box = document.getElementById("search-box");
+    var loaded = false;
+    var load = function () {
+      if (loaded) return;
+      loaded = true;
+      var script = document.createElement("script");
+      script.src = root + "search-index.js";
+      script.onload = function () { startSearch(window.tiesSearch || []); };
+      document.head.appendChild(script);
+    };
+    if (box) {
+      box.closest(".search").hidden = false;
+      box.addEventListener("focus", load);
+      box.addEventListener("input", load);
+      if (new URLSearchParams(window.location.search).get("q")) load();
+    }
   }
 
   // Search over names, orgs, tags and titles; the index is search-index.js, loaded before this.
@@ -94,7 +111,7 @@
     });
     // index.html?q=words opens with a search: bookmarkable, and usable from a browser's search bar.
     var query = new URLSearchParams(window.location.search).get("q");
-    if (query) { box.value = query; show(); }
+    if (query) { box.value = query; show(); } else if (box.value) { show(); }
   }
   }
 

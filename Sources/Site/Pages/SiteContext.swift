@@ -49,7 +49,7 @@ struct SiteContext: Sendable {
             nav: FixedPage.allCases.map { page in
                 PageFrame.NavItem(href: root + paths.page(page), text: page.title(t), current: page == section)
             },
-            today: dates.long(today), t: words)
+            today: dates.long(today), sealed: paths.isSealed, t: words)
     }
 
     /// A link to a record's page from the page at `from`, or nil when it has none.

@@ -26,6 +26,12 @@ public struct SitePaths: Sendable {
         case sealed(@Sendable (String) -> String)
     }
 
+    /// Whether pages are sealed (an encrypted build).
+    var isSealed: Bool {
+        if case .sealed = naming { return true }
+        return false
+    }
+
     public init(journal: Journal, naming: Naming = .clear) {
         self.naming = naming
         var taken = Set<String>()

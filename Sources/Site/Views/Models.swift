@@ -24,6 +24,10 @@ struct PageFrame: Sendable, Encodable {
     var root: String
     var nav: [NavItem]
     var today: String
+    /// An encrypted build's pages load the sealed search index with the page (script.js opens
+    /// it); a clear build's load it when the search is first used, as it holds every word of
+    /// the journal's notes.
+    var sealed: Bool
     /// The words of the interface (`Labels`), made into a value once per build.
     var t: Value
 
