@@ -24,12 +24,22 @@ public struct SearchHit: Sendable, Equatable {
 /// definition `ties search` and the site's search index share, so that both find the same
 /// records for the same query.
 public enum SearchFields {
-    public static func of<R: Record>(_ record: R) -> [(place: SearchHit.Place, text: String)] {
-        var fields: [(SearchHit.Place, String)] = [(.name, record.displayName)]
-        fields += record.aliases.map { (.alias, $0) }
-        fields += record.tags.map { (.tag, "#" + $0) }
-        fields += record.searchPlaces.map { ($0.place, $0.text) }
-        return fields
+    /// Calls `body` with each field in that order until it returns false; the record is read
+    /// in place, with no array of its fields made.
+    public static func visit<R: Record>(_ record: R, _ body: (SearchHit.Place, String) -> Bool) {
+        _ =
+            body(.name, record.displayName) && record.aliases.allSatisfy { body(.alias, $0) }
+            && record.tags.allSatisfy { body(.tag, "#" + $0) } && record.searchPlaces.allSatisfy { body($0.place, $0.text) }
+    }
+
+    /// Every field's text, in that order.
+    public static func texts<R: Record>(of record: R) -> [String] {
+        var texts: [String] = []
+        visit(record) { _, text in
+            texts.append(text)
+            return true
+        }
+        return texts
     }
 
     /// The words of a query as search compares them (`TextFolding.searchKey`): a record is
@@ -128,11 +138,7 @@ public extension Journal {
             if best == nil, missing.count < before { best = (place, text) }
             return !missing.isEmpty
         }
-        // The fields of `SearchFields.of`, in its order, read in place.
-        _ =
-            check(.name, record.displayName) && record.aliases.allSatisfy { check(.alias, $0) }
-            && record.tags.allSatisfy { check(.tag, "#" + $0) }
-            && record.searchPlaces.allSatisfy { check($0.place, $0.text) }
+        SearchFields.visit(record, check)
         let name = record.displayName
         let id = RecordID(R.kind, record.slug)
         if missing.isEmpty, let best {

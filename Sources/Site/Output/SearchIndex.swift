@@ -45,7 +45,7 @@ enum SearchIndex {
                                 n: context.displayName(of: id) ?? records[index].displayName, k: v.kindName(R.kind),
                                 d: detail(records[index]).compactMap { $0 }.joined(separator: " · "),
                                 x: words(
-                                    of: SearchFields.of(records[index]).map(\.text) + [records[index].body], key: &key,
+                                    of: SearchFields.texts(of: records[index]) + [records[index].body], key: &key,
                                     seen: &seen),
                                 u: page))
                     }

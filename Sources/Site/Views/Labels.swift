@@ -19,7 +19,7 @@ public struct Labels: Sendable, Encodable {
     /// The Due page: its name, who is due soon, and the occasions it looks ahead to.
     public let duePage, dueSoon, occasionsAhead, allDue: String
     /// The contact list's sorting and filters.
-    public let sortBy, filter, strength, anyChoice, onlyDue, shown: String
+    public let sortBy, strength, anyChoice, onlyDue: String
     /// The heatmap's key: fewer and more encounters a day.
     public let less, more: String
     public let perQuarter, views, reach, needsAction, abstract, feed, dueBy: String
@@ -60,7 +60,7 @@ public struct Labels: Sendable, Encodable {
         noResults: "Nothing found.", since: "since", until: "until", andMore: "and more:",
         lastTwelveMonths: "The last twelve months", duePage: "Due", dueSoon: "Due in the next 30 days",
         occasionsAhead: "Birthdays and greetings, next 60 days", allDue: "Everything due", sortBy: "Sort by",
-        filter: "Filter", strength: "Tie", anyChoice: "any", onlyDue: "Due now", shown: "shown", less: "fewer", more: "more",
+        strength: "Tie", anyChoice: "any", onlyDue: "Due now", less: "fewer", more: "more",
         perQuarter: "Published per quarter", views: "views", reach: "reach", needsAction: "Needs action", abstract: "Abstract",
         feed: "Feed", dueBy: "Due by", submitted: "Submitted", viewsLabel: "Views", reachLabel: "Reach", locked: "Private site",
         password: "Password", unlock: "Open",
@@ -92,7 +92,7 @@ public struct Labels: Sendable, Encodable {
         andMore: "und weitere:",
         lastTwelveMonths: "Die letzten zwölf Monate", duePage: "Fällig", dueSoon: "In den nächsten 30 Tagen fällig",
         occasionsAhead: "Geburtstage und Grüße, nächste 60 Tage", allDue: "Alles Fällige", sortBy: "Sortieren nach",
-        filter: "Filtern", strength: "Beziehung", anyChoice: "alle", onlyDue: "Jetzt fällig", shown: "angezeigt",
+        strength: "Beziehung", anyChoice: "alle", onlyDue: "Jetzt fällig",
         less: "weniger", more: "mehr",
         perQuarter: "Veröffentlicht pro Quartal", views: "Aufrufe", reach: "Reichweite", needsAction: "Zu tun",
         abstract: "Zusammenfassung", feed: "Feed", dueBy: "Fällig bis", submitted: "Eingereicht", viewsLabel: "Aufrufe",
