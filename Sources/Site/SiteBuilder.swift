@@ -85,7 +85,12 @@ public enum SiteBuilder {
                         manifest: SiteWriter.manifest(in: folder)
                     )
                 },
-                { Swift.Result { try plan.files(theme: theme, publicOnly: publicOnly) } })
+                {
+                    Swift.Result {
+                        let words = plan.keepsState ? SearchWords.read(from: folder, sealer: sealer) : SearchWords()
+                        return try plan.files(theme: theme, publicOnly: publicOnly, searchWords: words)
+                    }
+                })
             var writer = try SiteWriter(output: folder, previous: previous.manifest)
             var state: PageState?
             var decision = RebuildPlan.none
@@ -100,7 +105,8 @@ public enum SiteBuilder {
             let pages = try write(
                 plan.pages, context: context, plan: decision, state: &state, rendering: rendering, into: &writer)
             timer = PhaseTimer()
-            try writer.write(otherFiles.get())
+            let other = try otherFiles.get()
+            try writer.write(other.files)
             // The state is encoded while the manifest is written.
             nonisolated(unsafe) var stateData: Data?
             let encoding = DispatchGroup()
@@ -108,6 +114,7 @@ public enum SiteBuilder {
             let report = try writer.finish()
             encoding.wait()
             if let stateData { try PageState.store(stateData, in: folder, sealer: sealer) }
+            if let words = other.searchWords { try SearchWords.store(words, in: folder, sealer: sealer) }
             try SealedSite.store(sealer, in: folder)
             timer.lap("other files, manifest, page state and stale files")
             let tooDeep = pages.tooDeep.sorted { ($0.template, $0.path) < ($1.template, $1.path) }.map { page in

@@ -94,39 +94,52 @@ struct SitePlan: Sendable {
         context.publicPages().map { job in PageMaker(path: job.path) { _ in job } }
     }
 
+    /// The files of a site besides its pages, and the search words to keep for the next build
+    /// (none in a public build, which has no search).
+    struct OtherFiles {
+        var files: [(path: String, data: Data)]
+        var searchWords: SearchWords?
+    }
+
     /// The other files of the site: the look, the search index, the feeds, robots.txt (the
     /// public build: the look and the feeds); in an encrypted build the search index and the
-    /// feeds sealed.
-    func files(theme: Theme, publicOnly: Bool) throws -> [(path: String, data: Data)] {
+    /// feeds sealed. `searchWords` are the last build's, reused for records whose texts are
+    /// the same.
+    func files(theme: Theme, publicOnly: Bool, searchWords: SearchWords) throws -> OtherFiles {
         let paths = context.paths
         let feeds = Feeds(journal: context.journal.whole, paths: paths) { paths.page(of: $0.recordID) }
         let assets = theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         if publicOnly {
-            return assets + [
-                ("feed.xml", Data(feeds.atom(logPage: FixedPage.dashboard.path).utf8)),
-                ("feed.json", Data(feeds.json(logPage: FixedPage.dashboard.path).utf8)),
-            ]
+            return OtherFiles(
+                files: assets + [
+                    ("feed.xml", Data(feeds.atom(logPage: FixedPage.dashboard.path).utf8)),
+                    ("feed.json", Data(feeds.json(logPage: FixedPage.dashboard.path).utf8)),
+                ])
         }
-        guard let sealer else { return clearFiles(theme: theme) }
+        guard let sealer else { return clearFiles(theme: theme, searchWords: searchWords) }
         let log = paths.page(.publications)
+        let search = SearchIndex.json(for: context, reusing: searchWords)
         // The feeds keep their names, which say nothing; what they hold is sealed.
-        return try assets + [
-            ("robots.txt", Self.robots),
-            ("search-index.js", sealer.searchIndex(json: SearchIndex.json(for: context))),
-            ("feed.xml", sealer.file(Data(feeds.atom(logPage: log).utf8), at: "feed.xml")),
-            ("feed.json", sealer.file(Data(feeds.json(logPage: log).utf8), at: "feed.json")),
-        ]
+        return OtherFiles(
+            files: try assets + [
+                ("robots.txt", Self.robots),
+                ("search-index.js", sealer.searchIndex(json: search.json)),
+                ("feed.xml", sealer.file(Data(feeds.atom(logPage: log).utf8), at: "feed.xml")),
+                ("feed.json", sealer.file(Data(feeds.json(logPage: log).utf8), at: "feed.json")),
+            ], searchWords: search.words)
     }
 
     /// The other files of the private site, not encrypted: what `ties serve` serves.
-    func clearFiles(theme: Theme) -> [(path: String, data: Data)] {
+    func clearFiles(theme: Theme, searchWords: SearchWords = SearchWords()) -> OtherFiles {
         let paths = context.paths
         let feeds = Feeds(journal: context.journal.whole, paths: paths) { paths.page(of: $0.recordID) }
         let log = paths.page(.publications)
-        return theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [
-            ("robots.txt", Self.robots), ("search-index.js", Data(SearchIndex.script(for: context).utf8)),
-            ("feed.xml", Data(feeds.atom(logPage: log).utf8)), ("feed.json", Data(feeds.json(logPage: log).utf8)),
-        ]
+        let search = SearchIndex.script(for: context, reusing: searchWords)
+        return OtherFiles(
+            files: theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [
+                ("robots.txt", Self.robots), ("search-index.js", Data(search.script.utf8)),
+                ("feed.xml", Data(feeds.atom(logPage: log).utf8)), ("feed.json", Data(feeds.json(logPage: log).utf8)),
+            ], searchWords: search.words)
     }
 
     private static let robots = Data("# A private site: no robot may index any of it.\nUser-agent: *\nDisallow: /\n".utf8)

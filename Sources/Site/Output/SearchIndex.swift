@@ -19,17 +19,27 @@ enum SearchIndex {
         var u: String
     }
 
-    static func script(for context: SiteContext) -> String {
-        "window.tiesSearch = " + json(for: context) + ";\n"
+    static func script(
+        for context: SiteContext, reusing previous: SearchWords = SearchWords()
+    ) -> (
+        script: String, words: SearchWords
+    ) {
+        let (json, words) = json(for: context, reusing: previous)
+        return ("window.tiesSearch = " + json + ";\n", words)
     }
 
-    /// The entries as a JSON array; `page` gives the address of a page from its path (an
-    /// encrypted build's opaque names).
-    static func json(for context: SiteContext, page address: (String) -> String = { $0 }) -> String {
+    /// The entries as a JSON array, and each record's words for the next build; `previous`
+    /// holds the last build's words, used where a record's texts are the same; `page` gives
+    /// the address of a page from its path (an encrypted build's opaque names).
+    static func json(
+        for context: SiteContext, reusing previous: SearchWords = SearchWords(), page address: (String) -> String = { $0 }
+    ) -> (json: String, words: SearchWords) {
         let journal = context.journal.whole
         let v = context.vocabulary
         /// The entries of one kind's records, on all cores, in the journal's order.
-        func entries<R: Record>(_ type: R.Type, detail: @escaping @Sendable (R) -> [String?]) -> [Entry] {
+        func entries<R: Record>(
+            _ type: R.Type, detail: @escaping @Sendable (R) -> [String?]
+        ) -> [(entry: Entry, key: SearchWords.Key)] {
             journal[R.self].withUnsafeBufferPointer { records in
                 nonisolated(unsafe) let records = records
                 return parallelResults(count: records.count) { range, set in
@@ -39,15 +49,18 @@ enum SearchIndex {
                         // In place: a copy of a record would retain every field of it.
                         let id = records[index].recordID
                         guard let page = context.paths.page(of: id) else { continue }
+                        let texts = SearchFields.texts(of: records[index]) + [records[index].body]
+                        let textsKey = SearchWords.Key(texts)
                         set(
                             index,
-                            Entry(
-                                n: context.displayName(of: id) ?? records[index].displayName, k: v.kindName(R.kind),
-                                d: detail(records[index]).compactMap { $0 }.joined(separator: " · "),
-                                x: words(
-                                    of: SearchFields.texts(of: records[index]) + [records[index].body], key: &key,
-                                    seen: &seen),
-                                u: page))
+                            (
+                                Entry(
+                                    n: context.displayName(of: id) ?? records[index].displayName, k: v.kindName(R.kind),
+                                    d: detail(records[index]).compactMap { $0 }.joined(separator: " · "),
+                                    x: previous.words[textsKey] ?? words(of: texts, key: &key, seen: &seen),
+                                    u: page),
+                                textsKey
+                            ))
                     }
                 }
                 .compactMap { $0 }
@@ -61,8 +74,11 @@ enum SearchIndex {
         all += entries(Publication.self) { p in [p.kind.map(v.publicationKind), p.date.map(dates.short), p.venue] }
         all += entries(Goal.self) { g in [v.status(g.status)] }
         all += entries(Encounter.self) { e in [dates.short(e.date.day), e.kind.map(v.encounterKind), e.event] }
+        var kept = SearchWords()
+        kept.words.reserveCapacity(all.count)
+        for (entry, key) in all { kept.words[key] = entry.x }
         // Addresses last: `address` (an encrypted build's names) is not for other threads.
-        let entries = all.map { entry in
+        let entries = all.map { entry, _ in
             var entry = entry
             entry.u = address(entry.u)
             return entry
@@ -84,7 +100,7 @@ enum SearchIndex {
             json.append(UInt8(ascii: "}"))
         }
         json.append(UInt8(ascii: "]"))
-        return String(decoding: json, as: UTF8.self)
+        return (String(decoding: json, as: UTF8.self), kept)
     }
 
     /// Every word of `texts` once, as search keys, in the order first found: each text folded

@@ -168,7 +168,7 @@ public final class LiveSite: @unchecked Sendable {
             lock.lock()
             defer { lock.unlock() }
             if files == nil {
-                let made = plan.clearFiles(theme: theme)
+                let made = plan.clearFiles(theme: theme).files
                 files = Dictionary(made, uniquingKeysWith: { first, _ in first })
             }
             return files?[path]
