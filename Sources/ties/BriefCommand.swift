@@ -140,8 +140,8 @@ struct BriefText {
         for occasion in brief.occasions {
             switch occasion.what {
             case let .birthday(age):
-                out.append("birthday \(occasion.date)\(age.map { " (\($0))" } ?? ""), in \(occasion.inDays) days")
-            case let .greeting(text): out.append("\(text) \(occasion.date), in \(occasion.inDays) days")
+                out.append("birthday \(occasion.date)\(age.map { " (\($0))" } ?? ""), \(English.inDays(occasion.inDays))")
+            case let .greeting(text): out.append("\(text) \(occasion.date), \(English.inDays(occasion.inDays))")
             }
         }
         if !brief.lastEncounters.isEmpty {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Index
 import Site
+import Support
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -91,7 +92,7 @@ struct BuildCommand: ParsableCommand {
         let diagnostics = (journal.diagnostics + result.themeDiagnostics).sorted()
         Terminal.standardError.write(DiagnosticReport.text(diagnostics, color: color, escape: Terminal.colorEscape))
         Terminal.print(
-            "Built \(result.pages) pages (\(result.written) files written, \(result.unchanged) unchanged, \(result.removed) removed)."
+            "Built \(English.count(result.pages, "page")) (\(English.count(result.written, "file")) written, \(result.unchanged) unchanged, \(result.removed) removed)."
         )
         Terminal.print("Open \(result.output.appending(path: FixedPage.dashboard.path).path)")
         if diagnostics.contains(where: { $0.severity == .error }) {

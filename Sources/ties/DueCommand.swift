@@ -61,14 +61,14 @@ struct DueCommand: ParsableCommand {
     ) {
         let style = Style.standardOutput
         if contacts.isEmpty && followUps.isEmpty && occasions.isEmpty && newcomers.isEmpty {
-            Terminal.print("Nothing is due in the next \(days) days. Enjoy your day.")
+            Terminal.print("Nothing is due in the next \(English.count(days, "day")). Enjoy your day.")
             return
         }
         if !contacts.isEmpty {
             Terminal.print(style.bold("Get in touch (\(contacts.count))"))
             let width = min(28, contacts.map { displayWidth($0.name) }.max() ?? 0)
             for item in contacts {
-                let overdue = item.daysOverdue == 0 ? "due today" : "\(item.daysOverdue) days overdue"
+                let overdue = item.daysOverdue == 0 ? "due today" : "\(English.count(item.daysOverdue, "day")) overdue"
                 let last = item.last.map { "last \($0)" } ?? "never met"
                 Terminal.print(
                     "  \(padded(TerminalText.inline(item.name), width))  \(style.red(padded(overdue, 18)))  \(style.dim("\(last), every \(item.cadence)"))"
@@ -81,8 +81,8 @@ struct DueCommand: ParsableCommand {
             for item in followUps {
                 let when =
                     item.daysOverdue > 0
-                    ? style.red("\(item.daysOverdue) days overdue")
-                    : item.daysOverdue == 0 ? style.yellow("due today") : "in \(-item.daysOverdue) days"
+                    ? style.red("\(English.count(item.daysOverdue, "day")) overdue")
+                    : item.daysOverdue == 0 ? style.yellow("due today") : English.inDays(-item.daysOverdue)
                 Terminal.print(
                     TerminalText.inline("  \(item.due)  \(item.task)  \(when)  \(style.dim("— \(item.encounterName)"))"))
             }
@@ -92,7 +92,7 @@ struct DueCommand: ParsableCommand {
             let lines = OccasionLine.lines(occasions, everyName: all)
             Terminal.print(style.bold("Occasions (\(lines.count))"))
             for line in lines {
-                let when = line.inDays == 0 ? style.yellow("today") : "in \(line.inDays) days"
+                let when = line.inDays == 0 ? style.yellow("today") : English.inDays(line.inDays)
                 Terminal.print(TerminalText.inline("  \(line.date)  \(line.text)  \(when)"))
             }
         }

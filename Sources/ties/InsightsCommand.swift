@@ -188,7 +188,9 @@ struct InsightsText {
             for goal in insights.goals {
                 let title = journal.goals[goal.goal]?.title ?? goal.goal.slug
                 let last = goal.last.map { "last \($0)" } ?? "no activity yet"
-                out.append("  \(title): \(goal.contacts.count) people, \(last)\(goal.stale ? style.yellow("  (stale)") : "")")
+                out.append(
+                    "  \(title): \(English.count(goal.contacts.count, "person", "people")), \(last)\(goal.stale ? style.yellow("  (stale)") : "")"
+                )
                 if !goal.orgs.isEmpty { out.append(style.dim("    at " + goal.orgs.map(orgName).joined(separator: ", "))) }
             }
         }

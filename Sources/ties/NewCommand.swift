@@ -29,18 +29,25 @@ struct NewCommand: ParsableCommand {
         @Flag(help: "Do not open the new file in an editor.")
         var noEdit = false
 
-        /// Writes the record, prints its path and opens it for editing.
-        func create(_ record: NewRecord) throws {
-            let journal = try self.journal.loadForChange()
-            let path: String
+        @Flag(help: "Print the new file as a unified diff and write nothing.") var dryRun = false
+
+        /// Writes the record, prints its path and opens it for editing; with `--dry-run`, prints
+        /// the file it would write instead.
+        func create(_ record: NewRecord, in journal: Journal? = nil) throws {
+            let journal = try journal ?? self.journal.loadForChange()
             do {
-                path = try journal.create(record)
+                if dryRun {
+                    let change = try journal.creation(record)
+                    Terminal.print(TerminalText.lines(change.diff), terminator: "")
+                    return
+                }
+                let path = try journal.create(record)
+                let url = journal.root.appending(path: path)
+                Terminal.print(url.path)
+                if !noEdit { Editor.open(url) }
             } catch {
                 throw CommandFailure(message: error.description, exitCode: .problems)
             }
-            let url = journal.root.appending(path: path)
-            Terminal.print(url.path)
-            if !noEdit { Editor.open(url) }
         }
     }
 
@@ -78,8 +85,15 @@ struct NewCommand: ParsableCommand {
         @Option(name: [.customShort("m"), .long], help: ArgumentHelp("Notes: the file's body.", valueName: "text"))
         var note: String?
         @Option(
-            help: ArgumentHelp("Something to do after it (repeatable), due on DATE if given.", valueName: "text[@YYYY-MM-DD]"))
+            help: ArgumentHelp(
+                "Something to do after it (repeatable), due on DATE or a duration after it (2w, 3d) if given.",
+                valueName: "text[@YYYY-MM-DD|@2w]"))
         var followup: [String] = []
+        @Option(
+            help: ArgumentHelp(
+                "Someone this encounter introduced you to (repeatable); the others met are the introducers.",
+                valueName: "contact"))
+        var introduced: [String] = []
         @Option(help: ArgumentHelp("What you gave: an introduction, a tip (repeatable).", valueName: "text")) var gave: [String] =
             []
         @Option(help: ArgumentHelp("What you received (repeatable).", valueName: "text")) var received: [String] = []
@@ -89,31 +103,53 @@ struct NewCommand: ParsableCommand {
             if let date, Moment(date) == nil {
                 throw ValidationError("--date '\(date)' is not a date; write YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
             }
-            if with.isEmpty { throw ValidationError("name at least one person with --with") }
-            _ = try followups()
+            if with.isEmpty && introduced.isEmpty { throw ValidationError("name at least one person with --with") }
+            _ = try followups(after: Moment(date ?? "") ?? Moment(day: Day.today()))
         }
 
-        /// `Send slides@2026-12-10` is due on that day; text without `@DATE` at its end is all task.
-        func followups() throws -> [NewRecord.FollowUpText] {
+        /// `Send slides@2026-12-10` is due on that day, `Send slides@2w` two weeks after the
+        /// encounter; text without `@DATE` or `@DURATION` at its end is all task (`ada@example.com`).
+        func followups(after date: Moment) throws -> [NewRecord.FollowUpText] {
             try followup.map { text in
                 guard let at = text.lastIndex(of: "@"), text[text.index(after: at)...].first?.isNumber == true else {
                     return NewRecord.FollowUpText(task: text)
                 }
                 let when = String(text[text.index(after: at)...])
-                guard let day = Day(when) else {
-                    throw ValidationError("--followup '\(text)': '\(when)' is not a date; write TEXT@YYYY-MM-DD")
+                let task = String(text[..<at]).trimmingCharacters(in: .whitespaces)
+                let due: Day
+                if let day = Day(when) {
+                    due = day
+                } else if let duration = Cadence(when), duration != .none {
+                    guard let day = duration.after(date.day) else {
+                        throw ValidationError("--followup '\(text)': '\(when)' is too long; write a date")
+                    }
+                    due = day
+                } else {
+                    throw ValidationError(
+                        "--followup '\(text)': '\(when)' is neither a date nor a duration; write TEXT@YYYY-MM-DD or TEXT@2w")
                 }
-                return NewRecord.FollowUpText(task: String(text[..<at]).trimmingCharacters(in: .whitespaces), due: day)
+                if due < date.day {
+                    throw ValidationError(
+                        "--followup '\(text)' would be due on \(due), before the encounter on \(date.day); give a later date")
+                }
+                return NewRecord.FollowUpText(task: task, due: due)
             }
         }
 
         func run() throws {
-            let when = date.flatMap { Moment($0) } ?? Moment(day: common.day.today.flatMap { Day($0) } ?? Day.today())
+            let journal = try common.journal.loadForChange()
+            let when = date.flatMap { Moment($0) } ?? Moment(day: common.day.day(for: journal))
+            let followups: [NewRecord.FollowUpText]
+            do {
+                followups = try self.followups(after: when)
+            } catch let error as ValidationError {
+                throw CommandFailure(message: error.message, exitCode: .usage)
+            }
             try common.create(
                 NewRecord(
                     .encounter(
-                        with: with, kind: kind?.lowercased(), date: when, title: title, note: note, followups: try followups(),
-                        gave: gave, received: received)))
+                        with: with, kind: kind?.lowercased(), date: when, title: title, note: note, followups: followups,
+                        gave: gave, received: received, introduced: introduced)), in: journal)
         }
     }
 
@@ -147,7 +183,14 @@ struct NewCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try common.create(NewRecord(.goal(title: title, due: due)))
+            let journal = try common.journal.loadForChange()
+            let today = common.day.day(for: journal)
+            if let due, due < today {
+                throw CommandFailure(
+                    message: "--due \(due) is in the past (today is \(today)); a new goal needs a day still to come",
+                    exitCode: .usage)
+            }
+            try common.create(NewRecord(.goal(title: title, due: due)), in: journal)
         }
     }
 }

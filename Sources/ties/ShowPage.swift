@@ -203,11 +203,11 @@ struct ShowPage: RecordProfileVisitor {
             } else if days >= 0 {
                 let context = [days == 0 ? nil : "due \(next)", last, "every \(cadence)"].compactMap { $0 }
                 line(
-                    "  " + style.red(days == 0 ? "due today" : "\(days) days overdue")
+                    "  " + style.red(days == 0 ? "due today" : "\(English.count(days, "day")) overdue")
                         + style.dim(" (\(context.joined(separator: ", ")))"))
             } else {
                 let context = [last, "every \(cadence)"].compactMap { $0 }
-                line("  next \(next), in \(-days) days" + style.dim(" (\(context.joined(separator: ", ")))"))
+                line("  next \(next), \(English.inDays(-days))" + style.dim(" (\(context.joined(separator: ", ")))"))
             }
         } else {
             line("  " + (cadence == .none ? "no reminders (cadence: none)" : "never met: add an encounter or 'met'"))
@@ -295,7 +295,7 @@ struct ShowPage: RecordProfileVisitor {
         line([goal.status.rawValue, goal.due.map { "due \($0)" }].compactMap { $0 }.joined(separator: " · "))
         line(
             "last activity \(profile.lastActivity?.description ?? "never")"
-                + (profile.stale ? " · no activity for \(Goal.staleAfterDays) days" : ""))
+                + (profile.stale ? " · no activity for \(English.count(Goal.staleAfterDays, "day"))" : ""))
         if !profile.openFollowUps.isEmpty {
             heading("Open follow-ups (\(profile.openFollowUps.count))")
             for item in profile.openFollowUps { line("  \(item.due)  \(item.item.task)  (\(item.encounter.displayName))") }

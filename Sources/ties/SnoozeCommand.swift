@@ -42,6 +42,12 @@ struct SnoozeCommand: ParsableCommand {
         guard let end = until ?? duration?.after(today) else {
             throw CommandFailure(message: "--for \(duration?.description ?? "") is too long", exitCode: .usage)
         }
+        if end <= today {
+            throw CommandFailure(
+                message:
+                    "--until \(end) is not after today (\(today)): a snooze ends on a day still to come; nothing was written",
+                exitCode: .usage)
+        }
         try JournalChange.perform(dryRun: dryRun, { () throws(EditRefusal) in try journal.snooze(record, until: end) }) { _ in
             "\(record.name) is snoozed until \(end) (\(record.path))"
         }

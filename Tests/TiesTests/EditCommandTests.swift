@@ -165,6 +165,49 @@ struct OneLineEncounterTests {
         #expect(try TiesBinary.run(["check"], in: root).status == 0)
         let bad = try TiesBinary.run(
             ["new", "encounter", "--with", "jonas", "--followup", "x@2026-13-01", "--no-edit"], in: root)
-        #expect(bad.status == 2 && bad.stderr.contains("'2026-13-01' is not a date"))
+        #expect(bad.status == 2 && bad.stderr.contains("'2026-13-01' is neither a date nor a duration"), "\(bad.stderr)")
+    }
+
+    @Test func introductionsDurationsAndADryRun() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        let before = try Snapshot(of: root).files
+        let arguments = [
+            "new", "encounter", "--with", "jonas", "--introduced", "Lena Schäfer", "--kind", "coffee", "--date", "2026-12-01",
+            "--followup", "Thank Jonas@3d", "--followup", "Send Lena the deck@2w", "--followup", "Mail ada@example.com",
+            "--no-edit",
+        ]
+        let dry = try TiesBinary.run(arguments + ["--dry-run"], in: root)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(try Snapshot(of: root).files == before, "a dry run writes nothing")
+        let path = "encounters/2026/2026-12-01-coffee-jonas-mueller-lena-schaefer.md"
+        let expected = """
+            ---
+            date: 2026-12-01
+            kind: coffee
+            with: [Jonas Müller, Lena Schäfer]
+            introduced: [Lena Schäfer]
+            followups: [{task: Thank Jonas, due: 2026-12-04}, {task: Send Lena the deck, due: 2026-12-15}, Mail ada@example.com]
+            ---
+
+            """
+        #expect(dry.stdout.contains("+++ b/\(path)"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("+introduced: [Lena Schäfer]"), "\(dry.stdout)")
+        let made = try TiesBinary.run(arguments, in: root)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try String(contentsOf: root.appending(path: path), encoding: .utf8) == expected + "\n")
+        let show = try TiesBinary.run(["show", "lena", "--today", "2026-12-02"], in: root)
+        #expect(show.stdout.contains("Jonas"), "Jonas introduced Lena: \(show.stdout)")
+
+        // Days that make no sense are refused, and nothing is written.
+        let after = try Snapshot(of: root).files
+        for refused in [
+            ["new", "encounter", "--with", "jonas", "--date", "2026-12-01", "--followup", "x@2026-11-01", "--no-edit"],
+            ["new", "goal", "Find a mentor", "--due", "2026-01-01", "--today", "2026-12-01", "--no-edit"],
+            ["snooze", "jonas", "--until", "2026-11-30", "--today", "2026-12-01"],
+        ] {
+            let result = try TiesBinary.run(refused, in: root)
+            #expect(result.status == 2, "\(refused): \(result.stderr)")
+        }
+        #expect(try Snapshot(of: root).files == after)
     }
 }

@@ -8,7 +8,7 @@ public struct NewRecord: Sendable {
         case contact(name: String, org: String?, title: String?, circle: String?, via: String?, met: Day?, emails: [String])
         case encounter(
             with: [String], kind: String?, date: Moment, title: String?, note: String? = nil, followups: [FollowUpText] = [],
-            gave: [String] = [], received: [String] = [])
+            gave: [String] = [], received: [String] = [], introduced: [String] = [])
         case publication(title: String, kind: String?, status: Publication.Status, date: Day?, venue: String?, with: [String])
         case goal(title: String, due: Day?)
     }
@@ -42,6 +42,34 @@ public extension Journal {
     /// name or title, with `-2`, `-3`, … when taken; the file is created atomically and never
     /// replaces an existing one.
     func create(_ record: NewRecord) throws(NewRecord.Refusal) -> String {
+        let (text, folder, stem) = try compose(record)
+        return try write(text, folder: folder, stem: stem)
+    }
+
+    /// The file `create` would write, as a change not made: `--dry-run`.
+    func creation(_ record: NewRecord) throws(NewRecord.Refusal) -> JournalChange {
+        let (text, folder, stem) = try compose(record)
+        guard staysInJournal(folder, root: root) else {
+            throw NewRecord.Refusal(description: "\(folder) leads out of the journal (a symbolic link); nothing was written")
+        }
+        let kind = RecordKind(folder: String(folder.split(separator: "/")[0])) ?? .contact
+        let taken = Set(slugs(of: kind).map { $0.lowercased() })
+        let directory = root.appending(path: folder, directoryHint: .isDirectory)
+        for counter in 1...1000 {
+            let name = counter == 1 ? stem : "\(stem)-\(counter)"
+            let slug = kind.slugKeepsFolders ? String("\(folder)/\(name)".dropFirst(kind.folder.count + 1)) : name
+            if taken.contains(slug.lowercased())
+                || FileManager.default.fileExists(atPath: directory.appending(path: "\(name).md").path)
+            {
+                continue
+            }
+            return JournalChange(root: root, files: [.init(path: "\(folder)/\(name).md", old: nil, new: text)])
+        }
+        throw NewRecord.Refusal(description: "no free file name for \(stem) in \(folder)")
+    }
+
+    /// The new file's text, its folder and the stem of its name, checked as `ties check` would.
+    private func compose(_ record: NewRecord) throws(NewRecord.Refusal) -> (text: String, folder: String, stem: String) {
         let text: String
         let folder: String
         var stem: String
@@ -70,14 +98,23 @@ public extension Journal {
             }
             text = writer.file(body: body)
             (folder, stem) = (RecordKind.contact.folder, Slug.make(from: name))
-        case let .encounter(with, kind, date, title, note, followups, gave, received):
-            guard !with.isEmpty else { throw NewRecord.Refusal(description: "an encounter needs someone to meet: --with NAME") }
-            let ids = try with.map { text throws(NewRecord.Refusal) in try resolve(text, kind: .contact) }
+        case let .encounter(with, kind, date, title, note, followups, gave, received, introduced):
+            guard !with.isEmpty || !introduced.isEmpty else {
+                throw NewRecord.Refusal(description: "an encounter needs someone to meet: --with NAME")
+            }
+            let newPeople = try introduced.map { text throws(NewRecord.Refusal) in try resolve(text, kind: .contact) }
+            // Those introduced were met too: `with` holds everyone, `introduced` says who was new.
+            var ids: [RecordID] = []
+            for id in try with.map({ text throws(NewRecord.Refusal) in try resolve(text, kind: .contact) }) + newPeople
+            where !ids.contains(id) {
+                ids.append(id)
+            }
             var writer = FrontMatterWriter<Encounter>()
             writer.field(\.knownDate, date.description)
             writer.field(\.title, title)
             writer.field(\.kind, kind)
             writer.list(\.with, ids.map(referenceText))
+            writer.list(\.introduced, ids.filter(newPeople.contains).map(referenceText))
             writer.list(\.gave, gave)
             writer.list(\.received, received)
             let taskKey = FollowUp.schema.key(\.task)
@@ -128,7 +165,7 @@ public extension Journal {
         // A name of any length makes a file name the file system takes.
         stem = Slug.fitted(stem)
         try verify(text, folder: folder, stem: stem)
-        return try write(text, folder: folder, stem: stem)
+        return (text, folder, stem)
     }
 
     /// A second record answering to a name would make every reference by that name ambiguous.

@@ -110,7 +110,7 @@ public extension Journal {
                     actions.append(
                         PublicationAction(
                             slug: publication.slug, title: publication.title,
-                            what: "no answer for \(waiting) days: ask the organisers", date: submitted))
+                            what: "no answer for \(English.count(waiting, "day")): ask the organisers", date: submitted))
                 }
             case .accepted:
                 guard let date = publication.date else { continue }
@@ -119,12 +119,12 @@ public extension Journal {
                     actions.append(
                         PublicationAction(
                             slug: publication.slug, title: publication.title,
-                            what: "took place \(-days) days ago: mark it published", date: date))
+                            what: "took place \(English.count(-days, "day")) ago: mark it published", date: date))
                 } else if days <= Journal.comingUpWithinDays {
                     actions.append(
                         PublicationAction(
                             slug: publication.slug, title: publication.title,
-                            what: days == 0 ? "today" : "in \(days) days: prepare", date: date))
+                            what: days == 0 ? "today" : "\(English.inDays(days)): prepare", date: date))
                 }
             default:
                 continue

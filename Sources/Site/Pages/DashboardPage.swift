@@ -79,7 +79,7 @@ extension SiteContext {
             DashboardPage.DueRow(
                 link: link(to: RecordID(.contact, item.slug), from: path) ?? Link(href: nil, text: item.name),
                 last: item.last.map(dates.short) ?? t.never,
-                overdue: item.daysOverdue == 0 ? t.dueToday : "\(item.daysOverdue) \(t.overdueBy)")
+                overdue: item.daysOverdue == 0 ? t.dueToday : vocabulary.count(item.daysOverdue, .dayOverdue))
         }
     }
 

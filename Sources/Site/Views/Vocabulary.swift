@@ -22,7 +22,7 @@ struct Vocabulary: Sendable {
     /// A number of people, encounters or publications: "1 person", "3 Begegnungen".
     let counted: [Counted: (one: String, many: String)]
 
-    enum Counted { case person, encounter, publication }
+    enum Counted { case person, encounter, publication, dayOverdue }
 
     func count(_ number: Int, _ what: Counted) -> String {
         guard let words = counted[what] else { return "\(number)" }
@@ -85,7 +85,7 @@ struct Vocabulary: Sendable {
         ],
         counted: [
             .person: ("person", "people"), .encounter: ("encounter", "encounters"),
-            .publication: ("publication", "publications"),
+            .publication: ("publication", "publications"), .dayOverdue: ("day overdue", "days overdue"),
         ],
         units: [
             .day: ("every day", "every # days"), .week: ("every week", "every # weeks"),
@@ -118,7 +118,7 @@ struct Vocabulary: Sendable {
         ],
         counted: [
             .person: ("Person", "Personen"), .encounter: ("Begegnung", "Begegnungen"),
-            .publication: ("Publikation", "Publikationen"),
+            .publication: ("Publikation", "Publikationen"), .dayOverdue: ("Tag überfällig", "Tage überfällig"),
         ],
         units: [
             .day: ("täglich", "alle # Tage"), .week: ("wöchentlich", "alle # Wochen"),
