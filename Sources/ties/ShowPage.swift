@@ -235,6 +235,16 @@ struct ShowPage: RecordProfileVisitor {
                 line("  introduced me to \(name(item.introduced.record))\(item.date.map { " (\($0))" } ?? "")")
             }
         }
+        if !profile.introductionsMade.isEmpty {
+            heading("Introductions you make")
+            for item in profile.introductionsMade.reversed() {
+                let other = name(item.other(than: profile.record.id).record)
+                let direction = item.a == profile.record.id ? "to \(other)" : "\(other) to them"
+                line(
+                    "  \(item.date)  introducing \(direction): \(item.state.rawValue)"
+                        + (item.outcome.map { " — \($0)" } ?? ""))
+            }
+        }
         let exchanges = profile.exchanges
         if !exchanges.isEmpty {
             let gave = exchanges.filter { $0.direction == .gave }.count

@@ -410,6 +410,10 @@ struct ParseCacheTests {
         encounter.goals = [reference]
         encounter.tags = ["x"]
         encounter.uid = "event-1@calendar.example"
+        encounter.oneToMany = true
+        encounter.introState = .askedB
+        encounter.introSince = Day("2024-03-06")
+        encounter.outcome = "A job"
         encounter.body = "Body"
         encounter.bodyLine = 9
         encounter.wikiLinks = [wikiLink]

@@ -11,6 +11,9 @@ public struct NewRecord: Sendable {
             gave: [String] = [], received: [String] = [], introduced: [String] = [])
         case publication(title: String, kind: String?, status: Publication.Status, date: Day?, venue: String?, with: [String])
         case goal(title: String, due: Day?)
+        /// An introduction I make between two contacts (`ties intro`): an encounter of kind
+        /// `introduction` with both, its state, and, once introduced, what I gave.
+        case introduction(a: String, b: String, state: IntroductionState, date: Day, outcome: String?, gave: [String])
     }
 
     public var kind: Kind
@@ -148,6 +151,26 @@ public extension Journal {
             // As the sample journal files them: by year, and what has no date yet under `ideas/`.
             folder = "\(RecordKind.publication.folder)/\(date.map { "\($0.year)" } ?? "ideas")"
             stem = Slug.make(from: title)
+        case let .introduction(a, b, state, date, outcome, gave):
+            let first = try resolve(a, kind: .contact)
+            let second = try resolve(b, kind: .contact)
+            guard first != second else { throw NewRecord.Refusal(description: "an introduction needs two different people") }
+            let names = [first, second].map { displayName(of: $0) ?? $0.slug }
+            var writer = FrontMatterWriter<Encounter>()
+            writer.field(\.knownDate, date.description)
+            writer.field(
+                \.title,
+                config.language == .de
+                    ? "\(names[0]) und \(names[1]) bekannt machen" : "Introducing \(names[0]) to \(names[1])")
+            writer.field(\.kind, "introduction")
+            writer.list(\.with, [referenceText(first), referenceText(second)])
+            writer.field(\.introState, state.rawValue)
+            writer.field(\.introSince, date.description)
+            writer.field(\.outcome, outcome)
+            writer.list(\.gave, gave)
+            text = writer.file(body: body)
+            folder = "\(RecordKind.encounter.folder)/\(date.year)"
+            stem = "\(date)-introduction-\(first.slug)-\(second.slug)"
         case let .goal(title, due):
             try refuseTakenName(title, kind: .goal)
             var writer = FrontMatterWriter<Goal>()

@@ -62,9 +62,21 @@ extension Agenda.Person: BinaryCodable {
     func write(to writer: BinaryWriter) {
         writer.write(contact)
         writer.write(lastEncounter)
+        writer.write(greeted)
     }
 
     init(from reader: BinaryReader) throws {
-        self.init(contact: try reader.read(), lastEncounter: try reader.read())
+        self.init(contact: try reader.read(), lastEncounter: try reader.read(), greeted: try reader.read())
+    }
+}
+
+extension GreetingRound: BinaryCodable {
+    func write(to writer: BinaryWriter) {
+        writer.write(what)
+        writer.write(year)
+    }
+
+    init(from reader: BinaryReader) throws {
+        self.init(what: try reader.read(), year: try reader.read())
     }
 }

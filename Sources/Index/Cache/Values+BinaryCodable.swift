@@ -62,6 +62,7 @@ extension Contact.Link: BinaryCodable {
     }
 }
 extension Goal.Status: BinaryRawValue {}
+extension IntroductionState: BinaryRawValue {}
 extension RecordKind: BinaryRawValue {}
 
 extension RecordID: BinaryCodable {

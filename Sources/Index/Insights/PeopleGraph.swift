@@ -6,7 +6,8 @@ import Support
 ///
 /// An encounter with more than `largestMeeting` people (a conference, a meetup) connects
 /// nobody: being in one room with two hundred people is not knowing them, and its pairs alone
-/// would be quadratic in its size.
+/// would be quadratic in its size. Nor does one message to many people
+/// (`Encounter.isOneToMany`): a round of season's greetings makes no two recipients know each other.
 public struct PeopleGraph: Sendable {
     public static let largestMeeting = 25
 
@@ -30,8 +31,8 @@ public struct PeopleGraph: Sendable {
         }
         journal.encounters.withUnsafeBufferPointer { encounters in
             for encounter in encounters.indices {
+                guard encounters[encounter].connectsPeople else { continue }
                 let with = encounters[encounter].with.compactMap { $0.id(Contact.self) }
-                guard with.count > 1, with.count <= Self.largestMeeting else { continue }
                 for a in with.indices { for b in with.indices where a < b { connect(with[a], with[b]) } }
             }
         }

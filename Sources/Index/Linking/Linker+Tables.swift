@@ -101,7 +101,7 @@ extension Linker {
             // nobody in particular, as the people graph sees it: a thousand introducers each
             // would make every page of them list every other.
             let introducedHere = Set(encounter.introduced.compactMap { $0.id(Contact.self) })
-            let large = met.count > PeopleGraph.largestMeeting
+            let large = met.count > PeopleGraph.largestMeeting || encounter.isOneToMany
             for introduced in Linker.unique(encounter.introduced.compactMap { $0.id(Contact.self) }) {
                 t.introductions.append(
                     Introduction(
@@ -162,6 +162,7 @@ private struct EncounterLinks {
     let goals: [Reference]
     let gave: [String]
     let received: [String]
+    let isOneToMany: Bool
 
     init(_ encounter: borrowing Encounter) {
         id = encounter.id
@@ -171,5 +172,6 @@ private struct EncounterLinks {
         goals = encounter.goals
         gave = encounter.gave
         received = encounter.received
+        isOneToMany = encounter.isOneToMany
     }
 }

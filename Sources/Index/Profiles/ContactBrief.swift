@@ -90,15 +90,16 @@ public struct ContactBrief: Sendable {
         let exchanges = links.exchanges.reversed()
         gave = Array(exchanges.filter { $0.direction == .gave }.prefix(5))
         received = Array(exchanges.filter { $0.direction == .received }.prefix(5))
-        occasions = Agenda.occasions(of: contact, config: journal.config, today: today, within: Self.soonDays)
+        occasions = Agenda.occasions(
+            of: contact, greeted: all.flatMap { $0.greetingRounds(config: journal.config) }, config: journal.config,
+            today: today, within: Self.soonDays)
 
         // The contact's neighbours in `PeopleGraph`, found from their own links: people met
         // together at an encounter no larger than a meeting, introductions both ways, and
         // colleagues at their org now.
         var mutual = Set<Contact.ID>()
-        for encounter in all {
-            let with = encounter.with.compactMap { $0.id(Contact.self) }
-            if with.count <= PeopleGraph.largestMeeting { mutual.formUnion(with) }
+        for encounter in all where encounter.connectsPeople {
+            mutual.formUnion(encounter.with.compactMap { $0.id(Contact.self) })
         }
         for introduction in links.introductionsOf { mutual.formUnion(introduction.introducers) }
         for introduction in links.introductionsBy { mutual.insert(introduction.introduced) }

@@ -16,6 +16,8 @@ public struct ContactProfile: RecordProfile {
     /// introducers.
     public var introducedBy: [Introduction]
     public var introducedTo: [Introduction]
+    /// Introductions I make that they are one of the two in (`ties intro`), in timeline order.
+    public var introductionsMade: [IntroductionMade]
     /// What was given and received, in timeline order.
     public var exchanges: [Exchange]
     public var publications: [Publication]
@@ -32,6 +34,9 @@ public struct ContactProfile: RecordProfile {
         encounters = links.encounters
         introducedBy = Introduction.onePerPerson(links.introductionsOf, people: \.introducers, today: today)
         introducedTo = Introduction.onePerPerson(links.introductionsBy, people: { [$0.introduced] }, today: today)
+        introductionsMade = links.encounters.compactMap(IntroductionMade.init).filter {
+            $0.a == contact.id || $0.b == contact.id
+        }
         exchanges = links.exchanges
         publications = links.publications
         mentions = journal.mentions(of: contact.recordID)

@@ -21,10 +21,11 @@ public struct Agenda: Sendable, Equatable {
     /// Whether it was read from the agenda cache: for tests and `TIES_TIMINGS`.
     var fromCache = false
 
-    /// A contact, and the day of the last encounter with them.
+    /// A contact, the day of the last encounter with them, and the greetings sent to them.
     struct Person: Sendable, Hashable {
         var contact: Contact
         var lastEncounter: Day?
+        var greeted: [GreetingRound] = []
     }
 
     init(
@@ -40,10 +41,13 @@ public struct Agenda: Sendable, Equatable {
 
     /// The agenda of a loaded journal.
     public init(_ journal: Journal) {
+        let greeted = journal.greetingsSent()
         self.init(
             config: journal.config,
             people: journal.contacts.map {
-                Person(contact: Agenda.agendaFields($0), lastEncounter: journal.lastEncounter(with: $0.id)?.date.day)
+                Person(
+                    contact: Agenda.agendaFields($0), lastEncounter: journal.lastEncounter(with: $0.id)?.date.day,
+                    greeted: greeted[$0.id].map { $0.sorted() } ?? [])
             },
             followUps: journal.encounters.filter { $0.followups.contains { !$0.done } }.map(Agenda.agendaFields),
             diagnostics: journal.diagnostics, counts: journal.counts)
@@ -178,7 +182,7 @@ public extension Agenda {
     /// Birthdays and yearly greetings from `today` to `days` ahead, soonest first.
     ///
     /// A greeting goes to the contacts of its circles, or, with no circles, to every contact
-    /// whose cadence is not `none`.
+    /// whose cadence is not `none`, unless this year's was sent to them already (`ties greet`).
     func occasions(on today: Day, within days: Int) -> [Occasion] {
         var occasions: [Occasion] = []
         for contact in people.lazy.map(\.contact) {
@@ -197,13 +201,10 @@ public extension Agenda {
             let next = yearly.next(onOrAfter: today)
             let inDays = today.days(until: next)
             guard inDays <= days else { continue }
-            let circles = Set(greeting.circles.map { $0.lowercased() })
-            for contact in people.lazy.map(\.contact) {
-                let included =
-                    circles.isEmpty
-                    ? Agenda.cadence(of: contact, config: config) != .none
-                    : contact.circle?.target.map { circles.contains($0.lowercased()) } ?? false
-                guard included else { continue }
+            let round = GreetingRound(what: greeting.what, year: next.year)
+            for person in people {
+                let contact = person.contact
+                guard greeting.isFor(contact, config: config), !person.greeted.contains(round) else { continue }
                 occasions.append(
                     Occasion(slug: contact.slug, name: contact.name, what: .greeting(greeting.what), date: next, inDays: inDays))
             }
@@ -243,8 +244,13 @@ public extension Agenda {
 
     /// `contact`'s birthday and the yearly greetings of ties.yaml that include them, within
     /// `days` of `today`.
-    static func occasions(of contact: Contact, config: JournalConfig, today: Day, within days: Int) -> [Occasion] {
-        Agenda(config: config, people: [Person(contact: contact, lastEncounter: nil)], followUps: [], diagnostics: [])
-            .occasions(on: today, within: days)
+    static func occasions(
+        of contact: Contact, greeted: [GreetingRound] = [], config: JournalConfig, today: Day, within days: Int
+    ) -> [Occasion] {
+        Agenda(
+            config: config, people: [Person(contact: contact, lastEncounter: nil, greeted: greeted)], followUps: [],
+            diagnostics: []
+        )
+        .occasions(on: today, within: days)
     }
 }

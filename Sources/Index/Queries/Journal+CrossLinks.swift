@@ -28,6 +28,14 @@ public extension Journal {
     /// Every introduction in the journal, in the order of the records that state them.
     var introductions: [Introduction] { tables.introductions }
 
+    /// Every introduction I make (`ties intro`), in timeline order: one pass over the encounters.
+    var introductionsMade: [IntroductionMade] { encounters.compactMap(IntroductionMade.init) }
+
+    /// The introductions I make that this contact is one of the two in, in timeline order.
+    func introductionsMade(with contact: Contact.ID) -> [IntroductionMade] {
+        encounters(with: contact).compactMap(IntroductionMade.init).filter { $0.a == contact || $0.b == contact }
+    }
+
     /// Publications this contact was part of (co-speaker, host, interviewer).
     func publications(with contact: Contact.ID) -> [Publication] {
         (tables.publicationsByContact[contact] ?? []).map { publications[$0] }

@@ -83,6 +83,9 @@ public struct JournalReader: Sendable {
         return whole
     }
     public func overdueContacts(on today: Day) -> [DueContact] { everything(whole.overdueContacts(on: today)) }
+    public func weekPlan(on today: Day, limit: Int = WeekPlan.defaultLimit) -> WeekPlan {
+        everything(WeekPlan(whole, today: today, limit: limit))
+    }
     public func ties(on today: Day) -> [Tie] { everything(whole.ties(on: today)) }
     public func openFollowUps(on today: Day, within days: Int) -> [OpenFollowUp] {
         everything(whole.openFollowUps(on: today, within: days))

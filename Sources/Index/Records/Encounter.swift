@@ -25,6 +25,13 @@ public struct Encounter: Record, Hashable {
     public var tags: [String] = []
     /// The calendar event it was imported from (`ties import ics`), so a re-import finds it.
     public var uid: String?
+    /// Said in the file: one message to many people (see `isOneToMany`).
+    public var oneToMany = false
+    /// An introduction I am making between the first two people of `with` (`ties intro`): how far
+    /// it has got, since when, and what came of it.
+    public var introState: IntroductionState?
+    public var introSince: Day?
+    public var outcome: String?
     public var body: String = ""
     public var bodyLine: Int = 1
     public var wikiLinks: [WikiLink] = []
@@ -46,6 +53,34 @@ public struct Encounter: Record, Hashable {
     }
 
     public var aliases: [String] { [] }
+
+    /// Kinds that are always one message to many people.
+    public static let oneToManyKinds: Set<String> = [
+        "greeting", "greetings", "card", "cards", "newsletter", "announcement", "mailing",
+    ]
+    /// Kinds of message that are one to many when sent to `oneToManyRecipients` or more.
+    public static let messageKinds: Set<String> = ["message", "email", "mail", "letter", "sms", "text"]
+    public static let oneToManyRecipients = 4
+
+    /// One message to many people rather than a meeting: a season's greeting, a round of
+    /// cards, a newsletter. It counts as being in touch with each recipient, but does not make
+    /// recipients know one another (people graph, people in common, introducers), as being in
+    /// one meeting does. `one_to_many: true` says so for any encounter; kinds `greeting` and
+    /// `card` (and a few like them), and a message to four or more people that introduced
+    /// nobody, are so without it.
+    public var isOneToMany: Bool {
+        if oneToMany { return true }
+        guard let kind = kind?.lowercased() else { return false }
+        if Self.oneToManyKinds.contains(kind) { return true }
+        return Self.messageKinds.contains(kind) && with.count >= Self.oneToManyRecipients && introduced.isEmpty
+    }
+
+    /// Whether being at it connects the people met to one another: a meeting of two to
+    /// `PeopleGraph.largestMeeting` people, not one message to many.
+    public var connectsPeople: Bool {
+        if let introState { return introState.connects }
+        return with.count > 1 && with.count <= PeopleGraph.largestMeeting && !isOneToMany
+    }
 
     /// The title, else e.g. "coffee on 2024-03-05".
     public var displayName: String {
@@ -81,6 +116,16 @@ public struct Encounter: Record, Hashable {
                 "each a text (`- Send the slides`) or a map; `due` is a date or a duration after the encounter (`2w`)"),
             Field("goals", \.goals, .references(to: .record(.goal)), ""),
             Field("tags", \.tags, .tags, ""),
+            Field(
+                "intro_state", \.introState, .choice,
+                "an introduction I make between the first two of `with` (`ties intro`): proposed, asked-a, asked-b, introduced, declined or outcome"
+            ),
+            Field("intro_since", \.introSince, .day, "when the introduction reached its state"),
+            Field("outcome", \.outcome, .text, "what came of the introduction"),
+            Field(
+                "one_to_many", \.oneToMany, .flag,
+                "one message to many people (a newsletter, a round of cards): each recipient's last contact, but they do not know each other through it; kinds `greeting` and `card`, and messages to 4 or more people, are so without it"
+            ),
             Field(
                 "uid", \.uid, .text,
                 "the calendar event it was imported from (`ties import ics`; `UID/YYYY-MM-DD` for one occurrence of a repeating event), so a re-import finds it"
@@ -124,4 +169,60 @@ public struct FollowUp: Hashable, Sendable, ListItem {
             Field("due", \.due, .dayOrDuration, ""),
             Field("done", \.done, .flag, ""),
         ])
+}
+
+/// How far an introduction I make has got: double opt-in, both asked before anyone is
+/// introduced (`ties intro A --to B --state …`).
+public enum IntroductionState: String, Sendable, CaseIterable, Codable {
+    /// Planned, nobody asked yet.
+    case proposed
+    /// A was asked whether they would like to meet B.
+    case askedA = "asked-a"
+    /// B was asked whether they would like to meet A.
+    case askedB = "asked-b"
+    /// Both agreed and were introduced.
+    case introduced
+    /// One of them said no.
+    case declined
+    /// Something came of it (`outcome` says what).
+    case outcome
+
+    /// Still waiting on a step: listed in `ties week`.
+    public var isOpen: Bool { self == .proposed || self == .askedA || self == .askedB }
+    /// Whether A and B know each other through it.
+    public var connects: Bool { self == .introduced || self == .outcome }
+
+    /// Whom the next step waits on, with the other person: A is asked first, then B.
+    public func waitingOn(_ a: Contact.ID, _ b: Contact.ID) -> [(person: Contact.ID, other: Contact.ID)] {
+        switch self {
+        case .proposed, .askedA: return [(a, b)]
+        case .askedB: return [(b, a)]
+        case .introduced, .declined, .outcome: return []
+        }
+    }
+}
+
+/// An introduction I make, read from its encounter.
+public struct IntroductionMade: Sendable, Hashable {
+    public var encounter: Encounter.ID
+    public var a: Contact.ID
+    public var b: Contact.ID
+    public var state: IntroductionState
+    /// When it reached its state: `intro_since`, else the encounter's day.
+    public var date: Day
+    public var outcome: String?
+
+    public init?(_ encounter: Encounter) {
+        guard let state = encounter.introState else { return nil }
+        let people = encounter.with.compactMap { $0.id(Contact.self) }
+        guard people.count >= 2, people[0] != people[1] else { return nil }
+        self.encounter = encounter.id
+        (a, b) = (people[0], people[1])
+        self.state = state
+        date = encounter.introSince ?? encounter.date.day
+        outcome = encounter.outcome
+    }
+
+    /// The other person, seen from one of the two.
+    public func other(than contact: Contact.ID) -> Contact.ID { contact == a ? b : a }
 }

@@ -32,6 +32,8 @@ struct ContactPage: Sendable, Encodable {
     var mentions: [Link]
     var introducedBy: [IntroductionRow]
     var introducedTo: [IntroductionRow]
+    /// Introductions I make that they are one of the two in, newest first.
+    var introductionsMade: [IntroductionMadeRow]
     var exchanges: [ExchangeRow]
     var publications: [PublicationRow]
     var goals: [Link]
@@ -67,6 +69,17 @@ struct ContactPage: Sendable, Encodable {
         var people: [Link]
         var source: Link?
         var date: String?
+    }
+
+    struct IntroductionMadeRow: Sendable, Encodable {
+        /// The other of the two.
+        var other: Link?
+        /// The state in the page's language; `open` while it waits on a step.
+        var state: String
+        var open: Bool
+        var outcome: String?
+        var date: String
+        var encounter: Link?
     }
 
     struct ExchangeRow: Sendable, Encodable {
@@ -181,6 +194,12 @@ extension SiteContext {
             mentions: links(to: profile.mentions, from: path),
             introducedBy: introductions(profile.introducedBy) { $0.introducers },
             introducedTo: introductions(profile.introducedTo) { [$0.introduced] },
+            introductionsMade: profile.introductionsMade.reversed().map { made in
+                ContactPage.IntroductionMadeRow(
+                    other: link(to: made.other(than: contact.id).record, from: path), state: vocabulary.state(made.state),
+                    open: made.state.isOpen, outcome: made.outcome, date: dates.short(made.date),
+                    encounter: link(to: made.encounter.record, from: path))
+            },
             exchanges: Array(exchanges),
             publications: profile.publications.reversed().map { row($0, from: path) },
             goals: goalLinks(contact.goals, from: path), tags: tagLinks(contact.tags, from: path),

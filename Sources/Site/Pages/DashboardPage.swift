@@ -3,6 +3,8 @@ import Index
 /// `index.html`: what is due, what was promised, who has a birthday, what happened lately.
 struct DashboardPage: Sendable, Encodable {
     var page: PageFrame
+    /// `ties week`'s plan: whom to get in touch with this week, why, and what to do.
+    var week: [WeekRow]
     var due: [DueRow]
     /// "and 12 more", when the list is longer than the dashboard shows.
     var moreDue: String?
@@ -18,6 +20,12 @@ struct DashboardPage: Sendable, Encodable {
 
     /// How many rows a list on the dashboard shows: the most urgent; the rest are counted.
     static let limit = 12
+
+    struct WeekRow: Sendable, Encodable {
+        var link: Link
+        var reasons: [String]
+        var action: String
+    }
 
     struct DueRow: Sendable, Encodable {
         var link: Link
@@ -63,8 +71,17 @@ extension SiteContext {
             Fact(label: t.orgs, value: "\(journal.orgs.count)", href: paths.page(.orgs)),
             Fact(label: t.goals, value: "\(journal.goals.count)", href: paths.page(.goals)),
         ]
+        let whole = journal.whole
+        let words = WeekPlanWords(language: whole.config.language, name: { whole.displayName(of: $0) ?? $0.slug }) {
+            [dates] in dates.short($0)
+        }
+        let week = journal.weekPlan(on: today).entries.map { entry in
+            DashboardPage.WeekRow(
+                link: link(to: entry.contact.record, from: path) ?? Link(href: nil, text: entry.name),
+                reasons: entry.reasons.map(words.text), action: words.text(entry.action))
+        }
         let model = DashboardPage(
-            page: frame(title: t.dashboard, path: path, section: .dashboard), due: due,
+            page: frame(title: t.dashboard, path: path, section: .dashboard), week: week, due: due,
             moreDue: allDue.count > DashboardPage.limit ? "\(t.andMore) \(allDue.count - DashboardPage.limit)" : nil,
             dueHref: SitePaths.root(from: path) + paths.page(.due), followUps: followUps,
             moreFollowUps: allFollowUps.count > DashboardPage.limit

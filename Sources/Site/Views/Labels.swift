@@ -6,10 +6,10 @@ import Index
 public struct Labels: Sendable, Encodable {
     public let lang: String
     public let dashboard, contacts, timeline, orgs, publications, goals, tags, search, searchHint: String
-    public let due, overdueBy, dueToday, followUps, occasions, recentEncounters, recentPublications, activity: String
+    public let thisWeek, due, overdueBy, dueToday, followUps, occasions, recentEncounters, recentPublications, activity: String
     public let nothingDue, noFollowUps, noOccasions, birthday, turns: String
     public let name, org, circle, lastContact, nextDue, never, title, kind, date, status, venue, with: String
-    public let profile, links, roles, current, former, encounters, mentions, introducedBy, introducedTo: String
+    public let profile, links, roles, current, former, encounters, mentions, introducedBy, introducedTo, introductionsMade: String
     public let gave, received, giveAndTake, publicationsTogether, notes, otherFields, people, currentPeople, formerPeople: String
     public let event, location, introduced, followUp, done, open, slides, recording, audience, website, industry: String
     public let all, perKind, pipeline, rejected, published, skipToContent, privateSite, generatedBy, today, emails, phones,
@@ -40,7 +40,8 @@ public struct Labels: Sendable, Encodable {
     static let english = Labels(
         lang: "en", dashboard: "Dashboard", contacts: "Contacts", timeline: "Timeline", orgs: "Organisations",
         publications: "Publications", goals: "Goals", tags: "Tags", search: "Search", searchHint: "Names, orgs, tags, titles",
-        due: "Due for contact", overdueBy: "days overdue", dueToday: "due today", followUps: "Open follow-ups",
+        thisWeek: "This week", due: "Due for contact", overdueBy: "days overdue", dueToday: "due today",
+        followUps: "Open follow-ups",
         occasions: "Birthdays and greetings, next 14 days", recentEncounters: "Recent encounters",
         recentPublications: "Recent publications", activity: "Activity in the last 12 months",
         nothingDue: "Nobody is overdue.", noFollowUps: "No open follow-ups.", noOccasions: "Nothing coming up.",
@@ -48,7 +49,8 @@ public struct Labels: Sendable, Encodable {
         lastContact: "Last contact", nextDue: "Next due", never: "never", title: "Title", kind: "Kind", date: "Date",
         status: "Status", venue: "Venue", with: "With", profile: "Profile", links: "Links", roles: "Roles",
         current: "current", former: "former", encounters: "Encounters", mentions: "Mentioned in",
-        introducedBy: "Introduced by", introducedTo: "Introduced me to", gave: "I gave", received: "I received",
+        introducedBy: "Introduced by", introducedTo: "Introduced me to", introductionsMade: "Introductions I make",
+        gave: "I gave", received: "I received",
         giveAndTake: "Give and take", publicationsTogether: "Publications together", notes: "Notes",
         otherFields: "Other fields", people: "People", currentPeople: "Current people", formerPeople: "Former people",
         event: "Event", location: "Location", introduced: "Introduced", followUp: "Follow-ups", done: "done",
@@ -70,7 +72,8 @@ public struct Labels: Sendable, Encodable {
     static let german = Labels(
         lang: "de", dashboard: "Übersicht", contacts: "Kontakte", timeline: "Zeitleiste", orgs: "Organisationen",
         publications: "Publikationen", goals: "Ziele", tags: "Schlagwörter", search: "Suche",
-        searchHint: "Namen, Organisationen, Schlagwörter, Titel", due: "Kontakt fällig", overdueBy: "Tage überfällig",
+        searchHint: "Namen, Organisationen, Schlagwörter, Titel", thisWeek: "Diese Woche", due: "Kontakt fällig",
+        overdueBy: "Tage überfällig",
         dueToday: "heute fällig", followUps: "Offene Nachfassaktionen", occasions: "Geburtstage und Grüße, nächste 14 Tage",
         recentEncounters: "Letzte Begegnungen", recentPublications: "Letzte Publikationen",
         activity: "Aktivität der letzten 12 Monate", nothingDue: "Niemand ist überfällig.",
@@ -79,7 +82,8 @@ public struct Labels: Sendable, Encodable {
         nextDue: "Nächster Kontakt", never: "nie", title: "Titel", kind: "Art", date: "Datum", status: "Status",
         venue: "Ort", with: "Mit", profile: "Profil", links: "Links", roles: "Stationen", current: "aktuell",
         former: "ehemals", encounters: "Begegnungen", mentions: "Erwähnt in", introducedBy: "Vorgestellt von",
-        introducedTo: "Hat mich bekannt gemacht mit", gave: "Ich gab", received: "Ich bekam", giveAndTake: "Geben und Nehmen",
+        introducedTo: "Hat mich bekannt gemacht mit", introductionsMade: "Meine Vorstellungen", gave: "Ich gab",
+        received: "Ich bekam", giveAndTake: "Geben und Nehmen",
         publicationsTogether: "Gemeinsame Publikationen", notes: "Notizen", otherFields: "Weitere Felder",
         people: "Personen", currentPeople: "Aktuelle Personen", formerPeople: "Ehemalige", event: "Veranstaltung",
         location: "Ort", introduced: "Vorgestellt", followUp: "Nachfassen", done: "erledigt", open: "offen",

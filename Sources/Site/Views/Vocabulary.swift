@@ -12,6 +12,7 @@ struct Vocabulary: Sendable {
     let publicationKinds: [String: String]
     let publicationStatuses: [Publication.Status: String]
     let goalStatuses: [Goal.Status: String]
+    let introductionStates: [IntroductionState: String]
     /// The title of an encounter without one, from its kind (as shown) and day: in English as
     /// the terminal gives it ("coffee on 2026-12-07"), in German "Kaffee am 7. Dez. 2026".
     let untitled: @Sendable (String, Day, DateText) -> String
@@ -48,6 +49,7 @@ struct Vocabulary: Sendable {
     func publicationKind(_ kind: String) -> String { publicationKinds[kind.lowercased()] ?? kind }
     func status(_ status: Publication.Status) -> String { publicationStatuses[status] ?? status.rawValue }
     func status(_ status: Goal.Status) -> String { goalStatuses[status] ?? status.rawValue }
+    func state(_ state: IntroductionState) -> String { introductionStates[state] ?? state.rawValue }
 
     /// "every month", "alle 3 Monate": a cadence as a person says it.
     func cadence(_ cadence: Cadence) -> String {
@@ -79,6 +81,10 @@ struct Vocabulary: Sendable {
         encounterKinds: [:], publicationKinds: [:],
         publicationStatuses: Dictionary(uniqueKeysWithValues: Publication.Status.allCases.map { ($0, $0.rawValue) }),
         goalStatuses: Dictionary(uniqueKeysWithValues: Goal.Status.allCases.map { ($0, $0.rawValue) }),
+        introductionStates: [
+            .proposed: "planned", .askedA: "asked the first", .askedB: "asked the second", .introduced: "introduced",
+            .declined: "declined", .outcome: "came to something",
+        ],
         untitled: { kind, day, _ in "\(kind) on \(day)" }, encounter: "encounter",
         kindNames: [
             .contact: "contact", .encounter: "encounter", .publication: "publication", .org: "organisation", .goal: "goal",
@@ -112,6 +118,10 @@ struct Vocabulary: Sendable {
             .published: "veröffentlicht",
         ],
         goalStatuses: Dictionary(uniqueKeysWithValues: Goal.Status.allCases.map { ($0, Self.germanGoalStatus($0)) }),
+        introductionStates: [
+            .proposed: "geplant", .askedA: "erste Person gefragt", .askedB: "zweite Person gefragt",
+            .introduced: "vorgestellt", .declined: "abgelehnt", .outcome: "mit Ergebnis",
+        ],
         untitled: { kind, day, dates in "\(kind) am \(dates.short(day))" }, encounter: "Begegnung",
         kindNames: [
             .contact: "Kontakt", .encounter: "Begegnung", .publication: "Publikation", .org: "Organisation", .goal: "Ziel",
