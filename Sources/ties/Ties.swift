@@ -44,6 +44,7 @@ struct Ties: ParsableCommand {
             PathCommand.self,
             GreetCommand.self,
             IntroCommand.self,
+            SetCommand.self,
             BriefCommand.self,
             SearchCommand.self,
             RenameCommand.self,

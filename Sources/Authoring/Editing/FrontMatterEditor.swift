@@ -500,6 +500,34 @@ struct FrontMatterEditor<R: Record> {
         }
     }
 
+    /// Removes every item of the list `key` whose value `matches`, each as `removeListItem`
+    /// removes one; a list written as one text (`tags: "#a, #b"`) is written again as a flow
+    /// list of the items kept (`remaining`). Returns how many were removed.
+    mutating func removeListItems(
+        key: String, where matches: (String) -> Bool, remaining: [String]
+    ) throws(Refusal) -> Int {
+        var removed = 0
+        while true {
+            let spans = try spans()
+            guard let entry = spans.entry(key) else { return removed }
+            if entry.value.kind == .scalar {
+                // The caller removes only what the contact's list holds.
+                guard !entry.value.isNull else { return removed }
+                let items = remaining.map { YAMLScalar.text($0, inFlow: true) }
+                try set(key: key, "", yaml: "[\(items.joined(separator: ", "))]")
+                return removed + 1
+            }
+            guard entry.value.kind == .sequence,
+                let child = entry.value.children.first(where: {
+                    spans.nodes[$0].kind == .scalar && matches(spans.nodes[$0].value)
+                })
+            else { return removed }
+            let node = spans.nodes[child]
+            try removeListItem(at: SourceLocation(path: "", line: node.line + 2, column: node.column + 1))
+            removed += 1
+        }
+    }
+
     /// Rewrites the target of the wiki link that starts (`[[`) at `location` in the body to
     /// `target`, keeping any `#heading`, `|shown text` and the space around the target; false
     /// when no link is there as parsing saw it.
