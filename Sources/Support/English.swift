@@ -7,4 +7,11 @@ public enum English {
 
     /// "in 1 day", "in 3 days".
     public static func inDays(_ days: Int) -> String { "in " + count(days, "day") }
+
+    /// How long ago, as people say it: "3 days ago", "5 months ago", "7 years ago".
+    public static func ago(days: Int) -> String {
+        if days < 60 { return count(days, "day") + " ago" }
+        if days < 730 { return count(days / 30, "month") + " ago" }
+        return count(days / 365, "year") + " ago"
+    }
 }

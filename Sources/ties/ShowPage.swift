@@ -314,6 +314,15 @@ struct ShowPage: RecordProfileVisitor {
             line()
             tagsAndExtras(goal)
         }
+        if !profile.orgs.isEmpty {
+            heading("Whom you know at the orgs it names")
+            for (org, known) in profile.orgs {
+                let people = known.map { tie in
+                    "\(name(tie.contact.record)) (\(tie.strength.rawValue), \(tie.last.map { "last met \($0)" } ?? "never met"))"
+                }
+                line("  \(name(org.record)): " + (people.isEmpty ? style.dim("nobody yet") : people.joined(separator: ", ")))
+            }
+        }
         heading("People (\(profile.contacts.count))")
         for contact in profile.contacts { line("  \(contact.name)") }
         heading("Encounters (\(profile.encounters.count))")

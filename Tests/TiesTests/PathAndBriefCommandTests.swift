@@ -36,9 +36,40 @@ struct PathAndBriefCommandTests {
         #expect(paths(try json(["path", "--to", "initech"])).isEmpty, "nobody works at Initech now")
         let text = try TiesBinary.run(["path", "--to", "umbrella", "--today", "2026-12-01"], in: Fixtures.journal("network"))
         #expect(
-            text.stdout
-                == "Warm paths to Umbrella\n  you → Gary Gate (weak, Umbrella)  weakest tie: weak\n  you → Olga Old (dormant, Umbrella)  weakest tie: dormant\n"
-        )
+            text.stdout == """
+                You know 2 people at Umbrella
+                  Gary Gate (weak)  last met 2026-11-20, 11 days ago
+                  Olga Old (dormant)  last met 2019-09-01, 7 years ago
+                You have met everyone ties knows there: no introduction needed.
+
+                """)
+        #expect((umbrella["known"] as? [[String: Any]])?.map { $0["days_since"] as? Int } == [11, 2648])
+    }
+
+    /// A path to an org starts where you are: the people you know there, then who can introduce
+    /// you to the ones you have not met.
+    @Test func toAnOrgThePeopleYouKnowThereFirstThenIntroductions() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        try Fixtures.write(
+            ["contacts/nora-new.md": "---\nname: Nora New\norg: Acme Robotics\nmet_via: Jonas Müller\n---\n"], under: root)
+        let result = try TiesBinary.run(["path", "--to", "acme", "--today", "2026-11-25", "--format", "json"], in: root)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(
+            (json["known"] as? [[String: Any]])?.map { $0["slug"] as? String } == [
+                "jonas-mueller", "lena-schaefer", "maximilian-graf", "nora-new",
+            ], "strong ties first, the most recently met first, the never-met last")
+        #expect(
+            (json["introductions"] as? [[String: Any]])?.map { $0["via"] as? [String] ?? [] } == [
+                ["jonas-mueller", "nora-new"], ["lena-schaefer", "nora-new"], ["maximilian-graf", "nora-new"],
+            ])
+        let text = try TiesBinary.run(["path", "--to", "acme", "--today", "2026-11-25"], in: root)
+        #expect(
+            text.stdout.hasPrefix(
+                "You know 4 people at Acme Robotics\n  Jonas Müller (strong)  last met 2026-05-06, 6 months ago\n"))
+        #expect(text.stdout.contains("  Nora New (weak)  never met\nIntroductions to Acme Robotics\n"))
+        #expect(
+            text.stdout.contains("  you → Jonas Müller (strong) → Nora New (never met, Acme Robotics)  weakest tie: strong\n"))
     }
 
     @Test func aBriefBeforeMeetingBob() throws {
@@ -56,5 +87,22 @@ struct PathAndBriefCommandTests {
         #expect((olga["roles"] as? [[String: Any]])?.map { $0["org"] as? String } == ["umbrella"])
         let unknown = try TiesBinary.run(["brief", "nobody"], in: Fixtures.journal("network"))
         #expect(unknown.status == 1)
+    }
+
+    /// A goal's page and `ties show` start where you are too: whom you know at the orgs it names.
+    @Test func aGoalNamesWhomYouKnowAtItsOrgs() throws {
+        let week = Fixtures.journal("week")
+        let show = try TiesBinary.run(["show", "join-bigbank", "--today", "2026-12-07"], in: week)
+        #expect(
+            show.stdout.contains("Whom you know at the orgs it names\n  Bigbank: Hal Moss (weak, last met 2025-01-01)\n"),
+            "\(show.stdout)")
+        let site = try Fixtures.temporaryFolder("site")
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try TiesBinary.run(["build", "--output", site.path, "--today", "2026-12-07"], in: week).status == 0)
+        let page = try String(contentsOf: site.appending(path: "goals/join-bigbank.html"), encoding: .utf8)
+        #expect(
+            page.contains(
+                "<a href=\"../orgs/bigbank.html\">Bigbank</a>: <a href=\"../contacts/hal-moss.html\">Hal Moss</a> <span class=\"quiet\">(weak, 1 Jan 2025)</span>"
+            ), "\(page)")
     }
 }

@@ -19,7 +19,14 @@ public extension Journal {
     /// someone the owner has met. For a contact, the direct tie is left out: the question is who
     /// can introduce them. Ranked by the weakest tie along the way (strong first), then by the
     /// people's slugs; at most `mostWarmPaths`.
-    func warmPaths(to target: RecordID, today: Day, graph: PeopleGraph? = nil) -> [WarmPath] {
+    ///
+    /// With `introductionsOnly`, a path to an org ends at someone there the owner has never met,
+    /// through people met (who may work there too): the introductions to ask for, once the
+    /// people known there are listed (`peopleKnown(at:today:)`). The tie to the person at the end
+    /// does not count.
+    func warmPaths(
+        to target: RecordID, today: Day, graph: PeopleGraph? = nil, introductionsOnly: Bool = false
+    ) -> [WarmPath] {
         let graph = graph ?? PeopleGraph(self)
         let people = graph.people
         var strength: [TieStrength] = []
@@ -57,6 +64,7 @@ public extension Journal {
             excluded = node
         case .org:
             ends = (colleagues[Org.ID(target.slug)] ?? []).sorted()
+            if introductionsOnly { ends = ends.filter { !met[$0] } }
         default:
             return []
         }
@@ -97,13 +105,34 @@ public extension Journal {
         for start in starts where distance[start] == nearest { walk([start]) }
         let ranked = paths.map { path -> WarmPath in
             // The target person's own tie does not make the way there warmer or colder.
-            let along = path.filter { $0 != excluded }.map { strength[$0] }
             let via = path.filter { $0 != excluded }
+            let along = (introductionsOnly ? via.filter { met[$0] } : via).map { strength[$0] }
             return WarmPath(via: via.map { people[$0] }, strengths: via.map { strength[$0] }, strength: along.max() ?? .weak)
         }
         return ranked.sorted { a, b in
             if a.strength != b.strength { return a.strength < b.strength }
             return a.via.map(\.slug).lexicographicallyPrecedes(b.via.map(\.slug))
         }.prefix(Self.mostWarmPaths).map { $0 }
+    }
+}
+
+public extension Journal {
+    /// The people who work at an org now, each with the owner's tie: where a path to an org
+    /// starts, before any introduction. Strong ties first, then the most recently met, then by
+    /// name and slug; the never-met last.
+    func peopleKnown(at org: Org.ID, today: Day) -> [Tie] {
+        var seen = Set<Contact.ID>()
+        let ties = currentPeople(at: org).compactMap { affiliation -> Tie? in
+            guard seen.insert(affiliation.contact).inserted else { return nil }
+            return Tie(contact: affiliation.contact, encounterDays: encounterDays(of: affiliation.contact), today: today)
+        }
+        let keys = Dictionary(
+            ties.map { ($0.contact, NameOrder.key(contacts[$0.contact]?.name ?? $0.contact.slug)) },
+            uniquingKeysWith: { first, _ in first })
+        return ties.sorted { a, b in
+            if a.strength != b.strength { return a.strength < b.strength }
+            if a.last != b.last { return (a.last ?? .earliest) > (b.last ?? .earliest) }
+            return (keys[a.contact] ?? "", a.contact.slug) < (keys[b.contact] ?? "", b.contact.slug)
+        }
     }
 }

@@ -215,6 +215,18 @@ public struct JournalReader: Sendable {
         noted(whole.currentPeople(at: org), about: org.record)
     }
 
+    /// `Journal.peopleKnown(at:today:)`: the org's links, and each person's encounters.
+    public func peopleKnown(at org: Org.ID, today: Day) -> [Tie] {
+        let known = whole.peopleKnown(at: org, today: today)
+        log?.read(org.record)
+        log?.readLinks(of: org.record)
+        for tie in known {
+            log?.read(tie.contact.record)
+            log?.readLinks(of: tie.contact.record)
+        }
+        return known
+    }
+
     public func formerPeople(at org: Org.ID) -> [Affiliation] {
         noted(whole.formerPeople(at: org), about: org.record)
     }

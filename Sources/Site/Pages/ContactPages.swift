@@ -211,7 +211,6 @@ extension SiteContext {
     /// The brief `ties brief` prints, as the page shows it: read through the page's reader, so
     /// a rebuild knows when it changed.
     func brief(of brief: ContactBrief, from path: String) -> ContactPage.Brief {
-        let n = t.network
         let changes = brief.recentChanges.map { role in
             "\(t.since) \(role.from.map(dates.partial) ?? ""): "
                 + [role.title, journal.whole.displayName(of: role.org.record)].compactMap { $0 }
@@ -223,12 +222,7 @@ extension SiteContext {
             case let .greeting(text): return "\(text) \(dates.long(occasion.date))"
             }
         }
-        let strength: String
-        switch brief.tie.strength {
-        case .strong: strength = n.strong
-        case .weak: strength = n.weak
-        case .dormant: strength = n.dormant
-        }
+        let strength = strengthWord(brief.tie.strength)
         let listed = ContactBrief.mostMutualListed
         let mutual = brief.mutual.compactMap { link(to: $0.record, from: path) }
         return ContactPage.Brief(

@@ -27,12 +27,27 @@ struct GoalPage: Sendable, Encodable {
     var progress: String
     var stale: Bool
     var followUps: [DashboardPage.FollowUpRow]
+    /// The orgs its notes link to, each with whom you know there now: tie and last met.
+    var orgs: [OrgRow]
     var encounters: [EncounterRow]
     var publications: [PublicationRow]
     var mentions: [Link]
     var tags: [Link]
     var body: String?
     var extra: [Fact]
+
+    struct OrgRow: Sendable, Encodable {
+        var org: Link?
+        var people: [Person]
+    }
+
+    struct Person: Sendable, Encodable {
+        var link: Link?
+        /// "strong", "weak", "dormant" in the page's language.
+        var tie: String
+        /// When last met, or "never".
+        var last: String
+    }
 }
 
 extension SiteContext {
@@ -72,6 +87,15 @@ extension SiteContext {
             page: frame(title: goal.title, path: path, section: .goals), title: goal.title, facts: facts,
             contacts: profile.contacts.compactMap { link(to: $0.recordID, from: path) }, progress: progress,
             stale: profile.stale, followUps: followUps,
+            orgs: profile.orgs.map { org, known in
+                GoalPage.OrgRow(
+                    org: link(to: org.record, from: path),
+                    people: known.map { tie in
+                        GoalPage.Person(
+                            link: link(to: tie.contact.record, from: path), tie: strengthWord(tie.strength),
+                            last: tie.last.map(dates.short) ?? t.never)
+                    })
+            },
             encounters: profile.encounters.reversed().map { row($0, from: path) },
             publications: profile.publications.reversed().map { row($0, from: path) },
             mentions: links(to: profile.mentions, from: path), tags: tagLinks(goal.tags, from: path),
