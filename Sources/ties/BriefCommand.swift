@@ -9,32 +9,125 @@ struct BriefCommand: ParsableCommand {
         commandName: "brief",
         abstract: "Everything to read before meeting someone, on one screen.",
         discussion: """
-            Their role now and any job change of the last two years, how strong your tie is, the last three encounters with the first lines of their notes, open follow-ups, what you gave and received, a birthday or greeting in the next 30 days, people you both know, and shared publications and goals. The contact's page on the site shows the same.
+            Their role now and any job change of the last two years, how strong your tie is, a question to ask from the notes, the last three encounters with the first lines of their notes, open follow-ups, what you gave and received, a birthday or greeting in the next 30 days, people you both know, and shared publications and goals. The contact's page on the site shows the same.
+
+            With --calendar FILE.ics: a brief for everyone in the meetings and events of --date (default today): attendees found by e-mail, else by name, else the person a summary such as "Coffee with Lena" names; attendees the journal does not know are listed. Cancelled events and those you declined (me.emails) are left out.
 
             Examples:
               ties brief lena
               ties brief "Jonas Müller" --format json
+              ties brief --calendar ~/calendar.ics --date 2026-12-10
 
             """ + TiesExitCode.help)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: ArgumentHelp("The contact: slug, name, alias or a unique part of a name.", valueName: "ref")) var ref: String
+    @Argument(help: ArgumentHelp("The contact: slug, name, alias or a unique part of a name.", valueName: "ref")) var ref: String?
+    @Option(help: ArgumentHelp("A calendar: brief everyone in the day's meetings.", valueName: "file.ics")) var calendar: String?
+    @Option(help: ArgumentHelp("The day of the calendar to prepare for (default: today).", valueName: "YYYY-MM-DD"))
+    var date: Day?
     @Option(help: "Output format: text or json.") var format: Format = .text
     @OptionGroup var options: JournalOptions
     @OptionGroup var day: TodayOption
 
+    func validate() throws {
+        if (ref == nil) == (calendar == nil) { throw ValidationError("name a contact, or give --calendar FILE.ics") }
+        if date != nil && calendar == nil { throw ValidationError("--date is the day of --calendar") }
+    }
+
     func run() throws {
         let journal = try options.load()
+        let today = day.day(for: journal)
+        if let calendar { return try prepare(calendar, journal: journal, today: today) }
+        guard let ref else { return }
         let id = try journal.resolve(ref, among: [.contact])
         guard let contact = journal.contacts[Contact.ID(id.slug)] else { return }
-        let today = day.day(for: journal)
         let brief = ContactBrief(contact, journal: journal, today: today)
         switch format {
         case .json: Terminal.printJSON(jsonText(BriefReport(brief, contact: contact, journal: journal)))
         case .text:
             Terminal.print(
                 BriefText(journal: journal, brief: brief, contact: contact, style: .standardOutput).text, terminator: "")
+        }
+    }
+
+    /// A brief for everyone in a day's meetings.
+    private func prepare(_ path: String, journal: Journal, today: Day) throws {
+        let text = try ImportOptions.text(of: path)
+        let events: [CalendarEvent]
+        do {
+            events = try CalendarReader.readAll(text, path: path, timeZone: journal.config.timezone).events
+        } catch {
+            throw CommandFailure(message: error.description, exitCode: .problems)
+        }
+        let calendarDay = journal.meetings(on: date ?? today, in: events)
+        switch format {
+        case .json: Terminal.printJSON(jsonText(DayBriefReport(calendarDay, journal: journal, today: today)))
+        case .text:
+            let style = Style.standardOutput
+            let people = Set(calendarDay.meetings.flatMap(\.people)).count
+            var out =
+                style.bold("\(calendarDay.day): \(English.count(calendarDay.meetings.count, "meeting")), ")
+                + style.bold("\(English.count(people, "person", "people")) you know") + "\n"
+            for meeting in calendarDay.meetings {
+                let time = meeting.isAllDay ? "all day" : meeting.start.description.dropFirst(11).description
+                out += "\n" + style.bold("\(time)  \(meeting.summary ?? "(no title)")")
+                out += (meeting.location.map { style.dim("  \($0)") } ?? "") + "\n"
+                for person in meeting.people {
+                    guard let contact = journal.contacts[person] else { continue }
+                    let brief = ContactBrief(contact, journal: journal, today: today)
+                    let text = BriefText(journal: journal, brief: brief, contact: contact, style: style).text
+                    out +=
+                        "\n"
+                        + text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  \($0)" }
+                        .joined(separator: "\n")
+                }
+                for guest in meeting.unknown {
+                    out += style.dim("  not in the journal: \(guest.name.map { "\($0) " } ?? "")<\(guest.email)>") + "\n"
+                }
+            }
+            if calendarDay.meetings.isEmpty { out += "No meetings that day.\n" }
+            Terminal.print(TerminalText.lines(out), terminator: "")
+        }
+    }
+}
+
+/// The JSON of `ties brief --calendar`: `{"date", "meetings": [{"summary", "start", "all_day",
+/// "location", "people": [brief…], "unknown": [{"name", "email"}]}]}`.
+struct DayBriefReport: Encodable {
+    struct Meeting: Encodable {
+        struct Guest: Encodable {
+            @NullWhenAbsent var name: String?
+            var email: String
+        }
+
+        @NullWhenAbsent var summary: String?
+        var start: String
+        var allDay: Bool
+        @NullWhenAbsent var location: String?
+        var people: [BriefReport]
+        var unknown: [Guest]
+
+        enum CodingKeys: String, CodingKey {
+            case summary, start, location, people, unknown
+            case allDay = "all_day"
+        }
+    }
+
+    var date: String
+    var meetings: [Meeting]
+
+    init(_ day: CalendarDay, journal: Journal, today: Day) {
+        date = day.day.description
+        meetings = day.meetings.map { meeting in
+            Meeting(
+                summary: meeting.summary, start: meeting.start.description, allDay: meeting.isAllDay, location: meeting.location,
+                people: meeting.people.compactMap { id in
+                    journal.contacts[id].map {
+                        BriefReport(ContactBrief($0, journal: journal, today: today), contact: $0, journal: journal)
+                    }
+                },
+                unknown: meeting.unknown.map { Meeting.Guest(name: $0.name, email: $0.email) })
         }
     }
 }
@@ -73,9 +166,10 @@ struct BriefReport: Encodable {
     var gave, received: [ExchangeRow]
     var occasions: [OccasionRow]
     var mutual, publications, goals: [String]
+    @NullWhenAbsent var question: String?
 
     enum CodingKeys: String, CodingKey {
-        case slug, name, strength, encounters, roles
+        case slug, name, strength, encounters, roles, question
         case recentChanges = "recent_changes"
         case lastEncounters = "last_encounters"
         case followups, gave, received, occasions, mutual, publications, goals
@@ -107,6 +201,7 @@ struct BriefReport: Encodable {
         mutual = brief.mutual.map(\.slug)
         publications = brief.publications.map(\.slug)
         goals = brief.goals.map(\.slug)
+        question = brief.question
     }
 }
 
@@ -144,6 +239,7 @@ struct BriefText {
             case let .greeting(text): out.append("\(text) \(occasion.date), \(English.inDays(occasion.inDays))")
             }
         }
+        if let question = brief.question { out.append("ask: \(question)") }
         if !brief.lastEncounters.isEmpty {
             heading("Last time")
             for item in brief.lastEncounters {

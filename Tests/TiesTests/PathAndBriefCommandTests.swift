@@ -105,4 +105,66 @@ struct PathAndBriefCommandTests {
                 "<a href=\"../orgs/bigbank.html\">Bigbank</a>: <a href=\"../contacts/hal-moss.html\">Hal Moss</a> <span class=\"quiet\">(weak, 1 Jan 2025)</span>"
             ), "\(page)")
     }
+
+    /// Preparing a day: everyone in its meetings, found by e-mail, by name or by the summary.
+    @Test func aBriefForEveryoneInADaysMeetings() throws {
+        let folder = try Fixtures.temporaryFolder("calendar")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let calendar = folder.appending(path: "day.ics")
+        try Data(
+            """
+            BEGIN:VCALENDAR\r
+            BEGIN:VEVENT\r
+            UID:1@x\r
+            DTSTART:20261210T093000\r
+            SUMMARY:Coffee with Lena\r
+            LOCATION:Café Frischhut\r
+            END:VEVENT\r
+            BEGIN:VEVENT\r
+            UID:2@x\r
+            DTSTART:20261210T140000\r
+            SUMMARY:Platform sync\r
+            ATTENDEE;CN=Somebody:mailto:JONAS.MUELLER@acme-robotics.example\r
+            ATTENDEE;CN=Bob Stranger:mailto:bob@example.com\r
+            END:VEVENT\r
+            BEGIN:VEVENT\r
+            UID:3@x\r
+            DTSTART:20261210T160000\r
+            STATUS:CANCELLED\r
+            SUMMARY:Cancelled with Anna\r
+            END:VEVENT\r
+            BEGIN:VEVENT\r
+            UID:4@x\r
+            DTSTART:20261203T080000\r
+            RRULE:FREQ=WEEKLY\r
+            SUMMARY:Weekly with Claire\r
+            END:VEVENT\r
+            BEGIN:VEVENT\r
+            UID:5@x\r
+            DTSTART;VALUE=DATE:20261211\r
+            SUMMARY:Another day with Anna\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """.utf8
+        ).write(to: calendar)
+        let result = try TiesBinary.run(
+            ["brief", "--calendar", calendar.path, "--date", "2026-12-10", "--today", "2026-12-07", "--format", "json"],
+            in: Fixtures.template)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let meetings = try #require(json["meetings"] as? [[String: Any]])
+        #expect(meetings.map { $0["summary"] as? String } == ["Weekly with Claire", "Coffee with Lena", "Platform sync"])
+        #expect(meetings.map { $0["start"] as? String } == ["2026-12-10 08:00", "2026-12-10 09:30", "2026-12-10 14:00"])
+        let people = meetings.map { ($0["people"] as? [[String: Any]] ?? []).map { $0["slug"] as? String } }
+        #expect(people == [["claire-dubois"], ["lena-schaefer"], ["jonas-mueller"]])
+        #expect((meetings[2]["unknown"] as? [[String: Any]])?.first?["email"] as? String == "bob@example.com")
+        let jonas = try #require((meetings[2]["people"] as? [[String: Any]])?.first)
+        #expect(jonas["question"] as? String == "Ask about his daughter's robotics club.", "a question to ask, from his notes")
+        let text = try TiesBinary.run(
+            ["brief", "--calendar", calendar.path, "--date", "2026-12-10", "--today", "2026-12-07"], in: Fixtures.template)
+        #expect(text.stdout.hasPrefix("2026-12-10: 3 meetings, 3 people you know\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("  not in the journal: Bob Stranger <bob@example.com>"))
+        #expect(try TiesBinary.run(["brief", "--date", "2026-12-10"], in: Fixtures.template).status == 2)
+    }
 }

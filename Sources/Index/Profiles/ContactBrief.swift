@@ -18,6 +18,8 @@ public struct ContactBrief: Sendable {
     public var mutual: [Contact.ID]
     public var publications: [Publication.ID]
     public var goals: [Goal.ID]
+    /// A question to ask, from the notes (`question(in:)`).
+    public var question: String?
 
     /// The most people you both know a page or `ties show` lists by name (the count says how
     /// many there are): in a dense network every page would list a thousand.
@@ -29,6 +31,29 @@ public struct ContactBrief: Sendable {
     public static let recentChangeDays = 730
 
     /// A line of notes as read: `[[Max Graf]]` as `Max Graf`, `[[max|Max]]` as `Max`.
+    /// The first line that asks something (ends with `?`) or says to ask ("Ask about her
+    /// daughter's club", "Frag nach dem Umzug"): in the contact's notes, then in the notes of
+    /// the encounters with them, newest first. List markers and wiki-link brackets are dropped.
+    static func question(contactNotes: String, encounters: some Sequence<Encounter>) -> String? {
+        func asking(_ text: String) -> String? {
+            for raw in text.split(whereSeparator: \.isNewline) {
+                var line = raw.trimmingCharacters(in: .whitespaces)
+                for marker in ["- ", "* ", "+ ", "> "] where line.hasPrefix(marker) {
+                    line = String(line.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces)
+                }
+                guard !line.isEmpty, !line.hasPrefix("#"), line.count <= 300 else { continue }
+                let folded = line.lowercased()
+                if line.hasSuffix("?") || ["ask ", "frag ", "fragen ", "nachfragen"].contains(where: folded.hasPrefix) {
+                    return readable(line)
+                }
+            }
+            return nil
+        }
+        if let found = asking(contactNotes) { return found }
+        for encounter in encounters { if let found = asking(encounter.body) { return found } }
+        return nil
+    }
+
     static func readable(_ line: String) -> String {
         WikiLinkSyntax.segments(of: line).map { segment in
             switch segment {
@@ -114,5 +139,6 @@ public struct ContactBrief: Sendable {
         for encounter in encounters { goals += encounter.goals.compactMap { $0.id(Goal.self) } }
         var seen = Set<Goal.ID>()
         self.goals = goals.filter { seen.insert($0).inserted }
+        question = Self.question(contactNotes: contact.body, encounters: encounters.reversed())
     }
 }

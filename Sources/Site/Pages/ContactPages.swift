@@ -56,6 +56,8 @@ struct ContactPage: Sendable, Encodable {
         /// more there are ("and more: 970").
         var mutual: [Link]
         var moreMutual: String?
+        /// A question to ask, from the notes (`ContactBrief.question`).
+        var question: String?
     }
 
     struct RoleRow: Sendable, Encodable {
@@ -228,7 +230,7 @@ extension SiteContext {
         return ContactPage.Brief(
             tie: strength, changes: changes, occasion: occasions.isEmpty ? nil : occasions.joined(separator: " · "),
             mutual: Array(mutual.prefix(listed)),
-            moreMutual: mutual.count > listed ? "\(t.andMore) \(mutual.count - listed)" : nil)
+            moreMutual: mutual.count > listed ? "\(t.andMore) \(mutual.count - listed)" : nil, question: brief.question)
     }
 
     /// "2019 – 2023", "since March 2023".

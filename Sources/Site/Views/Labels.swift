@@ -6,7 +6,7 @@ import Index
 public struct Labels: Sendable, Encodable {
     public let lang: String
     public let dashboard, contacts, timeline, orgs, publications, goals, tags, search, searchHint: String
-    public let thisWeek, knownAtOrgs, nobodyKnown: String
+    public let thisWeek, knownAtOrgs, nobodyKnown, askAbout: String
     public let due, overdueBy, dueToday, followUps, occasions, recentEncounters, recentPublications, activity: String
     public let nothingDue, noFollowUps, noOccasions, birthday, turns: String
     public let name, org, circle, lastContact, nextDue, never, title, kind, date, status, venue, with: String
@@ -42,7 +42,8 @@ public struct Labels: Sendable, Encodable {
         lang: "en", dashboard: "Dashboard", contacts: "Contacts", timeline: "Timeline", orgs: "Organisations",
         publications: "Publications", goals: "Goals", tags: "Tags", search: "Search", searchHint: "Names, orgs, tags, titles",
         thisWeek: "This week", knownAtOrgs: "Whom you know at the organisations it names",
-        nobodyKnown: "nobody yet", due: "Due for contact", overdueBy: "days overdue", dueToday: "due today",
+        nobodyKnown: "nobody yet", askAbout: "A question to ask", due: "Due for contact", overdueBy: "days overdue",
+        dueToday: "due today",
         followUps: "Open follow-ups",
         occasions: "Birthdays and greetings, next 14 days", recentEncounters: "Recent encounters",
         recentPublications: "Recent publications", activity: "Activity in the last 12 months",
@@ -75,7 +76,8 @@ public struct Labels: Sendable, Encodable {
         lang: "de", dashboard: "Übersicht", contacts: "Kontakte", timeline: "Zeitleiste", orgs: "Organisationen",
         publications: "Publikationen", goals: "Ziele", tags: "Schlagwörter", search: "Suche",
         searchHint: "Namen, Organisationen, Schlagwörter, Titel", thisWeek: "Diese Woche",
-        knownAtOrgs: "Wen du bei den genannten Organisationen kennst", nobodyKnown: "noch niemand", due: "Kontakt fällig",
+        knownAtOrgs: "Wen du bei den genannten Organisationen kennst", nobodyKnown: "noch niemand", askAbout: "Eine Frage",
+        due: "Kontakt fällig",
         overdueBy: "Tage überfällig",
         dueToday: "heute fällig", followUps: "Offene Nachfassaktionen", occasions: "Geburtstage und Grüße, nächste 14 Tage",
         recentEncounters: "Letzte Begegnungen", recentPublications: "Letzte Publikationen",
