@@ -23,10 +23,17 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Include the sample records of the bundled example journal.")
     var example = false
 
+    @Flag(help: "List the files it would create, and create nothing.") var dryRun = false
+
     func run() throws {
         let folder = URL(fileURLWithPath: directory).standardizedFileURL
         do {
-            let written = try JournalScaffold.create(at: folder, example: example)
+            let written = try JournalScaffold.create(at: folder, example: example, dryRun: dryRun)
+            if dryRun {
+                Terminal.print("Would create a journal in \(folder.path) with \(written.count) files:")
+                for path in written { Terminal.print("  \(path)") }
+                return
+            }
             let records = written.filter { $0.hasSuffix(".md") && $0.contains("/") }.count
             Terminal.print("Created a journal in \(folder.path)\(example ? " with \(records) sample records" : "").")
             Terminal.print("Next: cd \(directory) && git init && ties check")

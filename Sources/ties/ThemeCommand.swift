@@ -92,6 +92,7 @@ struct ThemeCommand: ParsableCommand {
         @Argument(
             help: ArgumentHelp("Files of the built-in theme: style.css, contact.mustache (or contact), …", valueName: "name"))
         var names: [String] = []
+        @Flag(help: "Say what it would copy, and write nothing.") var dryRun = false
         @OptionGroup var options: JournalOptions
 
         func run() throws {
@@ -118,10 +119,13 @@ struct ThemeCommand: ParsableCommand {
                 throw CommandFailure(
                     message: "\(folder.path) leads out of the journal; ties writes nothing there", exitCode: .problems)
             }
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            } catch {
-                throw CommandFailure(message: "cannot make \(folder.path): \(error.localizedDescription)", exitCode: .problems)
+            if !dryRun {
+                do {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw CommandFailure(
+                        message: "cannot make \(folder.path): \(error.localizedDescription)", exitCode: .problems)
+                }
             }
             var failed = false
             for file in files {
@@ -131,6 +135,10 @@ struct ThemeCommand: ParsableCommand {
                     || (try? FileManager.default.destinationOfSymbolicLink(atPath: target.path)) != nil
                 {
                     Terminal.print("kept     theme/\(file) (already there)")
+                    continue
+                }
+                if dryRun {
+                    Terminal.print("would copy theme/\(file)")
                     continue
                 }
                 do {

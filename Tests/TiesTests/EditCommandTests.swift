@@ -211,3 +211,30 @@ struct OneLineEncounterTests {
         #expect(try Snapshot(of: root).files == after)
     }
 }
+
+@Suite("--dry-run on every command that writes")
+struct DryRunTests {
+    @Test func everyCommandThatWritesPrintsItsChangeAndWritesNothing() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let before = try Snapshot(of: root).files
+        let today = ["--today", "2026-11-25"]
+        let commands: [[String]] = [
+            ["new", "contact", "Grace Hopper", "--no-edit"], ["new", "encounter", "--with", "jonas", "--no-edit"],
+            ["new", "publication", "A talk", "--no-edit"], ["new", "goal", "A goal", "--no-edit"] + today,
+            ["snooze", "jonas", "--for", "2w"] + today, ["done", "MIGRATION write-up"], ["rename", "jonas", "Jonas Weber"],
+            ["merge", "jonas", "lena"], ["greet", "jonas"] + today, ["intro", "jonas", "--to", "mei"] + today,
+            ["set", "circle=wider", "jonas"], ["theme", "copy", "contact"],
+        ]
+        for command in commands {
+            let result = try TiesBinary.run(command + ["--dry-run"], in: root)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            #expect(!result.stdout.isEmpty, "\(command) says what it would do")
+            #expect(try Snapshot(of: root).files == before, "\(command) --dry-run wrote nothing")
+        }
+        let folder = root.deletingLastPathComponent().appending(path: "new-journal")
+        let initialised = try TiesBinary.run(["init", folder.path, "--example", "--dry-run"], in: root)
+        #expect(initialised.status == 0 && initialised.stdout.contains("  ties.yaml\n"), "\(initialised.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+}

@@ -14,7 +14,8 @@ public enum JournalScaffold {
     /// touched; every file is created atomically and never replaces an existing one. With
     /// `example`, the records of the bundled sample journal are written too.
     @discardableResult
-    public static func create(at folder: URL, example: Bool) throws(Refusal) -> [String] {
+    /// With `dryRun`, checks the folder and returns the paths it would write, writing nothing.
+    public static func create(at folder: URL, example: Bool, dryRun: Bool = false) throws(Refusal) -> [String] {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
@@ -39,6 +40,12 @@ public enum JournalScaffold {
                 guard let data = Data(base64Encoded: base64) else { continue }
                 files[path] = data
             }
+        }
+        if dryRun {
+            for kind in RecordKind.allCases where !files.keys.contains(where: { $0.hasPrefix(kind.folder + "/") }) {
+                files["\(kind.folder)/.gitkeep"] = Data()
+            }
+            return files.keys.sorted()
         }
         do {
             try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
