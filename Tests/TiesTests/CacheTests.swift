@@ -9,7 +9,10 @@ struct CacheTests {
         let cache = try Fixtures.temporaryFolder("ties-cache")
         let before = try Self.listing(journal)
         let environment = ["TIES_CACHE_DIR": cache.path]
-        for arguments in [["check"], ["due", "--today", "2026-11-25"], ["pubs"], ["show", "jonas"]] {
+        for arguments in [
+            ["check"], ["due", "--today", "2026-11-25"], ["pubs"], ["show", "jonas"], ["week", "--today", "2026-11-25"],
+            ["greet", "--today", "2026-11-25"],
+        ] {
             let parsed = try TiesBinary.run(arguments, in: journal, environment: ["TIES_CACHE": "off"])
             let first = try TiesBinary.run(arguments, in: journal, environment: environment)
             let second = try TiesBinary.run(arguments, in: journal, environment: environment)

@@ -144,6 +144,8 @@ struct WeekCommandTests {
 
         #expect(try TiesBinary.run(["intro", "finn", "--to", "hal", "--state", "asked-b"] + Self.today, in: root).status == 0)
         #expect(try Self.mutual("finn", in: root) == ["eve-stone"], "not introduced to Hal yet; Eve introduced Finn")
+        let before = try TiesBinary.run(["path", "--to", "hal", "--format", "json"] + Self.today, in: root)
+        #expect(!before.stdout.contains("finn-berg"), "no warm path through Finn yet: \(before.stdout)")
         week = try Self.plan(in: root, ["--today", "2026-12-20"])
         #expect(week.first { $0.slug == "hal-moss" }?.kinds.contains("introduction") == true, "Hal owes an answer")
 
@@ -152,6 +154,8 @@ struct WeekCommandTests {
         #expect(dry.stdout.contains("-intro_state: asked-b\n+intro_state: introduced"), "\(dry.stdout)")
         #expect(try TiesBinary.run(["intro", "hal", "--to", "finn", "--state", "introduced"] + Self.today, in: root).status == 0)
         #expect(try Self.mutual("finn", in: root) == ["eve-stone", "hal-moss"], "Finn and Hal know each other now")
+        let after = try TiesBinary.run(["path", "--to", "hal", "--format", "json"] + Self.today, in: root)
+        #expect(after.stdout.contains("\"finn-berg\""), "a warm path through the introduction you made: \(after.stdout)")
         let brief = try TiesBinary.run(["brief", "finn", "--format", "json"] + Self.today, in: root)
         #expect(brief.stdout.contains("Introduction: Hal Moss ↔ Finn Berg"), "given: \(brief.stdout)")
         let show = try TiesBinary.run(["show", "hal"] + Self.today, in: root)

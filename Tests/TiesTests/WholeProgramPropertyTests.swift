@@ -116,7 +116,8 @@ struct WholeProgramPropertyTests {
         let before = Self.snapshot(base, skipping: outputs)
         let commands: [[String]] = [
             ["check"], ["check", "--format", "json"], ["due", "--within", "100y"], ["due", "--format", "json"], ["who"],
-            ["pubs"], ["pubs", "--format", "csv"], ["show", "ada"], ["export", "ics"],
+            ["pubs"], ["pubs", "--format", "csv"], ["show", "ada"], ["week", "--format", "json"], ["greet"], ["intro"],
+            ["export", "ics"],
             ["export", "ics", "--output", base.appending(path: "export.ics").path], ["build"],
             ["build", "--output", base.appending(path: "site").path, "--today", "2026-11-25"],
             ["build", "--public", "--output", base.appending(path: "public").path],
