@@ -243,22 +243,27 @@ public struct WeekPlan: Sendable {
     /// the task names; else everyone met, when they were at most three; else nobody in particular.
     static func owed(_ task: String, in encounter: Encounter, journal: Journal) -> [Contact.ID] {
         let met = encounter.with.compactMap { $0.id(Contact.self) }
-        let words = Set(NameResolver.fold(task, spellUmlauts: false).split(whereSeparator: { !$0.isLetter }).map(String.init))
+        guard !met.isEmpty else { return [] }
+        let words = Set(Self.words(task))
         let named = met.filter { id in
             guard let contact = journal.contacts[id] else { return false }
-            let names = [contact.name] + contact.aliases
-            return names.contains { name in
-                let parts = NameResolver.fold(name, spellUmlauts: false).split(whereSeparator: { !$0.isLetter }).map(String.init)
-                return parts.first.map(words.contains) ?? false
-            }
+            return ([contact.name] + contact.aliases).contains { name in Self.words(name).first.map(words.contains) ?? false }
         }
         if !named.isEmpty { return named }
         return met.count <= 3 ? met : []
     }
 
+    /// The words of a text as search keys (`TextFolding.searchKey`: no case, no accents), cut at
+    /// anything but letters and digits.
+    private static func words(_ text: String) -> [ArraySlice<UInt8>] {
+        TextFolding.searchKey(text).split { byte in
+            byte < 0x80 && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x30 && byte <= 0x39)
+        }
+    }
+
     /// A follow-up that thanks: "Thank Jonas for the intro", "Jonas danken".
     static func isThanks(_ task: String) -> Bool {
-        let folded = NameResolver.fold(task, spellUmlauts: false)
+        let folded = String(decoding: TextFolding.searchKey(task), as: UTF8.self)
         return ["thank", "dank"].contains { folded.contains($0) }
     }
 }
