@@ -4,6 +4,8 @@ PREFIX  ?= /usr/local
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/ties
 DEBIAN_PACKAGES := libcmark-dev pkg-config
+# What `make install`'s static binary links for `ties sync` (Foundation's networking and XML).
+STATIC_PACKAGES := libcurl4-openssl-dev libxml2-dev
 
 .PHONY: all deps test-deps build release demo test bench fuzz mutate install uninstall fmt lint clean
 
@@ -21,11 +23,12 @@ deps:
 # and validators.
 # Every kind of page is checked with axe-core (Deque's accessibility rules, MPL-2.0), whose
 # axe.min.js comes from PyPI inside axe-playwright-python: the file alone is taken from the wheel.
-TEST_PACKAGES := python3-html5lib python3-icalendar python3-feedparser python3-jsonschema python3-vobject chromium
+# `ties sync` is tested against real CardDAV servers: Radicale and Xandikos, started on 127.0.0.1.
+TEST_PACKAGES := python3-html5lib python3-icalendar python3-feedparser python3-jsonschema python3-vobject chromium radicale xandikos
 AXE_WHEEL := axe-playwright-python==0.1.8
 AXE := .build/test-deps/axe.min.js
 test-deps: deps $(AXE)
-	@if ! /usr/bin/python3 -c "import html5lib, icalendar, feedparser, jsonschema, vobject" >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
+	@if ! /usr/bin/python3 -c "import html5lib, icalendar, feedparser, jsonschema, vobject" >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1 || ! command -v radicale >/dev/null 2>&1 || ! command -v xandikos >/dev/null 2>&1; then \
 		echo "Installing $(TEST_PACKAGES) with apt-get…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES); \
 	fi
@@ -81,6 +84,9 @@ mutate: test-deps
 # that `make release` and `make bench` stay incremental.
 STATIC := .build-static/release/ties
 install: deps
+	@if ! dpkg -s $(STATIC_PACKAGES) >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(STATIC_PACKAGES); \
+	fi
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static --product ties
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(STATIC) $(DESTDIR)$(PREFIX)/bin/ties

@@ -45,6 +45,7 @@ struct Ties: ParsableCommand {
             GreetCommand.self,
             IntroCommand.self,
             SetCommand.self,
+            SyncCommand.self,
             BriefCommand.self,
             SearchCommand.self,
             RenameCommand.self,

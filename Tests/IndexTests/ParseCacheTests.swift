@@ -395,6 +395,9 @@ struct ParseCacheTests {
         contact.body = "Notes with [[Charles]] and ünïcödé.\n"
         contact.bodyLine = 12
         contact.wikiLinks = [wikiLink]
+        contact.uid = "urn:uuid:1"
+        contact.formerUIDs = ["urn:uuid:2"]
+        contact.cardDeleted = Day("2024-05-01")
         contact.extraFields = [extra]
 
         var encounter = Encounter(slug: "2024/2024-03-05-coffee", path: "encounters/2024/2024-03-05-coffee.md", date: moment)

@@ -53,7 +53,8 @@ struct ConsistencyTests {
         let readme = try String(contentsOf: Fixtures.repository.appending(path: "README.md"), encoding: .utf8)
         let makefile = try String(contentsOf: Fixtures.repository.appending(path: "Makefile"), encoding: .utf8)
         var packages: [String] = []
-        for line in makefile.split(separator: "\n") where line.hasPrefix("DEBIAN_PACKAGES") || line.hasPrefix("TEST_PACKAGES") {
+        for line in makefile.split(separator: "\n")
+        where line.hasPrefix("DEBIAN_PACKAGES") || line.hasPrefix("TEST_PACKAGES") || line.hasPrefix("STATIC_PACKAGES") {
             packages += line.split(separator: "=", maxSplits: 1)[1].split(separator: " ").map(String.init)
         }
         #expect(packages.count >= 8)

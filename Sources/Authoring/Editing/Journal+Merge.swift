@@ -64,7 +64,16 @@ public extension Journal {
                 let dropFields = try FrontMatterEditor<R>(dropText).fields()
                 var keepFields: [String: Node] = [:]
                 for (key, value) in try editor.fields() { keepFields[key] = value }
+                let uidKey = Contact.schema.key(\Contact.uid)
                 for (key, value) in dropFields where key != nameKey && key != aliasesKey {
+                    // Both had an address book card: the one dropped is remembered, so that
+                    // `ties sync` removes it from the address book instead of bringing it back.
+                    if R.self == Contact.self, key == uidKey, let kept = keepFields[key], !Fields.isNull(kept),
+                        let dropped = value.string, kept.string != dropped
+                    {
+                        try editor.append(key: Contact.schema.key(\Contact.formerUIDs), [dropped])
+                        continue
+                    }
                     notes += try unite(key, value, into: &editor, keeping: keepFields[key], dropName: drop.displayName)
                 }
                 let body = FrontMatterEditor<R>(dropText).body.trimmingCharacters(in: .whitespacesAndNewlines)

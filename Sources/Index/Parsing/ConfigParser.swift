@@ -73,6 +73,35 @@ enum ConfigParser {
             config.greetings.append(.init(what: what, month: monthDay.month, day: monthDay.day, circles: circles.map(\.text)))
             greetingCircles += circles
         }
+        if let node = fields.node("carddav") {
+            if var carddav = fields.child(node) {
+                let url = carddav.text("url")
+                let username = carddav.text("username")
+                let command = carddav.text("password_command")
+                let circles = carddav.list("circles")
+                let tags = carddav.list("tags")
+                if carddav.text("password") != nil {
+                    carddav.error(
+                        .invalidValue,
+                        "a password in ties.yaml would be in every copy of the journal; set TIES_CARDDAV_PASSWORD or password_command",
+                        at: carddav.mapLocation)
+                }
+                _ = carddav.unknownFields()
+                if url == nil {
+                    carddav.error(
+                        .missingField, "carddav needs 'url', the address book's or the server's", at: carddav.mapLocation)
+                }
+                fields.absorb(carddav)
+                if let url {
+                    config.carddav = .init(
+                        url: url, username: username, passwordCommand: command, circles: circles, tags: tags)
+                }
+            } else {
+                fields.error(
+                    .wrongType, "field 'carddav' must be a map like 'url: https://…', found \(Fields.describe(node))",
+                    at: fields.location(of: node))
+            }
+        }
         if let cadence = fields.cadence("default_cadence") { config.defaultCadence = cadence }
         if let after = fields.cadence("followup_after") {
             if after == .none {

@@ -34,6 +34,12 @@ public struct Contact: Record, Hashable {
     /// else their first link). Without it, a public build shows their name only.
     public var isPublic = false
     public var goals: [Reference] = []
+    /// The card of the address book `ties sync` keeps in step: its UID, the UIDs of contacts
+    /// merged into this one (their cards are removed, not brought back), and the day the card was
+    /// found deleted in the address book (the contact is then not sent again).
+    public var uid: String?
+    public var formerUIDs: [String] = []
+    public var cardDeleted: Day?
     public var body: String = ""
     public var bodyLine: Int = 1
     public var wikiLinks: [WikiLink] = []
@@ -73,6 +79,9 @@ public struct Contact: Record, Hashable {
             "public", \.isPublic, .flag,
             "a public build may link their name to their `links.web` (else first link); default false: name only"),
         Field("goals", \.goals, .references(to: .record(.goal)), "goals this person matters for"),
+        Field("uid", \.uid, .text, "the address book card's UID, written by `ties sync`; kept through rename and merge"),
+        Field("former_uids", \.formerUIDs, .texts, "UIDs of contacts merged into this one (`ties merge`)"),
+        Field("card_deleted", \.cardDeleted, .day, "when `ties sync` found the card deleted in the address book"),
     ])
 
     public struct Link: Hashable, Sendable {

@@ -29,6 +29,21 @@ public struct JournalConfig: Hashable, Sendable {
     public var output: String = "_site"
     /// Whether raw HTML in bodies reaches the site (off: cmark drops it).
     public var unsafeHTML: Bool = false
+    /// The address book `ties sync` keeps in step with the journal's contacts.
+    public var carddav: CardDAV?
+
+    /// `carddav:` in ties.yaml. The password is never here: `TIES_CARDDAV_PASSWORD`, or the
+    /// output of `passwordCommand`.
+    public struct CardDAV: Hashable, Sendable {
+        /// The address book's URL, or the server's (the address book is then discovered).
+        public var url: String
+        public var username: String?
+        public var passwordCommand: String?
+        /// Only contacts of these circles, or with these tags, go to the address book (all
+        /// when both are empty).
+        public var circles: [String] = []
+        public var tags: [String] = []
+    }
     public var extraFields: [ExtraField] = []
 
     public init() {}

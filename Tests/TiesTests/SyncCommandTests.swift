@@ -1,0 +1,225 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `ties sync` against real servers (Debian's Radicale and Xandikos), end to end.
+@Suite("ties sync with a CardDAV server, end to end", .serialized)
+struct SyncCommandTests {
+    /// A copy of the sample journal set up for `server`.
+    static func journal(for server: CardDAVServer) throws -> URL {
+        let root = try Fixtures.copy(Fixtures.template)
+        let settings = root.appending(path: "ties.yaml")
+        try Data((try String(contentsOf: settings, encoding: .utf8) + server.settings).utf8).write(to: settings)
+        return root
+    }
+
+    struct Report: Decodable {
+        struct Entry: Decodable {
+            var file: String
+            var name: String
+            var fields: [String]
+        }
+        struct Pulled: Decodable { var created: [Entry]; var updated: [Entry] }
+        struct Pushed: Decodable { var created: [Entry]; var updated: [Entry]; var deleted: [Entry] }
+        struct Conflict: Decodable { var file, name, field, journal, server: String }
+        var pulled: Pulled
+        var pushed: Pushed
+        var conflicts: [Conflict]
+        var kept: [Entry]
+        var unchanged: Int
+        var requests: Int
+    }
+
+    static func sync(_ root: URL, _ server: CardDAVServer, _ extra: [String] = []) throws -> Report {
+        let result = try TiesBinary.run(
+            ["sync", "--format", "json", "--today", "2026-12-07"] + extra, in: root, environment: server.environment,
+            timeLimit: 120)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+    }
+
+    static func uid(_ root: URL, _ file: String) throws -> String {
+        let text = try String(contentsOf: root.appending(path: file), encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("uid: ") })
+        return String(line.dropFirst("uid: ".count))
+    }
+
+    static func cardName(_ uid: String) -> String { uid.replacingOccurrences(of: "urn:uuid:", with: "") + ".vcf" }
+
+    @Test(arguments: CardDAVServer.Kind.allCases)
+    func aFirstSyncSendsEveryContactAndASecondChangesNothing(kind: CardDAVServer.Kind) throws {
+        guard CardDAVServer.isInstalled(kind) else {
+            Issue.record("\(kind.rawValue) is not installed: make test-deps installs it")
+            return
+        }
+        let server = try CardDAVServer(kind)
+        defer { server.stop() }
+        let root = try Self.journal(for: server)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+
+        let first = try Self.sync(root, server)
+        #expect(first.pushed.created.count == 14)
+        #expect(try server.cards().count == 14)
+        let jonas = try Self.uid(root, "contacts/jonas-mueller.md")
+        let card = try #require(try server.cards()[Self.cardName(jonas)])
+        #expect(card.contains("FN:Jonas Müller") && card.contains("jonas.mueller@acme-robotics.example"), "\(card)")
+
+        let before = try Snapshot(of: root).files
+        let second = try Self.sync(root, server)
+        #expect(second.requests == 1, "one request when nothing changed")
+        #expect(second.unchanged == 14 && second.pushed.updated.isEmpty && second.pulled.updated.isEmpty)
+        #expect(try Snapshot(of: root).files == before, "nothing written")
+    }
+
+    @Test(arguments: CardDAVServer.Kind.allCases)
+    func editsOnBothSidesMergeByFieldAndAClashKeepsTheJournals(kind: CardDAVServer.Kind) throws {
+        guard CardDAVServer.isInstalled(kind) else { return }
+        let server = try CardDAVServer(kind)
+        defer { server.stop() }
+        let root = try Self.journal(for: server)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        _ = try Self.sync(root, server)
+        let name = Self.cardName(try Self.uid(root, "contacts/jonas-mueller.md"))
+        let file = root.appending(path: "contacts/jonas-mueller.md")
+
+        // The phone: a new title, a new number and a photo; the journal: a new tag.
+        var card = try #require(try server.cards()[name])
+        card = card.replacingOccurrences(of: "TITLE:Head of Platform", with: "TITLE:VP Platform")
+            .replacingOccurrences(
+                of: "END:VCARD", with: "TEL;TYPE=CELL:+49 151 0000000\r\nPHOTO;ENCODING=b;TYPE=JPEG:AAAA\r\nEND:VCARD")
+        try server.put(name, card)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "connector]", with: "connector, mentor]").utf8).write(to: file)
+
+        let merged = try Self.sync(root, server)
+        #expect(merged.pulled.updated.map(\.fields) == [["phones", "title"]])
+        #expect(merged.pushed.updated.map(\.fields) == [["tags"]])
+        let after = try String(contentsOf: file, encoding: .utf8)
+        #expect(after.contains("title: VP Platform\n") && after.contains("+49 151 0000000"))
+        #expect(after.contains("# Jonas Müller\n\nEx-Kollege"), "the notes keep their bytes")
+        let pushed = try #require(try server.cards()[name])
+        #expect(pushed.contains("mentor") && pushed.contains("PHOTO") && pushed.contains("TYPE=CELL"), "\(pushed)")
+
+        // Both change the title: the journal's is kept, the phone's reported and logged.
+        try server.put(name, pushed.replacingOccurrences(of: "TITLE:VP Platform", with: "TITLE:CTO"))
+        try Data(after.replacingOccurrences(of: "title: VP Platform", with: "title: Head of Engineering").utf8).write(to: file)
+        let clash = try Self.sync(root, server)
+        #expect(clash.conflicts.map(\.field) == ["title"] && clash.conflicts.first?.server == "CTO")
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("title: Head of Engineering\n"))
+        let log = try String(contentsOf: root.appending(path: ".ties/carddav/conflicts.log"), encoding: .utf8)
+        #expect(log.contains("'CTO'"))
+        #expect(try Self.sync(root, server).unchanged == 14, "in step afterwards")
+    }
+
+    @Test func cardsFromOtherClientsBecomeContactsAndADeletedCardKeepsTheFile() throws {
+        guard CardDAVServer.isInstalled(.radicale) else { return }
+        let server = try CardDAVServer(.radicale)
+        defer { server.stop() }
+        let root = try Self.journal(for: server)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        // A card of someone the journal knows, by e-mail: the same person, not a second one.
+        try server.put(
+            "android-1.vcf",
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:L. Schäfer\r\nEMAIL:LENA.SCHAEFER@acme-robotics.example\r\nTEL:+49 89 555\r\nUID:android-1\r\nEND:VCARD\r\n"
+        )
+        _ = try Self.sync(root, server)
+        // An iPhone's card, with what ties does not model.
+        try server.put(
+            "apple-1.vcf",
+            """
+            BEGIN:VCARD\r
+            VERSION:3.0\r
+            PRODID:-//Apple Inc.//iPhone OS 17.0//EN\r
+            N:Nakamura;Aiko;;;\r
+            FN:Aiko Nakamura\r
+            ORG:Mercury Labs;Research\r
+            EMAIL;type=INTERNET;type=WORK;type=pref:aiko@mercury.example\r
+            item1.URL;type=pref:https://aiko.example\r
+            item1.X-ABLabel:_$!<HomePage>!$_\r
+            item2.ADR;type=HOME:;;1 Main St;Springfield;;;\r
+            BDAY:1990-02-03\r
+            UID:apple-uid-1\r
+            END:VCARD\r
+
+            """)
+        let report = try Self.sync(root, server)
+        #expect(report.pulled.created.map(\.name) == ["Aiko Nakamura"])
+        let aiko = try String(contentsOf: root.appending(path: "contacts/aiko-nakamura.md"), encoding: .utf8)
+        #expect(aiko.contains("org: Mercury Labs") && aiko.contains("birthday: 1990-02-03") && aiko.contains("uid: apple-uid-1"))
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: "contacts/l-schafer.md").path))
+        let lena = try String(contentsOf: root.appending(path: "contacts/lena-schaefer.md"), encoding: .utf8)
+        #expect(lena.contains("+49 89 555") && lena.contains("uid: android-1"), "\(lena)")
+        #expect(try TiesBinary.run(["check"], in: root).status == 0)
+
+        // Deleted on the phone: the contact's file stays, marked.
+        let anna = Self.cardName(try Self.uid(root, "contacts/anna-becker.md"))
+        try server.delete(anna)
+        let deleted = try Self.sync(root, server)
+        #expect(deleted.kept.map(\.file) == ["contacts/anna-becker.md"])
+        #expect(
+            try String(contentsOf: root.appending(path: "contacts/anna-becker.md"), encoding: .utf8).contains(
+                "card_deleted: 2026-12-07"))
+        #expect(try server.cards()[anna] == nil, "not brought back")
+        #expect(try Self.sync(root, server).kept.isEmpty)
+    }
+
+    @Test func renameAndMergeInTheJournalReachTheAddressBook() throws {
+        guard CardDAVServer.isInstalled(.radicale) else { return }
+        let server = try CardDAVServer(.radicale)
+        defer { server.stop() }
+        let root = try Self.journal(for: server)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        _ = try Self.sync(root, server)
+        let lena = try Self.uid(root, "contacts/lena-schaefer.md")
+        let max = try Self.uid(root, "contacts/maximilian-graf.md")
+        #expect(try TiesBinary.run(["rename", "lena", "Lena Weber"], in: root).status == 0)
+        let renamed = try Self.sync(root, server)
+        #expect(renamed.pushed.updated.map(\.fields) == [["name"]])
+        #expect(try server.cards()[Self.cardName(lena)]?.contains("FN:Lena Weber") == true)
+
+        #expect(try TiesBinary.run(["merge", "lena", "max"], in: root).status == 0)
+        let merged = try Self.sync(root, server)
+        #expect(merged.pushed.deleted.count == 1)
+        #expect(try server.cards()[Self.cardName(max)] == nil, "the merged-away card is removed, not brought back")
+        #expect(try Self.sync(root, server).pulled.created.isEmpty)
+    }
+
+    @Test func aWrongPasswordAndAnEmptiedAddressBookAreRefused() throws {
+        guard CardDAVServer.isInstalled(.radicale) else { return }
+        let server = try CardDAVServer(.radicale)
+        defer { server.stop() }
+        let root = try Self.journal(for: server)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let started = Date()
+        let wrong = try TiesBinary.run(
+            ["sync"], in: root, environment: ["TIES_CARDDAV_PASSWORD": "wrong"], timeLimit: 60)
+        #expect(wrong.status == 1 && wrong.stderr.contains("refused the username or password (401)"), "\(wrong.stderr)")
+        #expect(Date().timeIntervalSince(started) < 20, "at once, not after a hang")
+
+        _ = try Self.sync(root, server)
+        for name in try server.cards().keys { try server.delete(name) }
+        let files = try Snapshot(of: root).files
+        let refused = try TiesBinary.run(["sync"], in: root, environment: server.environment, timeLimit: 60)
+        #expect(refused.status == 1 && refused.stderr.contains("is empty now"), "\(refused.stderr)")
+        #expect(try Snapshot(of: root).files == files, "nothing changed")
+
+        let dry = try TiesBinary.run(["sync", "--dry-run", "--force"], in: root, environment: server.environment, timeLimit: 60)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(try Snapshot(of: root).files == files, "a dry run writes nothing")
+    }
+
+    /// The password never sits in the journal; a journal without `carddav:` is told how to set it up.
+    @Test func aPasswordInTiesYamlIsAnErrorAndNoSettingsSayWhatToAdd() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let none = try TiesBinary.run(["sync"], in: root)
+        #expect(none.status == 1 && none.stderr.contains("ties.yaml has no 'carddav:'"), "\(none.stderr)")
+        let settings = root.appending(path: "ties.yaml")
+        try Data(
+            (try String(contentsOf: settings, encoding: .utf8) + "carddav:\n  url: http://127.0.0.1:9/\n  password: hunter2\n")
+                .utf8
+        ).write(to: settings)
+        let check = try TiesBinary.run(["check"], in: root)
+        #expect(check.status == 1 && check.stdout.contains("TIES_CARDDAV_PASSWORD"), "\(check.stdout)")
+    }
+}
