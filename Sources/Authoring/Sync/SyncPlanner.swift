@@ -288,16 +288,7 @@ struct Planner {
                     let have = Set(current.keys(.links))
                     var labels = Set(contact.links.map(\.label))
                     for url in values where !have.contains(CardFields.key(url, of: .links)) {
-                        var label = String(ProfileAddress.site(url))
-                        if label.isEmpty { label = "web" }
-                        var candidate = label
-                        var counter = 2
-                        while labels.contains(candidate) {
-                            candidate = "\(label)\(counter)"
-                            counter += 1
-                        }
-                        labels.insert(candidate)
-                        try editor.add(\.links, label: candidate, value: url)
+                        try editor.add(\.links, label: Self.label(for: url, taken: &labels), value: url)
                     }
                 }
             }
@@ -305,6 +296,20 @@ struct Planner {
             return
         }
         plan.files[contact.path] = (plan.files[contact.path]?.old ?? old, editor.text)
+    }
+
+    /// A link's label: its site (`linkedin`), else `web`, with `2`, `3`, … when taken.
+    static func label(for url: String, taken labels: inout Set<String>) -> String {
+        var label = String(ProfileAddress.site(url))
+        if label.isEmpty { label = "web" }
+        var candidate = label
+        var counter = 2
+        while labels.contains(candidate) {
+            candidate = "\(label)\(counter)"
+            counter += 1
+        }
+        labels.insert(candidate)
+        return candidate
     }
 
     private func mark(_ contact: Contact, into plan: inout Plan) {
@@ -324,20 +329,7 @@ struct Planner {
         writer.list(\.emails, fields.emails)
         writer.list(\.phones, fields.phones)
         var labels = Set<String>()
-        writer.map(
-            \.links,
-            fields.links.map { url in
-                var label = String(ProfileAddress.site(url))
-                if label.isEmpty { label = "web" }
-                var candidate = label
-                var counter = 2
-                while labels.contains(candidate) {
-                    candidate = "\(label)\(counter)"
-                    counter += 1
-                }
-                labels.insert(candidate)
-                return (candidate, url)
-            })
+        writer.map(\.links, fields.links.map { url in (Self.label(for: url, taken: &labels), url) })
         writer.field(\.birthday, fields.birthday)
         writer.field(\.org, fields.org)
         writer.field(\.title, fields.title)
