@@ -222,4 +222,24 @@ struct SyncCommandTests {
         let check = try TiesBinary.run(["check"], in: root)
         #expect(check.status == 1 && check.stdout.contains("TIES_CARDDAV_PASSWORD"), "\(check.stdout)")
     }
+
+    /// `circles:` chooses who goes to the phone; one who leaves the circle leaves the phone.
+    @Test func onlyTheChosenCirclesGoToTheAddressBook() throws {
+        guard CardDAVServer.isInstalled(.xandikos) else { return }
+        let server = try CardDAVServer(.xandikos)
+        defer { server.stop() }
+        let root = try Self.journal(for: server)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let settings = root.appending(path: "ties.yaml")
+        try Data((try String(contentsOf: settings, encoding: .utf8) + "  circles: [close]\n").utf8).write(to: settings)
+        let first = try Self.sync(root, server)
+        #expect(
+            first.pushed.created.map(\.file) == [
+                "contacts/anna-becker.md", "contacts/eva-novakova.md", "contacts/jonas-mueller.md",
+            ])
+        #expect(try TiesBinary.run(["set", "circle=network", "eva"], in: root).status == 0)
+        let second = try Self.sync(root, server)
+        #expect(second.pushed.deleted.map(\.file) == ["contacts/eva-novakova.md"])
+        #expect(try server.cards().count == 2)
+    }
 }
