@@ -242,4 +242,65 @@ struct SyncCommandTests {
         #expect(second.pushed.deleted.map(\.file) == ["contacts/eva-novakova.md"])
         #expect(try server.cards().count == 2)
     }
+
+    /// Cards as Apple, Android, Outlook, Evolution, Gmail and others write them (every vCard of
+    /// `../shared/realworld/` the server takes): they become contacts, a change in the journal
+    /// reaches each card without taking anything else off it, and then both sides are in step.
+    @Test func cardsFromRealClientsRoundTripWithoutLosingAProperty() throws {
+        guard CardDAVServer.isInstalled(.radicale), let corpus = RealWorldImportTests.folder else {
+            print("SyncCommandTests: the real-world cards skipped (no radicale or no ../shared/realworld/)")
+            return
+        }
+        let server = try CardDAVServer(.radicale)
+        defer { server.stop() }
+        var count = 0
+        let folder = corpus.appending(path: "vcard")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+            let text = String(decoding: try Data(contentsOf: folder.appending(path: name)), as: UTF8.self)
+            var rest = Substring(text)
+            while let start = rest.range(of: "BEGIN:VCARD", options: .caseInsensitive),
+                let end = rest.range(of: "END:VCARD", options: .caseInsensitive, range: start.upperBound..<rest.endIndex)
+            {
+                count += 1
+                var card = String(rest[start.lowerBound..<end.upperBound]) + "\r\n"
+                if card.range(of: "\nUID", options: .caseInsensitive) == nil {
+                    card = card.replacingOccurrences(
+                        of: "\n", with: "\nUID:real-\(count)\r\n", options: [], range: card.range(of: "\n"))
+                }
+                try? server.put("real-\(count).vcf", card)  // some are too broken for the server
+                rest = rest[end.upperBound...]
+            }
+        }
+        func properties() throws -> [String: [String]] {
+            try server.cards().mapValues { card in
+                card.replacingOccurrences(of: "\r\n ", with: "").split(whereSeparator: \.isNewline).compactMap { line in
+                    guard let colon = line.firstIndex(of: ":") else { return nil }
+                    var name = String(line[..<colon].split(separator: ";").first ?? "").uppercased()
+                    if let dot = name.firstIndex(of: ".") { name = String(name[name.index(after: dot)...]) }
+                    return ["CATEGORIES", "REV", "X-ABLABEL"].contains(name) ? nil : name
+                }.sorted()
+            }
+        }
+        let before = try properties()
+        #expect(before.count >= 25, "\(before.count) cards taken of \(count)")
+
+        let root = try Fixtures.temporaryFolder("real-cards").appending(path: "journal")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        #expect(try TiesBinary.run(["init", root.path], in: root.deletingLastPathComponent()).status == 0)
+        let settings = root.appending(path: "ties.yaml")
+        try Data((try String(contentsOf: settings, encoding: .utf8) + server.settings).utf8).write(to: settings)
+        let first = try Self.sync(root, server)
+        #expect(first.pulled.created.count == before.count && first.conflicts.isEmpty && first.pushed.updated.isEmpty)
+        #expect(try TiesBinary.run(["check"], in: root).status == 0)
+        #expect(try Self.sync(root, server).unchanged == before.count, "in step: no change read into what servers rewrite")
+
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.appending(path: "contacts").path)
+            .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
+        #expect(try TiesBinary.run(["set", "tags+=synced"] + names, in: root).status == 0)
+        let pushed = try Self.sync(root, server)
+        #expect(pushed.pushed.updated.count == before.count && pushed.pushed.updated.allSatisfy { $0.fields == ["tags"] })
+        #expect(try properties() == before, "no property taken off or doubled")
+        let last = try Self.sync(root, server)
+        #expect(last.requests == 1 && last.unchanged == before.count)
+    }
 }

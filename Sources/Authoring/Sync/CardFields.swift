@@ -46,11 +46,15 @@ public struct CardFields: Sendable, Equatable, Codable {
             case "TITLE": if !value.isEmpty { title = value }
             case "EMAIL": if !value.isEmpty { emails.append(value) }
             case "TEL": if !value.isEmpty { phones.append(value.hasPrefix("tel:") ? String(value.dropFirst(4)) : value) }
-            case "URL": if !value.isEmpty { links.append(value) }
+            case "URL": if !value.isEmpty { links.append(value.replacingOccurrences(of: "\\:", with: ":")) }
             case "BDAY": birthday = Self.birthday(value)?.description
             case "CATEGORIES":
-                tags += ContentLine.components(property.value, separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .filter { !$0.isEmpty }
+                // Cut as the journal cuts tags (at commas and spaces), so a category of two words
+                // is no change between the two sides.
+                for category in ContentLine.components(property.value, separator: ",") {
+                    tags += category.split(whereSeparator: { $0 == "," || $0 == " " })
+                        .map { $0.hasPrefix("#") ? String($0.dropFirst()) : String($0) }.filter { !$0.isEmpty }
+                }
             default: break
             }
         }

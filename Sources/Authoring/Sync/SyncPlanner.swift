@@ -298,10 +298,14 @@ struct Planner {
         plan.files[contact.path] = (plan.files[contact.path]?.old ?? old, editor.text)
     }
 
-    /// A link's label: its site (`linkedin`), else `web`, with `2`, `3`, … when taken.
+    /// A link's label: the profile site it is on (`linkedin`, `xing`, `github`), else `web`, with
+    /// `2`, `3`, … when taken.
     static func label(for url: String, taken labels: inout Set<String>) -> String {
-        var label = String(ProfileAddress.site(url))
-        if label.isEmpty { label = "web" }
+        let host = ProfileAddress.site(ProfileAddress.normalised(url))
+        let sites = [
+            "linkedin.com": "linkedin", "xing.com": "xing", "github.com": "github", "twitter.com": "twitter", "x.com": "x",
+        ]
+        let label = sites[String(host)] ?? "web"
         var candidate = label
         var counter = 2
         while labels.contains(candidate) {
