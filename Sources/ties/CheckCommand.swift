@@ -1,4 +1,5 @@
 import ArgumentParser
+import Authoring
 import Foundation
 import Index
 import Site
@@ -34,7 +35,16 @@ struct CheckCommand: ParsableCommand {
         let root = try options.locate()
         let journal = Agenda.load(from: root, cache: ParseCache.forJournal(at: root))
         KeptUntilExit.keep(journal)
-        let diagnostics = (journal.diagnostics + SiteBuilder.themeDiagnostics(forJournalAt: root)).sorted()
+        var found = journal.diagnostics + SiteBuilder.themeDiagnostics(forJournalAt: root)
+        if MergeDriverSetup.isMissing(in: root) {
+            found.append(
+                .warning(
+                    .mergeDriverMissing,
+                    "this clone lacks the merge driver .gitattributes asks for (git does not copy .git/config): "
+                        + "run 'ties merge-driver --install'",
+                    at: SourceLocation(path: ".gitattributes")))
+        }
+        let diagnostics = found.sorted()
         switch format {
         case .json:
             Terminal.printJSON(DiagnosticReport.json(diagnostics, counts: journal.counts))

@@ -36,7 +36,13 @@ struct InitCommand: ParsableCommand {
             }
             let records = written.filter { $0.hasSuffix(".md") && $0.contains("/") }.count
             Terminal.print("Created a journal in \(folder.path)\(example ? " with \(records) sample records" : "").")
-            Terminal.print("Next: cd \(directory) && git init && ties check")
+            // A folder that is a git repository already gets the merge driver now.
+            if (try? MergeDriverSetup.install(in: folder))?.contains(where: { $0.hasPrefix("Set merge.ties.driver") }) == true {
+                Terminal.print("Set up the merge driver (ties merge-driver) in this repository.")
+                Terminal.print("Next: cd \(directory) && ties check")
+            } else {
+                Terminal.print("Next: cd \(directory) && git init && ties merge-driver --install && ties check")
+            }
         } catch {
             throw CommandFailure(message: error.description, exitCode: .usage)
         }

@@ -46,6 +46,7 @@ struct Ties: ParsableCommand {
             IntroCommand.self,
             SetCommand.self,
             SyncCommand.self,
+            MergeDriverCommand.self,
             BriefCommand.self,
             SearchCommand.self,
             RenameCommand.self,

@@ -500,6 +500,53 @@ struct FrontMatterEditor<R: Record> {
         }
     }
 
+    // MARK: Whole entries (the merge driver)
+
+    /// The text of the entry `key`: from the start of its key's line to the end of its value's
+    /// last line (a comment after the value included), with `\n` line breaks; nil when absent.
+    func entryText(_ key: String) throws(Refusal) -> String? {
+        let spans = try spans()
+        guard let entry = spans.entry(key) else { return nil }
+        let start = spans.lineStart(of: entry.key.start)
+        let end = spans.nextLineStart(from: spans.textEnd(entry.value)) ?? spans.scalars.count
+        var text = spans.text(start, end).replacingOccurrences(of: "\r\n", with: "\n")
+        if !text.hasSuffix("\n") { text += "\n" }
+        return text
+    }
+
+    /// Replaces the entry `key` with `text` (whole lines, as `entryText` gives them), or adds it
+    /// at the end of the front matter when there is none.
+    mutating func replaceEntry(_ key: String, with text: String) throws(Refusal) {
+        let spans = try spans()
+        guard let entry = spans.entry(key) else {
+            let end = spans.scalars.count
+            if end == 0 {
+                splice(spans, 0..<0, with: String(text.dropLast()))
+            } else {
+                splice(spans, end..<end, with: (spans.scalars[end - 1] == "\n" ? "" : "\n") + text.dropLast())
+            }
+            return
+        }
+        let start = spans.lineStart(of: entry.key.start)
+        if let end = spans.nextLineStart(from: spans.textEnd(entry.value)) {
+            splice(spans, start..<end, with: text)
+        } else {
+            splice(spans, start..<spans.scalars.count, with: String(text.dropLast()))
+        }
+    }
+
+    /// Removes the entry `key` with its lines.
+    mutating func removeEntry(_ key: String) throws(Refusal) {
+        let spans = try spans()
+        guard let entry = spans.entry(key) else { return }
+        let start = spans.lineStart(of: entry.key.start)
+        if let end = spans.nextLineStart(from: spans.textEnd(entry.value)) {
+            splice(spans, start..<end, with: "")
+        } else {
+            splice(spans, max(start - 1, 0)..<spans.scalars.count, with: "")
+        }
+    }
+
     /// Removes every item of the list `key` whose value `matches`, each as `removeListItem`
     /// removes one; a list written as one text (`tags: "#a, #b"`) is written again as a flow
     /// list of the items kept (`remaining`). Returns how many were removed.

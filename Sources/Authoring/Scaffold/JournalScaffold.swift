@@ -114,6 +114,10 @@ public enum JournalScaffold {
             ".gitignore": Data(
                 "# The sites ties builds: the private one never belongs in git; the public one lives elsewhere.\n/_site/\n/_public/\n"
                     .utf8),
+            ".gitattributes": Data(
+                ("# Two clones editing one contact merge by key (ties merge-driver); each clone needs\n"
+                    + "# 'ties merge-driver --install' once, as git does not copy .git/config.\n"
+                    + MergeDriverSetup.attributes.joined(separator: "\n") + "\n").utf8),
         ]
     }
 }

@@ -68,6 +68,8 @@ public extension Diagnostic {
         case templateSyntax = "template-syntax"
         case unknownThemeFile = "unknown-theme-file"
         case possibleDuplicate = "possible-duplicate"
+        case mergeConflict = "merge-conflict"
+        case mergeDriverMissing = "merge-driver-missing"
     }
 }
 

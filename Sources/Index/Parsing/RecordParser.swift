@@ -61,6 +61,27 @@ package enum RecordParser {
         }
     }
 
+    /// Git's conflict markers left in a file (`<<<<<<< `, `=======`, `>>>>>>> ` at a line's
+    /// start, as `git merge` and `ties merge-driver` write them): one error at each opening one.
+    static func conflictMarkers(in text: String, path: String) -> [Diagnostic] {
+        guard text.contains("<<<<<<<") else { return [] }
+        var diagnostics: [Diagnostic] = []
+        var line = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            line += 1
+            guard raw.hasPrefix("<<<<<<<") else { continue }
+            let rest = raw.drop { $0 == "<" }
+            guard rest.isEmpty || rest.first == " " || rest.first == "\r" else { continue }
+            diagnostics.append(
+                .error(
+                    .mergeConflict,
+                    "an unresolved merge conflict: keep one side (or both) between the markers and remove the <<<<<<<, ======= and >>>>>>> lines",
+                    at: SourceLocation(path: path, line: line, column: 1)))
+            if diagnostics.count >= 100 { break }
+        }
+        return diagnostics
+    }
+
     package static func parse(_ text: String, file: JournalFile) -> ParsedFile {
         let frontMatter: FrontMatter
         switch FrontMatter.split(text, path: file.path) {
@@ -86,6 +107,7 @@ package enum RecordParser {
         }
         var diagnostics = context.fields.diagnostics + body.diagnostics
         if broken { diagnostics.removeAll { $0.code == .missingField } }
+        diagnostics += conflictMarkers(in: text, path: file.path)
         return ParsedFile(record: record, diagnostics: diagnostics)
     }
 
