@@ -7,13 +7,79 @@ import Support
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Bring people in from LinkedIn, Google Contacts or vCard files.",
+        abstract: "Bring people in from LinkedIn, Google Contacts or vCard files; meetings from a calendar, threads from mail.",
         discussion: """
             New people become contact files like those 'ties new contact' writes; people the journal knows (by a profile address, an email, or the name as 'ties show' finds it) only gain what their file lacks. A value that differs from the journal's is reported, never written over. A new employer or title from LinkedIn becomes a job change in 'roles' (from an address book only with --job-changes); a job the journal has as ended is never recorded again. Nothing you wrote is removed, and only the lines that change are touched. Importing the same file again changes nothing. docs/IMPORT.md says how each format's fields are read.
 
             """ + TiesExitCode.help,
-        subcommands: [LinkedIn.self, Google.self, VCard.self, ICS.self]
+        subcommands: [LinkedIn.self, Google.self, VCard.self, ICS.self, Mail.self]
     )
+
+    struct Mail: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mail",
+            abstract: "Mail you exchanged with contacts, as encounters: from an mbox file or a Maildir folder, headers only.",
+            discussion: """
+                Reads only headers (From, To, Cc, Date, Message-ID, In-Reply-To, References, Subject), never bodies, of an mbox file (Thunderbird, Gmail Takeout, mutt) or a Maildir folder (mbsync, offlineimap, notmuch), streaming. Your addresses are 'me.emails' in ties.yaml. Each thread you wrote in with contacts (found by any of their e-mails) becomes one encounter of kind 'email', dated by its last message, with 'uid: mail:<first message id>': a thread that grows moves its date on, and a second run changes nothing. Newsletters and bulk mail (List-Id, Precedence: bulk, noreply@ senders, more than 20 recipients) never count; threads you only received are listed, not counted, unless --received. People you wrote with who are no contacts are listed with their address and how many messages, so you can add the ones that matter.
+
+                Examples:
+                  ties import mail ~/Mail/Archive.mbox --since 2026-01-01 --dry-run
+                  ties import mail ~/.mail/work --format json | jq '.unknown[:10]'
+                """)
+        @Argument(help: ArgumentHelp("mbox files or Maildir folders.", valueName: "path")) var paths: [String]
+        @Option(help: ArgumentHelp("Only mail on or after this day.", valueName: "YYYY-MM-DD")) var since: Day?
+        @Flag(help: "Count threads you only received, never answered.") var received = false
+        @OptionGroup var options: ImportOptions
+
+        func run() throws {
+            let journal = try options.journal.loadForChange()
+            let plan: (change: JournalChange, report: MailImport.Report)
+            do {
+                plan = try MailImport(
+                    journal: journal,
+                    options: .init(since: since, received: received, today: options.day.day(for: journal))
+                ).plan(paths)
+            } catch {
+                throw CommandFailure(message: error.description, exitCode: .problems)
+            }
+            if !options.dryRun {
+                do {
+                    try plan.change.apply()
+                } catch {
+                    throw CommandFailure(message: error.description, exitCode: .problems)
+                }
+            }
+            let report = plan.report
+            switch options.format {
+            case .json: Terminal.printJSON(jsonText(report))
+            case .text:
+                var out = "Read \(English.count(report.messages, "message")) (\(report.bulk) bulk, \(report.undated) undated"
+                out += since == nil ? ")\n" : ", \(report.beforeSince) before \(since?.description ?? "")\n"
+                let verb = options.dryRun ? "Would create" : "Created"
+                if !report.created.isEmpty {
+                    out += "\(verb) \(English.count(report.created.count, "encounter"))\n"
+                    for item in report.created { out += "  \(item.file)  \(item.name)\n" }
+                }
+                if !report.updated.isEmpty {
+                    out += "\(options.dryRun ? "Would update" : "Updated") \(English.count(report.updated.count, "encounter"))\n"
+                    for item in report.updated { out += "  \(item.file)  \(item.fields.joined(separator: ", "))\n" }
+                }
+                out += "Unchanged: \(report.unchanged)\n"
+                if !report.received.isEmpty {
+                    out += "Only received, not counted (--received counts them): \(report.received.count)\n"
+                    for item in report.received.prefix(20) { out += "  \(item.date)  \(item.from): \(item.subject)\n" }
+                }
+                if !report.unknown.isEmpty {
+                    out += "Not in the journal (\(report.unknown.count)), most messages first:\n"
+                    for person in report.unknown.prefix(30) {
+                        out += "  \(person.messages)  \(person.name.map { "\($0) " } ?? "")<\(person.email)>\n"
+                    }
+                }
+                if options.dryRun && !report.diff.isEmpty { out += "\n" + report.diff }
+                Terminal.print(TerminalText.lines(out), terminator: "")
+            }
+        }
+    }
 
     struct LinkedIn: ParsableCommand {
         static let configuration = CommandConfiguration(
