@@ -303,4 +303,25 @@ struct SyncCommandTests {
         let last = try Self.sync(root, server)
         #expect(last.requests == 1 && last.unchanged == before.count)
     }
+
+    /// With `notes: true` the first paragraph of a contact's notes goes to the card's NOTE, one way.
+    @Test func notesGoToTheCardOnlyWhenAskedAndOneWay() throws {
+        guard CardDAVServer.isInstalled(.radicale) else { return }
+        let server = try CardDAVServer(.radicale)
+        defer { server.stop() }
+        let root = try Self.journal(for: server)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        _ = try Self.sync(root, server)
+        let name = Self.cardName(try Self.uid(root, "contacts/jonas-mueller.md"))
+        #expect(try server.cards()[name]?.contains("NOTE") == false, "no notes unless asked")
+        let settings = root.appending(path: "ties.yaml")
+        try Data((try String(contentsOf: settings, encoding: .utf8) + "  notes: true\n").utf8).write(to: settings)
+        let report = try Self.sync(root, server)
+        #expect(report.pushed.updated.count == 14 && report.pulled.updated.isEmpty)
+        let card = try #require(try server.cards()[name]).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(card.contains("NOTE:Ex-Kollege aus dem Plattform-Team bei Nordlicht\\, seit 2023 bei Acme Robotics."), "\(card)")
+        let body = try String(contentsOf: root.appending(path: "contacts/jonas-mueller.md"), encoding: .utf8)
+        #expect(body.contains("# Jonas Müller\n\nEx-Kollege"), "the notes themselves untouched")
+        #expect(try Self.sync(root, server).unchanged == 14)
+    }
 }

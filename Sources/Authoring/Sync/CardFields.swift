@@ -18,6 +18,8 @@ public struct CardFields: Sendable, Equatable, Codable {
     /// As `Birthday` writes it: `1984-05-21` or `05-21`.
     public var birthday: String?
     public var tags: [String] = []
+    /// `NOTE`: with `carddav.notes`, the first paragraph of the contact's notes, sent one way.
+    public var note: String?
 
     public init() {}
 
@@ -48,6 +50,7 @@ public struct CardFields: Sendable, Equatable, Codable {
             case "TEL": if !value.isEmpty { phones.append(value.hasPrefix("tel:") ? String(value.dropFirst(4)) : value) }
             case "URL": if !value.isEmpty { links.append(value.replacingOccurrences(of: "\\:", with: ":")) }
             case "BDAY": birthday = Self.birthday(value)?.description
+            case "NOTE": if !value.isEmpty { note = value }
             case "CATEGORIES":
                 // Cut as the journal cuts tags (at commas and spaces), so a category of two words
                 // is no change between the two sides.
@@ -77,7 +80,7 @@ public struct CardFields: Sendable, Equatable, Codable {
     // MARK: Comparing
 
     public enum Field: String, CaseIterable, Sendable, Codable {
-        case name, org, title, emails, phones, links, birthday, tags
+        case name, org, title, emails, phones, links, birthday, tags, note
 
         var isSet: Bool { [.emails, .phones, .links, .tags].contains(self) }
     }
@@ -93,6 +96,7 @@ public struct CardFields: Sendable, Equatable, Codable {
         case .links: return links
         case .birthday: return birthday.map { [$0] } ?? []
         case .tags: return tags
+        case .note: return note.map { [$0] } ?? []
         }
     }
 
@@ -106,6 +110,7 @@ public struct CardFields: Sendable, Equatable, Codable {
         case .links: links = values
         case .birthday: birthday = values.first
         case .tags: tags = values
+        case .note: note = values.first
         }
     }
 
@@ -133,4 +138,28 @@ public struct CardFields: Sendable, Equatable, Codable {
 
     /// Equal once compared as `key` compares.
     public func same(as other: CardFields) -> Bool { Field.allCases.allSatisfy { keys($0) == other.keys($0) } }
+
+    /// The first paragraph of notes (headings left out), on one line, at most 500 characters.
+    public static func shortNote(_ body: String) -> String? {
+        var lines: [String] = []
+        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty {
+                if lines.isEmpty { continue } else { break }
+            }
+            if line.hasPrefix("#") { continue }
+            lines.append(line)
+        }
+        var note = lines.joined(separator: " ")
+        // Wiki links as their text: `[[Acme Robotics]]`, `[[hiroshi-tanaka|Hiroshi]]`.
+        note = note.replacingOccurrences(of: #"\[\[[^\]|]*\|([^\]]*)\]\]"#, with: "$1", options: .regularExpression)
+            .replacingOccurrences(of: #"\[\[([^\]]*)\]\]"#, with: "$1", options: .regularExpression)
+        guard !note.isEmpty else { return nil }
+        if note.count > 500 {
+            note = String(note.prefix(499))
+            if let space = note.lastIndex(of: " ") { note = String(note[..<space]) }
+            note += "…"
+        }
+        return note
+    }
 }

@@ -74,6 +74,7 @@ enum CardText {
         case "URL": return .links
         case "BDAY": return .birthday
         case "CATEGORIES": return .tags
+        case "NOTE": return .note
         default: return nil
         }
     }
@@ -105,6 +106,7 @@ enum CardText {
         if only.contains(.birthday), let birthday = fields.birthday {
             lines.append("BDAY:" + (birthday.count == 5 ? "--" + birthday : birthday))
         }
+        if only.contains(.note), let note = fields.note { lines.append("NOTE:" + ContentLine.escaped(note)) }
         if only.contains(.tags), !fields.tags.isEmpty {
             lines.append("CATEGORIES:" + fields.tags.map(ContentLine.escaped).joined(separator: ","))
         }

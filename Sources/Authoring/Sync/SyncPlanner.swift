@@ -183,10 +183,14 @@ struct Planner {
 
         // Pairs: merged by field, each side given what it lacks.
         for pair in pairs {
-            let journalFields = CardFields(pair.contact)
+            let journalFields = fields(of: pair.contact)
             let base = old.cards[pair.href].flatMap { $0.uid == pair.uid ? $0.base : nil }
-            let result = Merge.fields(journal: journalFields, server: pair.server, base: base)
-            let toJournal = Set(CardFields.Field.allCases.filter { journalFields.keys($0) != result.fields.keys($0) })
+            var result = Merge.fields(journal: journalFields, server: pair.server, base: base)
+            // The note is the journal's to send, or the card's own: never merged, never pulled.
+            result.fields.note = settings.notes ? journalFields.note : pair.server.note
+            result.conflicts.removeAll { $0.field == .note }
+            let toJournal = Set(
+                CardFields.Field.allCases.filter { $0 != .note && journalFields.keys($0) != result.fields.keys($0) })
             let toServer = Set(CardFields.Field.allCases.filter { pair.server.keys($0) != result.fields.keys($0) })
             let needsUID = pair.contact.uid != pair.uid
             if !toJournal.isEmpty || needsUID {
@@ -227,11 +231,18 @@ struct Planner {
                 continue
             }
             let uid = contact.uid ?? "urn:uuid:" + UUID().uuidString.lowercased()
-            if contact.uid == nil { edit(contact, to: CardFields(contact), fields: [], uid: uid, into: &plan) }
-            plan.pushes.append(Push(kind: .create, uid: uid, fields: CardFields(contact)))
+            if contact.uid == nil { edit(contact, to: fields(of: contact), fields: [], uid: uid, into: &plan) }
+            plan.pushes.append(Push(kind: .create, uid: uid, fields: fields(of: contact)))
             plan.pushedCreated.append(.init(file: contact.path, name: contact.name))
         }
         return plan
+    }
+
+    /// A contact's fields as sent: with `carddav.notes`, the first paragraph of its notes too.
+    func fields(of contact: Contact) -> CardFields {
+        var fields = CardFields(contact)
+        if settings.notes { fields.note = CardFields.shortNote(contact.body) }
+        return fields
     }
 
     static func uid(of card: String) -> String? {
@@ -284,6 +295,7 @@ struct Planner {
                         _ = try editor.removeListItems(
                             key: key, where: { removed.contains(CardFields.key($0, of: field)) }, remaining: remaining)
                     }
+                case .note: continue
                 case .links:
                     let have = Set(current.keys(.links))
                     var labels = Set(contact.links.map(\.label))

@@ -80,6 +80,7 @@ enum ConfigParser {
                 let command = carddav.text("password_command")
                 let circles = carddav.list("circles")
                 let tags = carddav.list("tags")
+                let notes = carddav.bool("notes") ?? false
                 if carddav.text("password") != nil {
                     carddav.error(
                         .invalidValue,
@@ -94,7 +95,7 @@ enum ConfigParser {
                 fields.absorb(carddav)
                 if let url {
                     config.carddav = .init(
-                        url: url, username: username, passwordCommand: command, circles: circles, tags: tags)
+                        url: url, username: username, passwordCommand: command, circles: circles, tags: tags, notes: notes)
                 }
             } else {
                 fields.error(

@@ -43,6 +43,8 @@ public struct JournalConfig: Hashable, Sendable {
         /// when both are empty).
         public var circles: [String] = []
         public var tags: [String] = []
+        /// Whether the first paragraph of a contact's notes goes to the card's `NOTE`.
+        public var notes = false
     }
     public var extraFields: [ExtraField] = []
 
