@@ -324,4 +324,29 @@ struct SyncCommandTests {
         #expect(body.contains("# Jonas Müller\n\nEx-Kollege"), "the notes themselves untouched")
         #expect(try Self.sync(root, server).unchanged == 14)
     }
+
+    /// A sync token the server no longer takes (or another server's) costs one full listing, not a loop.
+    @Test(arguments: CardDAVServer.Kind.allCases)
+    func anInvalidSyncTokenLeadsToOneFullListing(kind: CardDAVServer.Kind) throws {
+        guard CardDAVServer.isInstalled(kind) else { return }
+        let server = try CardDAVServer(kind)
+        defer { server.stop() }
+        let root = try Self.journal(for: server)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        _ = try Self.sync(root, server)
+        let folder = root.appending(path: ".ties/carddav")
+        let state = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".json") })
+        let file = folder.appending(path: state)
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        #expect(json["syncToken"] != nil, "\(kind) offers sync-collection")
+        json["syncToken"] = "http://127.0.0.1/not-a-token-of-this-server"
+        try JSONSerialization.data(withJSONObject: json).write(to: file)
+        let phone = try #require(try server.cards().keys.sorted().first)
+        let card = try #require(try server.cards()[phone])
+        try server.put(phone, card.replacingOccurrences(of: "END:VCARD", with: "TEL:+1 555 0100\r\nEND:VCARD"))
+        let report = try Self.sync(root, server)
+        #expect(report.requests <= 4, "the refused token, one listing, one read of the changed card: \(report.requests)")
+        #expect(report.pulled.updated.count == 1)
+        #expect(try Self.sync(root, server).requests == 1)
+    }
 }

@@ -105,7 +105,7 @@ public struct CardDAVSync {
         let old = state ?? SyncState(configuredURL: settings.url, addressBook: book.absoluteString)
 
         // 1. The address book now: each card's href and ETag, and the text of those new or changed.
-        let listing = try list(book)
+        let (listing, token) = try list(book, since: old.syncToken.map { ($0, old.cards) })
         let toFetch = listing.filter { href, etag in old.cards[href]?.etag == nil || old.cards[href]?.etag != etag }.map(\.key)
         var fetched = try fetch(toFetch.sorted(), in: book)
         if old.cards.count >= 3 && listing.isEmpty && !options.force {
@@ -207,7 +207,10 @@ public struct CardDAVSync {
         }
         var newState = SyncState(configuredURL: settings.url, addressBook: book.absoluteString)
         newState.cards = cards
-        if newState != old || state == nil {
+        newState.syncToken = token
+        // A token that moved on by itself (this sync's own writes, listed next time with the
+        // ETags kept here) is no reason to write: a sync with nothing to do writes nothing.
+        if newState.cards != old.cards || newState.addressBook != old.addressBook || state == nil {
             do {
                 try newState.write(stateFile)
             } catch {
@@ -274,17 +277,63 @@ public struct CardDAVSync {
         return book
     }
 
-    /// Every card of the address book, by href, with its ETag.
-    func list(_ book: URL) throws(Failure) -> [String: String] {
-        let items = try client.propfindChecked(book, depth: 1, properties: ["d:getetag", "d:resourcetype", "d:getcontenttype"])
+    /// Every card of the address book, by href, with its ETag, and the address book's sync
+    /// token. With the last sync's token and cards, only what changed since is asked for
+    /// (`sync-collection`, RFC 6578); a server that does not offer it, or refuses the token (an
+    /// old one, or another server's), is asked for everything once with `PROPFIND`.
+    func list(
+        _ book: URL, since last: (token: String, cards: [String: SyncState.Card])? = nil
+    ) throws(Failure) -> (cards: [String: String], token: String?) {
+        if let last, let changes = try? changes(in: book, since: last.token) {
+            var cards = last.cards.mapValues { $0.etag ?? "" }
+            for href in changes.deleted { cards[href] = nil }
+            for (href, etag) in changes.changed { cards[href] = etag }
+            return (cards, changes.token ?? last.token)
+        }
+        let items = try client.propfindChecked(
+            book, depth: 1, properties: ["d:getetag", "d:resourcetype", "d:getcontenttype", "d:sync-token"])
         var cards: [String: String] = [:]
+        var token: String?
         let own = book.absoluteString.hasSuffix("/") ? book.absoluteString : book.absoluteString + "/"
         for item in items where item.status / 100 == 2 {
             let href = item.href.absoluteString
-            guard href != own, href + "/" != own, !item.resourceTypes.contains("collection") else { continue }
+            if href == own || href + "/" == own || item.resourceTypes.contains("collection") {
+                if href == own || href + "/" == own { token = item.properties["sync-token"].flatMap { $0.isEmpty ? nil : $0 } }
+                continue
+            }
             cards[href] = item.properties["getetag"] ?? ""
         }
-        return cards
+        return (cards, token)
+    }
+
+    /// What changed in the address book since `token`: nil when the server answers anything
+    /// but a multistatus (no `sync-collection`, or the token refused).
+    private func changes(
+        in book: URL, since token: String
+    ) throws -> (changed: [String: String], deleted: [String], token: String?)? {
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <d:sync-collection xmlns:d="DAV:">
+            <d:sync-token>\(Self.xmlEscaped(token))</d:sync-token>
+            <d:sync-level>1</d:sync-level>
+            <d:prop><d:getetag/></d:prop>
+            </d:sync-collection>
+            """
+        let response = try client.send("REPORT", book, body: Data(body.utf8))
+        guard response.status == 207 else { return nil }
+        var changed: [String: String] = [:]
+        var deleted: [String] = []
+        let own = book.absoluteString.hasSuffix("/") ? book.absoluteString : book.absoluteString + "/"
+        for item in DAVMultistatus.parse(response.body, base: response.url) {
+            let href = item.href.absoluteString
+            guard href != own, href + "/" != own else { continue }
+            if item.status == 404 {
+                deleted.append(href)
+            } else if !item.resourceTypes.contains("collection") {
+                changed[href] = item.properties["getetag"] ?? ""
+            }
+        }
+        return (changed, deleted, DAVMultistatus.syncToken(response.body))
     }
 
     /// The cards at `hrefs`, with their ETags, by `addressbook-multiget` in batches.

@@ -23,6 +23,8 @@ public struct SyncState: Codable, Sendable, Equatable {
     public var addressBook: String
     /// By href, absolute.
     public var cards: [String: Card] = [:]
+    /// The address book's sync token (RFC 6578) when these cards were listed, if it gave one.
+    public var syncToken: String?
 
     public init(configuredURL: String, addressBook: String) {
         self.configuredURL = configuredURL
