@@ -93,6 +93,7 @@ struct SyncCommand: ParsableCommand {
         section("Changed in the address book", report.pushed.updated)
         section("Deleted from the address book", report.pushed.deleted)
         section("Deleted in the address book, kept in the journal (card_deleted)", report.kept)
+        section("Left as they are, the file could not be changed in place", report.failed)
         if !report.conflicts.isEmpty {
             out += "Conflicts, the journal's value kept (\(report.conflicts.count))\n"
             for conflict in report.conflicts {

@@ -26,6 +26,7 @@ struct SyncCommandTests {
         var pushed: Pushed
         var conflicts: [Conflict]
         var kept: [Entry]
+        var failed: [Entry]
         var unchanged: Int
         var requests: Int
     }
@@ -348,5 +349,30 @@ struct SyncCommandTests {
         #expect(report.requests <= 4, "the refused token, one listing, one read of the changed card: \(report.requests)")
         #expect(report.pulled.updated.count == 1)
         #expect(try Self.sync(root, server).requests == 1)
+    }
+
+    /// A file ties cannot change in place is left alone on both sides, and tried again next time.
+    @Test func aFileThatCannotBeChangedLosesNothing() throws {
+        guard CardDAVServer.isInstalled(.radicale) else { return }
+        let server = try CardDAVServer(.radicale)
+        defer { server.stop() }
+        let root = try Self.journal(for: server)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        _ = try Self.sync(root, server)
+        let file = root.appending(path: "contacts/tom-okafor.md")
+        let name = Self.cardName(try Self.uid(root, "contacts/tom-okafor.md"))
+        var text = try String(contentsOf: file, encoding: .utf8)
+        let tags = try #require(text.split(separator: "\n").first { $0.hasPrefix("tags:") })
+        text = text.replacingOccurrences(of: String(tags), with: "x: &t " + tags.dropFirst(6) + "\ntags: *t")
+        try Data(text.utf8).write(to: file)
+        let card = try #require(try server.cards()[name])
+        try server.put(name, card.replacingOccurrences(of: "CATEGORIES:", with: "CATEGORIES:phone-tag,"))
+        let files = try Snapshot(of: root).files
+        for _ in 0..<2 {
+            let report = try Self.sync(root, server)
+            #expect(report.failed.map(\.file) == ["contacts/tom-okafor.md"], "\(report.failed)")
+            #expect(try server.cards()[name]?.contains("phone-tag") == true, "the phone's tag stays")
+            #expect(try Snapshot(of: root).files == files, "the journal is left as it was")
+        }
     }
 }

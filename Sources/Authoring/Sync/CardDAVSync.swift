@@ -55,6 +55,8 @@ public struct CardDAVSync {
         public var conflicts: [Conflict] = []
         /// Contacts whose card was deleted in the address book: the file stays, marked `card_deleted`.
         public var kept: [Entry] = []
+        /// Contacts whose file could not be changed in place, left as they were on both sides.
+        public var failed: [Entry] = []
         public var unchanged = 0
         /// The address book used.
         public var addressBook = ""
@@ -64,7 +66,7 @@ public struct CardDAVSync {
         public var diff = ""
 
         enum CodingKeys: String, CodingKey {
-            case pulled, pushed, conflicts, kept, unchanged
+            case pulled, pushed, conflicts, kept, failed, unchanged
             case addressBook = "address_book"
             case requests
         }

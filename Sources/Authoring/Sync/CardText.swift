@@ -16,14 +16,11 @@ enum CardText {
     /// `card` with the fields of `changed` set to `fields`' values.
     static func updated(_ card: String, to fields: CardFields, changed: Set<CardFields.Field>) -> String {
         guard !changed.isEmpty else { return card }
-        let current = CardFields(card: card)
         var lines: [String] = []
         var groupsDropped = Set<String>()
         var kept: [CardFields.Field: Set<String>] = [:]
-        var endIndex: Int?
         for line in ContentLine.unfolded(card) {
             guard let property = ContentLine.parse(line.text), let field = field(of: property.name) else {
-                if line.text.uppercased().hasPrefix("END:VCARD") { endIndex = lines.count }
                 lines.append(line.text)
                 continue
             }
@@ -47,7 +44,7 @@ enum CardText {
         }
         // Labels of grouped properties that went (`item1.X-ABLabel` with `item1.URL`).
         lines.removeAll { line in group(of: line).map(groupsDropped.contains) ?? false }
-        endIndex = lines.lastIndex { $0.uppercased().hasPrefix("END:VCARD") }
+        let endIndex = lines.lastIndex { $0.uppercased().hasPrefix("END:VCARD") }
         var added: [String] = []
         for field in CardFields.Field.allCases where changed.contains(field) {
             if field.isSet && field != .tags {
@@ -59,7 +56,6 @@ enum CardText {
                 added += properties(for: fields, only: [field])
             }
         }
-        _ = current
         lines.insert(contentsOf: added, at: endIndex ?? lines.count)
         return lines.map(ContentLine.folded).joined(separator: "\r\n") + "\r\n"
     }

@@ -98,6 +98,8 @@ struct Planner {
         var pushedDeleted: [CardDAVSync.Entry] = []
         var conflicts: [CardDAVSync.Conflict] = []
         var kept: [CardDAVSync.Entry] = []
+        /// Contacts left alone: their file could not be changed (`fields` says why).
+        var failed: [CardDAVSync.Entry] = []
         var unchanged = 0
         var conflictLog = ""
 
@@ -110,6 +112,7 @@ struct Planner {
             report.pushed.deleted = pushedDeleted
             report.conflicts = conflicts
             report.kept = kept
+            report.failed = failed
             report.unchanged = unchanged
             return report
         }
@@ -194,7 +197,14 @@ struct Planner {
             let toServer = Set(CardFields.Field.allCases.filter { pair.server.keys($0) != result.fields.keys($0) })
             let needsUID = pair.contact.uid != pair.uid
             if !toJournal.isEmpty || needsUID {
-                edit(pair.contact, to: result.fields, fields: toJournal, uid: needsUID ? pair.uid : nil, into: &plan)
+                if let problem = edit(
+                    pair.contact, to: result.fields, fields: toJournal, uid: needsUID ? pair.uid : nil, into: &plan)
+                {
+                    // Left alone on both sides, the last state kept: the next sync tries again.
+                    plan.failed.append(.init(file: pair.contact.path, name: pair.contact.name, fields: [problem]))
+                    if let kept = old.cards[pair.href] { plan.keptCards[pair.href] = kept }
+                    continue
+                }
                 if !toJournal.isEmpty {
                     plan.pulledUpdated.append(
                         .init(file: pair.contact.path, name: pair.contact.name, fields: toJournal.map(\.rawValue).sorted()))
@@ -231,7 +241,10 @@ struct Planner {
                 continue
             }
             let uid = contact.uid ?? "urn:uuid:" + UUID().uuidString.lowercased()
-            if contact.uid == nil { edit(contact, to: fields(of: contact), fields: [], uid: uid, into: &plan) }
+            if contact.uid == nil, let problem = edit(contact, to: fields(of: contact), fields: [], uid: uid, into: &plan) {
+                plan.failed.append(.init(file: contact.path, name: contact.name, fields: [problem]))
+                continue
+            }
             plan.pushes.append(Push(kind: .create, uid: uid, fields: fields(of: contact)))
             plan.pushedCreated.append(.init(file: contact.path, name: contact.name))
         }
@@ -261,11 +274,12 @@ struct Planner {
         return try? String(contentsOf: journal.root.appending(path: contact.path), encoding: .utf8)
     }
 
-    /// Changes a contact's file: only the fields `fields` names, and its `uid`.
+    /// Changes a contact's file: only the fields `fields` names, and its `uid`. Returns why it
+    /// could not (the file unreadable, a value written in a way ties does not change in place).
     private func edit(
         _ contact: Contact, to merged: CardFields, fields: Set<CardFields.Field>, uid: String?, into plan: inout Plan
-    ) {
-        guard let old = text(of: contact, in: plan) else { return }
+    ) -> String? {
+        guard let old = text(of: contact, in: plan) else { return "the file cannot be read" }
         var editor = FrontMatterEditor<Contact>(old)
         let current = CardFields(contact)
         do {
@@ -305,9 +319,10 @@ struct Planner {
                 }
             }
         } catch {
-            return
+            return error.description
         }
         plan.files[contact.path] = (plan.files[contact.path]?.old ?? old, editor.text)
+        return nil
     }
 
     /// A link's label: the profile site it is on (`linkedin`, `xing`, `github`), else `web`, with
