@@ -65,6 +65,7 @@ struct ImportCommand: ParsableCommand {
                     for item in report.updated { out += "  \(item.file)  \(item.fields.joined(separator: ", "))\n" }
                 }
                 out += "Unchanged: \(report.unchanged)\n"
+                for item in report.failed { out += "Not updated: \(item.file): \(item.fields.joined(separator: "; "))\n" }
                 if !report.received.isEmpty {
                     out += "Only received, not counted (--received counts them): \(report.received.count)\n"
                     for item in report.received.prefix(20) { out += "  \(item.date)  \(item.from): \(item.subject)\n" }

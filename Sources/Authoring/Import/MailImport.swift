@@ -43,6 +43,8 @@ public struct MailImport {
         public var messages = 0
         public var created: [Entry] = []
         public var updated: [Entry] = []
+        /// Encounters of threads that grew but could not be changed in place (`fields` says why).
+        public var failed: [Entry] = []
         public var unchanged = 0
         /// People written to or from who are no contacts, most messages first.
         public var unknown: [Correspondent] = []
@@ -54,7 +56,7 @@ public struct MailImport {
         public var diff = ""
 
         enum CodingKeys: String, CodingKey {
-            case messages, created, updated, unchanged, unknown, received, bulk, undated
+            case messages, created, updated, failed, unchanged, unknown, received, bulk, undated
             case beforeSince = "before_since"
         }
     }
@@ -190,11 +192,15 @@ public struct MailImport {
             let uid = "mail:" + root
             let when = Self.moment(of: last.date, in: zone)
             if let existing = byUID[uid] {
-                if let change = update(existing, to: when, people: people) {
-                    files.append(change.file)
-                    report.updated.append(.init(file: existing.path, name: existing.displayName, fields: change.fields))
-                } else {
-                    report.unchanged += 1
+                do {
+                    if let change = try update(existing, to: when, people: people) {
+                        files.append(change.file)
+                        report.updated.append(.init(file: existing.path, name: existing.displayName, fields: change.fields))
+                    } else {
+                        report.unchanged += 1
+                    }
+                } catch {
+                    report.failed.append(.init(file: existing.path, name: existing.displayName, fields: [error.description]))
                 }
                 continue
             }
@@ -230,12 +236,14 @@ public struct MailImport {
     /// A thread grown since: its date the last message's, and the people new in it added.
     private func update(
         _ encounter: Encounter, to when: Moment, people: [Contact.ID]
-    ) -> (file: JournalChange.File, fields: [String])? {
+    ) throws(Failure) -> (file: JournalChange.File, fields: [String])? {
         let known = Set(encounter.with.compactMap { $0.id(Contact.self) })
         let added = people.filter { !known.contains($0) }
         let later = when > encounter.date
         guard later || !added.isEmpty else { return nil }
-        guard let old = try? String(contentsOf: journal.root.appending(path: encounter.path), encoding: .utf8) else { return nil }
+        guard let old = try? String(contentsOf: journal.root.appending(path: encounter.path), encoding: .utf8) else {
+            throw Failure(description: "the file cannot be read")
+        }
         var editor = FrontMatterEditor<Encounter>(old)
         var fields: [String] = []
         do {
@@ -248,7 +256,7 @@ public struct MailImport {
                 fields.append("with")
             }
         } catch {
-            return nil
+            throw Failure(description: "left as it is: \(error.description)")
         }
         return (JournalChange.File(path: encounter.path, old: old, new: editor.text), fields)
     }
