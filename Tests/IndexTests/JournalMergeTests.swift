@@ -111,6 +111,13 @@ struct JournalMergeTests {
         #expect(merged.text == "title: Net\ncircles:\n  close: 2w\n  network: 3m\n  wider: 1y\n", "\(merged.text)")
     }
 
+    @Test func aFileWithoutFrontMatterMergesByLine() {
+        let base = "# Notes\n\none\ntwo\nthree\n"
+        let result = Self.merge(
+            base, base.replacingOccurrences(of: "one", with: "ONE"), base.replacingOccurrences(of: "three", with: "THREE"))
+        #expect(result.conflicts == 0 && result.text == "# Notes\n\nONE\ntwo\nTHREE\n", "\(result.text)")
+    }
+
     /// Random disjoint edits on two sides always merge to the edits of both.
     @Test func disjointEditsAlwaysMergeToTheEditOfBoth() throws {
         var random = SplitMix64(seed: 33)

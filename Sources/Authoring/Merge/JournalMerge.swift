@@ -29,6 +29,11 @@ public enum JournalMerge {
             isSettings ? "---\n" + text + (text.isEmpty || text.hasSuffix("\n") ? "" : "\n") + "---\n" : text
         }
         let marker = max(markerSize, 3)
+        // A Markdown file without front matter on some side (a README, a note): line by line.
+        let hasFrontMatter = { (text: String) in text.hasPrefix("---\n") || text.hasPrefix("---\r\n") }
+        if !isSettings && !(hasFrontMatter(base) && hasFrontMatter(ours) && hasFrontMatter(theirs)) {
+            return lineMerge(base: base, ours: ours, theirs: theirs, marker: marker)
+        }
         guard
             let merged = try? frontMatter(
                 base: FrontMatterEditor<Contact>(wrapped(base)), ours: FrontMatterEditor<Contact>(wrapped(ours)),
