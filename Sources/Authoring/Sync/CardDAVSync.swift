@@ -200,7 +200,9 @@ public struct CardDAVSync {
                 // ETag is forgotten, so the next sync reads the card and brings those changes in.
                 cards[href.absoluteString] = .init(uid: push.uid, etag: retried ? nil : Self.etag(response), base: push.fields)
             case let .delete(href, etag):
-                let response = try client.sendChecked("DELETE", href, headers: etag.map { ["If-Match": $0] } ?? [:])
+                // Conditional on the ETag read; a server that gave none gets none back.
+                let condition = etag.flatMap { $0.isEmpty ? nil : ["If-Match": $0] } ?? [:]
+                let response = try client.sendChecked("DELETE", href, headers: condition)
                 guard [200, 204, 404, 410].contains(response.status) else {
                     throw Failure(description: "\(href.absoluteString): deleting the card answered \(response.status)")
                 }
