@@ -106,4 +106,11 @@ struct IntroReport: Encodable {
     var introductions: [Item]
 }
 
-extension IntroductionState: ExpressibleByArgument {}
+extension IntroductionState: ExpressibleByArgument {
+    /// `asked-a` as people type it: `asked_a`, `askedA`, `"asked A"`.
+    public init?(argument: String) {
+        let key = argument.lowercased().filter { $0.isLetter }
+        guard let state = Self.allCases.first(where: { $0.rawValue.filter { $0.isLetter } == key }) else { return nil }
+        self = state
+    }
+}
