@@ -19,7 +19,8 @@ struct WeekCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Option(name: [.customShort("n"), .long, .customLong("count")], help: "How many people at most.") var limit = WeekPlan.defaultLimit
+    @Option(name: [.customShort("n"), .long, .customLong("count")], help: "How many people at most.") var limit = WeekPlan
+        .defaultLimit
     @Option(help: "Output format: text or json.") var format: Format = .text
     @OptionGroup var options: JournalOptions
     @OptionGroup var day: TodayOption
