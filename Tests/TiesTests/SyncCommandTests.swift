@@ -375,4 +375,28 @@ struct SyncCommandTests {
             #expect(try Snapshot(of: root).files == files, "the journal is left as it was")
         }
     }
+
+    /// A second card of someone who has one (typed on the phone by hand): one person, not two.
+    @Test func aSecondCardOfAPersonJoinsTheirCard() throws {
+        guard CardDAVServer.isInstalled(.xandikos) else { return }
+        let server = try CardDAVServer(.xandikos)
+        defer { server.stop() }
+        let root = try Self.journal(for: server)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        _ = try Self.sync(root, server)
+        try server.put(
+            "typed-on-the-phone.vcf",
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:typed-1\r\nFN:Jonas\r\nEMAIL:jonas.mueller@acme-robotics.example\r\nTEL:+49 160 777\r\nEND:VCARD\r\n"
+        )
+        let report = try Self.sync(root, server)
+        #expect(report.pulled.created.isEmpty, "no second Jonas in the journal")
+        #expect(report.pulled.updated.map(\.fields) == [["phones"]])
+        #expect(report.pushed.deleted.count == 1 && report.pushed.updated.map(\.fields) == [["phones"]])
+        let name = Self.cardName(try Self.uid(root, "contacts/jonas-mueller.md"))
+        let cards = try server.cards()
+        #expect(cards["typed-on-the-phone.vcf"] == nil && cards[name]?.contains("+49 160 777") == true)
+        #expect(
+            try String(contentsOf: root.appending(path: "contacts/jonas-mueller.md"), encoding: .utf8).contains("+49 160 777"))
+        #expect(try Self.sync(root, server).unchanged == 14)
+    }
 }

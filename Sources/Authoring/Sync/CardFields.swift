@@ -136,6 +136,18 @@ public struct CardFields: Sendable, Equatable, Codable {
         return values(field).map { Self.key($0, of: field) }.filter { !$0.isEmpty && seen.insert($0).inserted }.sorted()
     }
 
+    /// Adds another card's values: its lists' new values, and single values this one lacks.
+    public mutating func add(_ other: CardFields) {
+        for field in Field.allCases where field != .note {
+            if field.isSet {
+                let have = Set(keys(field))
+                set(field, values(field) + other.values(field).filter { !have.contains(Self.key($0, of: field)) })
+            } else if values(field).isEmpty {
+                set(field, other.values(field))
+            }
+        }
+    }
+
     /// Equal once compared as `key` compares.
     public func same(as other: CardFields) -> Bool { Field.allCases.allSatisfy { keys($0) == other.keys($0) } }
 

@@ -171,6 +171,7 @@ struct Planner {
             for name in [contact.name] + contact.aliases { byName[PersonName.identityKey(name), default: []].append(contact) }
         }
         var takenSlugs = Set(contacts.map { $0.slug.lowercased() })
+        var extra: [Int: CardFields] = [:]
         for card in unmatchedCards {
             let byMail = card.fields.emails.compactMap { byEmail[CardFields.key($0, of: .emails)] }.flatMap { $0 }
                 .filter { !paired.contains($0.id) }
@@ -179,16 +180,30 @@ struct Planner {
             if candidates.count == 1, let id = candidates.first, let contact = journal.contacts[id] {
                 pairs.append((contact, card.href, card.uid, card.fields, card.etag, card.text))
                 paired.insert(id)
+            } else if let index = duplicate(of: card.fields, in: pairs), let url = URL(string: card.href) {
+                // A second card of someone who has one (made on the phone by hand, or by another
+                // app): its values join the person's card, and it goes, so the person is one.
+                extra[index, default: CardFields()].add(card.fields)
+                plan.pushes.append(Push(kind: .delete(href: url, etag: card.etag), uid: card.uid, fields: card.fields))
+                plan.deletions.append(card.href)
+                plan.pushedDeleted.append(
+                    .init(
+                        file: pairs[index].contact.path,
+                        name: "\(card.fields.name ?? card.uid), a second card of \(pairs[index].contact.name)"))
             } else {
                 createContact(from: card.fields, uid: card.uid, href: card.href, etag: card.etag, taken: &takenSlugs, into: &plan)
             }
         }
 
         // Pairs: merged by field, each side given what it lacks.
-        for pair in pairs {
+        for (index, pair) in pairs.enumerated() {
             let journalFields = fields(of: pair.contact)
             let base = old.cards[pair.href].flatMap { $0.uid == pair.uid ? $0.base : nil }
-            var result = Merge.fields(journal: journalFields, server: pair.server, base: base)
+            // What a second card of the person adds counts as added on the server's side; what is
+            // sent is still worked out against the card itself.
+            var server = pair.server
+            if let added = extra[index] { server.add(added) }
+            var result = Merge.fields(journal: journalFields, server: server, base: base)
             // The note is the journal's to send, or the card's own: never merged, never pulled.
             result.fields.note = settings.notes ? journalFields.note : pair.server.note
             result.conflicts.removeAll { $0.field == .note }
@@ -256,6 +271,20 @@ struct Planner {
         var fields = CardFields(contact)
         if settings.notes { fields.note = CardFields.shortNote(contact.body) }
         return fields
+    }
+
+    /// The pair whose contact has an e-mail of `card`, when exactly one has: the card is then a
+    /// second card of that person.
+    private func duplicate(
+        of card: CardFields,
+        in pairs: [(contact: Contact, href: String, uid: String, server: CardFields, etag: String, text: String?)]
+    ) -> Int? {
+        let emails = Set(card.keys(.emails))
+        guard !emails.isEmpty else { return nil }
+        let matches = pairs.indices.filter { index in
+            !emails.isDisjoint(with: CardFields(pairs[index].contact).keys(.emails))
+        }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     static func uid(of card: String) -> String? {
