@@ -299,10 +299,24 @@ public enum MailReader {
         var value = text
         if let comment = value.firstIndex(of: "(") { value = String(value[..<comment]) }
         value = value.trimmingCharacters(in: .whitespaces)
+        // ISO 8601, as some tools write it: `2026-12-01T10:00:00Z`.
+        if value.count >= 10, value.prefix(4).allSatisfy(\.isNumber), value.dropFirst(4).first == "-" {
+            if let date = ISO8601DateFormatter().date(from: value) { return date }
+            if let day = Day(value.prefix(10)) {
+                var components = DateComponents()
+                (components.year, components.month, components.day) = (day.year, day.month, day.day)
+                components.timeZone = TimeZone(secondsFromGMT: 0)
+                return Calendar(identifier: .gregorian).date(from: components)
+            }
+        }
         if let comma = value.firstIndex(of: ",") {
             value = String(value[value.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
         }
-        let parts = value.split(separator: " ").map(String.init)
+        var parts = value.split(separator: " ").map(String.init)
+        // RFC 850: `01-Dec-26 10:00:00 GMT`.
+        if let first = parts.first, first.split(separator: "-").count == 3 {
+            parts = first.split(separator: "-").map(String.init) + parts.dropFirst()
+        }
         guard parts.count >= 3, let day = Int(parts[0]), (1...31).contains(day) else { return nil }
         let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         guard let month = months.firstIndex(of: String(parts[1].prefix(3)).lowercased()).map({ $0 + 1 }),
