@@ -166,4 +166,23 @@ struct WeekCommandTests {
         #expect(try TiesBinary.run(["intro", "finn", "--to", "finn"], in: root).status == 1)
         #expect(try TiesBinary.run(["intro", "finn"], in: root).status == 2)
     }
+
+    /// A goal names an org by a link or by writing its name out, as a whole word.
+    @Test func aGoalNamesAnOrgByLinkOrByName() throws {
+        let root = try Fixtures.copy(Fixtures.journal("week"))
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        try Fixtures.write(
+            [
+                "goals/startup-people.md":
+                    "---\ntitle: Learn from Startup people\nstatus: active\n---\nNot from startups in general.\n",
+                "goals/newco.md": "---\ntitle: Something about newcomers\nstatus: active\n---\n",
+            ], under: root)
+        let week = try Self.plan(in: root)
+        let cora = try #require(week.first { $0.slug == "cora-diaz" })
+        #expect(
+            cora.kinds.contains("gateway")
+                && cora.reasons.contains { $0.contains("at Startup, which your goal 'Learn from Startup people'") })
+        let show = try TiesBinary.run(["show", "Something about newcomers"] + Self.today, in: root)
+        #expect(!show.stdout.contains("Whom you know at the orgs"), "'newcomers' is not 'Newco': \(show.stdout)")
+    }
 }

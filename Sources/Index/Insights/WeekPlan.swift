@@ -202,8 +202,7 @@ public struct WeekPlan: Sendable {
         // Gateways to the orgs your active goals name.
         let mine = journal.config.myRoles.compactMap { role in role.org.id(Org.self).map { (org: $0, role: role) } }
         for goal in journal.goals where goal.status == .active {
-            let orgs = Set(goal.wikiLinks.compactMap { $0.target }.filter { $0.kind == .org }.map { Org.ID($0.slug) })
-            for org in orgs.sorted(by: { $0.slug < $1.slug }) {
+            for org in journal.orgs(namedBy: goal) {
                 for person in journal.currentPeople(at: org) {
                     let id = person.contact
                     let days = journal.encounterDays(of: id)

@@ -13,7 +13,7 @@ public struct GoalProfile: RecordProfile {
     public var stale: Bool
     /// The follow-ups of its encounters not done yet, soonest first, with the day each is due.
     public var openFollowUps: [(item: FollowUp, due: Day, encounter: Encounter)]
-    /// The orgs its notes link to (`[[Org]]`), by slug, each with the people known there now
+    /// The orgs it names (`Journal.orgs(namedBy:)`), by slug, each with the people known there now
     /// (`Journal.peopleKnown`): where a path towards the goal starts.
     public var orgs: [(org: Org.ID, known: [Tie])]
 
@@ -30,9 +30,7 @@ public struct GoalProfile: RecordProfile {
             encounter.followups.filter { !$0.done }.map { ($0, config.due(of: $0, after: encounter.date.day), encounter) }
         }
         .sorted { ($0.due, $0.encounter.slug, $0.item.task) < ($1.due, $1.encounter.slug, $1.item.task) }
-        orgs = Set(goal.wikiLinks.compactMap(\.target).filter { $0.kind == .org }.map { Org.ID($0.slug) })
-            .sorted { $0.slug < $1.slug }
-            .map { ($0, journal.peopleKnown(at: $0, today: today)) }
+        orgs = journal.orgs(namedBy: goal).map { ($0, journal.peopleKnown(at: $0, today: today)) }
     }
 
     public func accept<V: RecordProfileVisitor>(_ visitor: inout V) { visitor.visit(self) }

@@ -12,6 +12,9 @@ public enum GraphNode: Hashable, Sendable {
     /// The front matter of every record, without bodies: what the Network page and its
     /// insights read, so an edit to notes alone does not make the page again.
     case everyRecordsFields
+    /// The fields of every org (their names above all): what a goal page reads to find the orgs
+    /// its words name.
+    case everyOrgsFields
 }
 
 /// What one reader read of the journal: records' own fields, what links to or from records,
@@ -225,6 +228,12 @@ public struct JournalReader: Sendable {
             log?.readLinks(of: tie.contact.record)
         }
         return known
+    }
+
+    /// `Journal.orgs(namedBy:)`: every org's name was compared with the goal's words.
+    public func orgs(namedBy goal: Goal) -> [Org.ID] {
+        log?.read(.everyOrgsFields)
+        return whole.orgs(namedBy: goal)
     }
 
     public func formerPeople(at org: Org.ID) -> [Affiliation] {

@@ -43,7 +43,7 @@ struct RecordGraph: Sendable {
             return (RecordGraph.key(of: .record(summary.id)), hash.value)
         }
         let tags = SitePaths.allTags(in: journal)
-        let total = summaries.count + timelineYears.count + tags.count + 2
+        let total = summaries.count + timelineYears.count + tags.count + 3
         keys = fingerprinted.map(\.key)
         fingerprints = fingerprinted.map(\.fingerprint)
         keys.reserveCapacity(total)
@@ -67,6 +67,12 @@ struct RecordGraph: Sendable {
             fields.combine(summary.fieldsFingerprint)
         }
         add(.everyRecordsFields, fingerprint: fields.value)
+        var orgFields = StableHash()
+        for (key, summary) in zip(keys, summaries) where summary.id.kind == .org {
+            orgFields.combine(key)
+            orgFields.combine(summary.fieldsFingerprint)
+        }
+        add(.everyOrgsFields, fingerprint: orgFields.value)
 
         // In the order of the records' numbers: contacts, encounters, publications, orgs, goals.
         let datedYears: [Int?] =
@@ -118,6 +124,8 @@ struct RecordGraph: Sendable {
             hash.combine(marker: 4)
         case .everyRecordsFields:
             hash.combine(marker: 5)
+        case .everyOrgsFields:
+            hash.combine(marker: 6)
         }
         return hash.value
     }
