@@ -8,7 +8,7 @@ struct WeekCommand: ParsableCommand {
         commandName: "week",
         abstract: "Whom to get in touch with this week, and why: a reconnect plan.",
         discussion: """
-            At most --limit people (default 7), each with every reason and a suggested action: a follow-up you owe (due within 7 days or overdue), a job change an import recorded (congratulate), a birthday or greeting within 7 days, an introducer not thanked, an introduction you are making that waits on a step (ties intro), overdue by cadence, a strong tie weakening (strong 90 days ago, not now), a weak tie or former colleague at an org one of your active goals names (a link or its name), not met for 180 days. Snoozed people are left out. Ranked by the sum of the reasons' scores (docs/FORMAT.md), then by name. Acting on a reason (an encounter, ties done, ties greet, ties snooze) takes it off the next plan. The dashboard shows the same plan.
+            At most --limit people (default 7), each with every reason and a suggested action: a follow-up you owe (due within 7 days or overdue), a job change an import recorded (congratulate), a birthday within 7 days or a greeting within 14, an introducer not thanked, an introduction you are making that waits on a step (ties intro), overdue by cadence, a strong tie weakening (strong 90 days ago, not now), a weak tie or former colleague at an org one of your active goals names (a link or its name), not met for 180 days. Snoozed people are left out. Ranked by the sum of the reasons' scores (docs/FORMAT.md), then by name. Acting on a reason (an encounter, ties done, ties greet, ties snooze) takes it off the next plan. The dashboard shows the same plan.
 
             Examples:
               ties week
