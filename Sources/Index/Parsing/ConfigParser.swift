@@ -133,6 +133,6 @@ enum ConfigParser {
             fields.warning(.unknownCircle, "unknown circle '\(name)' in a greeting\(hint)", at: location)
         }
         config.extraFields = fields.unknownFields()
-        return (config, fields.diagnostics)
+        return (config, fields.diagnostics + RecordParser.conflictMarkers(in: text, path: fileName))
     }
 }
