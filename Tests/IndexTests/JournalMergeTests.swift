@@ -86,6 +86,12 @@ struct JournalMergeTests {
         #expect(conflict.location.line == 4 && conflict.severity == .error)
     }
 
+    @Test func markersLeftInTiesYamlAreReportedToo() {
+        let settings = "title: Net\n<<<<<<< ours\nowner: A\n=======\nowner: B\n>>>>>>> theirs\n"
+        let found = ConfigParser.parse(settings).diagnostics.filter { $0.code == .mergeConflict }
+        #expect(found.map(\.location.line) == [2])
+    }
+
     @Test func theBodyMergesByLineAndBothSidesEqualIsThatSide() {
         let ours = Self.base.replacingOccurrences(of: "Notes.\n", with: "Notes, ours.\n")
         let theirs = Self.base.replacingOccurrences(of: "More notes.\n", with: "More notes, theirs.\n")
