@@ -37,7 +37,7 @@ struct ImportCommand: ParsableCommand {
             do {
                 plan = try MailImport(
                     journal: journal,
-                    options: .init(since: since, received: received, today: options.day.day(for: journal))
+                    options: .init(since: since, received: received)
                 ).plan(paths)
             } catch {
                 throw CommandFailure(message: error.description, exitCode: .problems)

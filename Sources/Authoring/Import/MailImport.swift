@@ -12,12 +12,10 @@ public struct MailImport {
         public var since: Day?
         /// Count threads the owner only received, never answered.
         public var received = false
-        public var today: Day
 
-        public init(since: Day? = nil, received: Bool = false, today: Day) {
+        public init(since: Day? = nil, received: Bool = false) {
             self.since = since
             self.received = received
-            self.today = today
         }
     }
 

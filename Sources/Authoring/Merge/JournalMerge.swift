@@ -74,8 +74,7 @@ public enum JournalMerge {
 
     // MARK: The front matter
 
-    /// Keys whose value is a list of records, merged item by item; any other list is merged as a
-    /// set of values.
+    /// A value as text to compare: scalars by their text, collections item by item in order.
     private static func canonical(_ node: Node?) -> String? {
         guard let node else { return nil }
         switch node {

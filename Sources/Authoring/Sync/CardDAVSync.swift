@@ -118,7 +118,7 @@ public struct CardDAVSync {
         }
 
         // 2. Plan.
-        var planner = Planner(journal: journal, settings: settings, old: old, today: options.today)
+        let planner = Planner(journal: journal, settings: settings, old: old, today: options.today)
         var plan = planner.plan(listing: listing, fetched: fetched)
         let unread = plan.pushes.filter(\.needsText).compactMap { push -> String? in
             if case let .update(href, _, _) = push.kind { return href.absoluteString }
@@ -126,7 +126,6 @@ public struct CardDAVSync {
         }
         if !unread.isEmpty {
             fetched.merge(try fetch(unread.sorted(), in: book)) { _, new in new }
-            planner = Planner(journal: journal, settings: settings, old: old, today: options.today)
             plan = planner.plan(listing: listing, fetched: fetched)
         }
         let selected = journal.contacts.filter(planner.isSelected).count

@@ -122,7 +122,7 @@ struct Planner {
         }
     }
 
-    mutating func plan(listing: [String: String], fetched: [String: (etag: String, text: String)]) -> Plan {
+    func plan(listing: [String: String], fetched: [String: (etag: String, text: String)]) -> Plan {
         var plan = Plan()
         let contacts = journal.contacts.array
         var byUID: [String: Contact] = [:]

@@ -152,7 +152,8 @@ public struct WeekPlan: Sendable {
         }
         for contact in journal.contacts {
             let id = contact.id
-            let last = lastMet(id).flatMap { $0 <= today ? $0 : nil } ?? WeekPlan.lastBefore(today, journal.encounterDays(of: id))
+            let days = journal.encounterDays(of: id)
+            let last = days.last { $0 <= today }
             // A job change: a role begun lately after another ended, not met since.
             let roles = journal.affiliations(of: id)
             if roles.contains(where: { !$0.isCurrent }),
@@ -168,7 +169,6 @@ public struct WeekPlan: Sendable {
                     for: id)
             }
             // A strong tie weakening.
-            let days = journal.encounterDays(of: id)
             if !days.isEmpty {
                 let then = Tie(contact: id, encounterDays: days, today: today.adding(days: -WeekPlan.weakeningLookback))
                 let now = Tie(contact: id, encounterDays: days, today: today)
@@ -180,7 +180,7 @@ public struct WeekPlan: Sendable {
         // Introducers not thanked: no encounter with them after the introduction.
         for introduction in journal.introductions {
             guard let date = introduction.date, date <= today, date.days(until: today) <= WeekPlan.thankDays else { continue }
-            if let source = journal.encounters[Encounter.ID(introduction.source.slug)], introduction.source.kind == .encounter,
+            if introduction.source.kind == .encounter, let source = journal.encounters[Encounter.ID(introduction.source.slug)],
                 source.followups.contains(where: { $0.done && WeekPlan.isThanks($0.task) })
             {
                 continue
@@ -234,9 +234,6 @@ public struct WeekPlan: Sendable {
         }
         self.entries = Array(entries.prefix(max(0, limit)))
     }
-
-    /// The last of `days` up to `today`.
-    private static func lastBefore(_ today: Day, _ days: [Day]) -> Day? { days.last { $0 <= today } }
 
     /// Whom a follow-up is owed to: those met whose name (first name, full name or an alias)
     /// the task names; else everyone met, when they were at most three; else nobody in particular.
