@@ -35,7 +35,10 @@ cp site-theme/*.mustache "$seeds/template/"
 { printf '\000'; cat Tests/Fixtures/imports/Connections.csv; } > "$seeds/imports/linkedin.csv"
 { printf '\001'; cat Tests/Fixtures/imports/google.csv; } > "$seeds/imports/google.csv"
 { printf '\002'; cat Tests/Fixtures/imports/contacts.vcf; } > "$seeds/imports/contacts.vcf"
-{ printf '\003'; cat Tests/Fixtures/imports/calendar.ics; } > "$seeds/imports/calendar.ics"
+{ printf '\003'; cat Tests/Fixtures/mail/archive.mbox; } > "$seeds/imports/mail.txt"
+{ printf '\004'; cat Tests/Fixtures/imports/contacts.vcf; } > "$seeds/imports/card.vcf"
+{ printf '\005'; cat journal-template/ties.yaml; printf '\000'; sed 's/1m/2w/' journal-template/ties.yaml; printf '\000'; sed 's/1y/6m/' journal-template/ties.yaml; } > "$seeds/imports/merge.yaml"
+{ printf '\006'; cat Tests/Fixtures/imports/calendar.ics; } > "$seeds/imports/calendar.ics"
 # A serve seed starts with a byte that picks the size of each read (Sources/TiesFuzz).
 printf '\007GET /contacts/ada.html?token=ab HTTP/1.1\r\nHost: 127.0.0.1:4321\r\nCookie: ties-4321=ab\r\n\r\nHEAD /%%2e%%2e/x HTTP/1.0\n\n' \
     > "$seeds/serve/pipelined.http"

@@ -127,15 +127,28 @@ enum FuzzTarget: String, CaseIterable {
         _ = MarkdownBody(text, firstLine: 1, path: "contacts/fuzz.md")
     }
 
-    /// An import file, of the format the first byte picks: LinkedIn or Google CSV, vCards or a
-    /// calendar (with its repeating events expanded over ten years).
+    /// An import file, of the format the first byte picks: LinkedIn or Google CSV, vCards, a
+    /// mail's header block, a card as `ties sync` reads and rewrites it, three versions of
+    /// ties.yaml (split at NUL bytes) as the merge driver merges them, or a calendar (with its
+    /// repeating events expanded over ten years).
     static func imports(_ bytes: [UInt8]) {
         guard let first = bytes.first else { return }
         let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
-        switch first % 4 {
+        switch first % 7 {
         case 0: _ = try? LinkedInConnections.read(text, path: "fuzz.csv")
         case 1: _ = try? GoogleContacts.read(text, path: "fuzz.csv")
         case 2: _ = try? VCardReader.read(text, path: "fuzz.vcf")
+        case 3:
+            let message = MailReader.parse(header: MailReader.headerBlock(Data(bytes.dropFirst())))
+            _ = MailImport.topic(message.subject)
+        case 4:
+            var fields = CardFields(card: text)
+            fields.tags.append("fuzz")
+            _ = CardText.updated(text, to: fields, changed: Set(CardFields.Field.allCases))
+        case 5:
+            let parts = text.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 3 else { return }
+            _ = JournalMerge.merge(base: parts[0], ours: parts[1], theirs: parts[2], path: "ties.yaml")
         default:
             guard let events = try? CalendarReader.read(text, path: "fuzz.ics", timeZone: "Europe/Berlin") else { return }
             let end = Day("2035-01-01") ?? Day.latest
