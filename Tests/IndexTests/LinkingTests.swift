@@ -179,6 +179,27 @@ struct ResolutionProblemTests {
         #expect(journal.goals["g"]?.wikiLinks.map(\.target) == [nil, RecordID(.org, "acme")])
     }
 
+    /// A goal names an org by a link, or by writing its name or an alias out as whole words,
+    /// without case or accents; one-word names of under three characters count only by link.
+    @Test func aGoalNamesTheOrgsItWritesOutAsWholeWords() throws {
+        let journal = try load([
+            "orgs/munich-re.md": "---\nname: Munich Re\n---\n",
+            "orgs/acme.md": "---\nname: Acme Robotics\naliases: [ACME]\n---\n",
+            "orgs/ai.md": "---\nname: AI\n---\n",
+            "orgs/zurich.md": "---\nname: Zürich Versicherung\n---\n",
+            "orgs/globex.md": "---\nname: Globex\n---\n",
+            "orgs/initech.md": "---\nname: Initech\n---\n",
+            "goals/move.md": """
+            ---
+            title: Join MUNICH-RE's risk team
+            ---
+            Or acme, or zurich   versicherung; not Globexia, not AI; ask [[Initech]].
+            """,
+        ])
+        let goal = try #require(journal.goals["move"])
+        #expect(journal.orgs(namedBy: goal).map(\.slug) == ["acme", "initech", "munich-re", "zurich"])
+    }
+
     @Test func aTypoInAnOrgNameIsCaughtButNewOrgsAreNot() throws {
         let journal = try load([
             "orgs/acme.md": "---\nname: Acme Robotics\n---\n",

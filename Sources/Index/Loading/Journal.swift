@@ -47,6 +47,8 @@ public struct Journal: Sendable {
         var encountersByGoal: [Goal.ID: [Int]] = [:]
         var publicationsByGoal: [Goal.ID: [Int]] = [:]
         var exchangesByContact: [Contact.ID: [Exchange]] = [:]
+        /// `Journal.orgs(namedBy:)` of every goal.
+        var orgsByGoal: [Goal.ID: [Org.ID]] = [:]
     }
 
     init(
