@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Writes a deterministic synthetic ties journal of about N records.
 
-Usage: generate.py OUT_DIR --records N [--seed S]
+Usage: generate.py OUT_DIR --records N [--seed S] [--contacts PERCENT]
 
 The mix follows a long-lived real journal: per 100 records about 10 contacts, 78 encounters,
 6 publications, 4 orgs and 2 goals. Names come from several scripts; bodies are a few
 paragraphs of note-like text with wiki links; contacts have roles over time; encounters carry
 follow-ups, gave/received and introductions. The same N and seed always give the same files.
+--contacts changes the share of contacts (the rest keeps its proportions), to look for work
+that grows with the number of people rather than of records.
 """
 import argparse
 import os
@@ -57,14 +59,15 @@ def yaml_list(items):
     return "[" + ", ".join('"%s"' % i.replace('"', '\\"') for i in items) + "]"
 
 
-def generate(out, records, seed):
+def generate(out, records, seed, contacts_percent=10):
     rng = random.Random(seed)
     if os.path.exists(out):
         shutil.rmtree(out)
-    n_contacts = max(3, records * 10 // 100)
-    n_pubs = max(1, records * 6 // 100)
-    n_orgs = max(1, records * 4 // 100)
-    n_goals = max(1, records * 2 // 100)
+    rest = (100 - contacts_percent) / 90
+    n_contacts = max(3, records * contacts_percent // 100)
+    n_pubs = max(1, int(records * 6 * rest) // 100)
+    n_orgs = max(1, int(records * 4 * rest) // 100)
+    n_goals = max(1, int(records * 2 * rest) // 100)
     n_encounters = max(1, records - n_contacts - n_pubs - n_orgs - n_goals)
 
     def write(path, text):
@@ -159,5 +162,6 @@ if __name__ == "__main__":
     parser.add_argument("out")
     parser.add_argument("--records", type=int, required=True)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--contacts", type=int, default=10, help="percent of records that are contacts")
     args = parser.parse_args()
-    generate(args.out, args.records, args.seed)
+    generate(args.out, args.records, args.seed, args.contacts)

@@ -202,10 +202,10 @@ public enum SiteBuilder {
                 for (position, job) in jobs.enumerated() { madeAt[job.index] = position }
                 for (index, maker) in batch.enumerated() {
                     if let unchanged = unchanged[index] {
-                        state?.add(page: maker.path, everything: unchanged.everything, dependencies: unchanged.dependencies)
+                        state?.add(page: maker.path, dependencies: unchanged)
                     } else if let position = madeAt[index] {
                         state?.add(
-                            page: maker.path, everything: jobs[position].reads.everything, dependencies: dependencies[position])
+                            page: maker.path, dependencies: dependencies[position])
                     }
                 }
             }
@@ -227,7 +227,7 @@ public enum SiteBuilder {
     /// and whose files are still there; nil for the others. Asked on all cores.
     static func unchangedPages(
         _ batch: [SitePlan.PageMaker], plan: RebuildPlan, previous: SiteWriter.PreviousBuild
-    ) -> [(everything: Bool, dependencies: [Int32])?] {
+    ) -> [[Int32]?] {
         var unchanged = batch.parallelMap { plan.unchanged($0.path) }
         let candidates = unchanged.indices.filter { unchanged[$0] != nil }
         let asBefore = previous.areAsBefore(candidates.map { batch[$0].path })

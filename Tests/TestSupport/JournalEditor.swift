@@ -51,9 +51,11 @@ public struct JournalEditor {
             try write(lines, to: url)
             return "\(file): linked [[\(target)]]"
         case 5:
-            lines.append("One more sentence about it.")
+            // A sentence, or a question to ask, which the pages of the people met show.
+            let sentence = random.below(2) == 0 ? "One more sentence about it." : "Ask about the move to Lisbon?"
+            lines.append(sentence)
             try write(lines, to: url)
-            return "\(file): a sentence"
+            return "\(file): \(sentence)"
         case 6:
             try FileManager.default.removeItem(at: url)
             return "\(file): removed"

@@ -17,8 +17,8 @@ public enum GraphNode: Hashable, Sendable {
     case everyOrgsFields
 }
 
-/// What one reader read of the journal: records' own fields, what links to or from records,
-/// or everything.
+/// What one reader read of the journal: records' own fields, the fields of what links to
+/// records, or what links to or from records whole.
 ///
 /// A site's rebuild makes a page again only when a record whose fields it read changed, or a
 /// record that links to or from a record whose links it read (Site's `RebuildPlan`). Used by
@@ -28,11 +28,11 @@ public final class ReadLog: @unchecked Sendable {
 
     /// Records whose own fields the page showed: a name in a link, a row's date and people.
     public private(set) var fields: [GraphNode] = []
-    /// Records whose links the page followed: their encounters, backlinks, last contact.
+    /// Records whose links the page followed: their encounters, backlinks, mentions.
     public private(set) var links: [GraphNode] = []
-    /// The page read a whole collection (a list, the timeline, the agenda): any change to any
-    /// record may change it.
-    public private(set) var everything = false
+    /// Records the fields of whose linking records the page read, and no more of them: the
+    /// last contact with someone is the date of an encounter `with` them.
+    public private(set) var linkFields: [GraphNode] = []
 
     public func read(_ id: RecordID) { fields.append(.record(id)) }
     public func read(_ node: GraphNode) { fields.append(node) }
@@ -40,7 +40,7 @@ public final class ReadLog: @unchecked Sendable {
     public func read<S: Sequence>(_ ids: S) where S.Element == RecordID { fields.append(contentsOf: ids.map(GraphNode.record)) }
     public func readLinks(of id: RecordID) { links.append(.record(id)) }
     public func readLinks(of node: GraphNode) { links.append(node) }
-    public func readEverything() { everything = true }
+    public func readLinkFields(of id: RecordID) { linkFields.append(.record(id)) }
 }
 
 /// What a record's profile, a page and a command read the journal through: the queries of
@@ -71,13 +71,15 @@ public struct JournalReader: Sendable {
 
     public var config: JournalConfig { whole.config }
 
-    // Whole collections.
-    public var contacts: RecordTable<Contact> { everything(whole.contacts) }
-    public var encounters: RecordTable<Encounter> { everything(whole.encounters) }
-    public var publications: RecordTable<Publication> { everything(whole.publications) }
-    public var orgs: RecordTable<Org> { everything(whole.orgs) }
-    public var goals: RecordTable<Goal> { everything(whole.goals) }
-    public func recordsByTag() -> [String: [RecordID]] { everything(whole.recordsByTag()) }
+    // Whole collections. A page that lists them (the lists, the dashboard, the due page) shows
+    // their fields, never a body (a record's body is on its own page, read through `read`), so
+    // it depends on the fields of every record: an edit to notes alone does not make it again.
+    public var contacts: RecordTable<Contact> { everyRecordsFields(whole.contacts) }
+    public var encounters: RecordTable<Encounter> { everyRecordsFields(whole.encounters) }
+    public var publications: RecordTable<Publication> { everyRecordsFields(whole.publications) }
+    public var orgs: RecordTable<Org> { everyRecordsFields(whole.orgs) }
+    public var goals: RecordTable<Goal> { everyRecordsFields(whole.goals) }
+    public func recordsByTag() -> [String: [RecordID]] { everyRecordsFields(whole.recordsByTag()) }
 
     /// The whole journal, for a page that reads the fields of every record but no body (the
     /// people graph and insights): it depends on `GraphNode.everyRecordsFields`.
@@ -85,17 +87,26 @@ public struct JournalReader: Sendable {
         log?.read(.everyRecordsFields)
         return whole
     }
-    public func overdueContacts(on today: Day) -> [DueContact] { everything(whole.overdueContacts(on: today)) }
+    public func overdueContacts(on today: Day) -> [DueContact] { everyRecordsFields(whole.overdueContacts(on: today)) }
+    /// Fields, and the title and notes of every active goal, whose words name the orgs of its
+    /// gateways (`Journal.orgs(namedBy:)`).
     public func weekPlan(on today: Day, limit: Int = WeekPlan.defaultLimit) -> WeekPlan {
-        everything(WeekPlan(whole, today: today, limit: limit))
+        for goal in whole.goals where goal.status == .active { log?.read(goal) }
+        return everyRecordsFields(WeekPlan(whole, today: today, limit: limit))
     }
-    public func ties(on today: Day) -> [Tie] { everything(whole.ties(on: today)) }
+    public func ties(on today: Day) -> [Tie] { everyRecordsFields(whole.ties(on: today)) }
     public func openFollowUps(on today: Day, within days: Int) -> [OpenFollowUp] {
-        everything(whole.openFollowUps(on: today, within: days))
+        everyRecordsFields(whole.openFollowUps(on: today, within: days))
     }
-    public func occasions(on today: Day, within days: Int) -> [Occasion] { everything(whole.occasions(on: today, within: days)) }
-    public func publicationActions(on today: Day) -> [PublicationAction] { everything(whole.publicationActions(on: today)) }
-    public func publicationYears(_ items: [Publication]) -> [PublicationYear] { everything(whole.publicationYears(items)) }
+    public func occasions(on today: Day, within days: Int) -> [Occasion] {
+        everyRecordsFields(whole.occasions(on: today, within: days))
+    }
+    public func publicationActions(on today: Day) -> [PublicationAction] {
+        everyRecordsFields(whole.publicationActions(on: today))
+    }
+    public func publicationYears(_ items: [Publication]) -> [PublicationYear] {
+        everyRecordsFields(whole.publicationYears(items))
+    }
 
     // The timeline and tags.
 
@@ -162,16 +173,17 @@ public struct JournalReader: Sendable {
         return whole.cadence(of: contact)
     }
 
+    /// The date of the last encounter `with` them: the fields of what links to them.
     public func lastContact(with contact: Contact) -> Day? {
         log?.read(contact)
-        log?.readLinks(of: contact.recordID)
+        log?.readLinkFields(of: contact.recordID)
         return whole.lastContact(with: contact)
     }
 
     /// `today` counts for a kept contact never met, who is due from the day they are kept.
     public func nextDue(of contact: Contact, today: Day) -> Day? {
         log?.read(contact)
-        log?.readLinks(of: contact.recordID)
+        log?.readLinkFields(of: contact.recordID)
         return whole.nextDue(of: contact, today: today)
     }
 
@@ -254,8 +266,8 @@ public struct JournalReader: Sendable {
         noted(whole.publications(for: goal), about: goal.record)
     }
 
-    private func everything<T>(_ value: T) -> T {
-        log?.readEverything()
+    private func everyRecordsFields<T>(_ value: T) -> T {
+        log?.read(.everyRecordsFields)
         return value
     }
 

@@ -69,7 +69,9 @@ struct SitePlan: Sendable {
                 paths.page(of: records[index].recordID).map { path in
                     PageMaker(path: path) { context in
                         let record = context.journal.whole[R.self][index]
+                        // The whole record, notes and all, and what links to it.
                         context.journal.read(record.recordID)
+                        context.journal.readLinks(of: .record(record.recordID))
                         return context.recordPage(record)
                     }
                 }

@@ -10,15 +10,13 @@ import Index
 struct PageState: Sendable {
     static let fileName = ".ties-pages"
     static let magic = Array("TIESPAGE".utf8)
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
 
     /// Everything that is the same for every page: the program, the theme, ties.yaml, today.
     var global: UInt64
     var records: RecordGraph
-    /// Page paths in the order built, what each read (see `RecordGraph.dependencies(of:)`),
-    /// and whether it read everything.
+    /// Page paths in the order built, and what each read (see `RecordGraph.dependencies(of:)`).
     var paths: [String] = []
-    var everything: [Bool] = []
     var dependencyStarts: [Int32] = [0]
     var dependencyTargets: [Int32] = []
 
@@ -31,9 +29,8 @@ struct PageState: Sendable {
         dependencyTargets[Int(dependencyStarts[page])..<Int(dependencyStarts[page + 1])]
     }
 
-    mutating func add(page path: String, everything: Bool, dependencies: some Sequence<Int32>) {
+    mutating func add(page path: String, dependencies: some Sequence<Int32>) {
         paths.append(path)
-        self.everything.append(everything)
         dependencyTargets.append(contentsOf: dependencies)
         dependencyStarts.append(Int32(dependencyTargets.count))
     }
@@ -48,6 +45,7 @@ struct PageState: Sendable {
         for record in 0..<records.count {
             writer.fixed(records.keys[record])
             writer.fixed(records.fingerprints[record])
+            writer.fixed(records.fieldFingerprints[record])
             let links = records.links(of: record)
             writer.varint(UInt64(links.count))
             for link in links { writer.varint(UInt64(link)) }
@@ -55,7 +53,6 @@ struct PageState: Sendable {
         writer.varint(UInt64(paths.count))
         for page in paths.indices {
             writer.string(paths[page])
-            writer.byte(everything[page] ? 1 : 0)
             let dependencies = dependencies(ofPage: page)
             writer.varint(UInt64(dependencies.count))
             for dependency in dependencies { writer.varint(UInt64(dependency)) }
@@ -103,15 +100,15 @@ struct PageState: Sendable {
         for _ in 0..<recordCount {
             records.keys.append(try reader.fixed())
             records.fingerprints.append(try reader.fixed())
+            records.fieldFingerprints.append(try reader.fixed())
             for _ in 0..<(try reader.count()) { records.linkTargets.append(try PageState.number(reader, below: recordCount)) }
             records.linkStarts.append(Int32(records.linkTargets.count))
         }
         self.records = records
         for _ in 0..<(try reader.count()) {
             paths.append(try reader.string())
-            everything.append(try reader.byte() == 1)
             for _ in 0..<(try reader.count()) {
-                dependencyTargets.append(try PageState.number(reader, below: recordCount << 1))
+                dependencyTargets.append(try PageState.number(reader, below: recordCount << RecordGraph.Reading.shift))
             }
             dependencyStarts.append(Int32(dependencyTargets.count))
         }

@@ -2,11 +2,14 @@
 /// them again.
 ///
 /// A record has changed when its fingerprint differs from the last build's, or it is new, or
-/// gone. A page must be made again when it read the fields of a changed record; when it
-/// followed the links of a record that a changed record links to or linked to (that record's
-/// backlinks, encounters or last contact may have changed with it), or of a changed record;
-/// and, for a page that read everything, when any record changed. Any change to the program,
-/// the theme, ties.yaml or the day makes every page again.
+/// gone; its fields have changed when its fingerprint without the body does. A page must be
+/// made again when it read the fields of a record whose fields changed; when it followed the
+/// links of a record that a changed record links to or linked to (that record's backlinks,
+/// encounters or question to ask may have changed with it), or of a changed record (a record's
+/// own page follows its links, so a change to its notes makes it again); when it read the
+/// fields of what links to a record (its last contact) and a record whose fields changed links
+/// or linked to it. A page that lists every record reads `GraphNode.everyRecordsFields`. Any
+/// change to the program, the theme, ties.yaml or the day makes every page again.
 struct RebuildPlan {
     private let previous: PageState?
     /// The last build's record numbers in this build's numbering; -1 for records now gone.
@@ -14,8 +17,10 @@ struct RebuildPlan {
     /// By the last build's numbers: whether the record changed, and whether what links to it
     /// or from it may have.
     private var changed: [Bool] = []
+    private var fieldsChanged: [Bool] = []
     private var linksChanged: [Bool] = []
-    private var anyChange = false
+    /// Whether a record whose fields changed links or linked to it.
+    private var linkFieldsChanged: [Bool] = []
     private var pages: [String: Int] = [:]
 
     /// No previous build to compare with: every page is made.
@@ -41,25 +46,32 @@ struct RebuildPlan {
             oldNumbers[Int(newNumber)] = Int32(oldNumber)
         }
         changed = [Bool](repeating: false, count: old.count)
+        fieldsChanged = changed
         linksChanged = changed
+        linkFieldsChanged = changed
 
-        func touch(new record: Int) {
+        func touch(new record: Int, fields: Bool) {
             for link in current.links(of: record) where oldNumbers[Int(link)] >= 0 {
                 linksChanged[Int(oldNumbers[Int(link)])] = true
+                if fields { linkFieldsChanged[Int(oldNumbers[Int(link)])] = true }
             }
         }
         for oldNumber in 0..<old.count {
             let newNumber = Int(renumbered[oldNumber])
             guard newNumber < 0 || old.fingerprints[oldNumber] != current.fingerprints[newNumber] else { continue }
-            anyChange = true
+            let fields = newNumber < 0 || old.fieldFingerprints[oldNumber] != current.fieldFingerprints[newNumber]
             changed[oldNumber] = true
+            fieldsChanged[oldNumber] = fields
             linksChanged[oldNumber] = true
-            for link in old.links(of: oldNumber) { linksChanged[Int(link)] = true }
-            if newNumber >= 0 { touch(new: newNumber) }
+            linkFieldsChanged[oldNumber] = linkFieldsChanged[oldNumber] || fields
+            for link in old.links(of: oldNumber) {
+                linksChanged[Int(link)] = true
+                if fields { linkFieldsChanged[Int(link)] = true }
+            }
+            if newNumber >= 0 { touch(new: newNumber, fields: fields) }
         }
         for newNumber in 0..<current.count where oldNumbers[newNumber] < 0 {
-            anyChange = true
-            touch(new: newNumber)
+            touch(new: newNumber, fields: true)
         }
         pages.reserveCapacity(previous.paths.count)
         for (page, path) in previous.paths.enumerated() { pages[path] = page }
@@ -67,19 +79,24 @@ struct RebuildPlan {
 
     /// What the page at `path` read in the last build, in this build's numbers, when it cannot
     /// have changed since; nil when it must be made.
-    func unchanged(_ path: String) -> (everything: Bool, dependencies: [Int32])? {
+    func unchanged(_ path: String) -> [Int32]? {
         guard let previous, let page = pages[path] else { return nil }
-        let everything = previous.everything[page]
-        if everything && anyChange { return nil }
         var dependencies: [Int32] = []
         for dependency in previous.dependencies(ofPage: page) {
-            let oldNumber = Int(dependency >> 1)
-            let followsLinks = dependency & 1 == 1
+            let reading = RecordGraph.Reading.self
+            let oldNumber = Int(dependency >> reading.shift)
+            let how = dependency & reading.links
             let newNumber = renumbered[oldNumber]
-            guard !changed[oldNumber], !(followsLinks && linksChanged[oldNumber]), newNumber >= 0 else { return nil }
-            dependencies.append(newNumber << 1 | dependency & 1)
+            let stale =
+                switch how {
+                case reading.links: changed[oldNumber] || linksChanged[oldNumber]
+                case reading.linkFields: fieldsChanged[oldNumber] || linkFieldsChanged[oldNumber]
+                default: fieldsChanged[oldNumber]
+                }
+            guard !stale, newNumber >= 0 else { return nil }
+            dependencies.append(newNumber << reading.shift | how)
         }
         dependencies.sort()
-        return (everything, dependencies)
+        return dependencies
     }
 }

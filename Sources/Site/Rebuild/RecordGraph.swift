@@ -12,6 +12,9 @@ struct RecordGraph: Sendable {
     /// page lives and where the pages of its tags live. Years and tags have no fields of their
     /// own (what they hold is what links to them); the list of years has the years.
     var fingerprints: [UInt64] = []
+    /// The same without the record's body and the links in it: what a page that shows the
+    /// record in a list, a row or a link depends on. Of the other nodes, their fingerprint.
+    var fieldFingerprints: [UInt64] = []
     /// Node `i` links to `linkTargets[linkStarts[i]..<linkStarts[i + 1]]`.
     var linkStarts: [Int32] = [0]
     var linkTargets: [Int32] = []
@@ -35,23 +38,29 @@ struct RecordGraph: Sendable {
     init(journal: Journal, paths: SitePaths, timelineYears: [Int]) {
         self.journal = journal
         let summaries = journal.recordSummaries()
-        let fingerprinted = summaries.parallelMap { summary -> (key: UInt64, fingerprint: UInt64) in
-            var hash = StableHash()
-            hash.combine(summary.fingerprint)
-            hash.combine(paths.page(of: summary.id) ?? "")
-            for tag in summary.tags { hash.combine(paths.page(ofTag: tag) ?? "") }
-            return (RecordGraph.key(of: .record(summary.id)), hash.value)
+        let fingerprinted = summaries.parallelMap { summary -> (key: UInt64, fingerprint: UInt64, fields: UInt64) in
+            var place = StableHash()
+            place.combine(paths.page(of: summary.id) ?? "")
+            for tag in summary.tags { place.combine(paths.page(ofTag: tag) ?? "") }
+            var whole = place
+            whole.combine(summary.fingerprint)
+            var fields = place
+            fields.combine(summary.fieldsFingerprint)
+            return (RecordGraph.key(of: .record(summary.id)), whole.value, fields.value)
         }
         let tags = SitePaths.allTags(in: journal)
         let total = summaries.count + timelineYears.count + tags.count + 3
         keys = fingerprinted.map(\.key)
         fingerprints = fingerprinted.map(\.fingerprint)
+        fieldFingerprints = fingerprinted.map(\.fields)
         keys.reserveCapacity(total)
         fingerprints.reserveCapacity(total)
+        fieldFingerprints.reserveCapacity(total)
         func add(_ node: GraphNode, fingerprint: UInt64) {
             groups[node] = Int32(keys.count)
             keys.append(RecordGraph.key(of: node))
             fingerprints.append(fingerprint)
+            fieldFingerprints.append(fingerprint)
         }
         var years = StableHash()
         for year in timelineYears {
@@ -89,17 +98,27 @@ struct RecordGraph: Sendable {
         while linkStarts.count <= keys.count { linkStarts.append(Int32(linkTargets.count)) }
     }
 
-    /// What a page read, sorted, each node once: its number shifted left by one, with the low
-    /// bit set when the page followed the node's links (which says more than its fields).
+    /// How a page read a node, the low two bits of a dependency (`dependencies(of:)`): its
+    /// fields alone (0), the fields of what links to it too (`linkFields`), or what links to
+    /// it whole (`links`, which says more than both).
+    enum Reading {
+        static let shift: Int32 = 2
+        static let linkFields: Int32 = 1
+        static let links: Int32 = 3
+    }
+
+    /// What a page read, sorted, each node once: its number shifted left by `Reading.shift`,
+    /// with the bits of how it was read (`Reading`) or-ed together.
     func dependencies(of page: ReadLog) -> [Int32] {
-        var entries = page.fields.compactMap { number(of: $0).map { $0 << 1 } }
-        entries += page.links.compactMap { number(of: $0).map { $0 << 1 | 1 } }
+        var entries = page.fields.compactMap { number(of: $0).map { $0 << Reading.shift } }
+        entries += page.linkFields.compactMap { number(of: $0).map { $0 << Reading.shift | Reading.linkFields } }
+        entries += page.links.compactMap { number(of: $0).map { $0 << Reading.shift | Reading.links } }
         entries.sort()
         var result: [Int32] = []
         result.reserveCapacity(entries.count)
         for entry in entries {
-            if let last = result.last, last >> 1 == entry >> 1 {
-                result[result.count - 1] = entry
+            if let last = result.last, last >> Reading.shift == entry >> Reading.shift {
+                result[result.count - 1] = last | entry
             } else {
                 result.append(entry)
             }
