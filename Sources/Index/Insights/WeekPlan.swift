@@ -129,9 +129,19 @@ public struct WeekPlan: Sendable {
         for due in agenda.overdueContacts(on: today) {
             add(.overdue(days: due.daysOverdue, cadence: due.cadence, last: due.last), for: Contact.ID(due.slug))
         }
+        // Each person's first names folded once: a journal owes thousands of follow-ups.
+        var firstWords: [Contact.ID: Set<ArraySlice<UInt8>>] = [:]
+        func firstWordsOf(_ id: Contact.ID) -> Set<ArraySlice<UInt8>> {
+            if let known = firstWords[id] { return known }
+            let words = Set(
+                journal.contacts[id].map { contact in ([contact.name] + contact.aliases).compactMap { Self.words($0).first } }
+                    ?? [])
+            firstWords[id] = words
+            return words
+        }
         for followUp in agenda.openFollowUps(on: today, within: horizon) {
             guard let encounter = journal.encounters[Encounter.ID(followUp.encounter)] else { continue }
-            for person in WeekPlan.owed(followUp.task, in: encounter, journal: journal) {
+            for person in WeekPlan.owed(followUp.task, in: encounter, firstWords: firstWordsOf) {
                 add(.followUp(task: followUp.task, due: followUp.due, daysOverdue: followUp.daysOverdue), for: person)
             }
         }
@@ -237,14 +247,13 @@ public struct WeekPlan: Sendable {
 
     /// Whom a follow-up is owed to: those met whose name (first name, full name or an alias)
     /// the task names; else everyone met, when they were at most three; else nobody in particular.
-    static func owed(_ task: String, in encounter: Encounter, journal: Journal) -> [Contact.ID] {
+    static func owed(
+        _ task: String, in encounter: Encounter, firstWords: (Contact.ID) -> Set<ArraySlice<UInt8>>
+    ) -> [Contact.ID] {
         let met = encounter.with.compactMap { $0.id(Contact.self) }
         guard !met.isEmpty else { return [] }
-        let words = Set(Self.words(task))
-        let named = met.filter { id in
-            guard let contact = journal.contacts[id] else { return false }
-            return ([contact.name] + contact.aliases).contains { name in Self.words(name).first.map(words.contains) ?? false }
-        }
+        let words = Self.words(task)
+        let named = met.filter { id in !firstWords(id).isDisjoint(with: words) }
         if !named.isEmpty { return named }
         return met.count <= 3 ? met : []
     }

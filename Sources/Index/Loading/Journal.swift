@@ -22,6 +22,9 @@ public struct Journal: Sendable {
     public let diagnostics: [Diagnostic]
 
     let tables: Tables
+    /// What is made of the whole journal once and asked for often (the agenda: the dashboard,
+    /// the Due page and the week's plan each ask it several times).
+    let memo = Memo()
     /// How the records were read: for tests and `TIES_TIMINGS`.
     var origin = Origin()
 
@@ -91,4 +94,22 @@ public extension Journal {
 
     /// How many records of a kind the journal holds.
     func count<R: Record>(of kind: R.Type) -> Int { self[R.self].count }
+}
+
+extension Journal {
+    /// Values made from a journal on first use and kept with it. A journal never changes once
+    /// made, so what is kept stays true; copies of a journal share it.
+    final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var agenda: Agenda?
+
+        func agenda(of journal: Journal) -> Agenda {
+            lock.lock()
+            defer { lock.unlock() }
+            if let agenda { return agenda }
+            let made = Agenda(journal)
+            agenda = made
+            return made
+        }
+    }
 }

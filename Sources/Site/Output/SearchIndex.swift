@@ -140,22 +140,36 @@ enum SearchIndex {
     /// (`</script>`), were it ever inlined into a page.
     static func appendJSON(_ text: String, to json: inout [UInt8]) {
         json.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                json.append(UInt8(ascii: "\\"))
-                json.append(byte)
-            case UInt8(ascii: "\n"): json.append(contentsOf: "\\n".utf8)
-            case UInt8(ascii: "\r"): json.append(contentsOf: "\\r".utf8)
-            case UInt8(ascii: "\t"): json.append(contentsOf: "\\t".utf8)
-            case UInt8(ascii: "<"), 0..<0x20:
-                json.append(contentsOf: "\\u00".utf8)
-                json.append(hexDigits[Int(byte >> 4)])
-                json.append(hexDigits[Int(byte & 0xF)])
-            default: json.append(byte)
+        // Runs of bytes that need no escape (nearly all) are copied whole.
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+                else { continue }
+                json.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                appendEscaped(byte, to: &json)
+                start = index + 1
             }
+            json.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         json.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ byte: UInt8, to json: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+            json.append(UInt8(ascii: "\\"))
+            json.append(byte)
+        case UInt8(ascii: "\n"): json.append(contentsOf: "\\n".utf8)
+        case UInt8(ascii: "\r"): json.append(contentsOf: "\\r".utf8)
+        case UInt8(ascii: "\t"): json.append(contentsOf: "\\t".utf8)
+        default:
+            json.append(contentsOf: "\\u00".utf8)
+            json.append(hexDigits[Int(byte >> 4)])
+            json.append(hexDigits[Int(byte & 0xF)])
+        }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
