@@ -20,6 +20,9 @@ public struct Agenda: Sendable, Equatable {
     public let counts: [RecordKind: Int]
     /// Whether it was read from the agenda cache: for tests and `TIES_TIMINGS`.
     var fromCache = false
+    /// Every follow-up not done, by due day, encounter and task (`openFollowUps(on:within:)`):
+    /// the order does not depend on the day asked about, so it is sorted once.
+    private let openByDue: [OpenFollowUp]
 
     /// A contact, the day of the last encounter with them, and the greetings sent to them.
     struct Person: Sendable, Hashable {
@@ -37,6 +40,17 @@ public struct Agenda: Sendable, Equatable {
         self.followUps = followUps
         self.diagnostics = diagnostics
         self.counts = counts
+        var open: [OpenFollowUp] = []
+        for encounter in followUps {
+            for followup in encounter.followups where !followup.done {
+                open.append(
+                    OpenFollowUp(
+                        encounter: encounter.slug, encounterName: encounter.displayName, task: followup.task,
+                        due: config.due(of: followup, after: encounter.date.day), daysOverdue: 0,
+                        location: followup.location))
+            }
+        }
+        openByDue = open.sorted { ($0.due, $0.encounter, $0.task) < ($1.due, $1.encounter, $1.task) }
     }
 
     /// The agenda of a loaded journal.
@@ -165,18 +179,17 @@ public extension Agenda {
     /// One written as plain text is due `followup_after` (ties.yaml, 7 days unless set) after its encounter.
     func openFollowUps(on today: Day, within days: Int) -> [OpenFollowUp] {
         let horizon = today.adding(days: days)
-        var open: [OpenFollowUp] = []
-        for encounter in followUps {
-            for followup in encounter.followups where !followup.done {
-                let due = config.due(of: followup, after: encounter.date.day)
-                guard due <= horizon else { continue }
-                open.append(
-                    OpenFollowUp(
-                        encounter: encounter.slug, encounterName: encounter.displayName, task: followup.task, due: due,
-                        daysOverdue: due.days(until: today), location: followup.location))
-            }
+        var low = 0
+        var high = openByDue.count
+        while low < high {
+            let middle = (low + high) / 2
+            if openByDue[middle].due <= horizon { low = middle + 1 } else { high = middle }
         }
-        return open.sorted { ($0.due, $0.encounter, $0.task) < ($1.due, $1.encounter, $1.task) }
+        return openByDue[..<low].map { followUp in
+            var open = followUp
+            open.daysOverdue = followUp.due.days(until: today)
+            return open
+        }
     }
 
     /// Birthdays and yearly greetings from `today` to `days` ahead, soonest first.
