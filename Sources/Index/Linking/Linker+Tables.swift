@@ -5,21 +5,11 @@ extension Linker {
     /// The record tables and the two groups of cross-link tables are independent, so they are
     /// made at once.
     func buildTables() -> (RecordTables, Journal.Tables) {
-        let (records, (mentions, goalOrgs), relations) = concurrently(
-            { self.recordTables() }, { (self.mentionTable(), self.goalOrgTable()) }, { self.relationTables() })
+        let (records, mentions, relations) = concurrently(
+            { self.recordTables() }, { self.mentionTable() }, { self.relationTables() })
         var t = relations
         t.mentions = mentions
-        t.orgsByGoal = goalOrgs
         return (records, t)
-    }
-
-    /// The orgs each goal names (`Journal.orgs(namedBy:)`), with one matcher for all goals.
-    private func goalOrgTable() -> [Goal.ID: [Org.ID]] {
-        guard !goals.isEmpty else { return [:] }
-        let matcher = OrgNameMatcher(orgs)
-        var table: [Goal.ID: [Org.ID]] = [:]
-        for goal in goals { table[goal.id] = matcher.orgs(namedBy: goal) }
-        return table
     }
 
     /// The records of each kind, by position and identity.

@@ -22,8 +22,9 @@ public struct Journal: Sendable {
     public let diagnostics: [Diagnostic]
 
     let tables: Tables
-    /// What is made of the whole journal once and asked for often (the agenda: the dashboard,
-    /// the Due page and the week's plan each ask it several times).
+    /// What is made of the whole journal once and asked for often, and only by some commands:
+    /// the agenda (the dashboard, the Due page and the week's plan each ask it several times),
+    /// the orgs each goal names.
     let memo = Memo()
     /// How the records were read: for tests and `TIES_TIMINGS`.
     var origin = Origin()
@@ -50,8 +51,6 @@ public struct Journal: Sendable {
         var encountersByGoal: [Goal.ID: [Int]] = [:]
         var publicationsByGoal: [Goal.ID: [Int]] = [:]
         var exchangesByContact: [Contact.ID: [Exchange]] = [:]
-        /// `Journal.orgs(namedBy:)` of every goal.
-        var orgsByGoal: [Goal.ID: [Org.ID]] = [:]
     }
 
     init(
@@ -102,6 +101,7 @@ extension Journal {
     final class Memo: @unchecked Sendable {
         private let lock = NSLock()
         private var agenda: Agenda?
+        private var orgsByGoal: [Goal.ID: [Org.ID]]?
 
         func agenda(of journal: Journal) -> Agenda {
             lock.lock()
@@ -109,6 +109,20 @@ extension Journal {
             if let agenda { return agenda }
             let made = Agenda(journal)
             agenda = made
+            return made
+        }
+
+        /// `Journal.orgs(namedBy:)` of every goal, with one matcher for all of them.
+        func orgsByGoal(of journal: Journal) -> [Goal.ID: [Org.ID]] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let orgsByGoal { return orgsByGoal }
+            var made: [Goal.ID: [Org.ID]] = [:]
+            if !journal.goals.isEmpty {
+                let matcher = OrgNameMatcher(journal.orgs)
+                for goal in journal.goals { made[goal.id] = matcher.orgs(namedBy: goal) }
+            }
+            orgsByGoal = made
             return made
         }
     }

@@ -5,10 +5,12 @@ public extension Journal {
     /// name or an alias its title or notes write out ("Join Munich Re's risk team"), compared
     /// as whole words without case or accents. By slug.
     ///
-    /// Found once for every goal with the cross-link tables (`OrgNameMatcher`): comparing each
-    /// goal with each org's name was goals × orgs, seconds at 20,000 records.
+    /// Found for every goal at once on first use (`OrgNameMatcher`): comparing each goal with
+    /// each org's name was goals × orgs, seconds at 20,000 records.
     func orgs(namedBy goal: Goal) -> [Org.ID] {
-        if let found = tables.orgsByGoal[goal.id], goals[goal.id]?.body == goal.body, goals[goal.id]?.title == goal.title {
+        if let found = memo.orgsByGoal(of: self)[goal.id], goals[goal.id]?.body == goal.body,
+            goals[goal.id]?.title == goal.title
+        {
             return found
         }
         return OrgNameMatcher(orgs).orgs(namedBy: goal)
