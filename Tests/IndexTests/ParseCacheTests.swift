@@ -344,6 +344,10 @@ struct ParseCacheTests {
         #expect(a.diagnostics == b.diagnostics)
         #expect(a.config == b.config)
         #expect(a.tables == b.tables, "the same cross-links")
+        // Fingerprints kept with a cached journal are those its records have now.
+        let (kept, made) = (a.recordSummaries(), b.recordSummaries())
+        #expect(kept.map(\.fingerprint) == made.map(\.fingerprint), "the same fingerprints")
+        #expect(kept.map(\.fieldsFingerprint) == made.map(\.fieldsFingerprint), "the same fingerprints of fields")
     }
 
     static func permissions(of url: URL) throws -> Int {

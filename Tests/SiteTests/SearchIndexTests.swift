@@ -22,7 +22,7 @@ struct SearchIndexTests {
     @Test func theSampleIndexListsEveryRecordWithItsPage() throws {
         let journal = Journal.load(from: Fixtures.template)
         let context = SiteContext(journal: journal, today: try #require(Day("2026-11-25")))
-        let script = SearchIndex.script(for: context).script
+        let script = String(decoding: SearchIndex.script(for: context).script, as: UTF8.self)
         let prefix = "window.tiesSearch = "
         #expect(script.hasPrefix(prefix) && script.hasSuffix(";\n"))
         let json = Data(script.dropFirst(prefix.count).dropLast(2).utf8)

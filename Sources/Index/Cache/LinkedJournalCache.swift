@@ -9,15 +9,19 @@ import Foundation
 /// made from, like `AgendaCache`, and is used on the same terms: only when the journal has
 /// exactly those files with exactly those stamps, none changed within `ParseCache.racyWindow`
 /// of writing it. The cross-link tables are made again from the records: they follow from them.
+/// Each record's fingerprints (`RecordFingerprint`) are kept after its part's records, so a
+/// rebuild of the site hashes only what changed.
 struct LinkedJournalCache: Sendable {
     let url: URL
 
     static let magic = Array("ties journal\n".utf8)
-    static let formatVersion: UInt64 = 1 ^ RecordKind.schemaSignature
+    static let formatVersion: UInt64 = 2 ^ RecordKind.schemaSignature
 
     /// What a read found: the linked records, and which files changed since they were kept.
     struct Read {
         var linker: Linker
+        /// Each kind's records' fingerprints, in the order of the records.
+        var fingerprints: [RecordKind: [RecordFingerprint]]
         /// Positions in the stamps read with (0 is `ties.yaml`, which is never among them) of
         /// the files whose stamps are not the kept ones: each must be read again and relinked.
         var changed: [Int]
@@ -57,8 +61,11 @@ struct LinkedJournalCache: Sendable {
             }
             let diagnostics: [Diagnostic] = try reader.read()
             guard reader.offset == file.bytes.count else { throw BinaryReader.Malformed() }
+            var fingerprints: [RecordKind: [RecordFingerprint]] = [:]
             func records<R: Record & BinaryCodable>(_ type: R.Type) throws -> [R] {
-                try Self.decode(R.self, parts: parts[R.kind] ?? [], in: file.bytes)
+                let (records, prints) = try Self.decode(R.self, parts: parts[R.kind] ?? [], in: file.bytes)
+                fingerprints[R.kind] = prints
+                return records
             }
             let contacts = try records(Contact.self)
             let encounters = try records(Encounter.self)
@@ -68,7 +75,7 @@ struct LinkedJournalCache: Sendable {
             let linker = Linker(
                 root: root, config: linked, linked: contacts, encounters, publications, orgs, goals,
                 diagnostics: diagnostics)
-            return Read(linker: linker, changed: changed, kept: Kept(file: file, parts: parts))
+            return Read(linker: linker, fingerprints: fingerprints, changed: changed, kept: Kept(file: file, parts: parts))
         }()
     }
 
@@ -98,9 +105,9 @@ struct LinkedJournalCache: Sendable {
     /// Records per part: enough parts to keep every core busy decoding.
     static let recordsPerPart = 1024
 
-    /// A kind's records as parts of `recordsPerPart`, each with its own table of strings, encoded
-    /// on all cores; a part of `kept` (its parts and file) that holds none of the positions
-    /// `changed` is copied as it is.
+    /// A kind's records as parts of `recordsPerPart`, each with its own table of strings and
+    /// then its records' fingerprints, encoded on all cores; a part of `kept` (its parts and
+    /// file) that holds none of the positions `changed` is copied as it is.
     private static func write<R: Record & BinaryCodable>(
         _ records: RecordTable<R>, to writer: BinaryWriter, reusing kept: ([Range<Int>], MappedFile)?, changed: Set<Int>
     ) {
@@ -112,7 +119,16 @@ struct LinkedJournalCache: Sendable {
                 return Array(UnsafeRawBufferPointer(rebasing: file.bytes[keptParts[part]]))
             }
             let start = starts[part]
-            return BinaryWriter.encode(Array(records[start..<min(start + recordsPerPart, records.count)]))
+            let slice = Array(records[start..<min(start + recordsPerPart, records.count)])
+            let writer = BinaryWriter()
+            slice.write(to: writer)
+            let scratch = BinaryWriter(sharesStrings: false)
+            for index in slice.indices {
+                let fingerprint = slice[index].fingerprint(using: scratch)
+                writer.fixed(fingerprint.whole)
+                writer.fixed(fingerprint.fields)
+            }
+            return writer.bytes
         }
         writer.varint(UInt64(parts.count))
         for part in parts { writer.part(part) }
@@ -120,13 +136,29 @@ struct LinkedJournalCache: Sendable {
 
     private static func decode<R: Record & BinaryCodable>(
         _ type: R.Type, parts: [Range<Int>], in bytes: UnsafeRawBufferPointer
-    ) throws -> [R] {
+    ) throws -> ([R], [RecordFingerprint]) {
         nonisolated(unsafe) let bytes = bytes
         let decoded = parts.parallelMap { range in
-            Result { try BinaryReader.decode([R].self, from: UnsafeRawBufferPointer(rebasing: bytes[range])) }
+            Result { () throws -> ([R], [RecordFingerprint]) in
+                let part = UnsafeRawBufferPointer(rebasing: bytes[range])
+                let reader = BinaryReader(part)
+                let records = try [R](from: reader)
+                var fingerprints: [RecordFingerprint] = []
+                fingerprints.reserveCapacity(records.count)
+                for _ in records.indices {
+                    fingerprints.append(RecordFingerprint(whole: try reader.fixed(), fields: try reader.fixed()))
+                }
+                guard reader.offset == part.count else { throw BinaryReader.Malformed() }
+                return (records, fingerprints)
+            }
         }
         var records: [R] = []
-        for part in decoded { records += try part.get() }
-        return records
+        var fingerprints: [RecordFingerprint] = []
+        for part in decoded {
+            let (partRecords, partFingerprints) = try part.get()
+            records += partRecords
+            fingerprints += partFingerprints
+        }
+        return (records, fingerprints)
     }
 }

@@ -15,6 +15,28 @@ package struct RecordSummary: Sendable {
     package var tags: [String]
 }
 
+/// A record's two fingerprints (`RecordSummary.fingerprint` and `fieldsFingerprint`), kept with
+/// it in the linked-journal cache so that a rebuild hashes only the records that changed.
+package struct RecordFingerprint: Sendable, Equatable {
+    package var whole: UInt64
+    package var fields: UInt64
+}
+
+extension Record {
+    /// The stable hashes of the record's encoding: its fields, then with its body and links.
+    /// `writer` is scratch, emptied first.
+    package func fingerprint(using writer: BinaryWriter) -> RecordFingerprint {
+        writer.removeAll()
+        writeFields(to: writer)
+        var fields = StableHash()
+        fields.combine(bytes: writer.bytes)
+        writeBody(to: writer)
+        var whole = StableHash()
+        whole.combine(bytes: writer.bytes)
+        return RecordFingerprint(whole: whole.value, fields: fields.value)
+    }
+}
+
 extension Journal {
     /// The number of a record, as `recordSummaries()` numbers them (contacts first, then
     /// encounters, publications, orgs and goals, each in the journal's order); nil for no such
@@ -40,32 +62,34 @@ extension Journal {
         }
     }
 
+    /// The fingerprints of a kind's records kept with the journal, by position (nil for those
+    /// that changed since; `Record.fingerprint(using:)` makes them), or nil for none kept.
+    package func keptFingerprints<R: Record>(_ type: R.Type) -> [RecordFingerprint?]? {
+        keptFingerprints?[R.kind].flatMap { $0.count == self[R.self].count ? $0 : nil }
+    }
+
     /// Every record's summary, by number; made on all cores.
     package func recordSummaries() -> [RecordSummary] {
         RecordKind.allCases.flatMap { summaries(of: $0.recordType) }
     }
 
     private func summaries<R: Record>(of kind: R.Type) -> [RecordSummary] {
-        self[R.self].withUnsafeBufferPointer { records in
+        // Fingerprints the linked-journal cache kept, for the records no change reached.
+        let kept = keptFingerprints(R.self)
+        return self[R.self].withUnsafeBufferPointer { records in
             nonisolated(unsafe) let records = records
             return parallelResults(count: records.count) { range, set in
                 // One writer per range, its buffer kept from record to record.
                 let writer = BinaryWriter(sharesStrings: false)
                 for index in range {
                     // Each use reads the record in place: a copy would retain every field.
-                    writer.removeAll()
-                    records[index].writeFields(to: writer)
-                    var fields = StableHash()
-                    fields.combine(bytes: writer.bytes)
-                    records[index].writeBody(to: writer)
-                    var hash = StableHash()
-                    hash.combine(bytes: writer.bytes)
+                    let fingerprint = kept?[index] ?? records[index].fingerprint(using: writer)
                     let links = records[index].linkedRecords.compactMap { recordNumber(of: $0).map(Int32.init) }
                     set(
                         index,
                         RecordSummary(
-                            id: records[index].recordID, fingerprint: hash.value, fieldsFingerprint: fields.value,
-                            links: links, tags: records[index].tags))
+                            id: records[index].recordID, fingerprint: fingerprint.whole,
+                            fieldsFingerprint: fingerprint.fields, links: links, tags: records[index].tags))
                 }
             }
         }

@@ -28,6 +28,9 @@ public struct Journal: Sendable {
     let memo = Memo()
     /// How the records were read: for tests and `TIES_TIMINGS`.
     var origin = Origin()
+    /// Each record's fingerprints as the linked-journal cache kept them, by kind and position;
+    /// nil for a record that changed since (and for a journal not read from that cache).
+    var keptFingerprints: [RecordKind: [RecordFingerprint?]]?
 
     /// How many files were parsed and how many taken from the parse cache.
     struct Origin: Equatable, Sendable {

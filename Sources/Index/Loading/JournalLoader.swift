@@ -97,12 +97,18 @@ struct JournalLoader {
         journal.origin.cached = found.files.count - files.count
         journal.origin.parsed = files.count
         journal.origin.linkedFromCache = true
-        if !files.isEmpty, keepsLinked, let linkedCache = cache?.linked {
-            var changed: [RecordKind: Set<Int>] = [:]
-            for file in files {
-                func position<R: Record>(_ type: R.Type) -> Int? { journal[R.self].position(of: R.ID(file.slug)) }
-                if let position = position(file.kind.recordType) { changed[file.kind, default: []].insert(position) }
+        var changed: [RecordKind: Set<Int>] = [:]
+        for file in files {
+            func position<R: Record>(_ type: R.Type) -> Int? { journal[R.self].position(of: R.ID(file.slug)) }
+            if let position = position(file.kind.recordType) { changed[file.kind, default: []].insert(position) }
+        }
+        journal.keptFingerprints = read.fingerprints.mapValues { $0.map(Optional.some) }
+        for (kind, positions) in changed {
+            for position in positions where position < journal.keptFingerprints?[kind]?.count ?? 0 {
+                journal.keptFingerprints?[kind]?[position] = nil
             }
+        }
+        if !files.isEmpty, keepsLinked, let linkedCache = cache?.linked {
             let kept = read.kept
             CacheFile.writeLater { [journal, changed] in
                 linkedCache.write(journal, stamps: stamps, reusing: kept, changed: changed)

@@ -139,7 +139,7 @@ struct SitePlan: Sendable {
         let search = SearchIndex.script(for: context, reusing: searchWords)
         return OtherFiles(
             files: theme.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [
-                ("robots.txt", Self.robots), ("search-index.js", Data(search.script.utf8)),
+                ("robots.txt", Self.robots), ("search-index.js", search.script),
                 ("feed.xml", Data(feeds.atom(logPage: log).utf8)), ("feed.json", Data(feeds.json(logPage: log).utf8)),
             ], searchWords: search.words)
     }

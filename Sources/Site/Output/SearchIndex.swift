@@ -22,42 +22,58 @@ enum SearchIndex {
     static func script(
         for context: SiteContext, reusing previous: SearchWords = SearchWords()
     ) -> (
-        script: String, words: SearchWords
+        script: Data, words: SearchWords
     ) {
-        let (json, words) = json(for: context, reusing: previous)
-        return ("window.tiesSearch = " + json + ";\n", words)
+        let (json, words) = jsonBytes(for: context, reusing: previous)
+        var script = Data("window.tiesSearch = ".utf8)
+        script.reserveCapacity(json.count + 24)
+        script.append(contentsOf: json)
+        script.append(contentsOf: ";\n".utf8)
+        return (script, words)
+    }
+
+    /// `jsonBytes` as a string.
+    static func json(
+        for context: SiteContext, reusing previous: SearchWords = SearchWords(), page address: (String) -> String = { $0 }
+    ) -> (json: String, words: SearchWords) {
+        let (json, words) = jsonBytes(for: context, reusing: previous, page: address)
+        return (String(decoding: json, as: UTF8.self), words)
     }
 
     /// The entries as a JSON array, and each record's words for the next build; `previous`
     /// holds the last build's words, used where a record's texts are the same; `page` gives
     /// the address of a page from its path (an encrypted build's opaque names).
-    static func json(
+    static func jsonBytes(
         for context: SiteContext, reusing previous: SearchWords = SearchWords(), page address: (String) -> String = { $0 }
-    ) -> (json: String, words: SearchWords) {
+    ) -> (json: [UInt8], words: SearchWords) {
         let journal = context.journal.whole
         let v = context.vocabulary
         /// The entries of one kind's records, on all cores, in the journal's order.
         func entries<R: Record>(
             _ type: R.Type, detail: @escaping @Sendable (R) -> [String?]
         ) -> [(entry: Entry, key: SearchWords.Key)] {
-            journal[R.self].withUnsafeBufferPointer { records in
+            let kept = journal.keptFingerprints(R.self)
+            return journal[R.self].withUnsafeBufferPointer { records in
                 nonisolated(unsafe) let records = records
                 return parallelResults(count: records.count) { range, set in
                     var key: [UInt8] = []
                     var seen = Set<String>()
+                    let writer = BinaryWriter(sharesStrings: false)
                     for index in range {
                         // In place: a copy of a record would retain every field of it.
                         let id = records[index].recordID
                         guard let page = context.paths.page(of: id) else { continue }
-                        let texts = SearchFields.texts(of: records[index]) + [records[index].body]
-                        let textsKey = SearchWords.Key(texts)
+                        let textsKey = SearchWords.Key(kept?[index] ?? records[index].fingerprint(using: writer))
                         set(
                             index,
                             (
                                 Entry(
                                     n: context.displayName(of: id) ?? records[index].displayName, k: v.kindName(R.kind),
                                     d: detail(records[index]).compactMap { $0 }.joined(separator: " · "),
-                                    x: previous.words[textsKey] ?? words(of: texts, key: &key, seen: &seen),
+                                    x: previous.words[textsKey]
+                                        ?? words(
+                                            of: SearchFields.texts(of: records[index]) + [records[index].body], key: &key,
+                                            seen: &seen),
                                     u: page),
                                 textsKey
                             ))
@@ -100,7 +116,7 @@ enum SearchIndex {
             json.append(UInt8(ascii: "}"))
         }
         json.append(UInt8(ascii: "]"))
-        return (String(decoding: json, as: UTF8.self), kept)
+        return (json, kept)
     }
 
     /// Every word of `texts` once, as search keys, in the order first found: each text folded
@@ -144,10 +160,8 @@ enum SearchIndex {
         var text = text
         text.withUTF8 { bytes in
             var start = 0
-            for index in bytes.indices {
+            for index in bytes.indices where needsEscape[Int(bytes[index])] {
                 let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
-                else { continue }
                 json.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 appendEscaped(byte, to: &json)
                 start = index + 1
@@ -173,4 +187,9 @@ enum SearchIndex {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Which bytes `appendEscaped` writes: controls, `"`, `\\` and `<`.
+    private static let needsEscape: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == Int(UInt8(ascii: "\"")) || byte == Int(UInt8(ascii: "\\")) || byte == Int(UInt8(ascii: "<"))
+    }
 }

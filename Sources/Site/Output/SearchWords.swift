@@ -2,42 +2,29 @@ import Foundation
 import Index
 import Support
 
-/// Each record's search words (`SearchIndex.Entry.x`) from the last build, by a hash of the
-/// texts they were made from, so a rebuild folds only what changed (`.ties-search`).
+/// Each record's search words (`SearchIndex.Entry.x`) from the last build, by the record's
+/// fingerprint (`RecordFingerprint.whole`, kept with the linked journal), so a rebuild folds
+/// only what changed (`.ties-search`).
 ///
-/// Keyed by content, not by record: a stale entry is never used, since different texts give a
-/// different key. Read only when made by this build of ties (folding may change between
+/// Keyed by content, not by record: a stale entry is never used, since a record whose fields or
+/// notes differ has another fingerprint. Read only when made by this build of ties (folding may change between
 /// versions); a missing, damaged or foreign file just means every record is folded again.
 /// Sealed in an encrypted build, as the words are the notes'.
 struct SearchWords: Sendable {
     static let fileName = ".ties-search"
     static let magic = Array("TIESWORD".utf8)
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
 
     var words: [Key: String] = [:]
 
-    /// The texts' hash and their total length in bytes: two texts that differ in length never
-    /// share a key, whatever the hash.
+    /// A record's whole fingerprint: the stable hash of everything parsing and linking made of
+    /// it, fields and notes.
     struct Key: Hashable, Sendable {
         var hash: UInt64
-        var length: UInt64
 
-        init(_ texts: [String]) {
-            var hash = StableHash()
-            var length = 0
-            hash.combine(texts.count)
-            for text in texts {
-                hash.combine(text)
-                length += text.utf8.count
-            }
-            self.hash = hash.value
-            self.length = UInt64(length)
-        }
+        init(_ fingerprint: RecordFingerprint) { hash = fingerprint.whole }
 
-        init(hash: UInt64, length: UInt64) {
-            self.hash = hash
-            self.length = length
-        }
+        init(hash: UInt64) { self.hash = hash }
     }
 
     func data() -> Data {
@@ -47,9 +34,8 @@ struct SearchWords: Sendable {
         writer.string(CacheFile.programIdentity ?? "")
         writer.varint(UInt64(words.count))
         // In key order: the same site leaves the same file.
-        for (key, text) in words.sorted(by: { ($0.key.hash, $0.key.length) < ($1.key.hash, $1.key.length) }) {
+        for (key, text) in words.sorted(by: { $0.key.hash < $1.key.hash }) {
             writer.fixed(key.hash)
-            writer.varint(key.length)
             writer.string(text)
         }
         return Data(writer.bytes)
@@ -87,9 +73,7 @@ struct SearchWords: Sendable {
         let count = try reader.count()
         words.reserveCapacity(count)
         for _ in 0..<count {
-            let hash = try reader.fixed()
-            let length = try reader.varint()
-            words[Key(hash: hash, length: length)] = try reader.string()
+            words[Key(hash: try reader.fixed())] = try reader.string()
         }
     }
 }
