@@ -105,6 +105,29 @@ struct RebuildTests {
         #expect(title.made == 7 + 2 + 4 + 1, "\(title.made) pages made")
     }
 
+    /// The week's plan on the dashboard reads the notes of active goals, whose words name the
+    /// orgs of its gateways: an edit to those notes alone makes the dashboard again.
+    @Test func anEditToAGoalsNotesMakesTheDashboardAgain() throws {
+        let root = try Fixtures.copy(Fixtures.template)
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let output = root.appending(path: "_site")
+        let options = SiteBuilder.Options(output: output, today: RebuildTests.today)
+        _ = try SiteBuilder.build(Journal.load(from: root), options: options)
+        let dashboard = output.appending(path: "index.html")
+        #expect(try String(contentsOf: dashboard, encoding: .utf8).contains("which your goal"))
+
+        let goal = root.appending(path: "goals/staff-engineer-role.md")
+        let text = try String(contentsOf: goal, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "[[Acme Robotics]]", with: "a robotics company").utf8).write(to: goal)
+        _ = try SiteBuilder.build(Journal.load(from: root), options: options)
+        let clean = root.deletingLastPathComponent().appending(path: "clean")
+        _ = try SiteBuilder.build(
+            Journal.load(from: root), options: SiteBuilder.Options(output: clean, today: RebuildTests.today))
+        let rebuilt = try String(contentsOf: dashboard, encoding: .utf8)
+        #expect(!rebuilt.contains("which your goal"))
+        #expect(rebuilt == (try String(contentsOf: clean.appending(path: "index.html"), encoding: .utf8)))
+    }
+
     @Test func aBuildThatStopsHalfWayLeavesNoStateToTrust() throws {
         let root = try Fixtures.copy(Fixtures.template)
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }

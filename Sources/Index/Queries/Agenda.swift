@@ -21,8 +21,23 @@ public struct Agenda: Sendable, Equatable {
     /// Whether it was read from the agenda cache: for tests and `TIES_TIMINGS`.
     var fromCache = false
     /// Every follow-up not done, by due day, encounter and task (`openFollowUps(on:within:)`):
-    /// the order does not depend on the day asked about, so it is sorted once.
-    private let openByDue: [OpenFollowUp]
+    /// the order does not depend on the day asked about, so it is sorted once, when first asked
+    /// (`ties check` reads an agenda and never asks).
+    private let openByDue = OpenByDue()
+
+    final class OpenByDue: @unchecked Sendable {
+        private let lock = NSLock()
+        private var sorted: [OpenFollowUp]?
+
+        func get(_ make: () -> [OpenFollowUp]) -> [OpenFollowUp] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let sorted { return sorted }
+            let made = make()
+            sorted = made
+            return made
+        }
+    }
 
     /// A contact, the day of the last encounter with them, and the greetings sent to them.
     struct Person: Sendable, Hashable {
@@ -40,6 +55,9 @@ public struct Agenda: Sendable, Equatable {
         self.followUps = followUps
         self.diagnostics = diagnostics
         self.counts = counts
+    }
+
+    private func sortedOpenFollowUps() -> [OpenFollowUp] {
         var open: [OpenFollowUp] = []
         for encounter in followUps {
             for followup in encounter.followups where !followup.done {
@@ -50,7 +68,7 @@ public struct Agenda: Sendable, Equatable {
                         location: followup.location))
             }
         }
-        openByDue = open.sorted { ($0.due, $0.encounter, $0.task) < ($1.due, $1.encounter, $1.task) }
+        return open.sorted { ($0.due, $0.encounter, $0.task) < ($1.due, $1.encounter, $1.task) }
     }
 
     /// The agenda of a loaded journal.
@@ -179,6 +197,7 @@ public extension Agenda {
     /// One written as plain text is due `followup_after` (ties.yaml, 7 days unless set) after its encounter.
     func openFollowUps(on today: Day, within days: Int) -> [OpenFollowUp] {
         let horizon = today.adding(days: days)
+        let openByDue = self.openByDue.get(sortedOpenFollowUps)
         var low = 0
         var high = openByDue.count
         while low < high {

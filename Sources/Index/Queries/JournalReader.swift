@@ -88,10 +88,10 @@ public struct JournalReader: Sendable {
         return whole
     }
     public func overdueContacts(on today: Day) -> [DueContact] { everyRecordsFields(whole.overdueContacts(on: today)) }
-    /// Fields, and the title and notes of every active goal, whose words name the orgs of its
-    /// gateways (`Journal.orgs(namedBy:)`).
+    /// Fields, and every active goal whole: its notes name the orgs of its gateways
+    /// (`Journal.orgs(namedBy:)`).
     public func weekPlan(on today: Day, limit: Int = WeekPlan.defaultLimit) -> WeekPlan {
-        for goal in whole.goals where goal.status == .active { log?.read(goal) }
+        for goal in whole.goals where goal.status == .active { log?.readLinks(of: goal.recordID) }
         return everyRecordsFields(WeekPlan(whole, today: today, limit: limit))
     }
     public func ties(on today: Day) -> [Tie] { everyRecordsFields(whole.ties(on: today)) }
