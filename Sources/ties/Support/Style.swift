@@ -26,7 +26,9 @@ func padded(_ text: String, _ width: Int) -> String {
 
 /// Terminal columns a text takes: East Asian wide characters take two.
 func displayWidth(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { total, scalar in
+    // Most names are ASCII: a column each, without asking each scalar's properties.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+    return text.unicodeScalars.reduce(0) { total, scalar in
         let v = scalar.value
         if scalar.properties.generalCategory == .nonspacingMark { return total }
         let wide =

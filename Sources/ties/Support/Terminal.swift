@@ -38,7 +38,9 @@ enum Terminal {
 
     static func printable(_ text: String) -> String {
         let escaped = TerminalText.escaped(text)
-        return escaped.contains("\u{E000}") ? escaped.replacingOccurrences(of: colorEscape, with: "\u{1B}") : escaped
+        // A scalar scan: Foundation's `contains` of a string was a tenth of `ties who`.
+        return escaped.unicodeScalars.contains("\u{E000}")
+            ? escaped.replacingOccurrences(of: colorEscape, with: "\u{1B}") : escaped
     }
 
     /// Colour only for a terminal, and never when NO_COLOR is set (no-color.org) or TERM is dumb.
