@@ -11,6 +11,13 @@ import Testing
 struct RebuildTests {
     static let today = Day("2026-11-25")!
 
+    /// Builds the journal at `root` as it is now into `output` (its `_site` unless given).
+    @discardableResult
+    static func build(_ root: URL, into output: URL? = nil, today: Day = RebuildTests.today) throws -> SiteBuilder.Result {
+        try SiteBuilder.build(
+            Journal.load(from: root), options: .init(output: output ?? root.appending(path: "_site"), today: today))
+    }
+
     /// Edits the sample journal at random, a few hundred times, and after each edit compares
     /// a rebuild with a clean build, byte for byte, state and manifest included.
     @Test(arguments: [1, 2, 3] as [UInt64])
@@ -20,16 +27,15 @@ struct RebuildTests {
         let output = root.appending(path: "_site")
         let clean = try Fixtures.temporaryFolder("clean")
         defer { try? FileManager.default.removeItem(at: clean) }
-        _ = try SiteBuilder.build(Journal.load(from: root), options: .init(output: output, today: RebuildTests.today))
+        try Self.build(root)
 
         var editor = JournalEditor(root: root, seed: seed)
         var kept = 0
         for step in 1...40 {
             let edit = try editor.edit()
-            let rebuilt = try SiteBuilder.build(
-                Journal.load(from: root), options: .init(output: output, today: RebuildTests.today))
+            let rebuilt = try Self.build(root)
             let fresh = clean.appending(path: "\(step)")
-            let built = try SiteBuilder.build(Journal.load(from: root), options: .init(output: fresh, today: RebuildTests.today))
+            let built = try Self.build(root, into: fresh)
             #expect(built.made == built.pages)
             kept += rebuilt.pages - rebuilt.made
             let expected = try Snapshot(of: fresh).files
@@ -46,16 +52,13 @@ struct RebuildTests {
     @Test func aRebuildWithoutChangesMakesNoPage() throws {
         let root = try Fixtures.copy(Fixtures.template)
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let output = root.appending(path: "_site")
-        let options = SiteBuilder.Options(output: output, today: RebuildTests.today)
-        let first = try SiteBuilder.build(Journal.load(from: root), options: options)
+        let first = try Self.build(root)
         #expect(first.made == first.pages)
-        let second = try SiteBuilder.build(Journal.load(from: root), options: options)
+        let second = try Self.build(root)
         #expect(second.made == 0 && second.pages == first.pages && second.written == 0)
 
         // A new day can change any page (what is overdue, the last twelve months): all are made.
-        let nextDay = try SiteBuilder.build(
-            Journal.load(from: root), options: .init(output: output, today: RebuildTests.today.adding(days: 1)))
+        let nextDay = try Self.build(root, today: RebuildTests.today.adding(days: 1))
         #expect(nextDay.made == nextDay.pages)
     }
 
@@ -63,13 +66,12 @@ struct RebuildTests {
         let root = try Fixtures.copy(Fixtures.template)
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let output = root.appending(path: "_site")
-        let options = SiteBuilder.Options(output: output, today: RebuildTests.today)
-        let first = try SiteBuilder.build(Journal.load(from: root), options: options)
+        let first = try Self.build(root)
         let file = root.appending(path: "encounters/2026/2026-05-06-walk-jonas.md")
         let text = try String(contentsOf: file, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "title: Walk with Jonas", with: "title: Long walk with Jonas").utf8)
             .write(to: file)
-        let second = try SiteBuilder.build(Journal.load(from: root), options: options)
+        let second = try Self.build(root)
         // The dashboard, the Due page, the four lists and the Network page read every record's fields, so they are made again; so are the
         // timeline of 2026 and of the last twelve months. Of the records' pages, only the
         // encounter's, Jonas's and those of the two orgs he worked at (which list encounters with
@@ -88,12 +90,10 @@ struct RebuildTests {
     @Test func anEditToNotesAloneMakesNoPageThatReadsOnlyFields() throws {
         let root = try Fixtures.copy(Fixtures.template)
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-        let output = root.appending(path: "_site")
-        let options = SiteBuilder.Options(output: output, today: RebuildTests.today)
-        _ = try SiteBuilder.build(Journal.load(from: root), options: options)
+        try Self.build(root)
         let file = root.appending(path: "encounters/2026/2026-05-06-walk-jonas.md")
         try Data((try String(contentsOf: file, encoding: .utf8) + "\nOne more line of notes.\n").utf8).write(to: file)
-        let notes = try SiteBuilder.build(Journal.load(from: root), options: options)
+        let notes = try Self.build(root)
         // As a changed title, less the seven pages that read every record's fields: the
         // encounter's page, the two timelines, and the pages that follow links to Jonas (whose
         // questions to ask come from the notes of encounters with him).
@@ -101,7 +101,7 @@ struct RebuildTests {
         let text = try String(contentsOf: file, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "title: Walk with Jonas", with: "title: Long walk with Jonas").utf8)
             .write(to: file)
-        let title = try SiteBuilder.build(Journal.load(from: root), options: options)
+        let title = try Self.build(root)
         #expect(title.made == 7 + 2 + 4 + 1, "\(title.made) pages made")
     }
 
@@ -111,18 +111,16 @@ struct RebuildTests {
         let root = try Fixtures.copy(Fixtures.template)
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let output = root.appending(path: "_site")
-        let options = SiteBuilder.Options(output: output, today: RebuildTests.today)
-        _ = try SiteBuilder.build(Journal.load(from: root), options: options)
+        try Self.build(root)
         let dashboard = output.appending(path: "index.html")
         #expect(try String(contentsOf: dashboard, encoding: .utf8).contains("which your goal"))
 
         let goal = root.appending(path: "goals/staff-engineer-role.md")
         let text = try String(contentsOf: goal, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "[[Acme Robotics]]", with: "a robotics company").utf8).write(to: goal)
-        _ = try SiteBuilder.build(Journal.load(from: root), options: options)
+        try Self.build(root)
         let clean = root.deletingLastPathComponent().appending(path: "clean")
-        _ = try SiteBuilder.build(
-            Journal.load(from: root), options: SiteBuilder.Options(output: clean, today: RebuildTests.today))
+        try Self.build(root, into: clean)
         let rebuilt = try String(contentsOf: dashboard, encoding: .utf8)
         #expect(!rebuilt.contains("which your goal"))
         #expect(rebuilt == (try String(contentsOf: clean.appending(path: "index.html"), encoding: .utf8)))
@@ -132,11 +130,10 @@ struct RebuildTests {
         let root = try Fixtures.copy(Fixtures.template)
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let output = root.appending(path: "_site")
-        let options = SiteBuilder.Options(output: output, today: RebuildTests.today)
-        _ = try SiteBuilder.build(Journal.load(from: root), options: options)
+        try Self.build(root)
         #expect(PageState.read(from: try OutputFolder(output.path), sealer: nil) != nil)
         PageState.remove(from: try OutputFolder(output.path))
-        let again = try SiteBuilder.build(Journal.load(from: root), options: options)
+        let again = try Self.build(root)
         #expect(again.made == again.pages, "without a state every page is made")
         #expect(again.written == 0, "and, being the same, none is written")
 
@@ -146,7 +143,7 @@ struct RebuildTests {
         bytes.removeLast(bytes.count / 2)
         try bytes.write(to: state)
         #expect(PageState.read(from: try OutputFolder(output.path), sealer: nil) == nil)
-        let third = try SiteBuilder.build(Journal.load(from: root), options: options)
+        let third = try Self.build(root)
         #expect(third.made == third.pages)
     }
 
@@ -154,7 +151,7 @@ struct RebuildTests {
         let root = try Fixtures.copy(Fixtures.template)
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let output = root.appending(path: "_site")
-        _ = try SiteBuilder.build(Journal.load(from: root), options: .init(output: output, today: RebuildTests.today))
+        try Self.build(root)
         let state = try Data(contentsOf: output.appending(path: PageState.fileName))
         let journal = Journal.load(from: root)
         for contact in journal.contacts {

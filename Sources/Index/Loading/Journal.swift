@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A whole journal, loaded, checked and cross-linked: one immutable value.
 ///
@@ -22,10 +23,11 @@ public struct Journal: Sendable {
     public let diagnostics: [Diagnostic]
 
     let tables: Tables
-    /// What is made of the whole journal once and asked for often, and only by some commands:
-    /// the agenda (the dashboard, the Due page and the week's plan each ask it several times),
-    /// the orgs each goal names.
-    let memo = Memo()
+    /// The agenda, made on first use: the dashboard, the Due page and the week's plan each ask
+    /// for it several times.
+    let agendaMade = Once<Agenda>()
+    /// `orgs(namedBy:)` of every goal, found on first use.
+    let orgsByGoal = Once<[Goal.ID: [Org.ID]]>()
     /// How the records were read: for tests and `TIES_TIMINGS`.
     var origin = Origin()
     /// Each record's fingerprints as the linked-journal cache kept them, by kind and position;
@@ -96,37 +98,4 @@ public extension Journal {
 
     /// How many records of a kind the journal holds.
     func count<R: Record>(of kind: R.Type) -> Int { self[R.self].count }
-}
-
-extension Journal {
-    /// Values made from a journal on first use and kept with it. A journal never changes once
-    /// made, so what is kept stays true; copies of a journal share it.
-    final class Memo: @unchecked Sendable {
-        private let lock = NSLock()
-        private var agenda: Agenda?
-        private var orgsByGoal: [Goal.ID: [Org.ID]]?
-
-        func agenda(of journal: Journal) -> Agenda {
-            lock.lock()
-            defer { lock.unlock() }
-            if let agenda { return agenda }
-            let made = Agenda(journal)
-            agenda = made
-            return made
-        }
-
-        /// `Journal.orgs(namedBy:)` of every goal, with one matcher for all of them.
-        func orgsByGoal(of journal: Journal) -> [Goal.ID: [Org.ID]] {
-            lock.lock()
-            defer { lock.unlock() }
-            if let orgsByGoal { return orgsByGoal }
-            var made: [Goal.ID: [Org.ID]] = [:]
-            if !journal.goals.isEmpty {
-                let matcher = OrgNameMatcher(journal.orgs)
-                for goal in journal.goals { made[goal.id] = matcher.orgs(namedBy: goal) }
-            }
-            orgsByGoal = made
-            return made
-        }
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// What is due: the questions "who is overdue?", "what did I promise?", "whose birthday is it?".
 ///
@@ -23,21 +24,7 @@ public struct Agenda: Sendable, Equatable {
     /// Every follow-up not done, by due day, encounter and task (`openFollowUps(on:within:)`):
     /// the order does not depend on the day asked about, so it is sorted once, when first asked
     /// (`ties check` reads an agenda and never asks).
-    private let openByDue = OpenByDue()
-
-    final class OpenByDue: @unchecked Sendable {
-        private let lock = NSLock()
-        private var sorted: [OpenFollowUp]?
-
-        func get(_ make: () -> [OpenFollowUp]) -> [OpenFollowUp] {
-            lock.lock()
-            defer { lock.unlock() }
-            if let sorted { return sorted }
-            let made = make()
-            sorted = made
-            return made
-        }
-    }
+    private let openByDue = Once<[OpenFollowUp]>()
 
     /// A contact, the day of the last encounter with them, and the greetings sent to them.
     struct Person: Sendable, Hashable {

@@ -43,7 +43,7 @@ public struct Occasion: Hashable, Sendable {
 /// What is due, for a loaded journal: its `agenda`, and the rules per contact its pages show.
 public extension Journal {
     /// The agenda of this journal: `ties due`'s answers.
-    var agenda: Agenda { memo.agenda(of: self) }
+    var agenda: Agenda { agendaMade.get { Agenda(self) } }
 
     /// The cadence that applies: the contact's own, else their circle's, else the journal's default.
     func cadence(of contact: Contact) -> Cadence { Agenda.cadence(of: contact, config: config) }

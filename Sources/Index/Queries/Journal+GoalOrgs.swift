@@ -1,19 +1,18 @@
 import Support
 
 public extension Journal {
-    /// The orgs a goal names: those its notes link to (`[[Acme Robotics]]`), and those whose
+    /// The orgs a goal of this journal names: those its notes link to (`[[Acme Robotics]]`), and those whose
     /// name or an alias its title or notes write out ("Join Munich Re's risk team"), compared
     /// as whole words without case or accents. By slug.
     ///
     /// Found for every goal at once on first use (`OrgNameMatcher`): comparing each goal with
     /// each org's name was goals × orgs, seconds at 20,000 records.
     func orgs(namedBy goal: Goal) -> [Org.ID] {
-        if let found = memo.orgsByGoal(of: self)[goal.id], goals[goal.id]?.body == goal.body,
-            goals[goal.id]?.title == goal.title
-        {
-            return found
+        let found = orgsByGoal.get {
+            let matcher = OrgNameMatcher(orgs)
+            return Dictionary(uniqueKeysWithValues: goals.map { ($0.id, matcher.orgs(namedBy: $0)) })
         }
-        return OrgNameMatcher(orgs).orgs(namedBy: goal)
+        return found[goal.id] ?? []
     }
 }
 

@@ -63,19 +63,19 @@ enum SearchIndex {
                         // In place: a copy of a record would retain every field of it.
                         let id = records[index].recordID
                         guard let page = context.paths.page(of: id) else { continue }
-                        let textsKey = SearchWords.Key(kept?[index] ?? records[index].fingerprint(using: writer))
+                        let wordsKey = SearchWords.Key(kept?[index] ?? records[index].fingerprint(using: writer))
                         set(
                             index,
                             (
                                 Entry(
                                     n: context.displayName(of: id) ?? records[index].displayName, k: v.kindName(R.kind),
                                     d: detail(records[index]).compactMap { $0 }.joined(separator: " · "),
-                                    x: previous.words[textsKey]
+                                    x: previous.words[wordsKey]
                                         ?? words(
                                             of: SearchFields.texts(of: records[index]) + [records[index].body], key: &key,
                                             seen: &seen),
                                     u: page),
-                                textsKey
+                                wordsKey
                             ))
                     }
                 }

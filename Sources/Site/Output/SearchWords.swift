@@ -7,9 +7,9 @@ import Support
 /// only what changed (`.ties-search`).
 ///
 /// Keyed by content, not by record: a stale entry is never used, since a record whose fields or
-/// notes differ has another fingerprint. Read only when made by this build of ties (folding may change between
-/// versions); a missing, damaged or foreign file just means every record is folded again.
-/// Sealed in an encrypted build, as the words are the notes'.
+/// notes differ has another fingerprint. Read only when made by this build of ties (folding may
+/// change between versions); a missing, damaged or foreign file just means every record is
+/// folded again. Sealed in an encrypted build, as the words are the notes'.
 struct SearchWords: Sendable {
     static let fileName = ".ties-search"
     static let magic = Array("TIESWORD".utf8)

@@ -154,7 +154,6 @@ struct SiteContext: Sendable {
 
     /// The body as HTML, or nil when the record has no notes.
     func body<R: Record>(of record: R, from: String) -> String? {
-        journal.readLinks(of: .record(record.recordID))
         guard record.body.contains(where: { !$0.isWhitespace }) else { return nil }
         for link in record.wikiLinks { if let target = link.target { journal.read(target) } }
         let paths = self.paths
