@@ -8,6 +8,9 @@ package final class BinaryReader {
     private let bytes: UnsafeRawBufferPointer
     package private(set) var offset = 0
     private var strings: [String] = []
+    /// Each described type's field decoders, made for this reader (see `decodeFields`): a short
+    /// list, searched in order, as a reader meets only a handful of types.
+    private var decoders: [(type: ObjectIdentifier, decoders: AnyObject)] = []
 
     /// `bytes` must stay valid while the reader is used.
     package init(_ bytes: UnsafeRawBufferPointer) {
@@ -23,6 +26,23 @@ package final class BinaryReader {
     }
 
     func read<T: BinaryCodable>() throws -> T { try T(from: self) }
+
+    /// Decodes the stored fields of `item`'s schema into it.
+    ///
+    /// Through closures this reader made for itself: calling a closure kept by the shared schema
+    /// retains it and its field for every field of every record, and on several threads those
+    /// counts are contended (a fifth of reading the linked journal on two cores).
+    func decodeFields<Item: Described>(into item: inout Item) throws {
+        let key = ObjectIdentifier(Item.self)
+        let list: FieldDecoders<Item>
+        if let found = decoders.first(where: { $0.type == key }) {
+            list = unsafeDowncast(found.decoders, to: FieldDecoders<Item>.self)
+        } else {
+            list = FieldDecoders(Item.schema.makeDecoders())
+            decoders.append((key, list))
+        }
+        for decode in list.all { try decode(&item, self) }
+    }
 
     /// Where the next part `BinaryWriter.part` wrote lies, skipped: to decode on its own.
     func part() throws -> Range<Int> {
@@ -69,13 +89,35 @@ package final class BinaryReader {
             return strings[number]
         }
         guard let count = Int(exactly: header >> 1), count <= bytes.count - offset else { throw Malformed() }
-        let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
-        guard let text = String(validating: slice.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else {
-            throw Malformed()
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]).assumingMemoryBound(to: UInt8.self)
+        // ASCII needs no validation, and `String(validating:)` looks up generic metadata on every
+        // call (a tenth of reading the linked journal).
+        let text: String
+        if Self.isASCII(slice) {
+            text = String(decoding: slice, as: UTF8.self)
+        } else {
+            guard let valid = String(validating: slice, as: UTF8.self) else { throw Malformed() }
+            text = valid
         }
         offset += count
         if count > BinaryWriter.sharedStringLength { strings.append(text) }
         return text
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= raw.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < raw.count {
+            high |= UInt64(raw[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// An array's count: every element takes at least one byte, so a larger count is damage.
@@ -83,4 +125,10 @@ package final class BinaryReader {
         guard let count = Int(exactly: try varint()), count <= bytes.count - offset else { throw Malformed() }
         return count
     }
+}
+
+/// One type's field decoders, as `BinaryReader.decodeFields` keeps them.
+private final class FieldDecoders<Item> {
+    let all: [Field<Item>.Decoder]
+    init(_ all: [Field<Item>.Decoder]) { self.all = all }
 }

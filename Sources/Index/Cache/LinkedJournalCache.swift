@@ -134,30 +134,55 @@ struct LinkedJournalCache: Sendable {
         for part in parts { writer.part(part) }
     }
 
+    /// A kind's records and fingerprints, each part decoded on its own core straight into its
+    /// place in one array: joining arrays decoded apart copied every record (retaining each of
+    /// its fields), which cost as much as decoding them.
     private static func decode<R: Record & BinaryCodable>(
         _ type: R.Type, parts: [Range<Int>], in bytes: UnsafeRawBufferPointer
     ) throws -> ([R], [RecordFingerprint]) {
         nonisolated(unsafe) let bytes = bytes
-        let decoded = parts.parallelMap { range in
-            Result { () throws -> ([R], [RecordFingerprint]) in
-                let part = UnsafeRawBufferPointer(rebasing: bytes[range])
-                let reader = BinaryReader(part)
-                let records = try [R](from: reader)
-                var fingerprints: [RecordFingerprint] = []
-                fingerprints.reserveCapacity(records.count)
-                for _ in records.indices {
-                    fingerprints.append(RecordFingerprint(whole: try reader.fixed(), fields: try reader.fixed()))
-                }
-                guard reader.offset == part.count else { throw BinaryReader.Malformed() }
-                return (records, fingerprints)
-            }
+        // Each part starts with its count of records, so where its records go is known first.
+        var starts: [Int] = []
+        var total = 0
+        for range in parts {
+            starts.append(total)
+            total += try BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[range])).count()
         }
-        var records: [R] = []
-        var fingerprints: [RecordFingerprint] = []
-        for part in decoded {
-            let (partRecords, partFingerprints) = try part.get()
-            records += partRecords
-            fingerprints += partFingerprints
+        let firsts = starts
+        var fingerprints = [RecordFingerprint](repeating: RecordFingerprint(whole: 0, fields: 0), count: total)
+        let records = try fingerprints.withUnsafeMutableBufferPointer { prints in
+            nonisolated(unsafe) let prints = prints
+            return try [R](unsafeUninitializedCapacity: total) { buffer, initialized in
+                nonisolated(unsafe) let buffer = buffer
+                // How many records each part placed; nil where it then found damage.
+                let placed = Array(parts.indices).parallelMap { part -> (count: Int, isWhole: Bool) in
+                    let range = parts[part]
+                    let reader = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[range]))
+                    var count = 0
+                    do {
+                        let records = try reader.count()
+                        let first = firsts[part]
+                        while count < records {
+                            (buffer.baseAddress! + first + count).initialize(to: try R(from: reader))
+                            count += 1
+                        }
+                        for index in first..<first + records {
+                            prints[index] = RecordFingerprint(whole: try reader.fixed(), fields: try reader.fixed())
+                        }
+                        return (count, reader.offset == range.count)
+                    } catch {
+                        return (count, false)
+                    }
+                }
+                guard placed.allSatisfy(\.isWhole) else {
+                    for (part, outcome) in placed.enumerated() where outcome.count > 0 {
+                        (buffer.baseAddress! + firsts[part]).deinitialize(count: outcome.count)
+                    }
+                    initialized = 0
+                    throw BinaryReader.Malformed()
+                }
+                initialized = total
+            }
         }
         return (records, fingerprints)
     }

@@ -29,6 +29,9 @@ extension Linker {
 
     private func mentionTable() -> [RecordID: [Mention]] {
         var mentions: [RecordID: [Mention]] = [:]
+        // Lists that got a source out of order: only those are sorted at the end. Records come
+        // kind by kind in path order, so nearly every list arrives in order.
+        var unordered = Set<RecordID>()
         // By index and field, never `for record in records`: copying a record retains each of
         // its fields, and that was most of the cost of these tables.
         func addMentions<R: Record>(_ records: [R]) {
@@ -36,7 +39,8 @@ extension Linker {
                 let source = records[index].recordID
                 for link in records[index].wikiLinks {
                     guard let target = link.target, target != source else { continue }
-                    mentions[target, default: []].append(Mention(source: source, location: link.location))
+                    let mention = Mention(source: source, location: link.location)
+                    mentions[target, default: []].append(mention, whenOutOfOrder: { unordered.insert(target) })
                 }
             }
         }
@@ -45,10 +49,11 @@ extension Linker {
         addMentions(publications)
         addMentions(orgs)
         addMentions(goals)
-        mentions = mentions.mapValues { list in
-            // One entry per linking record, in a stable order.
+        for target in unordered {
+            // One entry per linking record, its first link, in a stable order.
             var seen = Set<RecordID>()
-            return list.sorted { ($0.source, $0.location) < ($1.source, $1.location) }.filter { seen.insert($0.source).inserted }
+            mentions[target] = mentions[target]?.sorted { ($0.source, $0.location) < ($1.source, $1.location) }
+                .filter { seen.insert($0.source).inserted }
         }
         return mentions
     }
@@ -82,36 +87,39 @@ extension Linker {
             }
         }
 
-        for index in encounters.indices {
-            let encounter = EncounterLinks(encounters[index])
-            let met = Linker.unique(encounter.with.compactMap { $0.id(Contact.self) })
-            for contact in met {
-                t.encountersByContact[contact, default: []].append(index)
-                for what in encounter.gave {
-                    t.exchangesByContact[contact, default: []].append(
-                        Exchange(direction: .gave, what: what, encounter: encounter.id, date: encounter.date.day))
+        // Through a buffer: reading fields of `encounters[index]` copied the whole record.
+        encounters.withUnsafeBufferPointer { encounters in
+            for index in encounters.indices {
+                let encounter = EncounterLinks(encounters[index])
+                let met = Linker.unique(encounter.with.compactMap { $0.id(Contact.self) })
+                for contact in met {
+                    t.encountersByContact[contact, default: []].append(index)
+                    for what in encounter.gave {
+                        t.exchangesByContact[contact, default: []].append(
+                            Exchange(direction: .gave, what: what, encounter: encounter.id, date: encounter.date.day))
+                    }
+                    for what in encounter.received {
+                        t.exchangesByContact[contact, default: []].append(
+                            Exchange(direction: .received, what: what, encounter: encounter.id, date: encounter.date.day))
+                    }
                 }
-                for what in encounter.received {
-                    t.exchangesByContact[contact, default: []].append(
-                        Exchange(direction: .received, what: what, encounter: encounter.id, date: encounter.date.day))
+                // Those introduced at an encounter were introduced by the others there, not by each
+                // other; at one of more than `PeopleGraph.largestMeeting` people (a conference) by
+                // nobody in particular, as the people graph sees it: a thousand introducers each
+                // would make every page of them list every other.
+                let introducedHere = Set(encounter.introduced.compactMap { $0.id(Contact.self) })
+                let large = met.count > PeopleGraph.largestMeeting || encounter.isOneToMany
+                for introduced in Linker.unique(encounter.introduced.compactMap { $0.id(Contact.self) }) {
+                    t.introductions.append(
+                        Introduction(
+                            introducers: large ? [] : met.filter { $0 != introduced && !introducedHere.contains($0) },
+                            introduced: introduced,
+                            source: encounter.id.record, date: encounter.date.day))
                 }
-            }
-            // Those introduced at an encounter were introduced by the others there, not by each
-            // other; at one of more than `PeopleGraph.largestMeeting` people (a conference) by
-            // nobody in particular, as the people graph sees it: a thousand introducers each
-            // would make every page of them list every other.
-            let introducedHere = Set(encounter.introduced.compactMap { $0.id(Contact.self) })
-            let large = met.count > PeopleGraph.largestMeeting || encounter.isOneToMany
-            for introduced in Linker.unique(encounter.introduced.compactMap { $0.id(Contact.self) }) {
-                t.introductions.append(
-                    Introduction(
-                        introducers: large ? [] : met.filter { $0 != introduced && !introducedHere.contains($0) },
-                        introduced: introduced,
-                        source: encounter.id.record, date: encounter.date.day))
-            }
-            for goal in Linker.unique(encounter.goals.compactMap { $0.id(Goal.self) }) {
-                t.encountersByGoal[goal, default: []].append(index)
-                goalContacts[goal, default: []].formUnion(met)
+                for goal in Linker.unique(encounter.goals.compactMap { $0.id(Goal.self) }) {
+                    t.encountersByGoal[goal, default: []].append(index)
+                    goalContacts[goal, default: []].formUnion(met)
+                }
             }
         }
 
@@ -147,6 +155,13 @@ extension Linker {
 
     /// The elements in first-seen order, each once.
     static func unique<T: Hashable>(_ items: [T]) -> [T] {
+        // Most lists are a handful of people, for which a set costs more than looking back.
+        if items.count <= 16 {
+            var unique: [T] = []
+            unique.reserveCapacity(items.count)
+            for item in items where !unique.contains(item) { unique.append(item) }
+            return unique
+        }
         var seen = Set<T>()
         return items.filter { seen.insert($0).inserted }
     }
@@ -173,5 +188,20 @@ private struct EncounterLinks {
         gave = encounter.gave
         received = encounter.received
         isOneToMany = encounter.isOneToMany
+    }
+}
+
+extension [Mention] {
+    /// Appends `mention` to a list kept one per source, its first link first, sorted by
+    /// source: a second link from the last source keeps the earlier of the two, and a source
+    /// that comes out of order is appended and reported, to be sorted later.
+    fileprivate mutating func append(_ mention: Mention, whenOutOfOrder outOfOrder: () -> Void) {
+        guard let last else { return append(mention) }
+        if last.source == mention.source {
+            if mention.location < last.location { self[count - 1] = mention }
+        } else {
+            if mention.source < last.source { outOfOrder() }
+            append(mention)
+        }
     }
 }

@@ -26,7 +26,10 @@ public final class Field<Item>: @unchecked Sendable {
     /// as written, such as the date at the start of a file name) gave a value.
     let read: (inout Item, inout Fields, ReadContext) -> Outcome
     let encode: (Item, BinaryWriter) -> Void
-    let decode: (inout Item, BinaryReader) throws -> Void
+    /// Makes a closure that decodes the field: each reader makes its own (`BinaryReader.decoders`),
+    /// so that threads decoding at once never share one, nor contend on its reference count.
+    let makeDecoder: () -> Decoder
+    typealias Decoder = (inout Item, BinaryReader) throws -> Void
     package let references: ((Item, ReferenceVisit) -> Void)?
     let resolve: ((inout Item, ReferenceResolve) -> Void)?
 
@@ -40,7 +43,10 @@ public final class Field<Item>: @unchecked Sendable {
             key, path, reader, required: required, fallback: fallback, stored: stored, meaning,
             read: Field.reading(key, reader, fallback) { property.set(&$0, $1) },
             encode: { item, writer in property.get(item).write(to: writer) },
-            decode: { item, reader in property.set(&item, try V(from: reader)) },
+            makeDecoder: {
+                let property = property
+                return { item, reader in property.set(&item, try V(from: reader)) }
+            },
             references: reader.visit.map { visit in { item, body in visit(property.get(item), body) } },
             resolve: reader.resolve.map { resolve in
                 { item, body in property.modify(&item) { resolve(&$0, key, body) } }
@@ -57,7 +63,10 @@ public final class Field<Item>: @unchecked Sendable {
             key, path, reader, required: required, fallback: fallback, stored: stored, meaning,
             read: Field.reading(key, reader, fallback) { property.set(&$0, $1) },
             encode: { item, writer in property.get(item).write(to: writer) },
-            decode: { item, reader in property.set(&item, try V?(from: reader)) },
+            makeDecoder: {
+                let property = property
+                return { item, reader in property.set(&item, try V?(from: reader)) }
+            },
             references: reader.visit.map { visit in
                 { item, body in if let value = property.get(item) { visit(value, body) } }
             },
@@ -96,7 +105,7 @@ public final class Field<Item>: @unchecked Sendable {
         stored: Bool, _ meaning: String,
         read: @escaping (inout Item, inout Fields, ReadContext) -> Outcome,
         encode: @escaping (Item, BinaryWriter) -> Void,
-        decode: @escaping (inout Item, BinaryReader) throws -> Void,
+        makeDecoder: @escaping () -> Decoder,
         references: ((Item, ReferenceVisit) -> Void)?,
         resolve: ((inout Item, ReferenceResolve) -> Void)?
     ) {
@@ -112,7 +121,7 @@ public final class Field<Item>: @unchecked Sendable {
             "add '\(key): \(reader.placeholder)'" + (fallback?.alternative.map { " or \($0)" } ?? " to the front matter")
         self.read = read
         self.encode = encode
-        self.decode = decode
+        self.makeDecoder = makeDecoder
         self.references = references
         self.resolve = resolve
     }

@@ -6,9 +6,8 @@ extension Schema {
         for field in storedFields { field.encode(item, writer) }
     }
 
-    func decode(into item: inout Item, from reader: BinaryReader) throws {
-        for field in storedFields { try field.decode(&item, reader) }
-    }
+    /// The closures that decode each stored field, in order, made anew for each reader.
+    func makeDecoders() -> [Field<Item>.Decoder] { storedFields.map { $0.makeDecoder() } }
 
     /// What the cache's layout of this schema depends on: each stored field's key and shape.
     var signature: String {
@@ -24,7 +23,7 @@ extension BinaryCodable where Self: ListItem {
 
     init(from reader: BinaryReader) throws {
         self.init(at: try reader.read())
-        try Self.schema.decode(into: &self, from: reader)
+        try reader.decodeFields(into: &self)
     }
 }
 
@@ -60,7 +59,7 @@ extension Record {
 
     init(from reader: BinaryReader) throws {
         self.init(slug: try reader.read(), path: try reader.read())
-        try Self.schema.decode(into: &self, from: reader)
+        try reader.decodeFields(into: &self)
         body = try reader.read()
         bodyLine = try reader.read()
         wikiLinks = try reader.read()
