@@ -315,6 +315,23 @@ struct ParseCacheTests {
         }
     }
 
+    @Test func aRecordDamagedAfterOthersInItsPartIsIgnoredWithThem() throws {
+        let (journal, cache) = try Self.agedCopy("linked")
+        _ = Journal.load(from: journal, cache: cache)
+        CacheFile.finishWrites()
+        let file = cache.linked.url
+        var bytes = try Data(contentsOf: file)
+        // The path of the last contact, after three decoded whole (the last time it is written:
+        // the first is among the stamps), made invalid UTF-8.
+        let path = Data("contacts/grace.md".utf8)
+        let found = try #require(bytes.range(of: path, options: .backwards))
+        bytes[found.lowerBound] = 0xFF
+        try bytes.write(to: file)
+        let loaded = Journal.load(from: journal, cache: cache)
+        #expect(!loaded.origin.linkedFromCache)
+        try Self.expectSame(loaded, Journal.load(from: journal))
+    }
+
     // MARK: Helpers
 
     /// A copy of a fixture (or of the sample journal) whose files are a minute old, so that the

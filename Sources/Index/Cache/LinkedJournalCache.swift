@@ -154,7 +154,7 @@ struct LinkedJournalCache: Sendable {
             nonisolated(unsafe) let prints = prints
             return try [R](unsafeUninitializedCapacity: total) { buffer, initialized in
                 nonisolated(unsafe) let buffer = buffer
-                // How many records each part placed; nil where it then found damage.
+                // How many records each part placed, and whether it was whole.
                 let placed = Array(parts.indices).parallelMap { part -> (count: Int, isWhole: Bool) in
                     let range = parts[part]
                     let reader = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[range]))
@@ -162,21 +162,21 @@ struct LinkedJournalCache: Sendable {
                     do {
                         let records = try reader.count()
                         let first = firsts[part]
-                        while count < records {
-                            (buffer.baseAddress! + first + count).initialize(to: try R(from: reader))
+                        while count < records, let base = buffer.baseAddress {
+                            (base + first + count).initialize(to: try R(from: reader))
                             count += 1
                         }
                         for index in first..<first + records {
                             prints[index] = RecordFingerprint(whole: try reader.fixed(), fields: try reader.fixed())
                         }
-                        return (count, reader.offset == range.count)
+                        return (count, count == records && reader.offset == range.count)
                     } catch {
                         return (count, false)
                     }
                 }
                 guard placed.allSatisfy(\.isWhole) else {
-                    for (part, outcome) in placed.enumerated() where outcome.count > 0 {
-                        (buffer.baseAddress! + firsts[part]).deinitialize(count: outcome.count)
+                    for (part, outcome) in placed.enumerated() {
+                        buffer.baseAddress.map { ($0 + firsts[part]).deinitialize(count: outcome.count) }
                     }
                     initialized = 0
                     throw BinaryReader.Malformed()
