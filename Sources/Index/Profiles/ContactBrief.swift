@@ -106,6 +106,9 @@ public struct ContactBrief: Sendable {
             return from <= today && from.days(until: today) <= Self.recentChangeDays
         }
         let encounters = all.filter { $0.date.day <= today }
+        // The last encounters' lines and the question come from notes: theirs and the contact's.
+        journal.readWhole(contact.recordID)
+        for encounter in encounters { journal.readWhole(encounter.recordID) }
         lastEncounters = encounters.suffix(3).reversed().map { encounter in
             let lines = encounter.body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map(Self.readable)

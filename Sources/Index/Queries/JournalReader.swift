@@ -18,7 +18,7 @@ public enum GraphNode: Hashable, Sendable {
 }
 
 /// What one reader read of the journal: records' own fields, the fields of what links to
-/// records, or what links to or from records whole.
+/// records, records whole (their notes too), or what links to or from records whole.
 ///
 /// A site's rebuild makes a page again only when a record whose fields it read changed, or a
 /// record that links to or from a record whose links it read (Site's `RebuildPlan`). Used by
@@ -31,8 +31,12 @@ public final class ReadLog: @unchecked Sendable {
     /// Records whose links the page followed: their encounters, backlinks, mentions.
     public private(set) var links: [GraphNode] = []
     /// Records the fields of whose linking records the page read, and no more of them: the
-    /// last contact with someone is the date of an encounter `with` them.
+    /// last contact with someone is the date of an encounter `with` them, and who is in a list
+    /// of what links to a record follows from the fields of those records (a reference is a
+    /// field); only mentions are in bodies.
     public private(set) var linkFields: [GraphNode] = []
+    /// Records whose notes the page read besides their fields, and nothing that links to them.
+    public private(set) var wholes: [GraphNode] = []
 
     public func read(_ id: RecordID) { fields.append(.record(id)) }
     public func read(_ node: GraphNode) { fields.append(node) }
@@ -41,6 +45,8 @@ public final class ReadLog: @unchecked Sendable {
     public func readLinks(of id: RecordID) { links.append(.record(id)) }
     public func readLinks(of node: GraphNode) { links.append(node) }
     public func readLinkFields(of id: RecordID) { linkFields.append(.record(id)) }
+    public func readLinkFields(of node: GraphNode) { linkFields.append(node) }
+    public func readWhole(_ id: RecordID) { wholes.append(.record(id)) }
 }
 
 /// What a record's profile, a page and a command read the journal through: the queries of
@@ -50,8 +56,8 @@ public final class ReadLog: @unchecked Sendable {
 /// this, so a query cannot forget to say what it depends on, and `ties show`/`ties brief` read
 /// the same profiles through a reader without a log. The rule each query follows: note the
 /// records whose fields it returns or reads, and the records whose links it follows
-/// (`encounters(with:)` follows the links to a contact; a rebuild makes it again when a record
-/// linking to that contact changed).
+/// (`encounters(with:)` follows the links to a contact; a rebuild makes it again when the
+/// fields of a record linking to that contact changed, as references are fields).
 public struct JournalReader: Sendable {
     /// The journal itself, for what is not a page (the search index, the feeds, the paths).
     public let whole: Journal
@@ -91,7 +97,7 @@ public struct JournalReader: Sendable {
     /// Fields, and every active goal whole: its notes name the orgs of its gateways
     /// (`Journal.orgs(namedBy:)`).
     public func weekPlan(on today: Day, limit: Int = WeekPlan.defaultLimit) -> WeekPlan {
-        for goal in whole.goals where goal.status == .active { log?.readLinks(of: goal.recordID) }
+        for goal in whole.goals where goal.status == .active { log?.readWhole(goal.recordID) }
         return everyRecordsFields(WeekPlan(whole, today: today, limit: limit))
     }
     public func ties(on today: Day) -> [Tie] { everyRecordsFields(whole.ties(on: today)) }
@@ -124,7 +130,7 @@ public struct JournalReader: Sendable {
 
     /// The encounters and dated publications of some years, in timeline order.
     public func timeline(of years: ClosedRange<Int>) -> (encounters: Slice<RecordTable<Encounter>>, publications: [Publication]) {
-        for year in years { log?.readLinks(of: .year(year)) }
+        for year in years { log?.readLinkFields(of: .year(year)) }
         let all = whole.encounters
         // Encounters are in timeline order: the years' are one run of them.
         func start(of year: Int) -> Int {
@@ -146,6 +152,8 @@ public struct JournalReader: Sendable {
     // One record.
     public func read(_ id: RecordID) { log?.read(id) }
     public func readLinks(of node: GraphNode) { log?.readLinks(of: node) }
+    public func readLinkFields(of node: GraphNode) { log?.readLinkFields(of: node) }
+    public func readWhole(_ id: RecordID) { log?.readWhole(id) }
 
     public func displayName(of id: RecordID) -> String? {
         log?.read(id)
@@ -213,7 +221,7 @@ public struct JournalReader: Sendable {
 
     public func exchanges(with contact: Contact.ID) -> [Exchange] {
         let exchanges = whole.exchanges(with: contact)
-        log?.readLinks(of: contact.record)
+        log?.readLinkFields(of: contact.record)
         log?.read(exchanges.map(\.encounter.record))
         return exchanges
     }
@@ -234,10 +242,10 @@ public struct JournalReader: Sendable {
     public func peopleKnown(at org: Org.ID, today: Day) -> [Tie] {
         let known = whole.peopleKnown(at: org, today: today)
         log?.read(org.record)
-        log?.readLinks(of: org.record)
+        log?.readLinkFields(of: org.record)
         for tie in known {
             log?.read(tie.contact.record)
-            log?.readLinks(of: tie.contact.record)
+            log?.readLinkFields(of: tie.contact.record)
         }
         return known
     }
@@ -255,7 +263,7 @@ public struct JournalReader: Sendable {
     /// Two steps away: the org's links give its people, their links their encounters.
     public func encounters(withPeopleAt org: Org.ID) -> [Encounter] {
         for affiliation in noted(whole.affiliations(at: org), about: org.record) {
-            log?.readLinks(of: affiliation.contact.record)
+            log?.readLinkFields(of: affiliation.contact.record)
         }
         return noted(whole.encounters(withPeopleAt: org), about: org.record)
     }
@@ -272,20 +280,20 @@ public struct JournalReader: Sendable {
     }
 
     private func noted<R: Record>(_ records: [R], about id: RecordID) -> [R] {
-        log?.readLinks(of: id)
+        log?.readLinkFields(of: id)
         log?.read(records.map(\.recordID))
         return records
     }
 
     private func noted(_ affiliations: [Affiliation], about id: RecordID) -> [Affiliation] {
-        log?.readLinks(of: id)
+        log?.readLinkFields(of: id)
         log?.read(affiliations.flatMap { [$0.contact.record, $0.org.record] })
         return affiliations
     }
 
     private func noted(_ introductions: [Introduction], about contact: Contact.ID) -> [Introduction] {
         log?.read(contact.record)
-        log?.readLinks(of: contact.record)
+        log?.readLinkFields(of: contact.record)
         for introduction in introductions {
             log?.read(introduction.source)
             log?.read((introduction.introducers + [introduction.introduced]).map(\.record))

@@ -29,7 +29,7 @@ extension SiteContext {
 
     private func tagPage(tag: String, path: String, ids: [RecordID], headings: [RecordKind: String]) -> PageJob {
         // Which records carry the tag was found before the page was made: the tag's links say.
-        journal.readLinks(of: .tag(Journal.tagKey(tag)))
+        journal.readLinkFields(of: .tag(Journal.tagKey(tag)))
         let groups = RecordKind.allCases.compactMap { kind -> TagPage.Group? in
             let links = ids.filter { $0.kind == kind }.compactMap { link(to: $0, from: path) }
             return links.isEmpty ? nil : TagPage.Group(heading: headings[kind] ?? kind.rawValue, links: links)

@@ -3,13 +3,14 @@
 ///
 /// A record has changed when its fingerprint differs from the last build's, or it is new, or
 /// gone; its fields have changed when its fingerprint without the body does. A page must be
-/// made again when it read the fields of a record whose fields changed; when it followed the
-/// links of a record that a changed record links to or linked to (that record's backlinks,
-/// encounters or question to ask may have changed with it), or of a changed record (a record's
-/// own page follows its links, so a change to its notes makes it again); when it read the
-/// fields of what links to a record (its last contact) and a record whose fields changed links
-/// or linked to it. A page that lists every record reads `GraphNode.everyRecordsFields`. Any
-/// change to the program, the theme, ties.yaml or the day makes every page again.
+/// made again when it read the fields of a record whose fields changed, or the whole of a
+/// record that changed; when it followed the links of a record that a changed record links to
+/// or linked to (that record's backlinks, encounters or question to ask may have changed with
+/// it), or of a changed record (a record's own page follows its links, so a change to its notes
+/// makes it again); when it read the fields of what links to a record (its last contact, who is
+/// in a list of what links to it) and a record whose fields changed links or linked to it. A
+/// page that lists every record reads `GraphNode.everyRecordsFields`. Any change to the
+/// program, the theme, ties.yaml or the day makes every page again.
 struct RebuildPlan {
     private let previous: PageState?
     /// The last build's record numbers in this build's numbering; -1 for records now gone.
@@ -90,6 +91,7 @@ struct RebuildPlan {
             let stale =
                 switch how {
                 case reading.links: changed[oldNumber] || linksChanged[oldNumber]
+                case reading.whole: changed[oldNumber]
                 case reading.linkFields: fieldsChanged[oldNumber] || linkFieldsChanged[oldNumber]
                 default: fieldsChanged[oldNumber]
                 }

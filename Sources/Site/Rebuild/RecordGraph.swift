@@ -99,11 +99,13 @@ struct RecordGraph: Sendable {
     }
 
     /// How a page read a node, the low two bits of a dependency (`dependencies(of:)`): its
-    /// fields alone (0), the fields of what links to it too (`linkFields`), or what links to
-    /// it whole (`links`, which says more than both).
+    /// fields alone (0), the fields of what links to it too (`linkFields`), itself whole, its
+    /// notes too (`whole`), or itself and what links to it whole (`links`, which says more than
+    /// every other, so that or-ing two readings never says less than either).
     enum Reading {
         static let shift: Int32 = 2
         static let linkFields: Int32 = 1
+        static let whole: Int32 = 2
         static let links: Int32 = 3
     }
 
@@ -112,6 +114,7 @@ struct RecordGraph: Sendable {
     func dependencies(of page: ReadLog) -> [Int32] {
         var entries = page.fields.compactMap { number(of: $0).map { $0 << Reading.shift } }
         entries += page.linkFields.compactMap { number(of: $0).map { $0 << Reading.shift | Reading.linkFields } }
+        entries += page.wholes.compactMap { number(of: $0).map { $0 << Reading.shift | Reading.whole } }
         entries += page.links.compactMap { number(of: $0).map { $0 << Reading.shift | Reading.links } }
         entries.sort()
         var result: [Int32] = []
