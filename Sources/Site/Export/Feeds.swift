@@ -12,8 +12,15 @@ import Support
 struct Feeds {
     let journal: Journal
     let paths: SitePaths
-    /// Where a publication's page is in this build, e.g. `publications/2025/talk.html`.
-    let page: (Publication) -> String?
+    /// The published items, newest first: made once for both feeds.
+    let entries: [Entry]
+
+    /// `page`: where a publication's page is in this build, e.g. `publications/2025/talk.html`.
+    init(journal: Journal, paths: SitePaths, page: (Publication) -> String?) {
+        self.journal = journal
+        self.paths = paths
+        self.entries = Self.entries(of: journal, page: page)
+    }
 
     struct Entry {
         var id: String
@@ -26,8 +33,10 @@ struct Feeds {
         var people: [(name: String, url: String?)]
     }
 
-    var entries: [Entry] {
+    private static func entries(of journal: Journal, page: (Publication) -> String?) -> [Entry] {
         let base = journal.config.url ?? ""
+        // "Talk at DevConf", "Vortrag bei DevConf": in the journal's language.
+        let words = Vocabulary.for(journal.config.language)
         let dated = journal.publications.compactMap { publication in
             publication.status == .published ? publication.date.map { (date: $0, publication: publication) } : nil
         }
@@ -35,8 +44,6 @@ struct Feeds {
             .map { date, publication in
                 let external = publication.url.flatMap(SafeURL.href)
                 let own = page(publication).map { base + $0 }
-                // "Talk at DevConf", "Vortrag bei DevConf": in the journal's language.
-                let words = Vocabulary.for(journal.config.language)
                 let kind = publication.kind.map(words.publicationKind).map { $0.prefix(1).uppercased() + $0.dropFirst() }
                 let summary =
                     publication.abstract
@@ -68,7 +75,6 @@ struct Feeds {
 
     func atom(logPage: String) -> String {
         let base = journal.config.url ?? ""
-        let entries = self.entries
         let updated = entries.first.map { timestamp($0.date) } ?? "1970-01-01T00:00:00Z"
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>

@@ -36,12 +36,19 @@ public struct SitePaths: Sendable {
         self.naming = naming
         var taken = Set<String>()
         func assign(_ id: RecordID) {
-            // Most slugs are slugs in every part already, and are used as they are.
-            let components = id.slug.split(separator: "/", omittingEmptySubsequences: false)
-            let stem =
-                components.allSatisfy({ Slug.isSlug($0) && $0.utf8.count <= Slug.longest })
-                ? id.kind.folder + "/" + id.slug
-                : ([id.kind.folder] + components.map { Slug.fitted(Slug.make(from: String($0))) }).joined(separator: "/")
+            // Most slugs are slugs in every part already, and are used as they are (a slug of one
+            // part, the most common, without splitting it).
+            let stem: String
+            if Slug.isSlug(id.slug), id.slug.utf8.count <= Slug.longest {
+                stem = id.kind.folder + "/" + id.slug
+            } else {
+                let components = id.slug.split(separator: "/", omittingEmptySubsequences: false)
+                stem =
+                    components.allSatisfy({ Slug.isSlug($0) && $0.utf8.count <= Slug.longest })
+                    ? id.kind.folder + "/" + id.slug
+                    : ([id.kind.folder] + components.map { Slug.fitted(Slug.make(from: String($0))) })
+                        .joined(separator: "/")
+            }
             var path = stem + ".html"
             var counter = 2
             while !taken.insert(path).inserted {
@@ -52,12 +59,16 @@ public struct SitePaths: Sendable {
         }
         pages.reserveCapacity(journal.counts.values.reduce(0, +))
         taken.reserveCapacity(journal.counts.values.reduce(0, +))
-        for contact in journal.contacts { assign(contact.recordID) }
+        // The slugs read in place: a copy of a record would retain every field of it.
+        func slugs<R: Record>(_ records: RecordTable<R>) -> [String] {
+            records.withUnsafeBufferPointer { records in records.indices.map { records[$0].slug } }
+        }
+        for slug in slugs(journal.contacts) { assign(RecordID(.contact, slug)) }
         // By slug, like the other kinds; the slugs alone are sorted, not the records.
-        for slug in journal.encounters.map(\.slug).sorted() { assign(RecordID(.encounter, slug)) }
-        for slug in journal.publications.map(\.slug).sorted() { assign(RecordID(.publication, slug)) }
-        for org in journal.orgs { assign(org.recordID) }
-        for goal in journal.goals { assign(goal.recordID) }
+        for slug in slugs(journal.encounters).sorted() { assign(RecordID(.encounter, slug)) }
+        for slug in slugs(journal.publications).sorted() { assign(RecordID(.publication, slug)) }
+        for slug in slugs(journal.orgs) { assign(RecordID(.org, slug)) }
+        for slug in slugs(journal.goals) { assign(RecordID(.goal, slug)) }
         var tagsTaken = Set<String>()
         for tag in SitePaths.allTags(in: journal) {
             let stem = "tags/" + Slug.fitted(Slug.make(from: tag))
