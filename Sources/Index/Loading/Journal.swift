@@ -26,8 +26,10 @@ public struct Journal: Sendable {
     /// The agenda, made on first use: the dashboard, the Due page and the week's plan each ask
     /// for it several times.
     let agendaMade = Once<Agenda>()
-    /// `orgs(namedBy:)` of every goal, found on first use.
-    let orgsByGoal = Once<[Goal.ID: [Org.ID]]>()
+    /// The table of every org's name that `orgs(namedBy:)` looks goals up in, made on first use.
+    let orgNames = Once<OrgNameMatcher>()
+    /// `recordsByTag()`, made on first use.
+    let tagsMade = Once<[String: [RecordID]]>()
     /// How the records were read: for tests and `TIES_TIMINGS`.
     var origin = Origin()
     /// Each record's fingerprints as the linked-journal cache kept them, by kind and position;

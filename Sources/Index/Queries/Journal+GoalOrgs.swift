@@ -5,14 +5,12 @@ public extension Journal {
     /// name or an alias its title or notes write out ("Join Munich Re's risk team"), compared
     /// as whole words without case or accents. By slug.
     ///
-    /// Found for every goal at once on first use (`OrgNameMatcher`): comparing each goal with
-    /// each org's name was goals × orgs, seconds at 20,000 records.
+    /// Every org's name is made into one table on first use (`OrgNameMatcher`), and the goal's
+    /// words are looked up in it: comparing each goal with each org's name was goals × orgs,
+    /// seconds at 20,000 records. A goal is matched when asked, so that a rebuild making one
+    /// goal's page reads that goal's notes only.
     func orgs(namedBy goal: Goal) -> [Org.ID] {
-        let found = orgsByGoal.get {
-            let matcher = OrgNameMatcher(orgs)
-            return Dictionary(uniqueKeysWithValues: goals.map { ($0.id, matcher.orgs(namedBy: $0)) })
-        }
-        return found[goal.id] ?? []
+        orgNames.get { OrgNameMatcher(orgs) }.orgs(namedBy: goal)
     }
 }
 

@@ -50,8 +50,13 @@ public extension Journal {
     /// order: one pass over the journal for the site's tag pages and `ties show TAG`.
     ///
     /// Tags that differ only in case are one tag, named as most records write it (of equally
-    /// many, the first in code point order).
+    /// many, the first in code point order). Made on first use and kept: a build asks for it
+    /// for the site's paths, its tag pages and its comparison with the last build.
     func recordsByTag() -> [String: [RecordID]] {
+        tagsMade.get { collectTags() }
+    }
+
+    private func collectTags() -> [String: [RecordID]] {
         var byKey: [String: [RecordID]] = [:]
         var spellings: [String: [String: Int]] = [:]
         // By index, never `for record in`: copying a record retains every field of it.
