@@ -12,7 +12,12 @@
 /// page that lists every record reads `GraphNode.everyRecordsFields`. Any change to the
 /// program, the theme, ties.yaml or the day makes every page again.
 struct RebuildPlan {
-    private let previous: PageState?
+    /// Whether there is a last build to compare with.
+    private let comparable: Bool
+    /// What the last build's pages read (`PageState`), kept apart: reading it through the
+    /// whole state copied the state, for each of thousands of pages.
+    private var dependencyStarts: [Int32] = []
+    private var dependencyTargets: [Int32] = []
     /// The last build's record numbers in this build's numbering; -1 for records now gone.
     private var renumbered: [Int32] = []
     /// By the last build's numbers: whether the record changed, and whether what links to it
@@ -29,17 +34,19 @@ struct RebuildPlan {
 
     init(previous: PageState?, current: RecordGraph, global: UInt64) {
         guard let previous, previous.global == global else {
-            self.previous = nil
+            comparable = false
             return
         }
         var numbers: [UInt64: Int32] = [:]
         numbers.reserveCapacity(current.count)
         for (number, key) in current.keys.enumerated() where numbers.updateValue(Int32(number), forKey: key) != nil {
             // Two records with one key: too unlikely to plan around, so make everything.
-            self.previous = nil
+            comparable = false
             return
         }
-        self.previous = previous
+        comparable = true
+        dependencyStarts = previous.dependencyStarts
+        dependencyTargets = previous.dependencyTargets
         let old = previous.records
         renumbered = old.keys.map { numbers[$0] ?? -1 }
         var oldNumbers = [Int32](repeating: -1, count: current.count)
@@ -81,9 +88,9 @@ struct RebuildPlan {
     /// What the page at `path` read in the last build, in this build's numbers, when it cannot
     /// have changed since; nil when it must be made.
     func unchanged(_ path: String) -> [Int32]? {
-        guard let previous, let page = pages[path] else { return nil }
+        guard comparable, let page = pages[path] else { return nil }
         var dependencies: [Int32] = []
-        for dependency in previous.dependencies(ofPage: page) {
+        for dependency in dependencyTargets[Int(dependencyStarts[page])..<Int(dependencyStarts[page + 1])] {
             let reading = RecordGraph.Reading.self
             let oldNumber = Int(dependency >> reading.shift)
             let how = dependency & reading.links
