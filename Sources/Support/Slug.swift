@@ -61,6 +61,28 @@ public enum Slug {
         return previous != UInt8(ascii: "-")
     }
 
+    /// Whether every part of `path` between slashes `isSlug` and fits in `longest` bytes, in
+    /// one pass: a record in a subfolder (`2025/2025-01-01-coffee`) needs no split to tell.
+    public static func isSlugInEveryPart(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "-")
+        var length = 0
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "/") where previous != UInt8(ascii: "-"):
+                previous = UInt8(ascii: "-")
+                length = 0
+                continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+            default: return false
+            }
+            previous = byte
+            length += 1
+            guard length <= longest else { return false }
+        }
+        return previous != UInt8(ascii: "-")
+    }
+
     /// `slug`, or `slug-2`, `slug-3`, … for the first one not in `taken` (compared without
     /// case, as file systems may), which then holds it.
     package static func unique(_ slug: String, among taken: inout Set<String>) -> String {

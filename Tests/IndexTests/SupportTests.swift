@@ -21,6 +21,17 @@ struct SupportTests {
         #expect(Slug.make(from: Slug.make(from: text)) == Slug.make(from: text))
     }
 
+    /// Each part between slashes a slug that fits: the same answer as splitting and asking
+    /// `isSlug` of each part.
+    @Test(arguments: [
+        "2025/2025-01-01-coffee", "a/b/c", "ada", "a//b", "/a", "a/", "a-/b", "a/-b", "A/b", "", "/",
+        String(repeating: "a", count: Slug.longest) + "/b", String(repeating: "a", count: Slug.longest + 1) + "/b",
+    ])
+    func aSlugPathIsASlugInEveryPart(path: String) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        #expect(Slug.isSlugInEveryPart(path) == parts.allSatisfy { Slug.isSlug($0) && $0.utf8.count <= Slug.longest })
+    }
+
     @Test func slugsOfOtherScriptsAreASCII() {
         for name in ["田中 宏", "林美", "Ὀδυσσεύς", "محمد"] {
             let slug = Slug.make(from: name)

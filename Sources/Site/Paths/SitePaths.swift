@@ -36,19 +36,14 @@ public struct SitePaths: Sendable {
         self.naming = naming
         var taken = Set<String>()
         func assign(_ id: RecordID) {
-            // Most slugs are slugs in every part already, and are used as they are (a slug of one
-            // part, the most common, without splitting it).
-            let stem: String
-            if Slug.isSlug(id.slug), id.slug.utf8.count <= Slug.longest {
-                stem = id.kind.folder + "/" + id.slug
-            } else {
-                let components = id.slug.split(separator: "/", omittingEmptySubsequences: false)
-                stem =
-                    components.allSatisfy({ Slug.isSlug($0) && $0.utf8.count <= Slug.longest })
-                    ? id.kind.folder + "/" + id.slug
-                    : ([id.kind.folder] + components.map { Slug.fitted(Slug.make(from: String($0))) })
-                        .joined(separator: "/")
-            }
+            // Most slugs are slugs in every part already, and are used as they are.
+            let stem =
+                Slug.isSlugInEveryPart(id.slug)
+                ? id.kind.folder + "/" + id.slug
+                : ([id.kind.folder]
+                    + id.slug.split(separator: "/", omittingEmptySubsequences: false).map {
+                        Slug.fitted(Slug.make(from: String($0)))
+                    }).joined(separator: "/")
             var path = stem + ".html"
             var counter = 2
             while !taken.insert(path).inserted {
