@@ -7,7 +7,7 @@
 public enum TerminalText {
     /// `text` with every character a terminal would act on written out as `\u{…}`.
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        guard !isPrintableASCII(text, lineFeeds: true), text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
@@ -25,7 +25,9 @@ public enum TerminalText {
     /// too (LF, CR, U+2028, U+2029), so a name holding a newline cannot forge a line of ties'
     /// own output (`due`, `who`, an import's report).
     public static func inline(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { breaksLine($0) || needsEscape($0) }) else { return text }
+        guard !isPrintableASCII(text, lineFeeds: false),
+            text.unicodeScalars.contains(where: { breaksLine($0) || needsEscape($0) })
+        else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if breaksLine(scalar) || needsEscape(scalar) {
@@ -64,6 +66,15 @@ public enum TerminalText {
             }
         }
         return String(result)
+    }
+
+    /// Whether every byte is printable ASCII, a tab or (with `lineFeeds`) a line feed: text
+    /// with nothing to escape, told by its bytes without decoding scalars (most of what `ties
+    /// due` prints is, thousands of lines).
+    package static func isPrintableASCII(_ text: String, lineFeeds: Bool) -> Bool {
+        text.utf8.allSatisfy { byte in
+            (byte >= 0x20 && byte < 0x7F) || byte == 0x09 || (lineFeeds && byte == 0x0A)
+        }
     }
 
     package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {

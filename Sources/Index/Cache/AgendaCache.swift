@@ -13,7 +13,7 @@ struct AgendaCache: Sendable {
     let url: URL
 
     static let magic = Array("ties agenda\n".utf8)
-    static let formatVersion: UInt64 = 5 ^ RecordKind.schemaSignature
+    static let formatVersion: UInt64 = 6 ^ RecordKind.schemaSignature
 
     /// The agenda, if it was made from exactly `stamps` (in path order, `ties.yaml` first), with
     /// `config`, the journal's settings as read now.
@@ -27,7 +27,7 @@ struct AgendaCache: Sendable {
                 let linked = try CacheFile.readLinkedSettings(of: config, from: reader)
             else { return nil }
             let people: [Agenda.Person] = try reader.read()
-            let followUps: [Encounter] = try reader.read()
+            let openByDue: [OpenFollowUp] = try reader.read()
             let diagnostics: [Diagnostic] = try reader.read()
             var counts: [RecordKind: Int] = [:]
             for kind in RecordKind.allCases {
@@ -37,7 +37,7 @@ struct AgendaCache: Sendable {
                 counts[kind] = count
             }
             var agenda = Agenda(
-                config: linked, people: people, followUps: followUps, diagnostics: diagnostics, counts: counts)
+                config: linked, people: people, openByDue: openByDue, diagnostics: diagnostics, counts: counts)
             guard reader.offset == file.bytes.count else { throw BinaryReader.Malformed() }
             agenda.fromCache = true
             return agenda
@@ -51,7 +51,7 @@ struct AgendaCache: Sendable {
         CacheFile.write(stamps, to: writer)
         CacheFile.writeLinkedSettings(of: agenda.config, to: writer)
         writer.write(agenda.people)
-        writer.write(agenda.followUps)
+        writer.write(agenda.openByDue)
         writer.write(agenda.diagnostics)
         for kind in RecordKind.allCases { writer.varint(UInt64(agenda.counts[kind] ?? 0)) }
         CacheFile.store(Data(writer.bytes), at: url)
@@ -67,6 +67,23 @@ extension Agenda.Person: BinaryCodable {
 
     init(from reader: BinaryReader) throws {
         self.init(contact: try reader.read(), lastEncounter: try reader.read(), greeted: try reader.read())
+    }
+}
+
+extension OpenFollowUp: BinaryCodable {
+    func write(to writer: BinaryWriter) {
+        writer.write(encounter)
+        writer.write(encounterName)
+        writer.write(task)
+        writer.write(due)
+        writer.write(daysOverdue)
+        writer.write(location)
+    }
+
+    init(from reader: BinaryReader) throws {
+        self.init(
+            encounter: try reader.read(), encounterName: try reader.read(), task: try reader.read(), due: try reader.read(),
+            daysOverdue: try reader.read(), location: try reader.read())
     }
 }
 

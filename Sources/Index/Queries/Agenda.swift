@@ -12,20 +12,16 @@ public struct Agenda: Sendable, Equatable {
     public let config: JournalConfig
     /// Every contact, in the journal's order, with only the fields the agenda reads.
     let people: [Person]
-    /// Every encounter with a follow-up not done, in timeline order, with only the fields the
-    /// agenda reads.
-    let followUps: [Encounter]
+    /// Every follow-up not done, by due day, encounter and task (`openFollowUps(on:within:)`):
+    /// the order does not depend on the day asked about, so it is sorted once, when the agenda
+    /// is made, and kept sorted in the agenda cache.
+    let openByDue: [OpenFollowUp]
     /// Every problem found in the journal.
     public let diagnostics: [Diagnostic]
     /// How many records of each kind the journal holds: `ties check` answers from the agenda.
     public let counts: [RecordKind: Int]
     /// Whether it was read from the agenda cache: for tests and `TIES_TIMINGS`.
     var fromCache = false
-    /// Every follow-up not done, by due day, encounter and task (`openFollowUps(on:within:)`):
-    /// the order does not depend on the day asked about, so it is sorted once, when first asked
-    /// (`ties check` reads an agenda and never asks).
-    private let openByDue = Once<[OpenFollowUp]>()
-
     /// A contact, the day of the last encounter with them, and the greetings sent to them.
     struct Person: Sendable, Hashable {
         var contact: Contact
@@ -33,26 +29,40 @@ public struct Agenda: Sendable, Equatable {
         var greeted: [GreetingRound] = []
     }
 
+    /// An agenda of `encounters`' follow-ups not done.
     init(
-        config: JournalConfig, people: [Person], followUps: [Encounter], diagnostics: [Diagnostic],
+        config: JournalConfig, people: [Person], followUps encounters: [Encounter], diagnostics: [Diagnostic],
+        counts: [RecordKind: Int] = [:]
+    ) {
+        let open = encounters.withUnsafeBufferPointer { Self.sortedOpenFollowUps($0, config: config) }
+        self.init(config: config, people: people, openByDue: open, diagnostics: diagnostics, counts: counts)
+    }
+
+    /// An agenda of follow-ups sorted as `openByDue` keeps them.
+    init(
+        config: JournalConfig, people: [Person], openByDue: [OpenFollowUp], diagnostics: [Diagnostic],
         counts: [RecordKind: Int] = [:]
     ) {
         self.config = config
         self.people = people
-        self.followUps = followUps
+        self.openByDue = openByDue
         self.diagnostics = diagnostics
         self.counts = counts
     }
 
-    private func sortedOpenFollowUps() -> [OpenFollowUp] {
+    /// The follow-ups of `encounters` not done, as `openByDue` keeps them; each encounter read
+    /// in place, as a copy would retain every field of it.
+    private static func sortedOpenFollowUps(
+        _ encounters: UnsafeBufferPointer<Encounter>, config: JournalConfig
+    ) -> [OpenFollowUp] {
         var open: [OpenFollowUp] = []
-        for encounter in followUps {
-            for followup in encounter.followups where !followup.done {
+        for index in encounters.indices {
+            for followup in encounters[index].followups where !followup.done {
                 open.append(
                     OpenFollowUp(
-                        encounter: encounter.slug, encounterName: encounter.displayName, task: followup.task,
-                        due: config.due(of: followup, after: encounter.date.day), daysOverdue: 0,
-                        location: followup.location))
+                        encounter: encounters[index].slug, encounterName: encounters[index].displayName,
+                        task: followup.task, due: config.due(of: followup, after: encounters[index].date.day),
+                        daysOverdue: 0, location: followup.location))
             }
         }
         return open.sorted { ($0.due, $0.encounter, $0.task) < ($1.due, $1.encounter, $1.task) }
@@ -68,13 +78,13 @@ public struct Agenda: Sendable, Equatable {
                     contact: Agenda.agendaFields($0), lastEncounter: journal.lastEncounter(with: $0.id)?.date.day,
                     greeted: greeted[$0.id].map { $0.sorted() } ?? [])
             },
-            followUps: journal.encounters.filter { $0.followups.contains { !$0.done } }.map(Agenda.agendaFields),
+            openByDue: journal.encounters.withUnsafeBufferPointer { Self.sortedOpenFollowUps($0, config: journal.config) },
             diagnostics: journal.diagnostics, counts: journal.counts)
     }
 
     public static func == (a: Agenda, b: Agenda) -> Bool {
-        (a.config, a.people, a.followUps, a.diagnostics, a.counts)
-            == (b.config, b.people, b.followUps, b.diagnostics, b.counts)
+        (a.config, a.people, a.openByDue, a.diagnostics, a.counts)
+            == (b.config, b.people, b.openByDue, b.diagnostics, b.counts)
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -87,15 +97,6 @@ public struct Agenda: Sendable, Equatable {
         kept.circle = contact.circle
         kept.cadence = contact.cadence
         kept.snoozeUntil = contact.snoozeUntil
-        return kept
-    }
-
-    /// An encounter with only what the agenda reads: its name, date and follow-ups.
-    static func agendaFields(_ encounter: Encounter) -> Encounter {
-        var kept = Encounter(slug: encounter.slug, path: encounter.path, date: encounter.date)
-        kept.title = encounter.title
-        kept.kind = encounter.kind
-        kept.followups = encounter.followups
         return kept
     }
 }
@@ -184,7 +185,6 @@ public extension Agenda {
     /// One written as plain text is due `followup_after` (ties.yaml, 7 days unless set) after its encounter.
     func openFollowUps(on today: Day, within days: Int) -> [OpenFollowUp] {
         let horizon = today.adding(days: days)
-        let openByDue = self.openByDue.get(sortedOpenFollowUps)
         var low = 0
         var high = openByDue.count
         while low < high {
@@ -257,7 +257,7 @@ public extension Agenda {
     static func openFollowUps(in encounters: [Encounter], config: JournalConfig, today: Day) -> [OpenFollowUp] {
         Agenda(
             config: config, people: [],
-            followUps: encounters.filter { $0.followups.contains { !$0.done } }.map(Agenda.agendaFields), diagnostics: []
+            followUps: encounters, diagnostics: []
         ).openFollowUps(on: today, within: 3650)
     }
 

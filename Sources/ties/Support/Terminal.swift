@@ -37,6 +37,8 @@ enum Terminal {
     }
 
     static func printable(_ text: String) -> String {
+        // Printable ASCII holds neither anything to escape nor colour.
+        if TerminalText.isPrintableASCII(text, lineFeeds: true) { return text }
         let escaped = TerminalText.escaped(text)
         // A scalar scan: Foundation's `contains` of a string was a tenth of `ties who`.
         return escaped.unicodeScalars.contains("\u{E000}")
