@@ -142,11 +142,15 @@ struct LinkedJournalCache: Sendable {
     ) throws -> ([R], [RecordFingerprint]) {
         nonisolated(unsafe) let bytes = bytes
         // Each part starts with its count of records, so where its records go is known first.
+        // Each record is followed by its 16 bytes of fingerprints, so a damaged count larger
+        // than that allows never sizes the arrays.
         var starts: [Int] = []
         var total = 0
         for range in parts {
             starts.append(total)
-            total += try BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[range])).count()
+            let count = try BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[range])).count()
+            guard count <= range.count / 16 else { throw BinaryReader.Malformed() }
+            total += count
         }
         let firsts = starts
         var fingerprints = [RecordFingerprint](repeating: RecordFingerprint(whole: 0, fields: 0), count: total)

@@ -26,7 +26,7 @@ public final class Field<Item>: @unchecked Sendable {
     /// as written, such as the date at the start of a file name) gave a value.
     let read: (inout Item, inout Fields, ReadContext) -> Outcome
     let encode: (Item, BinaryWriter) -> Void
-    /// Makes a closure that decodes the field: each reader makes its own (`BinaryReader.decoders`),
+    /// Makes a closure that decodes the field: each reader makes its own (`BinaryReader.decodeFields`),
     /// so that threads decoding at once never share one, nor contend on its reference count.
     let makeDecoder: () -> Decoder
     typealias Decoder = (inout Item, BinaryReader) throws -> Void
