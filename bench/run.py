@@ -2,7 +2,7 @@
 """`make bench`: measures ties on generated journals, and Hugo on the same Markdown files.
 
 For each size (records), bench/generate.py writes a deterministic journal (seed 42); then, with
-the release binary, each measured `--runs` times (median wall time, largest peak RSS):
+the binary `make install` installs (`make static`), each measured `--runs` times (median wall time, largest peak RSS):
 
   cold      ties check with an empty parse cache (read and parse every file, write the cache)
   check     ties check again                (files from the parse cache, link, report)
@@ -21,7 +21,7 @@ Every run uses its own cache folder (TIES_CACHE_DIR=<out>/cache-<size>), emptied
 aged by two seconds before measuring, as the cache trusts a file's time only when the file is
 older than that (see docs/PERFORMANCE.md). Pages per second are the build's pages over its median
 time. Run from the repository root:
-python3 bench/run.py --binary .build/release/ties [--sizes 1000,10000,100000] [--runs 3]
+python3 bench/run.py --binary .build-static/release/ties [--sizes 1000,10000,100000] [--runs 3]
 """
 import argparse
 import os
@@ -142,7 +142,7 @@ def hugo_site(root, journal):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", default=".build/release/ties")
+    parser.add_argument("--binary", default=".build-static/release/ties")
     parser.add_argument("--sizes", default="1000,10000,20000,100000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", default="bench/out")

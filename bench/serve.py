@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`ties serve` under measurement (part of `make bench`; docs/PERFORMANCE.md).
 
-For one journal, with the release binary:
+For one journal, with the binary `make install` installs (`make static`):
 
   start    seconds from launching `ties serve` to its first line (the address)
   event    seconds from a contact file's save (a new file renamed over it, as editors save) to
@@ -15,7 +15,7 @@ For one journal, with the release binary:
            contact pages in turn and the dashboard, each request a new connection; p50 and p99
 
 Each save renames the contact back and forth, so every save is a real change. Run from the
-repository root: python3 bench/serve.py --binary .build/release/ties --journal bench/out/journal-10000
+repository root: python3 bench/serve.py --binary .build-static/release/ties --journal bench/out/journal-10000
 """
 import argparse
 import os
@@ -198,7 +198,7 @@ def row(size, result):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", default=".build/release/ties")
+    parser.add_argument("--binary", default=".build-static/release/ties")
     parser.add_argument("--journal", required=True)
     parser.add_argument("--saves", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=5.0)
