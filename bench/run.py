@@ -2,7 +2,8 @@
 """`make bench`: measures ties on generated journals, and Hugo on the same Markdown files.
 
 For each size (records), bench/generate.py writes a deterministic journal (seed 42); then, with
-the binary `make install` installs (`make static`), each measured `--runs` times (median wall time, largest peak RSS):
+the binary `make install` installs (`make static`), each measured `--runs` times (median wall
+time, largest peak RSS):
 
   cold      ties check with an empty parse cache (read and parse every file, write the cache)
   check     ties check again                (files from the parse cache, link, report)
