@@ -8,6 +8,15 @@ import Testing
 struct LinkingTests {
     let journal = Journal.load(from: Fixtures.journal("linked"))
 
+    /// Kinds compare in the order they are declared, which is the order records are numbered,
+    /// tabled and listed in; so do the places search finds a text in.
+    @Test func kindsCompareInTheOrderTheyAreDeclared() {
+        #expect(RecordKind.allCases.sorted() == RecordKind.allCases)
+        #expect(RecordKind.allCases.reversed().sorted() == RecordKind.allCases)
+        for (a, b) in zip(RecordKind.allCases, RecordKind.allCases.dropFirst()) { #expect(a < b && !(b < a)) }
+        #expect(SearchHit.Place.allCases.reversed().sorted() == SearchHit.Place.allCases)
+    }
+
     @Test func linkedFixtureHasNoProblems() {
         #expect(journal.diagnostics.isEmpty, "\(journal.diagnostics)")
     }

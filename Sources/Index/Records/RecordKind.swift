@@ -44,8 +44,18 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable, Comparable {
     /// people, orgs and goals are few enough that a file name names them.
     package var slugKeepsFolders: Bool { self == .encounter || self == .publication }
 
-    public static func < (a: RecordKind, b: RecordKind) -> Bool {
-        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    /// In the order of `allCases`, without making that array for each comparison: records are
+    /// compared by kind in every sort and table of them.
+    public static func < (a: RecordKind, b: RecordKind) -> Bool { a.order < b.order }
+
+    private var order: Int {
+        switch self {
+        case .contact: return 0
+        case .encounter: return 1
+        case .publication: return 2
+        case .org: return 3
+        case .goal: return 4
+        }
     }
 }
 
