@@ -41,6 +41,15 @@ package final class BinaryWriter {
         bytes.append(contentsOf: other)
     }
 
+    /// A part as it lies in a file read (`part(_:)`).
+    func part(_ other: UnsafeRawBufferPointer) {
+        varint(UInt64(other.count))
+        bytes.append(contentsOf: other)
+    }
+
+    /// Room for `count` bytes in all.
+    func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+
     package func varint(_ value: UInt64) {
         var rest = value
         while rest >= 0x80 {

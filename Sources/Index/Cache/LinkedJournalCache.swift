@@ -87,6 +87,8 @@ struct LinkedJournalCache: Sendable {
     ) {
         guard let program = CacheFile.programIdentity else { return }
         let writer = CacheFile.writer(magic: Self.magic, version: Self.formatVersion, program: program)
+        // About the size of the file read: the writer's bytes then grow without being copied.
+        if let kept { writer.reserve(kept.file.bytes.count + kept.file.bytes.count / 8) }
         CacheFile.write(stamps, to: writer)
         CacheFile.writeLinkedSettings(of: journal.config, to: writer)
         func write<R: Record & BinaryCodable>(_ records: RecordTable<R>) {
@@ -114,10 +116,9 @@ struct LinkedJournalCache: Sendable {
         let starts = Array(stride(from: 0, to: records.count, by: recordsPerPart))
         let keptParts = kept.map { $0.0.count == starts.count ? $0.0 : [] } ?? []
         let changedParts = Set(changed.map { $0 / recordsPerPart })
-        let parts = Array(starts.indices).parallelMap { part -> [UInt8] in
-            if part < keptParts.count, !changedParts.contains(part), let file = kept?.1 {
-                return Array(UnsafeRawBufferPointer(rebasing: file.bytes[keptParts[part]]))
-            }
+        // A part kept as it is is nil here, and copied from the file straight into the writer.
+        let parts = Array(starts.indices).parallelMap { part -> [UInt8]? in
+            if part < keptParts.count, !changedParts.contains(part), kept != nil { return nil }
             let start = starts[part]
             let slice = Array(records[start..<min(start + recordsPerPart, records.count)])
             let writer = BinaryWriter()
@@ -131,7 +132,13 @@ struct LinkedJournalCache: Sendable {
             return writer.bytes
         }
         writer.varint(UInt64(parts.count))
-        for part in parts { writer.part(part) }
+        for (index, part) in parts.enumerated() {
+            if let part {
+                writer.part(part)
+            } else if let file = kept?.1 {
+                writer.part(UnsafeRawBufferPointer(rebasing: file.bytes[keptParts[index]]))
+            }
+        }
     }
 
     /// A kind's records and fingerprints, each part decoded on its own core straight into its
