@@ -54,10 +54,13 @@ demo: build
 	@echo
 	@echo "The sample journal's site is in journal-template/_site/: open journal-template/_site/index.html in a browser."
 
+# Tests make their temporary folders inside one scratch folder, removed afterwards whatever the
+# outcome, so runs do not pile up folders in /tmp.
 test: test-deps
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/ties-test.XXXXXX") && \
+		TMPDIR="$$scratch" $(SWIFT) test; status=$$?; rm -rf "$$scratch"; exit $$status
 
 # Generates journals of 1k, 10k and 100k records and measures check, due, build, rebuild and Hugo on the
 # same files (Debian's hugo, installed when missing); see docs/PERFORMANCE.md. Takes several minutes.
