@@ -66,7 +66,7 @@ public struct BodyRenderer: Sendable {
             cmark_iter_free(iterator)
         }
         if let title, let first = headings.first, first == cmark_node_first_child(document),
-            BodyRenderer.plainText(of: first).trimmingCharacters(in: .whitespaces) == title
+            BodyRenderer.plainText(of: first).trimmed == title
         {
             headings.removeFirst()
             cmark_node_unlink(first)

@@ -1,3 +1,5 @@
+import Support
+
 /// Everything to read before meeting someone: `ties brief` prints it, the contact's page shows it.
 public struct ContactBrief: Sendable {
     public var contact: Contact.ID
@@ -36,13 +38,14 @@ public struct ContactBrief: Sendable {
     /// the encounters with them, newest first. List markers and wiki-link brackets are dropped.
     static func question(contactNotes: String, encounters: some Sequence<Encounter>) -> String? {
         func asking(_ text: String) -> String? {
-            for raw in text.split(whereSeparator: \.isNewline) {
-                var line = raw.trimmingCharacters(in: .whitespaces)
+            for raw in text.nonEmptyLines {
+                var line = raw.trimmed
                 for marker in ["- ", "* ", "+ ", "> "] where line.hasPrefix(marker) {
-                    line = String(line.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces)
+                    line = line.dropFirst(marker.count).trimmed
                 }
                 guard !line.isEmpty, !line.hasPrefix("#"), line.count <= 300 else { continue }
-                let folded = line.lowercased()
+                // The longest word that says to ask, "nachfragen", is ten letters.
+                let folded = line.prefix(10).lowercased()
                 if line.hasSuffix("?") || ["ask ", "frag ", "fragen ", "nachfragen"].contains(where: folded.hasPrefix) {
                     return readable(line)
                 }
@@ -110,7 +113,7 @@ public struct ContactBrief: Sendable {
         journal.readWhole(contact.recordID)
         for encounter in encounters { journal.readWhole(encounter.recordID) }
         lastEncounters = encounters.suffix(3).reversed().map { encounter in
-            let lines = encounter.body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let lines = encounter.body.nonEmptyLines.map(\.trimmed)
                 .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map(Self.readable)
             return (encounter.id, encounter.date, encounter.displayName, Array(lines.prefix(2)))
         }

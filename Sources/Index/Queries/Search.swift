@@ -166,7 +166,7 @@ public extension Journal {
 
     /// A line of notes shortened to about 100 characters around the word.
     private static func excerpt(_ line: String, around word: [UInt8]) -> String {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = line.trimmed
         guard text.count > 100 else { return text }
         // Where the word starts, counted in the line's characters: found in the line folded
         // (folding keeps most characters one for one; where it does not, or the word was found
