@@ -93,7 +93,7 @@ struct JournalLoader {
             timer.lap("parse and link \(files.count) changed files")
         }
         var journal = linker.journal(config: linker.config)
-        timer.lap("cross-link tables")
+        timer.lap("record tables")
         journal.origin.cached = found.files.count - files.count
         journal.origin.parsed = files.count
         journal.origin.linkedFromCache = true
@@ -307,7 +307,10 @@ struct JournalLoader {
                 while let entry = readdir(directory) {
                     let rawName = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
                     guard rawName.first != UInt8(ascii: ".") else { continue }
-                    guard let name = String(validating: rawName, as: UTF8.self) else {
+                    let isASCII = !rawName.contains { $0 >= 0x80 }
+                    guard
+                        let name = isASCII ? String(decoding: rawName, as: UTF8.self) : String(validating: rawName, as: UTF8.self)
+                    else {
                         let shown = Self.escapingInvalidUTF8(rawName)
                         diagnostics.append(
                             .error(
@@ -357,8 +360,7 @@ struct JournalLoader {
                 }
             }
         }
-        files.sort { $0.path < $1.path }
-        return (files, diagnostics)
+        return (JournalFile.sortedByPath(files), diagnostics)
     }
 
     /// A name with each byte that is not part of valid UTF-8 written as `\xFF`.
@@ -397,8 +399,11 @@ struct JournalLoader {
 
     /// The record file at `path` (relative, in `kind`'s folder), named `name`.
     static func file(_ rootPath: String, _ path: String, _ name: String, _ kind: RecordKind) -> JournalFile {
-        let inFolder = path.dropFirst(kind.folder.count + 1).dropLast(3)
-        let slug = kind.slugKeepsFolders ? String(inFolder) : String(name.dropLast(3))
+        // By bytes: the folder and `.md` are ASCII, and counting characters walks the text.
+        let slug =
+            kind.slugKeepsFolders
+            ? String(Substring(path.utf8.dropFirst(kind.folder.utf8.count + 1).dropLast(3)))
+            : String(Substring(name.utf8.dropLast(3)))
         return JournalFile(absolutePath: rootPath + path, path: path, kind: kind, slug: slug)
     }
 

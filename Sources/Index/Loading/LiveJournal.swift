@@ -132,7 +132,7 @@ public struct LiveJournal: Sendable {
                 var (index, high) = (0, files.count)
                 while index < high {
                     let middle = (index + high) / 2
-                    if files[middle].path < file.path { index = middle + 1 } else { high = middle }
+                    if JournalFile.inPathOrder(files[middle], file) { index = middle + 1 } else { high = middle }
                 }
                 files.insert(file, at: index)
                 parsed.insert(read.parsed, at: index)

@@ -16,6 +16,47 @@ package struct JournalFile: Sendable {
         self.kind = kind
         self.slug = slug
     }
+
+    /// The order files are read in, and records of a kind come in before they are sorted: by
+    /// the bytes of their paths. A full order, and without the Unicode comparison of
+    /// `String`, which was a quarter of finding the files.
+    package static func inPathOrder(_ a: JournalFile, _ b: JournalFile) -> Bool {
+        let order = a.path.utf8.withContiguousStorageIfAvailable { x in
+            b.path.utf8.withContiguousStorageIfAvailable { y in precedes(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) }
+        }
+        // Every native string is contiguous; a bridged one is compared byte by byte.
+        return (order ?? nil) ?? a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+    }
+
+    /// `files` sorted `inPathOrder`. The paths are laid out in one buffer and positions are
+    /// sorted: sorting the files themselves moved three strings at each step, which with the
+    /// Unicode comparison of `String` was a quarter of finding the files.
+    package static func sortedByPath(_ files: [JournalFile]) -> [JournalFile] {
+        var bytes: [UInt8] = []
+        var starts: [Int] = [0]
+        starts.reserveCapacity(files.count + 1)
+        for file in files {
+            bytes.append(contentsOf: file.path.utf8)
+            starts.append(bytes.count)
+        }
+        var order = Array(files.indices)
+        bytes.withUnsafeBytes { bytes in
+            order.sort { a, b in
+                precedes(
+                    UnsafeRawBufferPointer(rebasing: bytes[starts[a]..<starts[a + 1]]),
+                    UnsafeRawBufferPointer(rebasing: bytes[starts[b]..<starts[b + 1]]))
+            }
+        }
+        return order.map { files[$0] }
+    }
+
+    /// Whether the bytes `x` come before the bytes `y`, as `memcmp` orders them.
+    private static func precedes(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Bool {
+        let common = min(x.count, y.count)
+        guard common > 0, let xStart = x.baseAddress, let yStart = y.baseAddress else { return x.count < y.count }
+        let sign = memcmp(xStart, yStart, common)
+        return sign != 0 ? sign < 0 : x.count < y.count
+    }
 }
 
 /// A record of any kind, as parsing returns it.
