@@ -73,3 +73,14 @@ package func concurrently<A: Sendable, B: Sendable, C: Sendable>(
     guard let a, let b, let c else { preconditionFailure("concurrentPerform ran every iteration") }
     return (a, b, c)
 }
+
+/// Runs two independent pieces of work at once and returns their results.
+package func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    nonisolated(unsafe) var a: A?
+    nonisolated(unsafe) var b: B?
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { a = first() } else { b = second() }
+    }
+    guard let a, let b else { preconditionFailure("concurrentPerform ran every iteration") }
+    return (a, b)
+}

@@ -2,16 +2,6 @@ import Support
 
 /// The cross-link tables: one pass over each kind of record.
 extension Linker {
-    /// The record tables and the two groups of cross-link tables are independent, so they are
-    /// made at once.
-    func buildTables() -> (RecordTables, Journal.Tables) {
-        let (records, mentions, relations) = concurrently(
-            { self.recordTables() }, { self.mentionTable() }, { self.relationTables() })
-        var t = relations
-        t.mentions = mentions
-        return (records, t)
-    }
-
     /// The records of each kind, by position and identity.
     struct RecordTables {
         var contacts: RecordTable<Contact>
@@ -21,13 +11,23 @@ extension Linker {
         var goals: RecordTable<Goal>
     }
 
-    private func recordTables() -> RecordTables {
+    func recordTables() -> RecordTables {
         RecordTables(
             contacts: RecordTable(contacts), encounters: RecordTable(encounters),
             publications: RecordTable(publications), orgs: RecordTable(orgs), goals: RecordTable(goals))
     }
+}
 
-    private func mentionTable() -> [RecordID: [Mention]] {
+extension Journal.Tables {
+    /// The cross-link tables of `journal`'s records: the mentions and the relations are
+    /// independent, so they are made at once.
+    init(of journal: Journal) {
+        let (mentions, relations) = concurrently({ Self.mentionTable(journal) }, { Self.relationTables(journal) })
+        self = relations
+        self.mentions = mentions
+    }
+
+    private static func mentionTable(_ journal: Journal) -> [RecordID: [Mention]] {
         var mentions: [RecordID: [Mention]] = [:]
         // Lists that got a source out of order: only those are sorted at the end. Records come
         // kind by kind in path order, so nearly every list arrives in order.
@@ -44,11 +44,11 @@ extension Linker {
                 }
             }
         }
-        addMentions(contacts)
-        addMentions(encounters)
-        addMentions(publications)
-        addMentions(orgs)
-        addMentions(goals)
+        addMentions(journal.contacts.array)
+        addMentions(journal.encounters.array)
+        addMentions(journal.publications.array)
+        addMentions(journal.orgs.array)
+        addMentions(journal.goals.array)
         for target in unordered {
             // One entry per linking record, its first link, in a stable order.
             var seen = Set<RecordID>()
@@ -58,8 +58,9 @@ extension Linker {
         return mentions
     }
 
-    private func relationTables() -> Journal.Tables {
+    private static func relationTables(_ journal: Journal) -> Journal.Tables {
         var t = Journal.Tables()
+        let (contacts, encounters, publications) = (journal.contacts, journal.encounters, journal.publications)
         var goalContacts: [Goal.ID: Set<Contact.ID>] = [:]
 
         for contact in contacts {
@@ -87,11 +88,12 @@ extension Linker {
             }
         }
 
-        // Through a buffer: reading fields of `encounters[index]` copied the whole record.
+        // Through a pointer: reading fields of `encounters[index]` copied the whole record.
         encounters.withUnsafeBufferPointer { encounters in
+            guard let first = encounters.baseAddress else { return }
             for index in encounters.indices {
-                let encounter = EncounterLinks(encounters[index])
-                let met = Linker.unique(encounter.with.compactMap { $0.id(Contact.self) })
+                let encounter = EncounterLinks(first + index)
+                let met = unique(encounter.with.compactMap { $0.id(Contact.self) })
                 for contact in met {
                     t.encountersByContact[contact, default: []].append(index)
                     for what in encounter.gave {
@@ -109,14 +111,14 @@ extension Linker {
                 // would make every page of them list every other.
                 let introducedHere = Set(encounter.introduced.compactMap { $0.id(Contact.self) })
                 let large = met.count > PeopleGraph.largestMeeting || encounter.isOneToMany
-                for introduced in Linker.unique(encounter.introduced.compactMap { $0.id(Contact.self) }) {
+                for introduced in unique(encounter.introduced.compactMap { $0.id(Contact.self) }) {
                     t.introductions.append(
                         Introduction(
                             introducers: large ? [] : met.filter { $0 != introduced && !introducedHere.contains($0) },
                             introduced: introduced,
                             source: encounter.id.record, date: encounter.date.day))
                 }
-                for goal in Linker.unique(encounter.goals.compactMap { $0.id(Goal.self) }) {
+                for goal in unique(encounter.goals.compactMap { $0.id(Goal.self) }) {
                     t.encountersByGoal[goal, default: []].append(index)
                     goalContacts[goal, default: []].formUnion(met)
                 }
@@ -124,10 +126,10 @@ extension Linker {
         }
 
         for (index, publication) in publications.enumerated() {
-            for contact in Linker.unique(publication.with.compactMap { $0.id(Contact.self) }) {
+            for contact in unique(publication.with.compactMap { $0.id(Contact.self) }) {
                 t.publicationsByContact[contact, default: []].append(index)
             }
-            for goal in Linker.unique(publication.goals.compactMap { $0.id(Goal.self) }) {
+            for goal in unique(publication.goals.compactMap { $0.id(Goal.self) }) {
                 t.publicationsByGoal[goal, default: []].append(index)
             }
         }
@@ -136,7 +138,7 @@ extension Linker {
             t.introductionsTo[introduction.introduced, default: []].append(i)
             for introducer in introduction.introducers { t.introductionsBy[introducer, default: []].append(i) }
         }
-        t.affiliationsByOrg = t.affiliationsByOrg.mapValues { $0.sorted { Linker.affiliationOrder($0, $1) } }
+        t.affiliationsByOrg = t.affiliationsByOrg.mapValues { $0.sorted { affiliationOrder($0, $1) } }
         t.contactsByGoal = goalContacts.mapValues { $0.sorted() }
         return t
     }
@@ -179,15 +181,19 @@ private struct EncounterLinks {
     let received: [String]
     let isOneToMany: Bool
 
-    init(_ encounter: borrowing Encounter) {
-        id = encounter.id
-        date = encounter.date
-        with = encounter.with
-        introduced = encounter.introduced
-        goals = encounter.goals
-        gave = encounter.gave
-        received = encounter.received
-        isOneToMany = encounter.isOneToMany
+    /// From a pointer, so that each field is read in place: taking the record as a value,
+    /// even `borrowing`, copied all of it, and so does calling a computed property of it
+    /// (`id`, `isOneToMany`); only stored fields are read.
+    init(_ encounter: UnsafePointer<Encounter>) {
+        id = Encounter.ID(encounter.pointee.slug)
+        date = encounter.pointee.date
+        with = encounter.pointee.with
+        introduced = encounter.pointee.introduced
+        goals = encounter.pointee.goals
+        gave = encounter.pointee.gave
+        received = encounter.pointee.received
+        isOneToMany = Encounter.isOneToMany(
+            marked: encounter.pointee.oneToMany, kind: encounter.pointee.kind, with: with, introduced: introduced)
     }
 }
 

@@ -149,18 +149,17 @@ struct Linker {
         finalConfig.myRoles = myRoles
         diagnostics.sort()
         let journal = journal(config: finalConfig)
-        timer.lap("cross-link tables")
+        timer.lap("record tables")
         return journal
     }
 
-    /// The journal of the linked records: their tables by position and identity, and the
-    /// cross-link tables.
+    /// The journal of the linked records, with their tables by position and identity; its
+    /// cross-link tables are made when first asked for.
     func journal(config: JournalConfig) -> Journal {
-        let (records, crossLinks) = buildTables()
+        let records = recordTables()
         return Journal(
             root: root, config: config, contacts: records.contacts, encounters: records.encounters,
-            publications: records.publications, orgs: records.orgs, goals: records.goals, diagnostics: diagnostics,
-            tables: crossLinks)
+            publications: records.publications, orgs: records.orgs, goals: records.goals, diagnostics: diagnostics)
     }
 
     /// Resolves the references of `records`: in parallel where the kind names no orgs (naming

@@ -109,10 +109,14 @@ package struct NameTable: Sendable {
         var slugs = Slugs.none
         var names = Slugs.none
         records.withUnsafeBufferPointer { records in
+            guard let first = records.baseAddress else { return }
             for index in records.indices {
-                let slug = records[index].slug
+                // Through a pointer: `records[index]` in code generic over the kind copied
+                // each record whole.
+                let record = first + index
+                let slug = record.pointee.slug
                 if same(slug) || stem(of: slug, kind: R.kind).map(same) == true { slugs.add(slug) }
-                if same(records[index].displayName) || records[index].aliases.contains(where: same) { names.add(slug) }
+                if same(record.pointee.displayName) || record.pointee.aliases.contains(where: same) { names.add(slug) }
             }
         }
         if case .none = slugs { return names.match }

@@ -22,7 +22,10 @@ public struct Journal: Sendable {
     /// Every problem found, sorted by file, line and column.
     public let diagnostics: [Diagnostic]
 
-    let tables: Tables
+    /// The cross-link tables, made on first use: a search, the timeline or `who` need none of
+    /// them, and making them was a fifth of reading a journal from its cache.
+    var tables: Tables { tablesMade.get { Tables(of: self) } }
+    private let tablesMade = Once<Tables>()
     /// The agenda, made on first use: the dashboard, the Due page and the week's plan each ask
     /// for it several times.
     let agendaMade = Once<Agenda>()
@@ -63,7 +66,7 @@ public struct Journal: Sendable {
     init(
         root: URL, config: JournalConfig, contacts: RecordTable<Contact>, encounters: RecordTable<Encounter>,
         publications: RecordTable<Publication>, orgs: RecordTable<Org>, goals: RecordTable<Goal>,
-        diagnostics: [Diagnostic], tables: Tables
+        diagnostics: [Diagnostic]
     ) {
         self.root = root
         self.config = config
@@ -73,11 +76,10 @@ public struct Journal: Sendable {
         self.orgs = orgs
         self.goals = goals
         self.diagnostics = diagnostics
-        self.tables = tables
     }
 
     /// The records of one kind: `journal[Contact.self]` is `journal.contacts`.
-    public subscript<R: Record>(_ kind: R.Type) -> RecordTable<R> { self[keyPath: R.journalTable] }
+    public subscript<R: Record>(_ kind: R.Type) -> RecordTable<R> { R.table(in: self) }
 }
 
 public extension Journal {

@@ -4,13 +4,13 @@ import Support
 public extension Journal {
     /// The display name of any record, e.g. for a backlink.
     func displayName(of id: RecordID) -> String? {
-        func name<R: Record>(_ kind: R.Type) -> String? { self[R.self][R.ID(id.slug)]?.displayName }
+        func name<R: Record>(_ kind: R.Type) -> String? { self[R.self].read(R.ID(id.slug)) { $0.displayName } }
         return name(id.kind.recordType)
     }
 
     /// The path of any record's file, relative to the journal; empty for an implicit org.
     func path(of id: RecordID) -> String? {
-        func path<R: Record>(_ kind: R.Type) -> String? { self[R.self][R.ID(id.slug)]?.path }
+        func path<R: Record>(_ kind: R.Type) -> String? { self[R.self].read(R.ID(id.slug)) { $0.path } }
         return path(id.kind.recordType)
     }
 }

@@ -179,9 +179,18 @@ public extension Journal {
     /// Every record of `kinds` whose slug, name or alias is exactly `text` (ignoring case), sorted.
     package func records(named text: String, among kinds: [RecordKind]) -> [RecordID] {
         var found: [RecordID] = []
-        func match<R: Record>(_ kind: R.Type) -> NameTable.Match { NameTable.match(text, in: self[R.self]) }
         for kind in kinds {
-            switch match(kind.recordType) {
+            // Each kind named, so that the scan is compiled for its type: code generic over the
+            // kind copied each record it read.
+            let match: NameTable.Match
+            switch kind {
+            case .contact: match = NameTable.match(text, in: contacts)
+            case .encounter: match = NameTable.match(text, in: encounters)
+            case .publication: match = NameTable.match(text, in: publications)
+            case .org: match = NameTable.match(text, in: orgs)
+            case .goal: match = NameTable.match(text, in: goals)
+            }
+            switch match {
             case let .one(slug): found.append(RecordID(kind, slug))
             case let .several(slugs): found += slugs.map { RecordID(kind, $0) }
             case .none: break

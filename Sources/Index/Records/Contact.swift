@@ -1,7 +1,7 @@
 /// A person in the owner's network.
 public struct Contact: Record, Hashable {
     public static let kind = RecordKind.contact
-    public static var journalTable: KeyPath<Journal, RecordTable<Contact>> { \.contacts }
+    public static func table(in journal: Journal) -> RecordTable<Contact> { journal.contacts }
     public typealias Profile = ContactProfile
 
     public var slug: String

@@ -1,7 +1,9 @@
+import Support
+
 /// A meeting, call, coffee, lunch, event, email or message exchange: one entry in a timeline.
 public struct Encounter: Record, Hashable {
     public static let kind = RecordKind.encounter
-    public static var journalTable: KeyPath<Journal, RecordTable<Encounter>> { \.encounters }
+    public static func table(in journal: Journal) -> RecordTable<Encounter> { journal.encounters }
     public typealias Profile = EncounterProfile
 
     /// The path under `encounters/` without `.md`, e.g. `2024/2024-03-05-coffee-ada`.
@@ -69,10 +71,15 @@ public struct Encounter: Record, Hashable {
     /// `card` (and a few like them), and a message to four or more people that introduced
     /// nobody, are so without it.
     public var isOneToMany: Bool {
-        if oneToMany { return true }
-        guard let kind = kind?.lowercased() else { return false }
-        if Self.oneToManyKinds.contains(kind) { return true }
-        return Self.messageKinds.contains(kind) && with.count >= Self.oneToManyRecipients && introduced.isEmpty
+        Self.isOneToMany(marked: oneToMany, kind: kind, with: with, introduced: introduced)
+    }
+
+    /// `isOneToMany` from the fields it reads, for code that reads them in place.
+    static func isOneToMany(marked: Bool, kind: String?, with: [Reference], introduced: [Reference]) -> Bool {
+        if marked { return true }
+        guard let kind = kind?.lowercasedIfNeeded else { return false }
+        if oneToManyKinds.contains(kind) { return true }
+        return messageKinds.contains(kind) && with.count >= oneToManyRecipients && introduced.isEmpty
     }
 
     /// Whether being at it connects the people met to one another: a meeting of two to

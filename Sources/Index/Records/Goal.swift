@@ -1,7 +1,7 @@
 /// A strategic networking goal: a job change, know-how to build, access to an expert field.
 public struct Goal: Record, Hashable {
     public static let kind = RecordKind.goal
-    public static var journalTable: KeyPath<Journal, RecordTable<Goal>> { \.goals }
+    public static func table(in journal: Journal) -> RecordTable<Goal> { journal.goals }
     public typealias Profile = GoalProfile
 
     public enum Status: String, Sendable, CaseIterable, Codable {

@@ -4,7 +4,7 @@
 /// merged with a file's org when the name matches its name or one of its aliases.
 public struct Org: Record, Hashable {
     public static let kind = RecordKind.org
-    public static var journalTable: KeyPath<Journal, RecordTable<Org>> { \.orgs }
+    public static func table(in journal: Journal) -> RecordTable<Org> { journal.orgs }
     public typealias Profile = OrgProfile
 
     public var slug: String

@@ -1,7 +1,7 @@
 /// Something the owner published or presented: a talk, post, podcast, video, panel, paper…
 public struct Publication: Record, Hashable {
     public static let kind = RecordKind.publication
-    public static var journalTable: KeyPath<Journal, RecordTable<Publication>> { \.publications }
+    public static func table(in journal: Journal) -> RecordTable<Publication> { journal.publications }
     public typealias Profile = PublicationProfile
 
     public enum Status: String, Sendable, CaseIterable, Codable {

@@ -1,8 +1,9 @@
 /// What every record has, whatever its kind: where it lies, its body, links and extra fields.
 public protocol Record: Described, Identifiable where ID == TypedID<Self> {
     static var kind: RecordKind { get }
-    /// Where a journal holds records of this kind: `\.contacts`.
-    static var journalTable: KeyPath<Journal, RecordTable<Self>> { get }
+    /// Where a journal holds records of this kind: `journal.contacts`. A function, not a key
+    /// path: a generic key path is made again at each use, which cost a tenth of naming links.
+    static func table(in journal: Journal) -> RecordTable<Self>
     /// What `ties show` and the record's page show of it.
     associatedtype Profile: RecordProfile where Profile.Subject == Self
     /// A record with no field set yet, for reading and decoding to fill in.

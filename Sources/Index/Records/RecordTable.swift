@@ -19,6 +19,13 @@ public struct RecordTable<R: Record>: RandomAccessCollection, Sendable {
     /// The record with this identity, if the journal has one.
     public subscript(id: R.ID) -> R? { positions[id.slug].map { records[$0] } }
 
+    /// What `body` makes of the record with this identity, read in place: a copy of a record
+    /// retains every field of it, which for a name shown beside every link was most of the cost.
+    public func read<T>(_ id: R.ID, _ body: (R) throws -> T) rethrows -> T? {
+        guard let position = positions[id.slug] else { return nil }
+        return try records.withUnsafeBufferPointer { try body($0[position]) }
+    }
+
     /// Where the record with this identity is, in the journal's order.
     public func position(of id: R.ID) -> Int? { positions[id.slug] }
 
