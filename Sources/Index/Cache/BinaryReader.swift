@@ -6,8 +6,10 @@ package final class BinaryReader {
     }
 
     private let bytes: UnsafeRawBufferPointer
-    package private(set) var offset = 0
-    private var strings: [String] = []
+    // A reader is used by one thread, one call at a time, so the run-time checks of exclusive
+    // access to these two (a tenth of decoding the linked journal) are left out.
+    @exclusivity(unchecked) package private(set) var offset = 0
+    @exclusivity(unchecked) private var strings: [String] = []
     /// Each described type's field decoders, made for this reader (see `decodeFields`): a short
     /// list, searched in order, as a reader meets only a handful of types.
     private var decoders: [(type: ObjectIdentifier, decoders: AnyObject)] = []
