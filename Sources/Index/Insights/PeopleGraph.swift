@@ -30,9 +30,11 @@ public struct PeopleGraph: Sendable {
             sets[j].insert(i)
         }
         journal.encounters.withUnsafeBufferPointer { encounters in
-            for encounter in encounters.indices {
-                guard encounters[encounter].connectsPeople else { continue }
-                let with = encounters[encounter].with.compactMap { $0.id(Contact.self) }
+            guard let first = encounters.baseAddress else { return }
+            for position in encounters.indices {
+                let encounter = EncounterLinks(first + position)
+                guard encounter.connectsPeople else { continue }
+                let with = encounter.with.compactMap { $0.id(Contact.self) }
                 for a in with.indices { for b in with.indices where a < b { connect(with[a], with[b]) } }
             }
         }

@@ -72,7 +72,12 @@ public extension Journal {
                 }
             }
         }
-        for kind in RecordKind.allCases { collect(kind.recordType) }
+        // Each kind named, in `RecordKind` order (see `RecordKind.recordType`).
+        collect(Contact.self)
+        collect(Encounter.self)
+        collect(Publication.self)
+        collect(Org.self)
+        collect(Goal.self)
         var byTag: [String: [RecordID]] = [:]
         for (key, ids) in byKey {
             let written = spellings[key] ?? [:]

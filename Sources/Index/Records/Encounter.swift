@@ -85,6 +85,11 @@ public struct Encounter: Record, Hashable {
     /// Whether being at it connects the people met to one another: a meeting of two to
     /// `PeopleGraph.largestMeeting` people, not one message to many.
     public var connectsPeople: Bool {
+        Self.connectsPeople(introState: introState, with: with, isOneToMany: isOneToMany)
+    }
+
+    /// `connectsPeople` from the fields it reads, for code that reads them in place.
+    static func connectsPeople(introState: IntroductionState?, with: [Reference], isOneToMany: Bool) -> Bool {
         if let introState { return introState.connects }
         return with.count > 1 && with.count <= PeopleGraph.largestMeeting && !isOneToMany
     }

@@ -16,6 +16,10 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable, Comparable {
     }
 
     /// The type that holds records of this kind.
+    ///
+    /// Generic code called with it runs unspecialized and copies each record it reads whole, so
+    /// a loop over every record names each kind's type instead (a third of a search, a tenth of
+    /// showing a contact).
     public var recordType: any Record.Type {
         switch self {
         case .contact: return Contact.self

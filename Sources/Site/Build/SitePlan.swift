@@ -86,7 +86,12 @@ struct SitePlan: Sendable {
                 result.append(PageMaker(path: paths.page(page)) { $0.make(page) })
             }
         }
-        for kind in RecordKind.allCases { result += makers(kind.recordType) }
+        // Each kind named, in `RecordKind` order (see `RecordKind.recordType`).
+        result += makers(Contact.self)
+        result += makers(Encounter.self)
+        result += makers(Publication.self)
+        result += makers(Org.self)
+        result += makers(Goal.self)
         result += context.tagPages()
         return result
     }
