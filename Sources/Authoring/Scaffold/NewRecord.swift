@@ -195,7 +195,7 @@ public extension Journal {
     /// For a contact the name is compared as identity compares it (`Jonas Mueller` is
     /// `Jonas Müller`, `Dr. Christine Bauer` is `Christine Bauer`).
     private func refuseTakenName(_ name: String, kind: RecordKind) throws(NewRecord.Refusal) {
-        var found = record(named: name, among: [kind])
+        let found = record(named: name, among: [kind])
         if found == nil, kind == .contact {
             let key = PersonName.identityKey(name)
             if !key.isEmpty,
