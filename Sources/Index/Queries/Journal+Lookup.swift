@@ -4,14 +4,25 @@ import Support
 public extension Journal {
     /// The display name of any record, e.g. for a backlink.
     func displayName(of id: RecordID) -> String? {
-        func name<R: Record>(_ kind: R.Type) -> String? { self[R.self].read(R.ID(id.slug)) { $0.displayName } }
-        return name(id.kind.recordType)
+        // Each kind named (see `RecordKind.recordType`): asked for every link of every page.
+        switch id.kind {
+        case .contact: return contacts.read(Contact.ID(id.slug)) { $0.displayName }
+        case .encounter: return encounters.read(Encounter.ID(id.slug)) { $0.displayName }
+        case .publication: return publications.read(Publication.ID(id.slug)) { $0.displayName }
+        case .org: return orgs.read(Org.ID(id.slug)) { $0.displayName }
+        case .goal: return goals.read(Goal.ID(id.slug)) { $0.displayName }
+        }
     }
 
     /// The path of any record's file, relative to the journal; empty for an implicit org.
     func path(of id: RecordID) -> String? {
-        func path<R: Record>(_ kind: R.Type) -> String? { self[R.self].read(R.ID(id.slug)) { $0.path } }
-        return path(id.kind.recordType)
+        switch id.kind {
+        case .contact: return contacts.read(Contact.ID(id.slug)) { $0.path }
+        case .encounter: return encounters.read(Encounter.ID(id.slug)) { $0.path }
+        case .publication: return publications.read(Publication.ID(id.slug)) { $0.path }
+        case .org: return orgs.read(Org.ID(id.slug)) { $0.path }
+        case .goal: return goals.read(Goal.ID(id.slug)) { $0.path }
+        }
     }
 }
 
