@@ -1,6 +1,7 @@
 import Support
 
-/// The cross-link tables: one pass over each kind of record.
+/// The record tables a link leaves, and the cross-link tables made from them when first asked
+/// for: one pass over each kind of record.
 extension Linker {
     /// The records of each kind, by position and identity.
     struct RecordTables {

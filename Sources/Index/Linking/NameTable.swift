@@ -111,8 +111,8 @@ package struct NameTable: Sendable {
         records.withUnsafeBufferPointer { records in
             guard let first = records.baseAddress else { return }
             for index in records.indices {
-                // Through a pointer: `records[index]` in code generic over the kind copied
-                // each record whole.
+                // Field by field through a pointer, never the record as a value: a copy of a
+                // record retains every field of it.
                 let record = first + index
                 let slug = record.pointee.slug
                 if same(slug) || stem(of: slug, kind: R.kind).map(same) == true { slugs.add(slug) }

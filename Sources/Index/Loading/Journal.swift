@@ -22,8 +22,8 @@ public struct Journal: Sendable {
     /// Every problem found, sorted by file, line and column.
     public let diagnostics: [Diagnostic]
 
-    /// The cross-link tables, made on first use: a search, the timeline or `who` need none of
-    /// them, and making them was a fifth of reading a journal from its cache.
+    /// The cross-link tables, made on first use: a search and the timeline need none of them,
+    /// and making them was a fifth of reading a journal from its cache.
     var tables: Tables { tablesMade.get { Tables(of: self) } }
     private let tablesMade = Once<Tables>()
     /// The agenda, made on first use: the dashboard, the Due page and the week's plan each ask
