@@ -13,6 +13,9 @@ package final class Once<Value>: @unchecked Sendable {
 
     package init() {}
 
+    /// Whether the value has been made: for tests of what a question makes.
+    package var isMade: Bool { made.load(ordering: .acquiring) }
+
     package func get(_ make: () -> Value) -> Value {
         if made.load(ordering: .acquiring), let value { return value }
         lock.lock()

@@ -37,6 +37,19 @@ struct LinkingTests {
         #expect(journal.encounters(with: "alan").isEmpty)
     }
 
+    /// A search and the timeline read records alone, so they never pay for the cross-link
+    /// tables; the first question about what links to what makes them.
+    @Test func crossLinkTablesAreMadeByTheFirstQuestionThatNeedsThem() {
+        let journal = Journal.load(from: Fixtures.journal("linked"))
+        #expect(!journal.search("coffee").hits.isEmpty)
+        #expect(!journal.timeline().isEmpty)
+        let madeBeforehand = journal.hasMadeTables
+        #expect(!madeBeforehand, "a search or the timeline made the cross-link tables")
+        #expect(!journal.encounters(with: "ada").isEmpty)
+        let madeAfter = journal.hasMadeTables
+        #expect(madeAfter)
+    }
+
     @Test func globalTimelineIsSortedByDateAndTime() {
         #expect(journal.encounters.map(\.date.description) == ["2023-11-20", "2024-03-01", "2024-05-02 09:30"])
     }

@@ -187,7 +187,7 @@ struct LinkedJournalCache: Sendable {
                 }
                 guard placed.allSatisfy(\.isWhole) else {
                     for (part, outcome) in placed.enumerated() {
-                        buffer.baseAddress.map { ($0 + firsts[part]).deinitialize(count: outcome.count) }
+                        if let first = buffer.baseAddress { (first + firsts[part]).deinitialize(count: outcome.count) }
                     }
                     initialized = 0
                     throw BinaryReader.Malformed()

@@ -26,6 +26,8 @@ public struct Journal: Sendable {
     /// and making them was a fifth of reading a journal from its cache.
     var tables: Tables { tablesMade.get { Tables(of: self) } }
     private let tablesMade = Once<Tables>()
+    /// Whether a question has made the cross-link tables yet.
+    package var hasMadeTables: Bool { tablesMade.isMade }
     /// The agenda, made on first use: the dashboard, the Due page and the week's plan each ask
     /// for it several times.
     let agendaMade = Once<Agenda>()
